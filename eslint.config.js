@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'data', 'migrations', 'coverage', 'bin', 'test-results'] },
@@ -21,7 +22,17 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['../app/*', '../db/*', '../http/*', '../web/*', '../jobs/*', 'node:*', 'pg', 'hono', 'drizzle-orm*'],
+              group: [
+                '../app/*',
+                '../db/*',
+                '../http/*',
+                '../web/*',
+                '../jobs/*',
+                'node:*',
+                'pg',
+                'hono',
+                'drizzle-orm*',
+              ],
               message: 'src/domain is pure: it imports nothing outside the domain.',
             },
           ],
@@ -29,11 +40,21 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass "today" in (asOf): the domain has no clock.' },
-        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'Pass "today" in (asOf): the domain has no clock.' },
-        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'The domain is deterministic.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Pass "today" in (asOf): the domain has no clock.',
+        },
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: 'Pass "today" in (asOf): the domain has no clock.',
+        },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'The domain is deterministic.',
+        },
       ],
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: globals.node } },
 );

@@ -1,0 +1,27 @@
+import type { Tx, Db } from './client.ts';
+import { auditLog } from './schema/index.ts';
+
+export interface AuditEntry {
+  tenantId: string | null;
+  actorUserId: string | null;
+  actorLabel?: string;
+  action: string;
+  objectType?: string;
+  objectId?: string;
+  details?: Record<string, unknown>;
+  ip?: string | null;
+}
+
+/** Appends one audit entry, inside the caller's transaction so it lands with the change or not at all. */
+export async function writeAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    tenantId: entry.tenantId,
+    actorUserId: entry.actorUserId,
+    actorLabel: entry.actorLabel ?? '',
+    action: entry.action,
+    objectType: entry.objectType ?? null,
+    objectId: entry.objectId ?? null,
+    details: entry.details ?? {},
+    ip: entry.ip ?? null,
+  });
+}

@@ -1,0 +1,110 @@
+import { date, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { at, centsColumn, createdAt, id } from './columns.ts';
+import { policyVersions, tenants } from './tenancy.ts';
+import { suppliers } from './parties.ts';
+import { users } from './identity.ts';
+
+export const contracts = pgTable(
+  'contracts',
+  {
+    id: id(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    reference: text('reference').notNull(),
+    title: text('title').notNull(),
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => suppliers.id),
+    contractManagerId: uuid('contract_manager_id').references(() => users.id),
+    kind: text('kind').notNull().default('servicesAndSupplies'), // 'works' | 'servicesAndSupplies'
+    valueCents: centsColumn('value_cents').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    awardDate: date('award_date', { mode: 'string' }).notNull(),
+    /** The policy version in force at award: the contract is judged by it for its whole life. */
+    policyVersionId: uuid('policy_version_id')
+      .notNull()
+      .references(() => policyVersions.id),
+    /** Current obligation (after extensions), as computed by the domain, with its reason. */
+    obligationCents: centsColumn('obligation_cents').notNull(),
+    regime: text('regime').notNull(), // 'none' | 'trust' | 'plan'
+    obligationRuleId: text('obligation_rule_id').notNull(),
+    obligationExplanation: text('obligation_explanation').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('contracts_tenant_reference').on(t.tenantId, t.reference),
+    index('contracts_supplier').on(t.supplierId),
+  ],
+);
+
+/** Options and extensions: extra value and possibly a later end date. */
+export const contractExtensions = pgTable('contract_extensions', {
+  id: id(),
+  tenantId: uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id),
+  contractId: uuid('contract_id')
+    .notNull()
+    .references(() => contracts.id),
+  valueCents: centsColumn('value_cents').notNull(),
+  endDate: date('end_date', { mode: 'string' }),
+  note: text('note').notNull().default(''),
+  createdAt: createdAt(),
+});
+
+export const intakes = pgTable('intakes', {
+  contractId: uuid('contract_id')
+    .primaryKey()
+    .references(() => contracts.id),
+  tenantId: uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id),
+  date: date('date', { mode: 'string' }).notNull(),
+  notes: text('notes').notNull().default(''),
+  agreedDirection: text('agreed_direction').notNull().default(''),
+  recordedBy: uuid('recorded_by'),
+  createdAt: createdAt(),
+});
+
+/** The supplier's social return plan; `items` is the current draft. */
+export const plans = pgTable('plans', {
+  id: id(),
+  tenantId: uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id),
+  contractId: uuid('contract_id')
+    .notNull()
+    .unique()
+    .references(() => contracts.id),
+  status: text('status').notNull().default('draft'), // draft | submitted | approved | returned
+  /** Draft items: [{ typeCode, period, fte?, months?, units?, hours?, amountCents?, valueCents, ruleId, explanation }] */
+  items: jsonb('items').notNull().default([]),
+  plannedCents: centsColumn('planned_cents').notNull().default(0),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});
+
+/** Every submitted plan version is kept, with its review. */
+export const planVersions = pgTable(
+  'plan_versions',
+  {
+    id: id(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    version: integer('version').notNull(),
+    items: jsonb('items').notNull(),
+    plannedCents: centsColumn('planned_cents').notNull(),
+    submittedAt: at('submitted_at').notNull().defaultNow(),
+    submittedBy: uuid('submitted_by'),
+    decision: text('decision'), // null | 'approved' | 'returned'
+    comment: text('comment'),
+    reviewedBy: uuid('reviewed_by'),
+    reviewedAt: at('reviewed_at'),
+  },
+  (t) => [unique('plan_versions_plan_version').on(t.planId, t.version)],
+);

@@ -1,0 +1,37 @@
+import { boolean, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns.ts';
+import { tenants } from './tenancy.ts';
+
+/** Supplier (opdrachtnemer) organisation, known to one tenant. */
+export const suppliers = pgTable(
+  'suppliers',
+  {
+    id: id(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    name: text('name').notNull(),
+    kvkNumber: text('kvk_number').notNull(),
+    /** [{ name, email, phone? }] */
+    contacts: jsonb('contacts').notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('suppliers_tenant_kvk').on(t.tenantId, t.kvkNumber)],
+);
+
+/** Social enterprise or social initiative with its marketplace profile (handprint). */
+export const initiatives = pgTable('initiatives', {
+  id: id(),
+  tenantId: uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id),
+  kind: text('kind').notNull(), // 'initiative' | 'socialEnterprise'
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  themes: jsonb('themes').notNull().default([]),
+  targetGroups: jsonb('target_groups').notNull().default([]),
+  needs: jsonb('needs').notNull().default([]),
+  location: text('location'),
+  approved: boolean('approved').notNull().default(false),
+  createdAt: createdAt(),
+});

@@ -1,0 +1,109 @@
+import { date, index, integer, numeric, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { at, centsColumn, createdAt, id } from './columns.ts';
+import { tenants } from './tenancy.ts';
+import { contracts } from './contracts.ts';
+
+/** One semi-annual report of a contract; corrections after closing make a new version. */
+export const reports = pgTable(
+  'reports',
+  {
+    id: id(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    period: text('period').notNull(), // '2026-H1'
+    version: integer('version').notNull().default(1),
+    status: text('status').notNull().default('open'), // open | submitted | closed | overdue
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    submittedAt: at('submitted_at'),
+    closedAt: at('closed_at'),
+    /** Optimistic concurrency: bumped on every change. */
+    revision: integer('revision').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('reports_contract_period_version').on(t.contractId, t.period, t.version),
+    index('reports_tenant_status').on(t.tenantId, t.status),
+  ],
+);
+
+/** A reported (realised) activity, valued by the domain when recorded; value, rule and reason stored. */
+export const activities = pgTable(
+  'activities',
+  {
+    id: id(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id),
+    typeCode: text('type_code').notNull(),
+    category: text('category').notNull(),
+    method: text('method').notNull(),
+    period: text('period').notNull(),
+    fte: numeric('fte', { precision: 6, scale: 2 }),
+    months: numeric('months', { precision: 6, scale: 2 }),
+    units: integer('units'),
+    hours: numeric('hours', { precision: 12, scale: 2 }),
+    amountCents: centsColumn('amount_cents'),
+    validFrom: date('valid_from', { mode: 'string' }),
+    validTo: date('valid_to', { mode: 'string' }),
+    /** Pseudonymised candidate code chosen by the supplier; never a BSN or name. */
+    candidateCode: text('candidate_code'),
+    targetGroup: text('target_group'),
+    description: text('description').notNull().default(''),
+    valueCents: centsColumn('value_cents').notNull(),
+    ruleId: text('rule_id').notNull(),
+    explanation: text('explanation').notNull(),
+    verification: text('verification').notNull().default('pending'), // pending | accepted | rejected | moreInfo
+    verificationReason: text('verification_reason'),
+    verifiedBy: uuid('verified_by'),
+    verifiedAt: at('verified_at'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('activities_contract').on(t.contractId), index('activities_report').on(t.reportId)],
+);
+
+/** Evidence file metadata; the bytes live in the file store (RETOUR_DATA_DIR/files by default). */
+export const evidenceFiles = pgTable('evidence_files', {
+  id: id(),
+  tenantId: uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id),
+  activityId: uuid('activity_id')
+    .notNull()
+    .references(() => activities.id),
+  filename: text('filename').notNull(),
+  mediaType: text('media_type').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  sha256: text('sha256').notNull(),
+  storageKey: text('storage_key').notNull(),
+  uploadedBy: uuid('uploaded_by'),
+  createdAt: createdAt(),
+});
+
+/** Reminders and overdue notices: the unique key makes each one go out once, across instances. */
+export const notices = pgTable(
+  'notices',
+  {
+    id: id(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id),
+    kind: text('kind').notNull(), // 'reminder' | 'overdue'
+    recipient: text('recipient').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('notices_once').on(t.reportId, t.kind, t.recipient)],
+);

@@ -1,0 +1,17 @@
+/** The roles of Retour (domain.md §2, issue 5). */
+export const roles = [
+  'platformAdmin',
+  'municipalityAdmin',
+  'advisor',
+  'contractManager',
+  'supplier',
+  'initiative',
+] as const;
+export type Role = (typeof roles)[number];
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}
+
+/** Roles that work for the municipality itself and see all its contracts. */
+export const municipalityStaff: readonly Role[] = ['municipalityAdmin', 'advisor', 'contractManager'];

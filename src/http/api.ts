@@ -1,0 +1,55 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from '../app/deps.ts';
+import type { HttpEnv } from './env.ts';
+import { problemResponse } from './problem.ts';
+import { healthRoutes } from './routes/health.ts';
+
+const openApiInfo = (version: string) => ({
+  openapi: '3.1.0',
+  info: {
+    title: 'Retour API',
+    version,
+    description:
+      'Social return in public procurement: policies, obligations, plans, semi-annual reports, valuations and progress.',
+    contact: {
+      name: 'Retour maintainers',
+      email: 'maintainers@retour.example',
+      url: 'https://retour.example',
+    },
+    license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+  },
+  servers: [{ url: '/api/v1', description: 'This installation' }],
+});
+
+/** The JSON API, mounted at /api/v1. Validation errors become problem+json with invalidParams. */
+export function createApi(deps: AppDeps) {
+  const api = new OpenAPIHono<HttpEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const invalidParams = result.error.issues.map((issue) => ({
+          name: issue.path.join('.') || '(body)',
+          reason: issue.message,
+        }));
+        return problemResponse(c, {
+          type: 'about:blank',
+          status: 400,
+          title: 'Invalid input',
+          detail: invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; '),
+          invalidParams,
+        });
+      }
+      return undefined;
+    },
+  });
+
+  api.use('*', async (c, next) => {
+    c.set('deps', deps);
+    if (!c.var.actor) c.set('actor', null);
+    await next();
+    c.res.headers.set('API-Version', deps.config.apiVersion);
+  });
+  healthRoutes(api);
+
+  api.get('/openapi.json', (c) => c.json(api.getOpenAPI31Document(openApiInfo(deps.config.apiVersion))));
+  return api;
+}

@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import type { AppDeps } from '../app/deps.ts';
+import { createApi } from './api.ts';
+import { errorToResponse, problemResponse } from './problem.ts';
+import { securityHeaders } from './security-headers.ts';
+import { serveWeb } from './static.ts';
+
+/** The whole HTTP surface on one port: the API under /api/v1 and the web UI everywhere else. */
+export function createApp(deps: AppDeps, options: { webDir?: string } = {}) {
+  const app = new Hono();
+  const apiVersion = { 'API-Version': deps.config.apiVersion };
+  app.use('*', securityHeaders(deps.config.secure));
+  app.route('/api/v1', createApi(deps));
+  // Errors and unknown paths are mapped here once, for the API and the UI alike.
+  app.onError((error, c) => {
+    const res = errorToResponse(c, error);
+    if (c.req.path.startsWith('/api/')) res.headers.set('API-Version', deps.config.apiVersion);
+    return res;
+  });
+  if (options.webDir) serveWeb(app, options.webDir);
+  app.notFound((c) =>
+    problemResponse(
+      c,
+      {
+        type: 'about:blank',
+        status: 404,
+        title: 'Not found',
+        detail: `No such endpoint: ${c.req.method} ${c.req.path}`,
+      },
+      c.req.path.startsWith('/api/') ? apiVersion : {},
+    ),
+  );
+  return app;
+}
