@@ -23,7 +23,7 @@ CREATE TABLE "api_tokens" (
 	"name" text NOT NULL,
 	"user_id" uuid NOT NULL,
 	"membership_id" uuid NOT NULL,
-	"tenant_id" uuid NOT NULL,
+	"tenant_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_used_at" timestamp with time zone,
 	"revoked_at" timestamp with time zone,

@@ -3,6 +3,7 @@ import type { AppDeps } from '../app/deps.ts';
 import type { HttpEnv } from './env.ts';
 import { problemResponse } from './problem.ts';
 import { healthRoutes } from './routes/health.ts';
+import { authenticate } from './authenticate.ts';
 
 const openApiInfo = (version: string) => ({
   openapi: '3.1.0',
@@ -48,6 +49,7 @@ export function createApi(deps: AppDeps) {
     await next();
     c.res.headers.set('API-Version', deps.config.apiVersion);
   });
+  api.use('*', authenticate);
   healthRoutes(api);
 
   api.get('/openapi.json', (c) => c.json(api.getOpenAPI31Document(openApiInfo(deps.config.apiVersion))));

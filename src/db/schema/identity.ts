@@ -69,9 +69,8 @@ export const apiTokens = pgTable(
     membershipId: uuid('membership_id')
       .notNull()
       .references(() => memberships.id),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    /** Null only for a platform admin's token. */
+    tenantId: uuid('tenant_id').references(() => tenants.id),
     createdAt: createdAt(),
     lastUsedAt: at('last_used_at'),
     revokedAt: at('revoked_at'),

@@ -1,0 +1,34 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Actor } from '../../app/actor.ts';
+import { isRole } from '../../domain/access.ts';
+import type { Db } from '../client.ts';
+import { apiTokens, memberships, users } from '../schema/index.ts';
+
+/** Resolves a bearer token hash to the actor it stands for, or null (unknown, revoked, disabled). */
+export async function actorForApiToken(
+  db: Db,
+  tokenHash: string,
+  ip: string | null,
+  now: Date,
+): Promise<Actor | null> {
+  const [row] = await db
+    .select({ token: apiTokens, membership: memberships, user: users })
+    .from(apiTokens)
+    .innerJoin(memberships, eq(memberships.id, apiTokens.membershipId))
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+    .limit(1);
+  if (!row || row.user.disabled || !isRole(row.membership.role)) return null;
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
+  return {
+    userId: row.user.id,
+    email: row.user.email,
+    tenantId: row.membership.tenantId,
+    role: row.membership.role,
+    membershipId: row.membership.id,
+    supplierId: row.membership.supplierId,
+    initiativeId: row.membership.initiativeId,
+    via: 'token',
+    ip,
+  };
+}
