@@ -12,7 +12,14 @@ const ruleset = ['../shared/checks/nlgov-adr-ruleset.yaml', 'docs/nlgov-adr-rule
 );
 const client = await PGlite.create();
 const db = drizzle(client, { schema }) as unknown as Db;
-const config = { port: 0, dataDir: '', publicUrl: 'http://localhost', secure: false, apiVersion: '0.1.0' };
+const config = {
+  port: 0,
+  dataDir: '',
+  filesDir: '',
+  publicUrl: 'http://localhost',
+  secure: false,
+  apiVersion: '0.1.0',
+};
 const app = createApp({ db, config, now: () => new Date() });
 const doc = await (await app.request('/api/v1/openapi.json')).json();
 writeFileSync('openapi.json', JSON.stringify(doc, null, 2));

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Config } from './app/deps.ts';
 import pkg from '../package.json' with { type: 'json' };
 
@@ -8,11 +8,26 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT is not a port number: ${env.PORT}`);
   const publicUrl = env.RETOUR_PUBLIC_URL ?? `http://localhost:${port}`;
+  const dataDir = resolve(env.RETOUR_DATA_DIR ?? 'data');
   return {
     port,
-    dataDir: resolve(env.RETOUR_DATA_DIR ?? 'data'),
+    dataDir,
+    filesDir: resolve(env.RETOUR_FILES_DIR ?? join(dataDir, 'files')),
+    maxUploadBytes: positiveInt(env, 'RETOUR_MAX_UPLOAD_BYTES', 10 * 1024 * 1024),
+    ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
+    mailFrom: env.MAIL_FROM ?? 'Retour <no-reply@retour.example>',
+    reminderDaysBefore: positiveInt(env, 'RETOUR_REMINDER_DAYS', 14),
     publicUrl,
     secure: publicUrl.startsWith('https://'),
     apiVersion: pkg.version,
   };
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw new Error(`${name} is not a positive whole number: ${raw}`);
+  return value;
 }

@@ -33,6 +33,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const config: Config = {
     port: 0,
     dataDir,
+    filesDir: join(dataDir, 'files'),
     publicUrl: 'http://localhost:3000',
     secure: false,
     apiVersion: '0.1.0',

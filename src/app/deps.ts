@@ -4,6 +4,16 @@ import type { Db } from '../db/client.ts';
 export interface Config {
   port: number;
   dataDir: string;
+  /** Evidence file store (RETOUR_FILES_DIR, default `<dataDir>/files`). */
+  filesDir: string;
+  /** Largest evidence upload in bytes (RETOUR_MAX_UPLOAD_BYTES, default 10 MB). */
+  maxUploadBytes?: number;
+  /** Outgoing mail (SMTP_URL, e.g. smtp://127.0.0.1:2525); unset: mail is written to the log. */
+  smtpUrl?: string;
+  /** Sender address of outgoing mail (MAIL_FROM). */
+  mailFrom?: string;
+  /** Days before a report's due date that the reminder goes out (RETOUR_REMINDER_DAYS, default 14). */
+  reminderDaysBefore?: number;
   /** Public base URL, used in links of emails and OIDC redirects. */
   publicUrl: string;
   /** True when served behind TLS: cookies get Secure, responses HSTS. */
