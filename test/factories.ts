@@ -1,7 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../src/domain/access.ts';
 import type { Db } from '../src/db/client.ts';
-import { apiTokens, memberships, policyVersions, suppliers, tenants, users } from '../src/db/schema/index.ts';
+import {
+  activities,
+  apiTokens,
+  contracts,
+  memberships,
+  policyVersions,
+  reports,
+  suppliers,
+  tenants,
+  users,
+} from '../src/db/schema/index.ts';
+import { eq } from 'drizzle-orm';
 import { hashSecret, newSecret } from '../src/app/tokens.ts';
 
 /** Small factories: each test builds its own data in its own tenant. */
@@ -82,4 +93,92 @@ export async function createActor(
     token,
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
   };
+}
+
+/**
+ * A contract of a supplier with one report and one activity in it, inserted as rows (no use cases),
+ * for tests of evidence, reminders and other work on existing reports. Makes a policy version
+ * for the tenant when it has none.
+ */
+export async function createContractRows(
+  db: Db,
+  options: {
+    tenantId: string;
+    supplierId: string;
+    contractManagerId?: string;
+    startDate?: string;
+    endDate?: string;
+    period?: string;
+    dueDate?: string;
+    reportStatus?: 'open' | 'submitted' | 'closed' | 'overdue';
+    policy?: Record<string, unknown>;
+  },
+) {
+  let [version] = await db.select().from(policyVersions).where(eq(policyVersions.tenantId, options.tenantId));
+  if (!version) {
+    [version] = await db
+      .insert(policyVersions)
+      .values({
+        tenantId: options.tenantId,
+        version: 1,
+        validFrom: '2020-01-01',
+        policy: options.policy ?? {
+          validFrom: '2020-01-01',
+          percentageBp: 200,
+          planThresholdCents: 20_000_000,
+          activityTypes: [],
+        },
+      })
+      .returning();
+  }
+  if (!version) throw new Error('policy version not created');
+  const [contract] = await db
+    .insert(contracts)
+    .values({
+      tenantId: options.tenantId,
+      reference: unique('REF'),
+      title: 'Onderhoud openbare ruimte',
+      supplierId: options.supplierId,
+      contractManagerId: options.contractManagerId ?? null,
+      valueCents: 125_000_000,
+      startDate: options.startDate ?? '2026-01-01',
+      endDate: options.endDate ?? '2027-12-31',
+      awardDate: options.startDate ?? '2026-01-01',
+      policyVersionId: version.id,
+      obligationCents: 2_500_000,
+      regime: 'plan',
+      obligationRuleId: 'obligation.percentage',
+      obligationExplanation: '2% × €1.250.000,00 = €25.000,00',
+    })
+    .returning();
+  if (!contract) throw new Error('contract not created');
+  const [report] = await db
+    .insert(reports)
+    .values({
+      tenantId: options.tenantId,
+      contractId: contract.id,
+      period: options.period ?? '2026-H1',
+      status: options.reportStatus ?? 'open',
+      dueDate: options.dueDate ?? '2026-07-31',
+    })
+    .returning();
+  if (!report) throw new Error('report not created');
+  const [activity] = await db
+    .insert(activities)
+    .values({
+      tenantId: options.tenantId,
+      contractId: contract.id,
+      reportId: report.id,
+      typeCode: 'internship',
+      category: 'participation',
+      method: 'unit',
+      period: report.period,
+      units: 1,
+      valueCents: 250_000,
+      ruleId: 'valuation.unit',
+      explanation: '1 × €2.500,00 = €2.500,00',
+    })
+    .returning();
+  if (!activity) throw new Error('activity not created');
+  return { contract, report, activity };
 }
