@@ -4,6 +4,7 @@ import type { HttpEnv } from './env.ts';
 import { problemResponse } from './problem.ts';
 import { healthRoutes } from './routes/health.ts';
 import { authenticate } from './authenticate.ts';
+import { evidenceRoutes } from './routes/evidence.ts';
 
 const openApiInfo = (version: string) => ({
   openapi: '3.1.0',
@@ -51,6 +52,7 @@ export function createApi(deps: AppDeps) {
   });
   api.use('*', authenticate);
   healthRoutes(api);
+  evidenceRoutes(api);
 
   api.get('/openapi.json', (c) => c.json(api.getOpenAPI31Document(openApiInfo(deps.config.apiVersion))));
   return api;
