@@ -1,0 +1,182 @@
+/** Mail texts in Dutch and English. Every template gives a subject, plain text and simple HTML. */
+export type Locale = 'nl' | 'en';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface ReportMailData {
+  contractReference: string;
+  contractTitle: string;
+  supplierName: string;
+  period: string;
+  dueDate: string;
+  link: string;
+}
+
+export interface LinkMailData {
+  tenantName: string;
+  link: string;
+  /** When the link stops working (ISO date-time). */
+  expiresAt: string;
+}
+
+export type MailTemplate =
+  | { kind: 'reportReminder'; data: ReportMailData }
+  | { kind: 'reportOverdue'; data: ReportMailData }
+  | { kind: 'invitation'; data: LinkMailData }
+  | { kind: 'passwordReset'; data: LinkMailData };
+
+export const asLocale = (value: string | null | undefined): Locale => (value === 'en' ? 'en' : 'nl');
+
+const escapeHtml = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+
+/** `2026-07-31` → "31 juli 2026" / "31 July 2026". */
+export function longDate(isoDate: string, locale: Locale): string {
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/** `2026-H1` → "eerste halfjaar 2026" / "first half of 2026". */
+export function halfYear(period: string, locale: Locale): string {
+  const [year, half] = period.split('-');
+  if (locale === 'nl') return `${half === 'H1' ? 'eerste' : 'tweede'} halfjaar ${year}`;
+  return `${half === 'H1' ? 'first' : 'second'} half of ${year}`;
+}
+
+function compose(
+  subject: string,
+  paragraphs: string[],
+  link: { label: string; url: string },
+  footer: string,
+): RenderedMail {
+  const text = [...paragraphs, `${link.label}: ${link.url}`, '', footer].join('\n\n');
+  const html = [
+    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    `<p><a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a></p>`,
+    `<p style="color:#555">${escapeHtml(footer)}</p>`,
+  ].join('\n');
+  return { subject, text, html: `<!doctype html><html><body>${html}</body></html>` };
+}
+
+const footers: Record<Locale, string> = {
+  nl: 'Dit bericht is automatisch verstuurd door Retour, het social return-platform van uw opdrachtgever.',
+  en: "This message was sent automatically by Retour, your buyer's social return platform.",
+};
+
+export function renderMail(template: MailTemplate, locale: Locale): RenderedMail {
+  const footer = footers[locale];
+  switch (template.kind) {
+    case 'reportReminder': {
+      const d = template.data;
+      const due = longDate(d.dueDate, locale);
+      const contract = `${d.contractReference} ${d.contractTitle}`;
+      return locale === 'nl'
+        ? compose(
+            `Herinnering: rapportage ${d.period} voor ${d.contractReference} uiterlijk ${due}`,
+            [
+              'Beste lezer,',
+              `De social return-rapportage over het ${halfYear(d.period, 'nl')} voor contract ${contract} (${d.supplierName}) moet uiterlijk ${due} zijn ingediend.`,
+              'Vul de activiteiten en bewijsstukken in en dien de rapportage in vóór die datum.',
+            ],
+            { label: 'Naar de rapportage', url: d.link },
+            footer,
+          )
+        : compose(
+            `Reminder: report ${d.period} for ${d.contractReference} due ${due}`,
+            [
+              'Dear reader,',
+              `The social return report on the ${halfYear(d.period, 'en')} for contract ${contract} (${d.supplierName}) is due on ${due}.`,
+              'Please add the activities and evidence and submit the report before that date.',
+            ],
+            { label: 'Open the report', url: d.link },
+            footer,
+          );
+    }
+    case 'reportOverdue': {
+      const d = template.data;
+      const due = longDate(d.dueDate, locale);
+      const contract = `${d.contractReference} ${d.contractTitle}`;
+      return locale === 'nl'
+        ? compose(
+            `Te laat: rapportage ${d.period} voor ${d.contractReference}`,
+            [
+              'Beste lezer,',
+              `De social return-rapportage over het ${halfYear(d.period, 'nl')} voor contract ${contract} (${d.supplierName}) had uiterlijk ${due} ingediend moeten zijn en is nog niet binnen.`,
+              'Dien de rapportage zo snel mogelijk in, of neem contact op met het bureau social return.',
+            ],
+            { label: 'Naar de rapportage', url: d.link },
+            footer,
+          )
+        : compose(
+            `Overdue: report ${d.period} for ${d.contractReference}`,
+            [
+              'Dear reader,',
+              `The social return report on the ${halfYear(d.period, 'en')} for contract ${contract} (${d.supplierName}) was due on ${due} and has not been submitted.`,
+              'Please submit the report as soon as possible, or contact the social return office.',
+            ],
+            { label: 'Open the report', url: d.link },
+            footer,
+          );
+    }
+    case 'invitation': {
+      const d = template.data;
+      return locale === 'nl'
+        ? compose(
+            `Uitnodiging voor Retour van ${d.tenantName}`,
+            [
+              'Beste lezer,',
+              `${d.tenantName} nodigt u uit voor Retour, het platform voor social return.`,
+              `Kies via de link hieronder een wachtwoord. De link werkt tot ${longDate(d.expiresAt, 'nl')} en één keer.`,
+            ],
+            { label: 'Account activeren', url: d.link },
+            footer,
+          )
+        : compose(
+            `Invitation to Retour from ${d.tenantName}`,
+            [
+              'Dear reader,',
+              `${d.tenantName} invites you to Retour, the social return platform.`,
+              `Choose a password through the link below. It works once, until ${longDate(d.expiresAt, 'en')}.`,
+            ],
+            { label: 'Activate your account', url: d.link },
+            footer,
+          );
+    }
+    case 'passwordReset': {
+      const d = template.data;
+      return locale === 'nl'
+        ? compose(
+            'Nieuw wachtwoord voor Retour',
+            [
+              'Beste lezer,',
+              'Er is gevraagd om een nieuw wachtwoord voor uw Retour-account. Kies het via de link hieronder; de link werkt één keer en kort.',
+              'Heeft u dit niet gevraagd? Dan kunt u dit bericht negeren: uw wachtwoord blijft hetzelfde.',
+            ],
+            { label: 'Nieuw wachtwoord kiezen', url: d.link },
+            footer,
+          )
+        : compose(
+            'New password for Retour',
+            [
+              'Dear reader,',
+              'A new password was requested for your Retour account. Choose it through the link below; it works once and for a short time.',
+              'Did you not ask for this? Then ignore this message: your password stays the same.',
+            ],
+            { label: 'Choose a new password', url: d.link },
+            footer,
+          );
+    }
+  }
+}
