@@ -1,0 +1,167 @@
+import { invalid } from './errors.ts';
+
+/** A calendar date `YYYY-MM-DD` (no time, no zone). Checked by {@link parseIsoDate} at the edge. */
+export type IsoDate = string;
+/** A half-year `2026-H1` (January–June) or `2026-H2` (July–December). */
+export type HalfYear = `${number}-H${1 | 2}`;
+
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+}
+
+/** Days since 1970-01-01 (proleptic Gregorian); the civil-from-days algorithm of H. Hinnant. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The day number of a date, or NaN when it is not a real `YYYY-MM-DD` date (years 0001–9999). */
+export function dayNumberOrNaN(s: string): number {
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45)
+    return NaN;
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const m = digit(s, 5) * 10 + digit(s, 6);
+  const d = digit(s, 8) * 10 + digit(s, 9);
+  if (!(y >= 1 && m >= 1 && m <= 12 && d >= 1)) return NaN;
+  const max = m === 2 && isLeap(y) ? 29 : (monthDays[m - 1] ?? 0);
+  if (d > max) return NaN;
+  return daysFromCivil(y, m, d);
+}
+
+/** True for a real calendar date written `YYYY-MM-DD`. @example isIsoDate('2028-02-29') // true */
+export function isIsoDate(s: unknown): s is IsoDate {
+  return typeof s === 'string' && !Number.isNaN(dayNumberOrNaN(s));
+}
+
+/**
+ * Checks a date; a refused one throws VALIDATION naming `field`.
+ * @example parseIsoDate('2027-02-29') // throws: not a real date
+ */
+export function parseIsoDate(s: unknown, field = 'date'): IsoDate {
+  if (!isIsoDate(s))
+    throw invalid(`${field}: not a real date (YYYY-MM-DD)`, [
+      { name: field, reason: 'not a real date (YYYY-MM-DD)' },
+    ]);
+  return s;
+}
+
+/** Day number (days since 1970-01-01) of a date; throws VALIDATION naming `field` when it is not one. */
+export function toDayNumber(s: IsoDate, field = 'date'): number {
+  const n = dayNumberOrNaN(s);
+  if (Number.isNaN(n))
+    throw invalid(`${field}: not a real date (YYYY-MM-DD)`, [
+      { name: field, reason: 'not a real date (YYYY-MM-DD)' },
+    ]);
+  return n;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+/** The date of a day number. @example fromDayNumber(0) // '1970-01-01' */
+export function fromDayNumber(z0: number): IsoDate {
+  const z = z0 + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+}
+
+/**
+ * Days from start to end, both counted; 0 when end is before start.
+ * @example daysInclusive('2026-01-01', '2026-01-01') // 1
+ */
+export function daysInclusive(start: IsoDate, end: IsoDate): number {
+  const n = toDayNumber(end, 'end') - toDayNumber(start, 'start') + 1;
+  return n > 0 ? n : 0;
+}
+
+/** @example addDays('2028-02-28', 1) // '2028-02-29' */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** -1, 0 or 1, for sorting. @example compareDates('2026-01-02', '2026-01-10') // -1 */
+export function compareDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
+  const d = toDayNumber(a, 'a') - toDayNumber(b, 'b');
+  return d < 0 ? -1 : d > 0 ? 1 : 0;
+}
+
+/**
+ * The date `months` calendar months after `date`, clamped to the month's end.
+ * @example addMonths('2026-08-31', 6) // '2027-02-28'
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const d0 = parseIsoDate(date);
+  const total = Number(d0.slice(0, 4)) * 12 + Number(d0.slice(5, 7)) - 1 + months;
+  const y = Math.floor(total / 12);
+  const m = total - y * 12 + 1;
+  const max = m === 2 && isLeap(y) ? 29 : (monthDays[m - 1] ?? 0);
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(Math.min(Number(d0.slice(8, 10)), max), 2)}`;
+}
+
+/** True for `YYYY-H1` / `YYYY-H2`. */
+export function isHalfYear(s: unknown): s is HalfYear {
+  return typeof s === 'string' && /^\d{4}-H[12]$/.test(s) && s !== '0000-H1' && s !== '0000-H2';
+}
+
+/** @example halfYearOf('2026-07-01') // '2026-H2' */
+export function halfYearOf(date: IsoDate): HalfYear {
+  const d = parseIsoDate(date);
+  return `${d.slice(0, 4)}-H${Number(d.slice(5, 7)) <= 6 ? 1 : 2}` as HalfYear;
+}
+
+/** First and last day of a half-year. @example halfYearRange('2026-H1') // { start: '2026-01-01', end: '2026-06-30' } */
+export function halfYearRange(h: HalfYear | string, field = 'period'): { start: IsoDate; end: IsoDate } {
+  if (!isHalfYear(h))
+    throw invalid(`${field}: not a half-year (YYYY-H1 or YYYY-H2)`, [
+      { name: field, reason: 'not a half-year (YYYY-H1 or YYYY-H2)' },
+    ]);
+  const y = h.slice(0, 4);
+  return h.endsWith('1')
+    ? { start: `${y}-01-01`, end: `${y}-06-30` }
+    : { start: `${y}-07-01`, end: `${y}-12-31` };
+}
+
+/**
+ * Every half-year a term touches, in order.
+ * @example halfYearsBetween('2026-05-01', '2027-01-31') // ['2026-H1', '2026-H2', '2027-H1']
+ */
+export function halfYearsBetween(start: IsoDate, end: IsoDate): HalfYear[] {
+  const s = parseIsoDate(start, 'start');
+  const e = parseIsoDate(end, 'end');
+  if (e < s) return [];
+  const out: HalfYear[] = [];
+  let index = Number(s.slice(0, 4)) * 2 + (Number(s.slice(5, 7)) <= 6 ? 0 : 1);
+  const last = Number(e.slice(0, 4)) * 2 + (Number(e.slice(5, 7)) <= 6 ? 0 : 1);
+  for (; index <= last; index++) out.push(`${pad(Math.floor(index / 2), 4)}-H${(index % 2) + 1}` as HalfYear);
+  return out;
+}
+
+/**
+ * The date a half-year's report is due: `reportDueDays` after the period's last day (policy default
+ * 31: H1 → 31 July, H2 → 31 January).
+ * @example reportDueDate('2026-H2', 31) // '2027-01-31'
+ */
+export function reportDueDate(h: HalfYear | string, reportDueDays = 31): IsoDate {
+  return addDays(halfYearRange(h).end, reportDueDays);
+}

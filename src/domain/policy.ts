@@ -1,0 +1,331 @@
+import type { Issue } from './errors.ts';
+import { isIsoDate, type IsoDate } from './dates.ts';
+
+/** The four ways of the social return ladder (domain.md §5), in ladder order. */
+export const categories = ['employment', 'participation', 'socialDomain', 'socialEnterprise'] as const;
+export type Category = (typeof categories)[number];
+
+/** The six valuation methods (domain.md §6). */
+export const methods = ['fteYear', 'unit', 'hour', 'spendShare', 'money', 'obligationShare'] as const;
+export type Method = (typeof methods)[number];
+
+export type ContractKind = 'works' | 'servicesAndSupplies';
+
+export interface ActivityType {
+  code: string;
+  name: string;
+  category: Category;
+  method: Method;
+  /** Cents per FTE-year (`fteYear`), per unit (`unit`), per hour (`hour`). */
+  rateCents?: number | undefined;
+  /** Basis points of the amount (`spendShare`, `money`: default 10 000) or of the obligation (`obligationShare`). */
+  shareBp?: number | undefined;
+  unit?: string | undefined;
+  description?: string | undefined;
+}
+
+/**
+ * One version of a municipality's policy (api.md; every setting of domain.md §3). A contract is
+ * judged by the version in force on its award date, for its whole life. {@link validatePolicy}
+ * fills the settings left open with the defaults of §3, so a stored version never changes meaning
+ * when code defaults change.
+ */
+export interface Policy {
+  validFrom: IsoDate;
+  /** Percentage of the base, in basis points (200 = 2%). */
+  percentageBp: number;
+  base: 'totalValue' | 'labourCost';
+  /** At or above: plan regime; below: trust regime. */
+  planThresholdCents: number;
+  planThresholdByKind?: { works?: number | undefined; servicesAndSupplies?: number | undefined } | undefined;
+  /** Below this contract value: no social return (regime `none`). */
+  exemptBelowCents?: number | undefined;
+  /** Contracts shorter than this many months: no social return (e.g. the Rijk's 6 months). */
+  minTermMonths?: number | undefined;
+  obligationCapCents?: number | undefined;
+  reporting: 'halfYearly' | 'atCompletion';
+  reportDueDays: number;
+  behindToleranceBp: number;
+  categoryCapsBp?: Partial<Record<Category, number>> | undefined;
+  /** When the intake takes place (plan regime), as text: 'summer'. */
+  intake: string;
+  /** When the plan is due (plan regime), as text: 'autumn'. */
+  planDue: string;
+  /** Years evidence documents are kept. */
+  retentionYears: number;
+  source?: { title: string; url?: string | undefined } | undefined;
+  activityTypes: ActivityType[];
+}
+
+/** The defaults of domain.md §3 for every setting a policy may leave open. */
+export const policyDefaults = {
+  base: 'totalValue',
+  planThresholdCents: 20_000_000,
+  reporting: 'halfYearly',
+  reportDueDays: 31,
+  behindToleranceBp: 1_000,
+  intake: 'summer',
+  planDue: 'autumn',
+  retentionYears: 7,
+} as const satisfies Partial<Policy>;
+
+export type PolicyCheck = { ok: true; policy: Policy } | { ok: false; issues: Issue[] };
+
+const rateMethods: readonly Method[] = ['fteYear', 'unit', 'hour'];
+const shareMethods: readonly Method[] = ['spendShare', 'obligationShare'];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Collects issues while reading fields of an unknown input. */
+class Reader {
+  readonly issues: Issue[] = [];
+  int(
+    obj: Record<string, unknown>,
+    key: string,
+    path: string,
+    min: number,
+    max: number,
+    required: boolean,
+  ): number | undefined {
+    const v = obj[key];
+    const name = path ? `${path}.${key}` : key;
+    if (v === undefined || v === null) {
+      if (required) this.issues.push({ name, reason: 'is required' });
+      return undefined;
+    }
+    if (typeof v !== 'number' || !Number.isSafeInteger(v)) {
+      this.issues.push({ name, reason: 'must be a whole number' });
+      return undefined;
+    }
+    if (v < min)
+      this.issues.push({ name, reason: min === 0 ? 'must not be negative' : `must be at least ${min}` });
+    else if (v > max) this.issues.push({ name, reason: `must be at most ${max}` });
+    else return v;
+    return undefined;
+  }
+  text(obj: Record<string, unknown>, key: string, path: string, required: boolean): string | undefined {
+    const v = obj[key];
+    const name = path ? `${path}.${key}` : key;
+    if (v === undefined || v === null) {
+      if (required) this.issues.push({ name, reason: 'is required' });
+      return undefined;
+    }
+    if (typeof v !== 'string' || v.trim() === '') {
+      this.issues.push({ name, reason: 'must be a non-empty text' });
+      return undefined;
+    }
+    return v;
+  }
+  oneOf<T extends string>(
+    obj: Record<string, unknown>,
+    key: string,
+    path: string,
+    allowed: readonly T[],
+    required: boolean,
+  ): T | undefined {
+    const v = obj[key];
+    const name = path ? `${path}.${key}` : key;
+    if (v === undefined || v === null) {
+      if (required) this.issues.push({ name, reason: 'is required' });
+      return undefined;
+    }
+    if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
+      this.issues.push({ name, reason: `must be one of ${allowed.join(', ')}` });
+      return undefined;
+    }
+    return v as T;
+  }
+}
+
+const MAX_CENTS = Number.MAX_SAFE_INTEGER;
+
+function readActivityType(
+  r: Reader,
+  raw: unknown,
+  i: number,
+  seen: Map<string, number>,
+): ActivityType | undefined {
+  const path = `activityTypes.${i}`;
+  if (!isRecord(raw)) {
+    r.issues.push({ name: path, reason: 'must be an object' });
+    return undefined;
+  }
+  const before = r.issues.length;
+  const code = r.text(raw, 'code', path, true);
+  if (code !== undefined) {
+    const first = seen.get(code);
+    if (first !== undefined)
+      r.issues.push({ name: `${path}.code`, reason: `"${code}" is also used by activityTypes.${first}` });
+    else seen.set(code, i);
+  }
+  const name = r.text(raw, 'name', path, true);
+  const category = r.oneOf(raw, 'category', path, categories, true);
+  const method = r.oneOf(raw, 'method', path, methods, true);
+  const needsRate = method !== undefined && rateMethods.includes(method);
+  const needsShare = method !== undefined && shareMethods.includes(method);
+  const usesShare = needsShare || method === 'money';
+  const rateCents = r.int(raw, 'rateCents', path, 0, MAX_CENTS, needsRate);
+  const shareBp = r.int(raw, 'shareBp', path, 0, 10_000, needsShare);
+  if (method !== undefined && !needsRate && raw.rateCents !== undefined)
+    r.issues.push({
+      name: `${path}.rateCents`,
+      reason: `does not apply to method ${method} (it uses shareBp)`,
+    });
+  if (method !== undefined && !usesShare && raw.shareBp !== undefined)
+    r.issues.push({
+      name: `${path}.shareBp`,
+      reason: `does not apply to method ${method} (it uses rateCents)`,
+    });
+  const unit = raw.unit === undefined ? undefined : r.text(raw, 'unit', path, false);
+  const description = raw.description === undefined ? undefined : r.text(raw, 'description', path, false);
+  if (r.issues.length > before || !code || !name || !category || !method) return undefined;
+  const t: ActivityType = { code, name, category, method };
+  if (rateCents !== undefined) t.rateCents = rateCents;
+  if (shareBp !== undefined) t.shareBp = shareBp;
+  if (unit !== undefined) t.unit = unit;
+  if (description !== undefined) t.description = description;
+  return t;
+}
+
+/**
+ * Checks a whole policy version and lists every problem at once; on success returns the policy with
+ * the defaults of domain.md §3 filled in (unknown fields are dropped).
+ * @example validatePolicy({ ...presets.amsterdam, percentageBp: -1 }) // { ok: false, issues: [{ name: 'percentageBp', … }] }
+ */
+export function validatePolicy(input: unknown): PolicyCheck {
+  const r = new Reader();
+  if (!isRecord(input)) return { ok: false, issues: [{ name: '', reason: 'a policy must be an object' }] };
+  const validFrom = input.validFrom;
+  if (validFrom === undefined) r.issues.push({ name: 'validFrom', reason: 'is required' });
+  else if (!isIsoDate(validFrom))
+    r.issues.push({ name: 'validFrom', reason: 'must be a real date (YYYY-MM-DD)' });
+  const percentageBp = r.int(input, 'percentageBp', '', 0, 10_000, true);
+  const base = r.oneOf(input, 'base', '', ['totalValue', 'labourCost'] as const, false);
+  const planThresholdCents = r.int(input, 'planThresholdCents', '', 0, MAX_CENTS, true);
+  let planThresholdByKind: Policy['planThresholdByKind'];
+  if (input.planThresholdByKind !== undefined) {
+    const raw = input.planThresholdByKind;
+    if (!isRecord(raw)) r.issues.push({ name: 'planThresholdByKind', reason: 'must be an object' });
+    else {
+      for (const key of Object.keys(raw))
+        if (key !== 'works' && key !== 'servicesAndSupplies')
+          r.issues.push({
+            name: `planThresholdByKind.${key}`,
+            reason: 'unknown contract kind (works, servicesAndSupplies)',
+          });
+      const works = r.int(raw, 'works', 'planThresholdByKind', 0, MAX_CENTS, false);
+      const services = r.int(raw, 'servicesAndSupplies', 'planThresholdByKind', 0, MAX_CENTS, false);
+      planThresholdByKind = {};
+      if (works !== undefined) planThresholdByKind.works = works;
+      if (services !== undefined) planThresholdByKind.servicesAndSupplies = services;
+    }
+  }
+  const exemptBelowCents = r.int(input, 'exemptBelowCents', '', 0, MAX_CENTS, false);
+  if (
+    exemptBelowCents !== undefined &&
+    planThresholdCents !== undefined &&
+    exemptBelowCents > planThresholdCents
+  )
+    r.issues.push({ name: 'exemptBelowCents', reason: 'must not exceed planThresholdCents' });
+  const minTermMonths = r.int(input, 'minTermMonths', '', 1, 1200, false);
+  const obligationCapCents = r.int(input, 'obligationCapCents', '', 1, MAX_CENTS, false);
+  const reporting = r.oneOf(input, 'reporting', '', ['halfYearly', 'atCompletion'] as const, false);
+  const reportDueDays = r.int(input, 'reportDueDays', '', 0, 366, false);
+  const behindToleranceBp = r.int(input, 'behindToleranceBp', '', 0, 10_000, false);
+  const retentionYears = r.int(input, 'retentionYears', '', 1, 100, false);
+  const intake = r.text(input, 'intake', '', false);
+  const planDue = r.text(input, 'planDue', '', false);
+  let categoryCapsBp: Policy['categoryCapsBp'];
+  if (input.categoryCapsBp !== undefined) {
+    const raw = input.categoryCapsBp;
+    if (!isRecord(raw)) r.issues.push({ name: 'categoryCapsBp', reason: 'must be an object' });
+    else {
+      categoryCapsBp = {};
+      for (const key of Object.keys(raw)) {
+        if (!(categories as readonly string[]).includes(key)) {
+          r.issues.push({
+            name: `categoryCapsBp.${key}`,
+            reason: `unknown category (${categories.join(', ')})`,
+          });
+          continue;
+        }
+        const v = r.int(raw, key, 'categoryCapsBp', 0, 10_000, false);
+        if (v !== undefined) categoryCapsBp[key as Category] = v;
+      }
+    }
+  }
+  let source: Policy['source'];
+  if (input.source !== undefined) {
+    const raw = input.source;
+    if (!isRecord(raw)) r.issues.push({ name: 'source', reason: 'must be an object with a title' });
+    else {
+      const title = r.text(raw, 'title', 'source', true);
+      const url = r.text(raw, 'url', 'source', false);
+      if (title !== undefined) source = url === undefined ? { title } : { title, url };
+    }
+  }
+  const activityTypes: ActivityType[] = [];
+  if (!Array.isArray(input.activityTypes)) r.issues.push({ name: 'activityTypes', reason: 'must be a list' });
+  else {
+    const seen = new Map<string, number>();
+    input.activityTypes.forEach((raw: unknown, i) => {
+      const t = readActivityType(r, raw, i, seen);
+      if (t) activityTypes.push(t);
+    });
+  }
+  if (r.issues.length > 0 || percentageBp === undefined || planThresholdCents === undefined)
+    return { ok: false, issues: r.issues };
+
+  const policy: Policy = {
+    validFrom: validFrom as IsoDate,
+    percentageBp,
+    base: base ?? policyDefaults.base,
+    planThresholdCents,
+    reporting: reporting ?? policyDefaults.reporting,
+    reportDueDays: reportDueDays ?? policyDefaults.reportDueDays,
+    behindToleranceBp: behindToleranceBp ?? policyDefaults.behindToleranceBp,
+    intake: intake ?? policyDefaults.intake,
+    planDue: planDue ?? policyDefaults.planDue,
+    retentionYears: retentionYears ?? policyDefaults.retentionYears,
+    activityTypes,
+  };
+  if (planThresholdByKind !== undefined) policy.planThresholdByKind = planThresholdByKind;
+  if (exemptBelowCents !== undefined) policy.exemptBelowCents = exemptBelowCents;
+  if (minTermMonths !== undefined) policy.minTermMonths = minTermMonths;
+  if (obligationCapCents !== undefined) policy.obligationCapCents = obligationCapCents;
+  if (categoryCapsBp !== undefined) policy.categoryCapsBp = categoryCapsBp;
+  if (source !== undefined) policy.source = source;
+  return { ok: true, policy };
+}
+
+/**
+ * The version in force on a date: the greatest `validFrom` on or before it; on a tie the higher
+ * `version` (or the later in the list) wins. `undefined` when none is in force yet.
+ * @example policyInForce([{ validFrom: '2025-01-01' }, { validFrom: '2026-07-01' }], '2026-03-15') // the 2025 one
+ */
+export function policyInForce<T extends { validFrom: string; version?: number | undefined }>(
+  versions: readonly T[],
+  onDate: IsoDate,
+): T | undefined {
+  let best: T | undefined;
+  for (const v of versions) {
+    if (v.validFrom > onDate) continue; // ISO dates sort as text
+    if (
+      best === undefined ||
+      v.validFrom > best.validFrom ||
+      (v.validFrom === best.validFrom && (v.version ?? 0) >= (best.version ?? 0))
+    )
+      best = v;
+  }
+  return best;
+}
+
+/** An activity type of the policy by code. */
+export function activityTypeByCode(
+  policy: Pick<Policy, 'activityTypes'>,
+  code: string,
+): ActivityType | undefined {
+  return policy.activityTypes.find((t) => t.code === code);
+}
