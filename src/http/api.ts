@@ -5,6 +5,8 @@ import { problemResponse } from './problem.ts';
 import { healthRoutes } from './routes/health.ts';
 import { authenticate } from './authenticate.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
+import { policyRoutes } from './routes/policies.ts';
+import { estimateRoutes } from './routes/estimates.ts';
 
 const openApiInfo = (version: string) => ({
   openapi: '3.1.0',
@@ -53,6 +55,8 @@ export function createApi(deps: AppDeps) {
   api.use('*', authenticate);
   healthRoutes(api);
   evidenceRoutes(api);
+  policyRoutes(api);
+  estimateRoutes(api);
 
   api.get('/openapi.json', (c) => c.json(api.getOpenAPI31Document(openApiInfo(deps.config.apiVersion))));
   return api;

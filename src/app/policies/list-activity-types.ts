@@ -1,0 +1,19 @@
+import { DomainError } from '../../domain/errors.ts';
+import { validatePolicy } from '../../domain/index.ts';
+import { policyVersionOn } from '../../db/repositories/policies.ts';
+import { isoDay } from '../clock.ts';
+import { defineUseCase, tenantOf } from '../use-case.ts';
+
+/** The valuation catalogue in force on a date (today by default), with the policy version it comes from. */
+export const listActivityTypes = defineUseCase({
+  name: 'activityType.list',
+  access: 'signedIn',
+  async run({ deps, actor }, input: { on?: string | undefined }) {
+    const on = input.on ?? isoDay(deps.now());
+    const stored = await policyVersionOn(deps.db, tenantOf(actor), on);
+    if (!stored) throw new DomainError('NOT_FOUND', `No policy is in force on ${on}.`);
+    const checked = validatePolicy(stored.policy);
+    if (!checked.ok) throw new Error(`Stored policy version ${stored.id} is invalid`);
+    return { on, policyVersion: stored.version, items: checked.policy.activityTypes };
+  },
+});

@@ -1,0 +1,73 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { estimateObligation } from '../../app/policies/estimate-obligation.ts';
+import { execute } from '../../app/use-case.ts';
+import { fulfilmentExamples } from '../../domain/examples.ts';
+import type { HttpEnv } from '../env.ts';
+import { CentsSchema, errorResponses, IsoDateSchema, jsonResponse } from '../openapi.ts';
+
+const MAX_CENTS = 1_000_000_000_000; // €10 billion: beyond any real contract, and safe for integer maths
+
+const EstimateInputSchema = z
+  .object({
+    tenant: z
+      .string()
+      .min(1)
+      .openapi({ example: 'voorbeeldstad', description: 'The municipality (its slug)' }),
+    contractValueCents: CentsSchema.min(0, 'must not be negative').max(
+      MAX_CENTS,
+      'must be at most €10 billion',
+    ),
+    awardDate: IsoDateSchema.optional(),
+    kind: z.enum(['works', 'servicesAndSupplies']).optional(),
+  })
+  .openapi('EstimateInput');
+
+const EstimateSchema = z
+  .object({
+    tenant: z.object({ slug: z.string(), name: z.string() }),
+    awardDate: IsoDateSchema,
+    policyVersion: z.number().int(),
+    obligationCents: CentsSchema,
+    regime: z.enum(['none', 'trust', 'plan']),
+    explanation: z.string(),
+    ruleId: z.string(),
+    examples: z.array(
+      z.object({
+        typeCode: z.string(),
+        name: z.string(),
+        category: z.string(),
+        quantity: z.number(),
+        unit: z.string(),
+        explanation: z.string(),
+      }),
+    ),
+  })
+  .openapi('Estimate');
+
+const estimateRoute = createRoute({
+  method: 'post',
+  path: '/estimates',
+  tags: ['Estimates'],
+  summary: "A bidder's estimate of the social return obligation (public, nothing stored)",
+  request: { body: { required: true, content: { 'application/json': { schema: EstimateInputSchema } } } },
+  responses: { 200: jsonResponse(EstimateSchema, 'The estimate'), ...errorResponses },
+});
+
+export function estimateRoutes(api: OpenAPIHono<HttpEnv>) {
+  api.openapi(estimateRoute, async (c) => {
+    const r = await execute(estimateObligation, c.var.deps, c.var.actor, c.req.valid('json'));
+    return c.json(
+      {
+        tenant: { slug: r.tenant.slug, name: r.tenant.name },
+        awardDate: r.awardDate,
+        policyVersion: r.policyVersion,
+        obligationCents: r.obligation.amountCents,
+        regime: r.obligation.regime,
+        explanation: r.obligation.explanation,
+        ruleId: r.obligation.ruleId,
+        examples: fulfilmentExamples(r.policy, r.obligation.amountCents),
+      },
+      200,
+    );
+  });
+}
