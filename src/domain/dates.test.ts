@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  addDays,
+  addMonths,
+  compareDates,
+  daysInclusive,
+  fromDayNumber,
+  halfYearOf,
+  halfYearRange,
+  halfYearsBetween,
+  isHalfYear,
+  isIsoDate,
+  parseIsoDate,
+  reportDueDate,
+  toDayNumber,
+} from './dates.ts';
+
+describe('ISO dates', () => {
+  it.each([
+    { case: 'an ordinary date', s: '2026-07-01', ok: true },
+    { case: 'leap day in a leap year', s: '2028-02-29', ok: true },
+    { case: 'leap day in 2000 (divisible by 400)', s: '2000-02-29', ok: true },
+    { case: 'no leap day in 2027', s: '2027-02-29', ok: false },
+    { case: 'no leap day in 1900 (divisible by 100)', s: '1900-02-29', ok: false },
+    { case: '31 April does not exist', s: '2026-04-31', ok: false },
+    { case: 'month 13', s: '2026-13-01', ok: false },
+    { case: 'day 0', s: '2026-01-00', ok: false },
+    { case: 'no zero padding', s: '2026-1-01', ok: false },
+    { case: 'a timestamp', s: '2026-01-01T00:00:00Z', ok: false },
+    { case: 'not a string', s: 20260101, ok: false },
+  ])('isIsoDate: $case', ({ s, ok }) => expect(isIsoDate(s)).toBe(ok));
+
+  it('parseIsoDate refuses with the field named', () => {
+    expect(() => parseIsoDate('2027-02-29', 'startDate')).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        issues: [expect.objectContaining({ name: 'startDate' })],
+      }),
+    );
+  });
+
+  it.each([
+    { case: '§4 inclusive: a term of one day is 1 day', start: '2026-03-01', end: '2026-03-01', days: 1 },
+    { case: '§4 inclusive: 2026 has 365 days', start: '2026-01-01', end: '2026-12-31', days: 365 },
+    { case: '§4 inclusive: 2028 has 366 days', start: '2028-01-01', end: '2028-12-31', days: 366 },
+    { case: '§4 leap day inside the term', start: '2028-02-01', end: '2028-03-01', days: 30 },
+    { case: '§4 leap day outside the term (2027)', start: '2027-02-01', end: '2027-03-01', days: 29 },
+    { case: '§4 end before start: 0 days', start: '2026-03-02', end: '2026-03-01', days: 0 },
+  ])('daysInclusive: $case', ({ start, end, days }) => expect(daysInclusive(start, end)).toBe(days));
+
+  it.each([
+    { case: 'into a leap day', date: '2028-02-28', n: 1, expected: '2028-02-29' },
+    { case: 'over a year end', date: '2026-12-31', n: 1, expected: '2027-01-01' },
+    { case: 'backwards', date: '2026-03-01', n: -1, expected: '2026-02-28' },
+  ])('addDays: $case', ({ date, n, expected }) => expect(addDays(date, n)).toBe(expected));
+
+  it.each([
+    { case: 'month end clamps', date: '2026-08-31', n: 6, expected: '2027-02-28' },
+    { case: 'to a leap February', date: '2027-08-31', n: 6, expected: '2028-02-29' },
+    { case: 'plain', date: '2026-01-01', n: 6, expected: '2026-07-01' },
+  ])('addMonths: $case', ({ date, n, expected }) => expect(addMonths(date, n)).toBe(expected));
+
+  it('compareDates', () => {
+    expect([
+      compareDates('2026-01-02', '2026-01-10'),
+      compareDates('2026-01-10', '2026-01-10'),
+      compareDates('2027-01-01', '2026-12-31'),
+    ]).toEqual([-1, 0, 1]);
+  });
+
+  it('day numbers round-trip for every date 0001–9999 (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: toDayNumber('0001-01-01'), max: toDayNumber('9999-12-31') }), (n) => {
+        const d = fromDayNumber(n);
+        expect(isIsoDate(d)).toBe(true);
+        expect(toDayNumber(d)).toBe(n);
+      }),
+    );
+  });
+});
+
+describe('§3 half-years and report due dates', () => {
+  it.each([
+    { case: '§3 H1 is January–June (30 June)', date: '2026-06-30', h: '2026-H1' },
+    { case: '§3 H2 is July–December (1 July)', date: '2026-07-01', h: '2026-H2' },
+    { case: '§3 H2 ends 31 December', date: '2026-12-31', h: '2026-H2' },
+  ])('halfYearOf: $case', ({ date, h }) => expect(halfYearOf(date)).toBe(h));
+
+  it.each([
+    { case: '§3 H1 range', h: '2026-H1', range: { start: '2026-01-01', end: '2026-06-30' } },
+    { case: '§3 H2 range', h: '2026-H2', range: { start: '2026-07-01', end: '2026-12-31' } },
+  ])('halfYearRange: $case', ({ h, range }) => expect(halfYearRange(h)).toEqual(range));
+
+  it.each([
+    { case: 'well formed', s: '2026-H2', ok: true },
+    { case: 'H3 does not exist', s: '2026-H3', ok: false },
+    { case: 'lower case', s: '2026-h1', ok: false },
+  ])('isHalfYear: $case', ({ s, ok }) => expect(isHalfYear(s)).toBe(ok));
+
+  it.each([
+    {
+      case: '§7 every half-year of a term has a report: May 2026 – Jan 2027',
+      start: '2026-05-01',
+      end: '2027-01-31',
+      hs: ['2026-H1', '2026-H2', '2027-H1'],
+    },
+    {
+      case: '§7 a one-day term touches one half-year',
+      start: '2026-07-01',
+      end: '2026-07-01',
+      hs: ['2026-H2'],
+    },
+    { case: '§7 term inside one half-year', start: '2026-01-15', end: '2026-06-30', hs: ['2026-H1'] },
+  ])('halfYearsBetween: $case', ({ start, end, hs }) => expect(halfYearsBetween(start, end)).toEqual(hs));
+
+  it.each([
+    {
+      case: '§3 H1 is reported by 31 July (31 days after 30 June)',
+      h: '2026-H1',
+      days: 31,
+      due: '2026-07-31',
+    },
+    {
+      case: '§3 H2 is reported by 31 January (31 days after 31 December)',
+      h: '2026-H2',
+      days: 31,
+      due: '2027-01-31',
+    },
+    {
+      case: '§3 report due days are configurable: 0 means the period end',
+      h: '2026-H1',
+      days: 0,
+      due: '2026-06-30',
+    },
+  ])('reportDueDate: $case', ({ h, days, due }) => expect(reportDueDate(h, days)).toBe(due));
+});
