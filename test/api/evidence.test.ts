@@ -22,7 +22,7 @@ const auth = (a: { headers: { Authorization: string } }): Auth => ({
 
 function upload(who: Auth, activity: string, bytes: Uint8Array, name: string) {
   const form = new FormData();
-  form.set('file', new File([bytes], name, { type: 'application/octet-stream' }));
+  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'application/octet-stream' }));
   return t.app.request(`/api/v1/activities/${activity}/evidence`, {
     method: 'POST',
     headers: who,
@@ -284,8 +284,8 @@ describe('evidence retention', () => {
       id: string;
     };
     // Ended 2016-12-31 + 7 years = 2023-12-31: still kept on that day, purged the day after.
-    expect((await purgeExpiredEvidence(t.deps, '2023-12-31')).purged).toBe(0);
-    const result = await purgeExpiredEvidence(t.deps, '2024-01-01');
+    expect((await purgeExpiredEvidence(t.deps, '2023-12-31', { onlyTenantId: tenantId })).purged).toBe(0);
+    const result = await purgeExpiredEvidence(t.deps, '2024-01-01', { onlyTenantId: tenantId });
     expect(result.purged).toBe(1);
     const left = await t.deps.db.select().from(evidenceFiles).where(eq(evidenceFiles.id, oldFile.id));
     expect(left).toHaveLength(0);

@@ -12,11 +12,15 @@ const orphanGraceMs = 60 * 60 * 1000;
  * more than the policy's `retentionYears` before `asOf`. One transaction and audit entry per file.
  * A system job: the scheduler calls it, no actor.
  */
-export async function purgeExpiredEvidence(deps: AppDeps, asOf: string): Promise<{ purged: number }> {
+export async function purgeExpiredEvidence(
+  deps: AppDeps,
+  asOf: string,
+  scope: { onlyTenantId?: string } = {},
+): Promise<{ purged: number }> {
   const store = evidenceStore(deps);
   let purged = 0;
   for (;;) {
-    const batch = await expiredEvidence(deps.db, asOf, defaultRetentionYears);
+    const batch = await expiredEvidence(deps.db, asOf, defaultRetentionYears, scope);
     if (batch.length === 0) break;
     for (const row of batch) {
       await deps.db.transaction(async (tx) => {

@@ -128,7 +128,7 @@ export async function expiredEvidence(
   db: Db | Tx,
   asOf: string,
   defaultRetentionYears: number,
-  limit = 500,
+  options: { limit?: number; onlyTenantId?: string } = {},
 ): Promise<EvidenceRow[]> {
   const result = await db.execute(sql`
     select e.id
@@ -139,8 +139,9 @@ export async function expiredEvidence(
     where greatest(c.end_date, coalesce((select max(x.end_date) from contract_extensions x where x.contract_id = c.id), c.end_date))
       + make_interval(years => coalesce((pv.policy->>'retentionYears')::int, ${defaultRetentionYears}))
       < ${asOf}::date
+      ${options.onlyTenantId ? sql`and e.tenant_id = ${options.onlyTenantId}` : sql``}
     order by e.id
-    limit ${limit}`);
+    limit ${options.limit ?? 500}`);
   const ids = (result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
   if (ids.length === 0) return [];
   return db
