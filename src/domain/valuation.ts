@@ -71,6 +71,7 @@ export function valuationContext(input: ValuationContextInput): ValuationContext
     issues.push({ name: 'obligationCents', reason: 'must be whole cents, not negative' });
   let fromDay = startDay;
   let toDay = endDay;
+  const termOk = !Number.isNaN(startDay) && !Number.isNaN(endDay) && endDay >= startDay;
   if (input.period !== undefined) {
     if (!isHalfYear(input.period))
       issues.push({ name: 'period', reason: 'must be a half-year (YYYY-H1 or YYYY-H2)' });
@@ -80,7 +81,7 @@ export function valuationContext(input: ValuationContextInput): ValuationContext
       const pe = dayNumberOrNaN(r.end);
       fromDay = Math.max(ps, startDay);
       toDay = Math.min(pe, endDay);
-      if (fromDay > toDay)
+      if (termOk && fromDay > toDay)
         issues.push({
           name: 'period',
           reason: `${input.period} is outside the contract term ${input.contractStart} – ${input.contractEnd}`,
