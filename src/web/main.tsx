@@ -1,30 +1,25 @@
-import { StrictMode, useEffect, useState } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  const [status, setStatus] = useState<string>('…');
-  useEffect(() => {
-    fetch('/api/v1/health')
-      .then((r) => r.json() as Promise<{ status: string }>)
-      .then((body) => setStatus(body.status))
-      .catch(() => setStatus('onbereikbaar / unreachable'));
-  }, []);
-  return (
-    <main>
-      <h1>Retour</h1>
-      <p>Social return in aanbestedingen / social return in public procurement.</p>
-      <p>
-        Status: <output aria-live="polite">{status}</output>
-      </p>
-    </main>
-  );
-}
+import '@utrecht/component-library-css/dist/index.css';
+import 'virtual:retour-theme.css';
+import './theme/app.css';
+import { App } from './app/App.tsx';
+import { I18nProvider } from './i18n/I18nProvider.tsx';
+import { SessionProvider } from './features/session/session.tsx';
+import { themeClass } from './theme/theme.ts';
 
 const root = document.getElementById('root');
 if (root) {
+  // The theme class scopes the design tokens; another municipality brings its own (docs/theming.md).
+  root.className = `utrecht-root retour-root ${themeClass}`;
+  document.body.classList.add('utrecht-body', 'utrecht-document');
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <I18nProvider>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </I18nProvider>
     </StrictMode>,
   );
 }
