@@ -6,6 +6,7 @@ import { acquireDataDirLock } from './db/data-dir-lock.ts';
 import { seedDemoIfEmpty } from './db/seed/demo.ts';
 import { createApp } from './http/app.ts';
 import type { AppDeps } from './app/deps.ts';
+import { startScheduler } from './jobs/scheduler.ts';
 
 /** Composition root: settings → database (migrated) → demo data → HTTP server on one port. */
 async function main() {
@@ -31,12 +32,14 @@ async function main() {
       console.log(`Retour is running at http://localhost:${info.port} (${where}), ready in ${ms} ms`);
     },
   );
+  const scheduler = startScheduler(deps);
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     server.close();
+    await scheduler.stop();
     await database.close();
     release();
     process.exit(0);
