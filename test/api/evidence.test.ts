@@ -313,3 +313,31 @@ describe('evidence retention', () => {
     if (row) expect(existsSync(join(t.deps.config.filesDir, row.storageKey))).toBe(true);
   });
 });
+
+describe('evidence upload when the database write fails', () => {
+  it('leaves neither a row nor the bytes behind', async () => {
+    const { actorForApiToken } = await import('../../src/db/repositories/actors.ts');
+    const { hashSecret } = await import('../../src/app/tokens.ts');
+    const { execute } = await import('../../src/app/use-case.ts');
+    const { uploadEvidence } = await import('../../src/app/evidence/upload-evidence.ts');
+    const token = actors.supplier.Authorization.replace('Bearer ', '');
+    const actor = await actorForApiToken(t.deps.db, hashSecret(token), null, t.deps.now());
+    if (!actor) throw new Error('no actor');
+    const db = t.deps.db;
+    // The same database, but every transaction rolls back after its work: as if the commit failed.
+    const failingDb = Object.create(db) as typeof db;
+    failingDb.transaction = ((fn: (tx: unknown) => Promise<unknown>) =>
+      db.transaction(async (tx) => {
+        await fn(tx);
+        throw new Error('commit failed');
+      })) as typeof db.transaction;
+    const bytes = samplePdf('never committed');
+    await expect(
+      execute(uploadEvidence, { ...t.deps, db: failingDb }, actor, { activityId, filename: 'x.pdf', bytes }),
+    ).rejects.toThrow('commit failed');
+    const { sha256Hex } = await import('../../src/files/file-store.ts');
+    const sha = sha256Hex(bytes);
+    expect(await db.select().from(evidenceFiles).where(eq(evidenceFiles.sha256, sha))).toHaveLength(0);
+    expect(existsSync(join(t.deps.config.filesDir, sha.slice(0, 2), sha))).toBe(false);
+  });
+});
