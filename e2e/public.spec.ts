@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { checkPage, newPage } from './helpers.ts';
+
+test('public estimate: a bidder calculates the obligation without signing in', async ({ browser }) => {
+  const page = await newPage(browser);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Social return in aanbestedingen');
+  await checkPage(page, 'home');
+
+  await page.getByRole('link', { name: 'Bereken de verplichting' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Schatting van de social return-verplichting',
+  );
+
+  // A mistake is shown next to the field, and what was typed stays.
+  await page.getByLabel('Gemeente', { exact: true }).fill('voorbeeldstad');
+  await page.getByLabel('Opdrachtwaarde (excl. btw)').fill('vijf ton');
+  await page.getByRole('button', { name: 'Bereken' }).click();
+  const value = page.getByLabel('Opdrachtwaarde (excl. btw)');
+  await expect(value).toHaveAttribute('aria-invalid', 'true');
+  await expect(value).toHaveAccessibleDescription(/Vul een bedrag in euro’s in/);
+  await expect(value).toHaveValue('vijf ton');
+  await checkPage(page, 'estimate-error');
+
+  await value.fill('500.000');
+  await page.getByRole('button', { name: 'Bereken' }).click();
+  await expect(page.getByTestId('estimate-obligation')).toHaveText('€ 10.000,00');
+  await expect(page.getByTestId('estimate-regime')).toHaveText('Plan van aanpak');
+  await page.getByText('Hoe is dit berekend?').first().click();
+  await expect(page.getByText('2% × €500.000,00 = €10.000,00', { exact: false })).toBeVisible();
+  await expect(page.getByRole('table')).toContainText('Stage (BOL)');
+  await checkPage(page, 'estimate-result');
+});
+
+test('language switch: English on request, remembered, and <html lang> follows', async ({ browser }) => {
+  const page = await newPage(browser);
+  await page.goto('/estimate');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Estimate of the social return obligation',
+  );
+  await page.getByLabel('Municipality', { exact: true }).fill('voorbeeldstad');
+  await page.getByLabel('Contract value (excl. VAT)').fill('150,000');
+  await page.getByRole('button', { name: 'Calculate' }).click();
+  await expect(page.getByTestId('estimate-obligation')).toHaveText('€3,000.00');
+  await expect(page.getByTestId('estimate-regime')).toHaveText('Trust regime');
+  await checkPage(page, 'estimate-en');
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('button', { name: 'Wissel naar Nederlands' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Schatting van de social return-verplichting',
+  );
+});
+
+test('keyboard: the skip link is the first stop and moves to the main content', async ({ browser }) => {
+  const page = await newPage(browser);
+  await page.goto('/estimate');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Naar de inhoud' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main')).toBeFocused();
+});
