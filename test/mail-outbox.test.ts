@@ -123,3 +123,29 @@ describe('outbox sender', () => {
     }
   });
 });
+
+describe('queueMail', () => {
+  it('queues an invitation in the recipient language and it arrives', async () => {
+    const { queueMail } = await import('../src/mail/queue-mail.ts');
+    const to = `${unique('nieuw')}@example.test`;
+    await queueMail(t.deps.db, {
+      tenantId,
+      to,
+      locale: 'en',
+      template: {
+        kind: 'invitation',
+        data: {
+          tenantName: 'Gemeente Test',
+          link: 'http://localhost:3000/invitation#abc',
+          expiresAt: '2026-12-01T00:00:00Z',
+        },
+      },
+    });
+    const sender = createMailSender({ smtpUrl: sink.url });
+    await deliverOutbox(t.deps.db, sender, at('2026-11-27T00:00:00Z'), { onlyTenantId: tenantId });
+    sender.close();
+    const mail = sink.received.find((m) => m.to.includes(to));
+    expect(mail?.subject).toBe('Invitation to Retour from Gemeente Test');
+    expect(mail?.html).toContain('href="http://localhost:3000/invitation#abc"');
+  });
+});
