@@ -341,3 +341,44 @@ describe('evidence upload when the database write fails', () => {
     expect(existsSync(join(t.deps.config.filesDir, sha.slice(0, 2), sha))).toBe(false);
   });
 });
+
+describe('evidence of a removed activity', () => {
+  it('removeEvidenceOfActivity drops rows and unshared bytes inside the caller transaction', async () => {
+    const { removeEvidenceOfActivity } = await import('../../src/app/evidence/remove-activity-evidence.ts');
+    const supplier = await createSupplierRow(t.deps.db, tenantId);
+    const who = auth(await createActor(t.deps.db, { tenantId, role: 'supplier', supplierId: supplier.id }));
+    const { activity } = await createContractRows(t.deps.db, { tenantId, supplierId: supplier.id });
+    const file = (await (await upload(who, activity.id, samplePdf('with activity'), 'a.pdf')).json()) as {
+      id: string;
+      sha256: string;
+    };
+    const removed = await t.deps.db.transaction((tx) =>
+      removeEvidenceOfActivity(tx, t.deps, tenantId, activity.id),
+    );
+    expect(removed).toEqual([file.id]);
+    expect(existsSync(join(t.deps.config.filesDir, file.sha256.slice(0, 2), file.sha256))).toBe(false);
+  });
+});
+
+describe('evidence under concurrency (PostgreSQL)', () => {
+  it('an upload and a delete of the same content at once never leave a row without its bytes', async (ctx) => {
+    if (t.database.kind !== 'postgres') ctx.skip();
+    const bytes = samplePdf('raced content');
+    for (let round = 0; round < 5; round += 1) {
+      const first = (await (await upload(actors.supplier, activityId, bytes, 'r1.pdf')).json()) as {
+        id: string;
+      };
+      const [deleted, second] = await Promise.all([
+        t.app.request(`/api/v1/evidence/${first.id}`, { method: 'DELETE', headers: actors.supplier }),
+        upload(actors.advisor, activityId, bytes, 'r2.pdf'),
+      ]);
+      expect(deleted.status).toBe(204);
+      expect(second.status).toBe(201);
+      const { id } = (await second.json()) as { id: string };
+      const res = await t.app.request(`/api/v1/evidence/${id}`, { headers: actors.supplier });
+      expect(res.status).toBe(200);
+      expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
+      await t.app.request(`/api/v1/evidence/${id}`, { method: 'DELETE', headers: actors.supplier });
+    }
+  });
+});
