@@ -1,9 +1,11 @@
 import type { AppDeps } from '../deps.ts';
+import { policyDefaults } from '../../domain/index.ts';
 import { writeAudit } from '../../db/audit.ts';
 import { deleteEvidenceRow, expiredEvidence, lockContent } from '../../db/repositories/evidence.ts';
 import { cleanUpContent, evidenceStore, unlinkIfUnreferenced } from './evidence-store.ts';
 
-export const defaultRetentionYears = 7;
+/** The policy's default, for versions stored without `retentionYears`. */
+export const defaultRetentionYears = policyDefaults.retentionYears;
 /** Files younger than this are never swept as orphans: an upload may still be committing. */
 const orphanGraceMs = 60 * 60 * 1000;
 
