@@ -27,7 +27,18 @@ function daysFromCivil(y: number, m: number, d: number): number {
 }
 
 /** The day number of a date, or NaN when it is not a real `YYYY-MM-DD` date (years 0001–9999). */
+let lastText = '';
+let lastDay = NaN;
+
 export function dayNumberOrNaN(s: string): number {
+  if (s === lastText) return lastDay; // the same asOf or term date parsed over and over
+  const n = parseDayNumber(s);
+  lastText = s;
+  lastDay = n;
+  return n;
+}
+
+function parseDayNumber(s: string): number {
   if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45)
     return NaN;
   const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
@@ -121,7 +132,23 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 
 /** True for `YYYY-H1` / `YYYY-H2`. */
 export function isHalfYear(s: unknown): s is HalfYear {
-  return typeof s === 'string' && /^\d{4}-H[12]$/.test(s) && s !== '0000-H1' && s !== '0000-H2';
+  if (typeof s !== 'string' || s.length !== 7 || s.charCodeAt(4) !== 45 || s.charCodeAt(5) !== 72)
+    return false;
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const h = s.charCodeAt(6);
+  return y >= 1 && (h === 49 || h === 50);
+}
+
+/**
+ * First and last day number of a half-year, or NaN for both when it is not one (no strings built:
+ * for loops over many activities).
+ */
+export function halfYearDays(s: string): { startDay: number; endDay: number } {
+  if (!isHalfYear(s)) return { startDay: NaN, endDay: NaN };
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  return s.charCodeAt(6) === 49
+    ? { startDay: daysFromCivil(y, 1, 1), endDay: daysFromCivil(y, 6, 30) }
+    : { startDay: daysFromCivil(y, 7, 1), endDay: daysFromCivil(y, 12, 31) };
 }
 
 /** @example halfYearOf('2026-07-01') // '2026-H2' */

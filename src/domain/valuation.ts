@@ -2,7 +2,7 @@ import { invalid, type Issue } from './errors.ts';
 import {
   dayNumberOrNaN,
   fromDayNumber,
-  halfYearRange,
+  halfYearDays,
   isHalfYear,
   type HalfYear,
   type IsoDate,
@@ -76,9 +76,9 @@ export function valuationContext(input: ValuationContextInput): ValuationContext
     if (!isHalfYear(input.period))
       issues.push({ name: 'period', reason: 'must be a half-year (YYYY-H1 or YYYY-H2)' });
     else {
-      const r = halfYearRange(input.period);
-      const ps = dayNumberOrNaN(r.start);
-      const pe = dayNumberOrNaN(r.end);
+      const r = halfYearDays(input.period);
+      const ps = r.startDay;
+      const pe = r.endDay;
       fromDay = Math.max(ps, startDay);
       toDay = Math.min(pe, endDay);
       if (termOk && fromDay > toDay)
@@ -109,14 +109,31 @@ export function valuationContext(input: ValuationContextInput): ValuationContext
 }
 
 const quantityFields = ['fte', 'months', 'units', 'hours', 'amountCents', 'validFrom', 'validTo'] as const;
-const fieldsOf: Record<string, readonly string[]> = {
-  fteYear: ['fte', 'months'],
-  unit: ['units'],
-  hour: ['hours'],
-  spendShare: ['amountCents'],
-  money: ['amountCents'],
-  obligationShare: ['validFrom', 'validTo'],
+/** Bit i stands for quantityFields[i]: the fields each method reads. */
+const maskOf: Record<string, number> = {
+  fteYear: 0b0000011,
+  unit: 0b0000100,
+  hour: 0b0001000,
+  spendShare: 0b0010000,
+  money: 0b0010000,
+  obligationShare: 0b1100000,
 };
+
+function present(v: unknown): number {
+  return v === undefined || v === null ? 0 : 1;
+}
+
+function fieldMask(i: ActivityInput): number {
+  return (
+    present(i.fte) |
+    (present(i.months) << 1) |
+    (present(i.units) << 2) |
+    (present(i.hours) << 3) |
+    (present(i.amountCents) << 4) |
+    (present(i.validFrom) << 5) |
+    (present(i.validTo) << 6)
+  );
+}
 
 function push(issues: Issue[] | undefined, name: string, reason: string): Issue[] {
   const list = issues ?? [];
@@ -219,7 +236,7 @@ function shareOf(
 /** The value, or the list of issues; allocation-free when the input is valid. */
 function evaluate(type: ActivityType, input: ActivityInput, ctx: ValuationContext): number | Issue[] {
   const out: { issues: Issue[] | undefined } = { issues: undefined };
-  const allowed = fieldsOf[type.method];
+  const allowed = maskOf[type.method];
   if (allowed === undefined) return [{ name: 'method', reason: `unknown method ${String(type.method)}` }];
   let v = NaN;
   switch (type.method) {
@@ -257,11 +274,11 @@ function evaluate(type: ActivityType, input: ActivityInput, ctx: ValuationContex
       break;
     }
   }
-  for (let i = 0; i < quantityFields.length; i++) {
-    const f = quantityFields[i] as (typeof quantityFields)[number];
-    if (input[f] !== undefined && input[f] !== null && !allowed.includes(f))
-      out.issues = push(out.issues, f, `does not apply to method ${type.method}`);
-  }
+  const extra = fieldMask(input) & ~allowed;
+  if (extra !== 0)
+    for (let i = 0; i < quantityFields.length; i++)
+      if (extra & (1 << i))
+        out.issues = push(out.issues, quantityFields[i] as string, `does not apply to method ${type.method}`);
   return out.issues ?? v;
 }
 
