@@ -3,31 +3,64 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { RequireRole } from './guards.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
-import { Loading } from '../ui/states.tsx';
 import { NotFoundPage } from '../features/home/NotFoundPage.tsx';
+import type { Role } from '../features/session/session.tsx';
+import { Loading } from '../ui/states.tsx';
 
 // Every page but the home page is its own chunk: the first load stays small, and recharts only
 // loads with the dashboard.
 const EstimatePage = lazy(() => import('../features/estimate/EstimatePage.tsx'));
 const SignInPage = lazy(() => import('../features/session/SignInPage.tsx'));
 const SwitchTenantPage = lazy(() => import('../features/session/SwitchTenantPage.tsx'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'));
+const ContractListPage = lazy(() => import('../features/contracts/ContractListPage.tsx'));
+const ContractPage = lazy(() => import('../features/contracts/ContractPage.tsx'));
+const ReportPage = lazy(() => import('../features/contracts/ReportPage.tsx'));
+const SummaryPage = lazy(() => import('../features/contracts/SummaryPage.tsx'));
+const PolicyPage = lazy(() => import('../features/policies/PolicyPage.tsx'));
+const UsersPage = lazy(() => import('../features/admin/UsersPage.tsx'));
+const AuditPage = lazy(() => import('../features/admin/AuditPage.tsx'));
+const SupplierHomePage = lazy(() => import('../features/supplier/SupplierHomePage.tsx'));
+const PlanBuilderPage = lazy(() => import('../features/supplier/PlanBuilderPage.tsx'));
 
-const page = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
-const staff = ['advisor', 'municipalityAdmin'] as const;
+const page = (node: ReactNode, roles?: readonly Role[]) => (
+  <RequireRole {...(roles ? { roles } : {})}>
+    <Suspense fallback={<Loading />}>{node}</Suspense>
+  </RequireRole>
+);
+const publicPage = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
+
+const staff: Role[] = ['advisor', 'municipalityAdmin'];
+const contractReaders: Role[] = ['advisor', 'municipalityAdmin', 'contractManager', 'supplier'];
 
 const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
       { path: '/', element: <HomePage /> },
-      { path: '/estimate', element: page(<EstimatePage />) },
-      { path: '/sign-in', element: page(<SignInPage />) },
-      { path: '/switch-tenant', element: page(<RequireRole>{<SwitchTenantPage />}</RequireRole>) },
+      { path: '/estimate', element: publicPage(<EstimatePage />) },
+      { path: '/sign-in', element: publicPage(<SignInPage />) },
+      { path: '/switch-tenant', element: page(<SwitchTenantPage />) },
+      { path: '/dashboard', element: page(<DashboardPage />, staff) },
+      {
+        path: '/contracts',
+        element: page(<ContractListPage />, ['advisor', 'municipalityAdmin', 'contractManager']),
+      },
+      { path: '/contracts/:id', element: page(<ContractPage />, contractReaders) },
+      {
+        path: '/contracts/:id/summary',
+        element: page(<SummaryPage />, ['advisor', 'municipalityAdmin', 'contractManager']),
+      },
+      { path: '/contracts/:id/reports/:reportId', element: page(<ReportPage />, contractReaders) },
+      { path: '/contracts/:id/plan', element: page(<PlanBuilderPage />, ['supplier']) },
+      { path: '/policies', element: page(<PolicyPage />, staff) },
+      { path: '/users', element: page(<UsersPage />, ['municipalityAdmin', 'platformAdmin']) },
+      { path: '/audit-log', element: page(<AuditPage />, ['municipalityAdmin', 'platformAdmin']) },
+      { path: '/supplier', element: page(<SupplierHomePage />, ['supplier']) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);
-void staff;
 
 export function App() {
   return <RouterProvider router={router} />;

@@ -1,0 +1,125 @@
+import { useSearchParams } from 'react-router';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { endpoints } from '../../lib/endpoints.ts';
+import { items, toContract, type Contract } from '../../lib/model.ts';
+import { useResource } from '../../lib/useResource.ts';
+import { Link } from '../../ui/Button.tsx';
+import { SelectField, TextField } from '../../ui/fields.tsx';
+import { PageTitle, ResourceView } from '../../ui/states.tsx';
+import { Table } from '../../ui/Table.tsx';
+import { Paragraph } from '../../ui/text.tsx';
+import { useSession } from '../session/session.tsx';
+import { ProgressStatusBadge } from './shared.tsx';
+
+/** Contracts with search and filters; the filters live in the URL so a filtered list can be shared. */
+export default function ContractListPage() {
+  const { t, tx, money, date } = useI18n();
+  const { me } = useSession();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const regime = params.get('regime') ?? '';
+  const status = params.get('status') ?? '';
+  const resource = useResource<unknown>(
+    endpoints.contracts({ q: q || undefined, regime: regime || undefined, status: status || undefined }),
+  );
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const manager = me?.role === 'contractManager';
+  const title = manager ? t('nav.myContracts') : t('nav.contracts');
+
+  const matches = (c: Contract) =>
+    (!q || `${c.reference} ${c.title} ${c.supplierName}`.toLowerCase().includes(q.toLowerCase())) &&
+    (!regime || c.regime === regime) &&
+    (!status || c.progress?.status === status);
+
+  return (
+    <>
+      <PageTitle title={title}>{title}</PageTitle>
+      {manager ? <Paragraph>{t('contracts.managerLead')}</Paragraph> : null}
+      <search className="retour-toolbar" aria-label={t('contracts.filters')}>
+        <TextField
+          type="search"
+          label={t('common.search')}
+          description={t('contracts.searchHint')}
+          value={q}
+          onChange={(e) => set('q', e.target.value)}
+        />
+        <SelectField
+          label={t('estimate.regime')}
+          value={regime}
+          onChange={(e) => set('regime', e.target.value)}
+          options={[
+            { value: '', label: t('common.all') },
+            ...(['plan', 'trust', 'none'] as const).map((r) => ({ value: r, label: tx('regime', r) })),
+          ]}
+        />
+        <SelectField
+          label={t('progress.status')}
+          value={status}
+          onChange={(e) => set('status', e.target.value)}
+          options={[
+            { value: '', label: t('common.all') },
+            ...(['behind', 'onTrack', 'met', 'notMet'] as const).map((s) => ({
+              value: s,
+              label: tx('progressStatus', s),
+            })),
+          ]}
+        />
+      </search>
+      <ResourceView resource={resource}>
+        {(raw) => {
+          const rows = items(raw, toContract).filter(matches);
+          return (
+            <Table
+              caption={t('contracts.count', { n: rows.length })}
+              rows={rows}
+              rowKey={(c) => c.id}
+              empty={t('contracts.none')}
+              columns={[
+                {
+                  key: 'ref',
+                  header: t('contracts.contract'),
+                  rowHeader: true,
+                  cell: (c) => <Link to={`/contracts/${c.id}`}>{`${c.reference} · ${c.title}`}</Link>,
+                },
+                { key: 'sup', header: t('contracts.supplier'), cell: (c) => c.supplierName },
+                {
+                  key: 'term',
+                  header: t('contracts.term'),
+                  cell: (c) => `${date(c.startDate)} – ${date(c.endDate)}`,
+                },
+                { key: 'reg', header: t('estimate.regime'), cell: (c) => tx('regime', c.regime) },
+                {
+                  key: 'ob',
+                  header: t('progress.obligation'),
+                  numeric: true,
+                  cell: (c) => money(c.obligationCents),
+                },
+                {
+                  key: 'st',
+                  header: t('progress.status'),
+                  cell: (c) => (c.progress ? <ProgressStatusBadge status={c.progress.status} /> : '—'),
+                },
+                ...(manager
+                  ? [
+                      {
+                        key: 'sum',
+                        header: t('summary.title'),
+                        cell: (c: Contract) => (
+                          <Link to={`/contracts/${c.id}/summary`}>{t('summary.open')}</Link>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          );
+        }}
+      </ResourceView>
+    </>
+  );
+}

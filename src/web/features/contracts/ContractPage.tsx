@@ -1,0 +1,89 @@
+import { useParams } from 'react-router';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { endpoints } from '../../lib/endpoints.ts';
+import { toContract, toProgress } from '../../lib/model.ts';
+import { useResource } from '../../lib/useResource.ts';
+import { ButtonGroup, ButtonLink } from '../../ui/Button.tsx';
+import { PageTitle, ResourceView } from '../../ui/states.tsx';
+import { DataList, Explain, Heading, Paragraph } from '../../ui/text.tsx';
+import { useSession } from '../session/session.tsx';
+import { PlanSection } from './PlanSection.tsx';
+import { ReportsSection } from './ReportsSection.tsx';
+import { ProgressPanel } from './shared.tsx';
+
+/** One contract: obligation and why, progress, plan, reports per half-year. Actions follow the role. */
+export default function ContractPage() {
+  const { id = '' } = useParams();
+  const { t, tx, money, date } = useI18n();
+  const { me } = useSession();
+  const contract = useResource<unknown>(endpoints.contract(id));
+  const progress = useResource<unknown>(endpoints.progress(id));
+  const role = me?.role ?? null;
+
+  return (
+    <ResourceView resource={contract}>
+      {(raw) => {
+        const c = toContract(raw);
+        const title = `${c.reference} · ${c.title}`;
+        return (
+          <>
+            <PageTitle title={title}>{title}</PageTitle>
+            <ButtonGroup>
+              {role === 'contractManager' || role === 'advisor' || role === 'municipalityAdmin' ? (
+                <ButtonLink to={`/contracts/${c.id}/summary`}>{t('summary.open')}</ButtonLink>
+              ) : null}
+              {role === 'supplier' && c.regime === 'plan' ? (
+                <ButtonLink to={`/contracts/${c.id}/plan`} variant="primary">
+                  {t('plan.build')}
+                </ButtonLink>
+              ) : null}
+            </ButtonGroup>
+            <DataList
+              items={[
+                { key: t('contracts.supplier'), value: c.supplierName },
+                { key: t('contracts.value'), value: money(c.valueCents) },
+                { key: t('contracts.term'), value: `${date(c.startDate)} – ${date(c.endDate)}` },
+                { key: t('contracts.awardDate'), value: date(c.awardDate) },
+                ...(c.contractManagerName
+                  ? [{ key: t('role.contractManager'), value: c.contractManagerName }]
+                  : []),
+              ]}
+            />
+            <section aria-labelledby="contract-obligation" className="retour-card">
+              <Heading level={2} id="contract-obligation">
+                {t('contract.obligation')}
+              </Heading>
+              <p className="retour-figure">{money(c.obligation.amountCents)}</p>
+              <Paragraph>
+                {t('estimate.regime')}: {tx('regime', c.obligation.regime)}
+              </Paragraph>
+              <Explain summary={t('common.explain')}>
+                <Paragraph>{c.obligation.explanation}</Paragraph>
+                {c.obligation.ruleId ? (
+                  <Paragraph small>
+                    {t('common.rule')}: <code>{c.obligation.ruleId}</code>
+                  </Paragraph>
+                ) : null}
+                {c.obligation.policyVersion !== undefined ? (
+                  <Paragraph small>
+                    {t('contract.policyVersion', { version: c.obligation.policyVersion })}
+                  </Paragraph>
+                ) : null}
+              </Explain>
+            </section>
+            <section aria-labelledby="contract-progress">
+              <Heading level={2} id="contract-progress">
+                {t('contract.progress')}
+              </Heading>
+              <ResourceView resource={progress}>
+                {(p) => <ProgressPanel progress={toProgress(p)} />}
+              </ResourceView>
+            </section>
+            {c.regime === 'plan' ? <PlanSection contract={c} /> : null}
+            <ReportsSection contract={c} />
+          </>
+        );
+      }}
+    </ResourceView>
+  );
+}

@@ -1,0 +1,93 @@
+import { useRef, useState } from 'react';
+import { upload, type ApiError } from '../../api.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { endpoints } from '../../lib/endpoints.ts';
+import { items, toEvidence, type Activity, type EvidenceFile } from '../../lib/model.ts';
+import { useResource } from '../../lib/useResource.ts';
+import { UploadProgress } from '../../ui/ProgressBar.tsx';
+import { useErrorText } from '../../ui/states.tsx';
+
+/** Evidence links of an activity and, while its report is open, an upload with progress. */
+export function EvidenceCell({ activity, canUpload }: { activity: Activity; canUpload: boolean }) {
+  const { t, number } = useI18n();
+  const errorText = useErrorText();
+  const list = useResource<unknown>(activity.evidence ? null : endpoints.evidence(activity.id));
+  const files: EvidenceFile[] = activity.evidence ?? items(list.data, toEvidence);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [added, setAdded] = useState<EvidenceFile[]>([]);
+  const input = useRef<HTMLInputElement>(null);
+  const inputId = `evidence-${activity.id}`;
+  const name = activity.typeName ?? activity.typeCode;
+
+  async function send(file: File) {
+    setError(null);
+    setProgress(0);
+    const form = new FormData();
+    form.append('file', file);
+    try {
+      const stored = await upload<unknown>(endpoints.evidence(activity.id), form, setProgress);
+      setAdded((a) => [...a, toEvidence(stored)]);
+      if (input.current) input.current.value = '';
+    } catch (e) {
+      setError(errorText(e as ApiError));
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  const all = [...files, ...added.filter((a) => !files.some((f) => f.id === a.id))];
+  return (
+    <div className="retour-evidence">
+      {all.length > 0 ? (
+        <ul className="utrecht-unordered-list retour-evidence__list">
+          {all.map((f) => (
+            <li key={f.id} className="utrecht-unordered-list__item">
+              <a
+                className="utrecht-link utrecht-link--html-a"
+                href={endpoints.evidenceFile(f.id)}
+                download={f.filename}
+              >
+                {f.filename}
+              </a>{' '}
+              <span className="retour-muted">
+                ({number(Math.max(1, Math.round(f.sizeBytes / 1024)), 0)} KB)
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <span>{t('evidence.none')}</span>
+      )}
+      {canUpload ? (
+        <div className="retour-form-field">
+          <label className="utrecht-form-label" htmlFor={inputId}>
+            {t('evidence.add', { name })}
+          </label>
+          {error ? (
+            <div className="utrecht-form-field-error-message" id={`${inputId}-error`}>
+              {error}
+            </div>
+          ) : null}
+          <input
+            ref={input}
+            id={inputId}
+            type="file"
+            className="retour-file-input"
+            aria-describedby={error ? `${inputId}-error` : undefined}
+            aria-invalid={error ? true : undefined}
+            accept="application/pdf,image/png,image/jpeg"
+            disabled={progress !== null}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void send(file);
+            }}
+          />
+          {progress !== null ? (
+            <UploadProgress fraction={progress} label={t('evidence.uploading', { name })} />
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { ReactNode } from 'react';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import type { PlanItem } from '../../lib/model.ts';
+import { Table } from '../../ui/Table.tsx';
+import { QuantityOf, ValuedAmount } from './shared.tsx';
+
+/** Plan items with their planned value and how it was computed. */
+export function PlanItemsTable({
+  items,
+  actions,
+}: {
+  items: PlanItem[];
+  actions?: (item: PlanItem, index: number) => ReactNode;
+}) {
+  const { t, tx, halfYear } = useI18n();
+  const rows = items.map((item, index) => ({ item, index }));
+  return (
+    <Table
+      caption={t('plan.items')}
+      rows={rows}
+      rowKey={(r) => String(r.index)}
+      empty={t('plan.noItems')}
+      columns={[
+        {
+          key: 'type',
+          header: t('activity.type'),
+          rowHeader: true,
+          cell: (r) => r.item.typeName ?? r.item.typeCode,
+        },
+        {
+          key: 'cat',
+          header: t('estimate.exampleCategory'),
+          cell: (r) => (r.item.category ? tx('category', r.item.category) : ''),
+        },
+        {
+          key: 'per',
+          header: t('activity.period'),
+          cell: (r) => (r.item.period ? halfYear(r.item.period) : ''),
+        },
+        { key: 'qty', header: t('activity.quantity'), cell: (r) => <QuantityOf item={r.item} /> },
+        {
+          key: 'val',
+          header: t('activity.value'),
+          numeric: true,
+          cell: (r) =>
+            r.item.valuation ? (
+              <ValuedAmount valuation={r.item.valuation} label={r.item.typeName ?? r.item.typeCode} />
+            ) : (
+              '—'
+            ),
+        },
+        ...(actions
+          ? [
+              {
+                key: 'act',
+                header: t('common.actions'),
+                cell: (r: { item: PlanItem; index: number }) => actions(r.item, r.index),
+              },
+            ]
+          : []),
+      ]}
+    />
+  );
+}

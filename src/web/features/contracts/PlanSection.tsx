@@ -1,0 +1,144 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { endpoints } from '../../lib/endpoints.ts';
+import { useFieldErrors } from '../../lib/formErrors.ts';
+import { toPlan, type Contract, type Plan } from '../../lib/model.ts';
+import { useResource } from '../../lib/useResource.ts';
+import { Button, ButtonGroup } from '../../ui/Button.tsx';
+import { TextareaField } from '../../ui/fields.tsx';
+import { ErrorAlert, ResourceView } from '../../ui/states.tsx';
+import { Table } from '../../ui/Table.tsx';
+import { Alert, Heading, Paragraph, StatusBadge } from '../../ui/text.tsx';
+import { useSession } from '../session/session.tsx';
+import { PlanItemsTable } from './PlanItemsTable.tsx';
+
+/** The plan of a plan-regime contract; advisors approve it or return it with a comment. */
+export function PlanSection({ contract }: { contract: Contract }) {
+  const { t } = useI18n();
+  const plan = useResource<unknown>(endpoints.plan(contract.id));
+  return (
+    <section aria-labelledby="contract-plan">
+      <Heading level={2} id="contract-plan">
+        {t('plan.title')}
+      </Heading>
+      {plan.error?.status === 404 ? (
+        <Paragraph>{t('plan.none')}</Paragraph>
+      ) : (
+        <ResourceView resource={plan}>
+          {(raw) => <PlanView plan={toPlan(raw)} contract={contract} onChange={plan.reload} />}
+        </ResourceView>
+      )}
+    </section>
+  );
+}
+
+export function PlanStatusBadge({ status }: { status: Plan['status'] }) {
+  const { tx } = useI18n();
+  const tone =
+    status === 'approved'
+      ? 'success'
+      : status === 'returned'
+        ? 'warning'
+        : status === 'submitted'
+          ? 'active'
+          : 'neutral';
+  return <StatusBadge tone={tone}>{tx('planStatus', status)}</StatusBadge>;
+}
+
+function PlanView({ plan, contract, onChange }: { plan: Plan; contract: Contract; onChange: () => void }) {
+  const { t, money, dateTime } = useI18n();
+  const { me } = useSession();
+  const canReview =
+    (me?.role === 'advisor' || me?.role === 'municipalityAdmin') && plan.status === 'submitted';
+  return (
+    <div className="retour-stack">
+      <Paragraph>
+        {t('plan.status')}: <PlanStatusBadge status={plan.status} />
+      </Paragraph>
+      <Paragraph>
+        {t('plan.coverage', {
+          planned: money(plan.plannedCents),
+          obligation: money(contract.obligationCents),
+        })}
+      </Paragraph>
+      <PlanItemsTable items={plan.items} />
+      {canReview ? <ReviewForm contractId={contract.id} onDone={onChange} /> : null}
+      {plan.versions.length > 0 ? (
+        <Table
+          caption={t('plan.history')}
+          rows={plan.versions}
+          rowKey={(v) => String(v.version)}
+          columns={[
+            { key: 'v', header: t('plan.version'), rowHeader: true, cell: (v) => String(v.version) },
+            {
+              key: 's',
+              header: t('plan.submittedAt'),
+              cell: (v) => (v.submittedAt ? dateTime(v.submittedAt) : '—'),
+            },
+            { key: 'p', header: t('progress.planned'), numeric: true, cell: (v) => money(v.plannedCents) },
+            {
+              key: 'd',
+              header: t('plan.decision'),
+              cell: (v) =>
+                v.decision ? t(v.decision === 'approved' ? 'plan.approved' : 'plan.returned') : '—',
+            },
+            { key: 'c', header: t('plan.comment'), cell: (v) => v.comment ?? '' },
+          ]}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function ReviewForm({ contractId, onDone }: { contractId: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const form = useFieldErrors();
+  async function decide(e: FormEvent, decision: 'approved' | 'returned') {
+    e.preventDefault();
+    form.clear();
+    if (decision === 'returned' && !comment.trim()) {
+      form.setLocal({ comment: t('plan.commentRequired') });
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.post(endpoints.planReview(contractId), {
+        decision,
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+      });
+      setDone(t(decision === 'approved' ? 'plan.approvedDone' : 'plan.returnedDone'));
+      onDone();
+    } catch (error) {
+      form.fromApi(error, { comment: 'comment' });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form className="retour-form retour-card" onSubmit={(e) => void decide(e, 'approved')}>
+      <Heading level={3}>{t('plan.review')}</Heading>
+      {done ? <Alert type="ok">{done}</Alert> : null}
+      {form.formError ? <ErrorAlert error={form.formError} /> : null}
+      <TextareaField
+        label={t('plan.comment')}
+        description={t('plan.commentHint')}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        error={form.errors.comment}
+        rows={3}
+      />
+      <ButtonGroup>
+        <Button type="submit" variant="primary" busy={busy} disabled={busy}>
+          {t('plan.approve')}
+        </Button>
+        <Button onClick={(e) => void decide(e, 'returned')} disabled={busy}>
+          {t('plan.return')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}

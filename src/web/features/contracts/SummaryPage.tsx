@@ -1,0 +1,92 @@
+import { useParams } from 'react-router';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { endpoints } from '../../lib/endpoints.ts';
+import { items, toContract, toProgress, toReport } from '../../lib/model.ts';
+import { useResource } from '../../lib/useResource.ts';
+import { Button, Link } from '../../ui/Button.tsx';
+import { PageTitle, ResourceView } from '../../ui/states.tsx';
+import { Table } from '../../ui/Table.tsx';
+import { DataList, Explain, Heading, Paragraph } from '../../ui/text.tsx';
+import { ProgressPanel, ReportStatusBadge } from './shared.tsx';
+
+/** One-page evaluation summary of a contract for the contract manager's talk with the supplier (printable). */
+export default function SummaryPage() {
+  const { id = '' } = useParams();
+  const { t, tx, money, date, halfYear } = useI18n();
+  const contract = useResource<unknown>(endpoints.contract(id));
+  const progress = useResource<unknown>(endpoints.progress(id));
+  const reports = useResource<unknown>(endpoints.reports(id));
+  return (
+    <ResourceView resource={contract}>
+      {(raw) => {
+        const c = toContract(raw);
+        const title = t('summary.pageTitle', { reference: c.reference });
+        return (
+          <article className="retour-summary retour-stack">
+            <PageTitle title={title}>{title}</PageTitle>
+            <Paragraph lead>{c.title}</Paragraph>
+            <div className="retour-no-print retour-button-group">
+              <Button onClick={() => window.print()}>{t('summary.print')}</Button>
+              <Link to={`/contracts/${c.id}`}>{t('summary.toContract')}</Link>
+            </div>
+            <DataList
+              items={[
+                { key: t('contracts.supplier'), value: c.supplierName },
+                { key: t('contracts.value'), value: money(c.valueCents) },
+                { key: t('contracts.term'), value: `${date(c.startDate)} – ${date(c.endDate)}` },
+                { key: t('estimate.regime'), value: tx('regime', c.regime) },
+                {
+                  key: t('contract.obligation'),
+                  value: (
+                    <Explain summary={money(c.obligation.amountCents)}>
+                      <Paragraph>{c.obligation.explanation}</Paragraph>
+                    </Explain>
+                  ),
+                },
+              ]}
+            />
+            <section aria-labelledby="summary-progress">
+              <Heading level={2} id="summary-progress">
+                {t('contract.progress')}
+              </Heading>
+              <ResourceView resource={progress}>
+                {(p) => <ProgressPanel progress={toProgress(p)} />}
+              </ResourceView>
+            </section>
+            <section aria-labelledby="summary-reports">
+              <Heading level={2} id="summary-reports">
+                {t('reports.title')}
+              </Heading>
+              <ResourceView resource={reports}>
+                {(r) => (
+                  <Table
+                    caption={t('reports.caption')}
+                    captionHidden
+                    rows={items(r, toReport).sort((a, b) => a.period.localeCompare(b.period))}
+                    rowKey={(x) => x.id}
+                    empty={t('reports.none')}
+                    columns={[
+                      {
+                        key: 'p',
+                        header: t('activity.period'),
+                        rowHeader: true,
+                        cell: (x) => halfYear(x.period),
+                      },
+                      { key: 'd', header: t('reports.due'), cell: (x) => date(x.dueDate) },
+                      {
+                        key: 's',
+                        header: t('reports.status'),
+                        cell: (x) => <ReportStatusBadge status={x.status} />,
+                      },
+                    ]}
+                  />
+                )}
+              </ResourceView>
+            </section>
+            <Paragraph small>{t('summary.note')}</Paragraph>
+          </article>
+        );
+      }}
+    </ResourceView>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { api } from '../../api.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { endpoints } from '../../lib/endpoints.ts';
+import { useFieldErrors } from '../../lib/formErrors.ts';
+import type { Activity } from '../../lib/model.ts';
+import { Button, ButtonGroup } from '../../ui/Button.tsx';
+import { TextareaField } from '../../ui/fields.tsx';
+import { ErrorAlert } from '../../ui/states.tsx';
+
+/** Accept an activity, or reject it with a reason (the reason is required and goes to the supplier). */
+export function VerifyForm({ activity, onDone }: { activity: Activity; onDone: () => void }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const form = useFieldErrors();
+  const name = activity.typeName ?? activity.typeCode;
+  async function decide(decision: 'accepted' | 'rejected') {
+    form.clear();
+    if (decision === 'rejected' && !reason.trim()) {
+      form.setLocal({ reason: t('verify.reasonRequired') });
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.post(endpoints.verification(activity.id), {
+        decision,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      });
+      onDone();
+    } catch (error) {
+      form.fromApi(error, { reason: 'reason' });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="retour-verify">
+      {form.formError ? <ErrorAlert error={form.formError} /> : null}
+      <TextareaField
+        label={t('verify.reason', { name })}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={form.errors.reason}
+        rows={2}
+      />
+      <ButtonGroup>
+        <Button
+          variant="primary"
+          onClick={() => void decide('accepted')}
+          disabled={busy}
+          aria-label={t('verify.acceptLabel', { name })}
+        >
+          {t('verify.accept')}
+        </Button>
+        <Button
+          onClick={() => void decide('rejected')}
+          disabled={busy}
+          aria-label={t('verify.rejectLabel', { name })}
+        >
+          {t('verify.reject')}
+        </Button>
+      </ButtonGroup>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import type { ReactNode } from 'react';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import type { Activity, Progress, ProgressStatus, Report, Valuation } from '../../lib/model.ts';
+import { ProgressBar } from '../../ui/ProgressBar.tsx';
+import { DataList, Explain, Paragraph, StatusBadge } from '../../ui/text.tsx';
+
+const statusTone: Record<ProgressStatus, 'success' | 'warning' | 'danger' | 'neutral'> = {
+  met: 'success',
+  onTrack: 'neutral',
+  behind: 'warning',
+  notMet: 'danger',
+};
+
+export function ProgressStatusBadge({ status }: { status: ProgressStatus }) {
+  const { tx } = useI18n();
+  return <StatusBadge tone={statusTone[status] ?? 'neutral'}>{tx('progressStatus', status)}</StatusBadge>;
+}
+
+const reportTone: Record<Report['status'], 'success' | 'warning' | 'danger' | 'neutral' | 'active'> = {
+  open: 'active',
+  submitted: 'neutral',
+  closed: 'success',
+  overdue: 'danger',
+};
+export function ReportStatusBadge({ status }: { status: Report['status'] }) {
+  const { tx } = useI18n();
+  return <StatusBadge tone={reportTone[status] ?? 'neutral'}>{tx('reportStatus', status)}</StatusBadge>;
+}
+
+const verificationTone: Record<Activity['verification'], 'success' | 'warning' | 'danger' | 'neutral'> = {
+  pending: 'neutral',
+  accepted: 'success',
+  rejected: 'danger',
+  moreInfo: 'warning',
+};
+export function VerificationBadge({ status }: { status: Activity['verification'] }) {
+  const { tx } = useI18n();
+  return <StatusBadge tone={verificationTone[status] ?? 'neutral'}>{tx('verification', status)}</StatusBadge>;
+}
+
+/** "Every euro explains itself": an amount with its rule and arithmetic one click away. */
+export function ValuedAmount({ valuation, label }: { valuation: Valuation; label?: ReactNode }) {
+  const { t, money } = useI18n();
+  return (
+    <Explain
+      summary={
+        <>
+          {label ? <span className="retour-visually-hidden">{label}: </span> : null}
+          {money(valuation.valueCents)}
+        </>
+      }
+    >
+      <Paragraph>{valuation.explanation || t('common.none')}</Paragraph>
+      {valuation.ruleId ? (
+        <Paragraph small>
+          {t('common.rule')}: <code>{valuation.ruleId}</code>
+        </Paragraph>
+      ) : null}
+    </Explain>
+  );
+}
+
+/** Progress bar with expected pace and forecast, and the same numbers as text. */
+export function ProgressPanel({ progress }: { progress: Progress }) {
+  const { t, money } = useI18n();
+  return (
+    <div className="retour-stack">
+      <Paragraph>
+        {t('progress.status')}: <ProgressStatusBadge status={progress.status} />
+      </Paragraph>
+      <ProgressBar
+        obligationCents={progress.obligationCents}
+        realisedCents={progress.realisedCents}
+        verifiedCents={progress.verifiedCents}
+        expectedCents={progress.expectedCents}
+        forecastCents={progress.forecastCents}
+        legend={
+          <ul className="retour-legend" aria-hidden="true">
+            <li>
+              <span className="retour-swatch retour-swatch--verified" /> {t('progress.verified')}
+            </li>
+            <li>
+              <span className="retour-swatch retour-swatch--realised" /> {t('progress.realised')}
+            </li>
+            <li>
+              <span className="retour-swatch retour-swatch--expected" /> {t('progress.expected')}
+            </li>
+            <li>
+              <span className="retour-swatch retour-swatch--forecast" /> {t('progress.forecast')}
+            </li>
+            <li>
+              <span className="retour-swatch retour-swatch--obligation" /> {t('progress.obligation')}
+            </li>
+          </ul>
+        }
+      />
+      <DataList
+        items={[
+          { key: t('progress.obligation'), value: money(progress.obligationCents) },
+          { key: t('progress.planned'), value: money(progress.plannedCents) },
+          { key: t('progress.realised'), value: money(progress.realisedCents) },
+          {
+            key: t('progress.verified'),
+            value: <span data-testid="progress-verified">{money(progress.verifiedCents)}</span>,
+          },
+          { key: t('progress.expected'), value: money(progress.expectedCents) },
+          { key: t('progress.forecast'), value: money(progress.forecastCents) },
+        ]}
+      />
+    </div>
+  );
+}
+
+/** The quantity of a plan item or activity in words: "0,5 fte × 6 maanden", "3 stuks", "€ 1.000,00". */
+export function QuantityOf({
+  item,
+}: {
+  item: {
+    fte?: number | undefined;
+    months?: number | undefined;
+    units?: number | undefined;
+    hours?: number | undefined;
+    amountCents?: number | undefined;
+  };
+}) {
+  const { t, number, money } = useI18n();
+  const parts: string[] = [];
+  if (item.fte !== undefined) parts.push(t('qty.fte', { n: number(item.fte) }));
+  if (item.months !== undefined) parts.push(t('qty.months', { n: number(item.months) }));
+  if (item.units !== undefined) parts.push(t('qty.units', { n: number(item.units) }));
+  if (item.hours !== undefined) parts.push(t('qty.hours', { n: number(item.hours) }));
+  if (item.amountCents !== undefined) parts.push(money(item.amountCents));
+  return <>{parts.join(' × ') || '—'}</>;
+}

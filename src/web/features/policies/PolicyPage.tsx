@@ -1,0 +1,137 @@
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { endpoints } from '../../lib/endpoints.ts';
+import { items, toActivityType, type ActivityType } from '../../lib/model.ts';
+import { useResource } from '../../lib/useResource.ts';
+import { PageTitle, ResourceView } from '../../ui/states.tsx';
+import { Table } from '../../ui/Table.tsx';
+import { DataList, Heading, Paragraph } from '../../ui/text.tsx';
+import { useSession } from '../session/session.tsx';
+import { PolicyVersionForm } from './PolicyVersionForm.tsx';
+
+export interface PolicyVersion {
+  id: string;
+  version: number;
+  validFrom: string;
+  createdAt: string;
+  policy: Record<string, unknown> & { activityTypes: unknown[] };
+}
+
+type Raw = Record<string, unknown>;
+export const toVersion = (x: unknown): PolicyVersion => {
+  const r = (x ?? {}) as Raw;
+  const policy = (r.policy ?? {}) as PolicyVersion['policy'];
+  return {
+    id: String(r.id ?? ''),
+    version: Number(r.version ?? 0),
+    validFrom: String(r.validFrom ?? ''),
+    createdAt: String(r.createdAt ?? ''),
+    policy: { ...policy, activityTypes: Array.isArray(policy.activityTypes) ? policy.activityTypes : [] },
+  };
+};
+
+/** The municipality's policy: versions (never edited in place), the newest in full, and a new version. */
+export default function PolicyPage() {
+  const { t, date } = useI18n();
+  const { me } = useSession();
+  const resource = useResource<unknown>(endpoints.policies);
+  return (
+    <>
+      <PageTitle title={t('policy.title')}>{t('policy.title')}</PageTitle>
+      <Paragraph>{t('policy.lead')}</Paragraph>
+      <ResourceView resource={resource}>
+        {(raw) => {
+          const versions = items(raw, toVersion).sort((a, b) => b.version - a.version);
+          const newest = versions[0];
+          return (
+            <>
+              {newest ? <PolicyDetails version={newest} /> : <Paragraph>{t('policy.none')}</Paragraph>}
+              <Table
+                caption={t('policy.versions')}
+                rows={versions}
+                rowKey={(v) => v.id}
+                columns={[
+                  { key: 'v', header: t('plan.version'), rowHeader: true, cell: (v) => String(v.version) },
+                  { key: 'f', header: t('policy.validFrom'), cell: (v) => date(v.validFrom) },
+                  { key: 'c', header: t('policy.createdAt'), cell: (v) => date(v.createdAt) },
+                ]}
+              />
+              {me?.role === 'municipalityAdmin' && newest ? (
+                <PolicyVersionForm base={newest} onSaved={resource.reload} />
+              ) : null}
+            </>
+          );
+        }}
+      </ResourceView>
+    </>
+  );
+}
+
+function PolicyDetails({ version }: { version: PolicyVersion }) {
+  const { t, money, percentBp, date } = useI18n();
+  const p = version.policy;
+  const num = (k: string) => (typeof p[k] === 'number' ? (p[k] as number) : undefined);
+  const catalogue = items(p.activityTypes, toActivityType);
+  return (
+    <section aria-labelledby="policy-current" className="retour-stack">
+      <Heading level={2} id="policy-current">
+        {t('policy.current', { version: version.version, date: date(version.validFrom) })}
+      </Heading>
+      <DataList
+        items={[
+          {
+            key: t('policy.percentage'),
+            value: num('percentageBp') !== undefined ? percentBp(num('percentageBp') ?? 0) : '—',
+          },
+          {
+            key: t('policy.planThreshold'),
+            value: num('planThresholdCents') !== undefined ? money(num('planThresholdCents') ?? 0) : '—',
+          },
+          {
+            key: t('policy.exemptBelow'),
+            value:
+              num('exemptBelowCents') !== undefined ? money(num('exemptBelowCents') ?? 0) : t('common.none'),
+          },
+          {
+            key: t('policy.reportDueDays'),
+            value: num('reportDueDays') !== undefined ? String(num('reportDueDays')) : '—',
+          },
+          {
+            key: t('policy.behindTolerance'),
+            value: num('behindToleranceBp') !== undefined ? percentBp(num('behindToleranceBp') ?? 0) : '—',
+          },
+        ]}
+      />
+      <CatalogueTable catalogue={catalogue} />
+    </section>
+  );
+}
+
+export function RateText({ type }: { type: ActivityType }) {
+  const { t, money, percentBp } = useI18n();
+  if (type.method === 'spendShare' || type.method === 'money' || type.method === 'obligationShare')
+    return <>{t('policy.share', { share: percentBp(type.shareBp ?? 10_000) })}</>;
+  return (
+    <>
+      {type.rateCents !== undefined
+        ? t(`policy.rate.${type.method}`, { amount: money(type.rateCents) })
+        : '—'}
+    </>
+  );
+}
+
+function CatalogueTable({ catalogue }: { catalogue: ActivityType[] }) {
+  const { t, tx } = useI18n();
+  return (
+    <Table
+      caption={t('policy.catalogue')}
+      rows={catalogue}
+      rowKey={(x) => x.code}
+      columns={[
+        { key: 'n', header: t('activity.type'), rowHeader: true, cell: (x) => x.name },
+        { key: 'c', header: t('estimate.exampleCategory'), cell: (x) => tx('category', x.category) },
+        { key: 'm', header: t('policy.method'), cell: (x) => tx('method', x.method) },
+        { key: 'r', header: t('policy.rateHeader'), cell: (x) => <RateText type={x} /> },
+      ]}
+    />
+  );
+}

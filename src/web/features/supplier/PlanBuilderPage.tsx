@@ -1,0 +1,236 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useParams } from 'react-router';
+import { api } from '../../api.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { endpoints } from '../../lib/endpoints.ts';
+import { useFieldErrors } from '../../lib/formErrors.ts';
+import {
+  items,
+  toActivityType,
+  toContract,
+  toPlan,
+  toReport,
+  type Plan,
+  type PlanItem,
+} from '../../lib/model.ts';
+import { useResource } from '../../lib/useResource.ts';
+import { Button, Link } from '../../ui/Button.tsx';
+import { SelectField } from '../../ui/fields.tsx';
+import { ProgressBar } from '../../ui/ProgressBar.tsx';
+import { ErrorAlert, PageTitle, ResourceView } from '../../ui/states.tsx';
+import { Alert, Heading, Paragraph } from '../../ui/text.tsx';
+import { PlanItemsTable } from '../contracts/PlanItemsTable.tsx';
+import { PlanStatusBadge } from '../contracts/PlanSection.tsx';
+import { emptyQuantity, QuantityFields, type QuantityInput } from './QuantityFields.tsx';
+import { quantityBody, quantityFieldOf } from './quantity.ts';
+
+/** Strips the API's computed fields so a draft can be sent back as input. */
+function asInput(item: PlanItem) {
+  const { valuation: _v, typeName: _n, category: _c, ...input } = item;
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * The supplier's plan builder: pick activities from the catalogue; each change is saved as a draft and
+ * valued by the API, so the planned value against the obligation is always the API's own number.
+ */
+export default function PlanBuilderPage() {
+  const { id = '' } = useParams();
+  const { t, lang, money, halfYear } = useI18n();
+  const contract = useResource<unknown>(endpoints.contract(id));
+  const planRes = useResource<unknown>(endpoints.plan(id));
+  const catalogue = useResource<unknown>(endpoints.activityTypes());
+  const reports = useResource<unknown>(endpoints.reports(id));
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [typeCode, setTypeCode] = useState('');
+  const [period, setPeriod] = useState('');
+  const [quantity, setQuantity] = useState<QuantityInput>(emptyQuantity);
+  const [busy, setBusy] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
+  const form = useFieldErrors();
+  useEffect(() => {
+    if (planRes.data) setPlan(toPlan(planRes.data));
+    else if (planRes.error?.status === 404)
+      setPlan({ id: '', status: 'draft', items: [], plannedCents: 0, versions: [] });
+  }, [planRes.data, planRes.error]);
+  const types = items(catalogue.data, toActivityType);
+  const periods = items(reports.data, toReport)
+    .map((r) => r.period)
+    .sort();
+  const type = types.find((x) => x.code === typeCode);
+  const editable = plan !== null && (plan.status === 'draft' || plan.status === 'returned');
+
+  async function save(nextItems: Record<string, unknown>[]) {
+    const saved = toPlan(await api.put<unknown>(endpoints.plan(id), { items: nextItems }));
+    setPlan(saved);
+  }
+
+  async function add(e: FormEvent) {
+    e.preventDefault();
+    form.clear();
+    if (!type || !plan) {
+      form.setLocal({ typeCode: t('common.required') });
+      return;
+    }
+    const { body, errors } = quantityBody(type, quantity, lang, t('activity.notANumber'));
+    if (!period) errors.period = t('common.required');
+    if (Object.keys(errors).length) {
+      form.setLocal(errors);
+      return;
+    }
+    setBusy(true);
+    try {
+      await save([...plan.items.map(asInput), { typeCode, period, ...body }]);
+      setQuantity(emptyQuantity);
+    } catch (error) {
+      const n = plan.items.length;
+      // Reasons for the new item (items.<n>.fte) go next to its fields.
+      form.fromApi(
+        error,
+        Object.fromEntries(
+          Object.entries({ typeCode: 'typeCode', period: 'period', ...quantityFieldOf }).map(([k, v]) => [
+            `items.${n}.${k}`,
+            v,
+          ]),
+        ),
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove(index: number) {
+    if (!plan) return;
+    setBusy(true);
+    try {
+      await save(plan.items.filter((_, i) => i !== index).map(asInput));
+    } catch (error) {
+      form.fromApi(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function submit() {
+    form.clear();
+    setBusy(true);
+    try {
+      await api.post(endpoints.planSubmission(id));
+      setSubmitted(true);
+      planRes.reload();
+    } catch (error) {
+      form.fromApi(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <ResourceView resource={contract}>
+      {(raw) => {
+        const c = toContract(raw);
+        const title = t('plan.builderTitle', { reference: c.reference });
+        return (
+          <>
+            <PageTitle title={title}>{title}</PageTitle>
+            <Paragraph>
+              <Link to={`/contracts/${c.id}`}>{`${c.reference} · ${c.title}`}</Link>
+            </Paragraph>
+            {plan === null ? null : (
+              <>
+                <section aria-labelledby="plan-cover" className="retour-card">
+                  <Heading level={2} id="plan-cover">
+                    {t('plan.coverTitle')}
+                  </Heading>
+                  <Paragraph>
+                    {t('plan.status')}: <PlanStatusBadge status={plan.status} />
+                  </Paragraph>
+                  <p className="retour-figure" aria-live="polite" data-testid="plan-coverage">
+                    {t('plan.coverage', {
+                      planned: money(plan.plannedCents),
+                      obligation: money(c.obligationCents),
+                    })}
+                  </p>
+                  <ProgressBar
+                    obligationCents={c.obligationCents}
+                    realisedCents={plan.plannedCents}
+                    verifiedCents={0}
+                  />
+                </section>
+                {submitted ? <Alert type="ok">{t('plan.submitted')}</Alert> : null}
+                {form.formError ? <ErrorAlert error={form.formError} /> : null}
+                <PlanItemsTable
+                  items={plan.items}
+                  actions={
+                    editable
+                      ? (item, index) => (
+                          <Button
+                            variant="subtle"
+                            onClick={() => void remove(index)}
+                            disabled={busy}
+                            aria-label={t('plan.removeLabel', { name: item.typeName ?? item.typeCode })}
+                          >
+                            {t('plan.remove')}
+                          </Button>
+                        )
+                      : undefined
+                  }
+                />
+                {editable ? (
+                  <>
+                    <section aria-labelledby="plan-add" className="retour-card">
+                      <Heading level={2} id="plan-add">
+                        {t('plan.addTitle')}
+                      </Heading>
+                      <form className="retour-form" onSubmit={(e) => void add(e)} noValidate>
+                        <SelectField
+                          id="plan-type"
+                          label={t('activity.type')}
+                          value={typeCode}
+                          onChange={(e) => setTypeCode(e.target.value)}
+                          error={form.errors.typeCode}
+                          options={[
+                            { value: '', label: t('activity.choose') },
+                            ...types.map((x) => ({ value: x.code, label: x.name })),
+                          ]}
+                        />
+                        <SelectField
+                          id="plan-period"
+                          label={t('activity.period')}
+                          value={period}
+                          onChange={(e) => setPeriod(e.target.value)}
+                          error={form.errors.period}
+                          options={[
+                            { value: '', label: t('activity.choosePeriod') },
+                            ...periods.map((p) => ({ value: p, label: halfYear(p) })),
+                          ]}
+                        />
+                        <QuantityFields
+                          type={type}
+                          value={quantity}
+                          onChange={setQuantity}
+                          errors={form.errors}
+                          idPrefix="plan"
+                        />
+                        <Button type="submit" busy={busy} disabled={busy}>
+                          {t('plan.add')}
+                        </Button>
+                      </form>
+                    </section>
+                    <Button
+                      variant="primary"
+                      onClick={() => void submit()}
+                      disabled={busy || plan.items.length === 0}
+                    >
+                      {t('plan.submit')}
+                    </Button>
+                  </>
+                ) : null}
+              </>
+            )}
+          </>
+        );
+      }}
+    </ResourceView>
+  );
+}
