@@ -51,3 +51,31 @@ export function centsOf(text: string): number {
   const s = text.replace(/[^\d,-]/g, '').replace(',', '.');
   return Math.round(Number(s) * 100);
 }
+
+/**
+ * True when every endpoint exists on the server (an unknown path answers "No such endpoint"). Journeys
+ * that need an API still being built skip with a reason instead of failing.
+ */
+export async function apiExists(baseURL: string | undefined, ...paths: string[]): Promise<boolean> {
+  for (const p of paths) {
+    const [method, path] = p.includes(' ') ? (p.split(' ') as [string, string]) : ['GET', p];
+    const res = await fetch(new URL(`/api/v1${path}`, baseURL), {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: method === 'GET' ? null : '{}',
+    });
+    if (res.status === 404) {
+      const body = (await res.json().catch(() => ({}))) as { detail?: string };
+      if (body.detail?.startsWith('No such endpoint')) return false;
+    }
+  }
+  return true;
+}
+
+/** A tiny valid PDF, as evidence. */
+export function samplePdf(): Buffer {
+  return Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  );
+}
