@@ -1,0 +1,210 @@
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { Role } from '../../domain/access.ts';
+import type { Db, Tx } from '../client.ts';
+import { contractExtensions, contracts, memberships, suppliers, users } from '../schema/index.ts';
+import { isUuid } from './evidence.ts';
+
+export type ContractRow = typeof contracts.$inferSelect;
+export type ExtensionRow = typeof contractExtensions.$inferSelect;
+
+/**
+ * Who looks at contracts: advisors and municipality admins see every contract of their tenant,
+ * a contract manager only the contracts they manage, a supplier user only its organisation's.
+ * Anyone else sees none. Out of scope is indistinguishable from not existing.
+ */
+export interface ContractScope {
+  tenantId: string;
+  role: Role;
+  userId: string;
+  supplierId: string | null;
+}
+
+/** The where-conditions of a scope on the contracts table. */
+export function contractScopeConditions(scope: ContractScope): SQL[] {
+  const conds: SQL[] = [eq(contracts.tenantId, scope.tenantId)];
+  switch (scope.role) {
+    case 'advisor':
+    case 'municipalityAdmin':
+      break;
+    case 'contractManager':
+      conds.push(eq(contracts.contractManagerId, scope.userId));
+      break;
+    case 'supplier':
+      conds.push(scope.supplierId ? eq(contracts.supplierId, scope.supplierId) : sql`false`);
+      break;
+    default:
+      conds.push(sql`false`);
+  }
+  return conds;
+}
+
+export interface ContractWithNames extends ContractRow {
+  supplierName: string;
+  contractManagerName: string | null;
+}
+
+const withNames = {
+  contract: contracts,
+  supplierName: suppliers.name,
+  contractManagerName: users.name,
+};
+
+function flatten(r: { contract: ContractRow; supplierName: string; contractManagerName: string | null }) {
+  return { ...r.contract, supplierName: r.supplierName, contractManagerName: r.contractManagerName };
+}
+
+/** A contract if the scope may see it; `forUpdate` locks the row until the transaction ends. */
+export async function contractInScope(
+  db: Db | Tx,
+  scope: ContractScope,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ContractWithNames | undefined> {
+  if (!isUuid(id)) return undefined;
+  if (options.forUpdate) {
+    await db.execute(
+      sql`select id from ${contracts} where ${contracts.id} = ${id} and ${contracts.tenantId} = ${scope.tenantId} for update`,
+    );
+  }
+  const [row] = await db
+    .select(withNames)
+    .from(contracts)
+    .innerJoin(suppliers, eq(suppliers.id, contracts.supplierId))
+    .leftJoin(users, eq(users.id, contracts.contractManagerId))
+    .where(and(eq(contracts.id, id), ...contractScopeConditions(scope)))
+    .limit(1);
+  return row ? flatten(row) : undefined;
+}
+
+export interface ContractFilters {
+  supplierId?: string | undefined;
+  regime?: string | undefined;
+  q?: string | undefined;
+}
+
+/** Contracts in scope, by reference. Status filters need progress and are applied by the use case. */
+export async function listContracts(
+  db: Db | Tx,
+  scope: ContractScope,
+  filters: ContractFilters = {},
+): Promise<ContractWithNames[]> {
+  const conds = contractScopeConditions(scope);
+  if (filters.supplierId !== undefined) {
+    if (!isUuid(filters.supplierId)) return [];
+    conds.push(eq(contracts.supplierId, filters.supplierId));
+  }
+  if (filters.regime !== undefined) conds.push(eq(contracts.regime, filters.regime));
+  const q = filters.q?.trim();
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const match = or(
+      ilike(contracts.reference, like),
+      ilike(contracts.title, like),
+      ilike(suppliers.name, like),
+    );
+    if (match) conds.push(match);
+  }
+  const rows = await db
+    .select(withNames)
+    .from(contracts)
+    .innerJoin(suppliers, eq(suppliers.id, contracts.supplierId))
+    .leftJoin(users, eq(users.id, contracts.contractManagerId))
+    .where(and(...conds))
+    .orderBy(asc(contracts.reference), asc(contracts.id));
+  return rows.map(flatten);
+}
+
+export async function insertContract(tx: Tx, values: typeof contracts.$inferInsert): Promise<ContractRow> {
+  const [row] = await tx.insert(contracts).values(values).returning();
+  if (!row) throw new Error('contract not inserted');
+  return row;
+}
+
+export async function contractByReference(
+  db: Db | Tx,
+  tenantId: string,
+  reference: string,
+): Promise<ContractRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(contracts)
+    .where(and(eq(contracts.tenantId, tenantId), eq(contracts.reference, reference)))
+    .limit(1);
+  return row;
+}
+
+/** Stores a recomputed obligation (after an extension). */
+export async function updateContractObligation(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  values: Pick<ContractRow, 'obligationCents' | 'regime' | 'obligationRuleId' | 'obligationExplanation'>,
+): Promise<void> {
+  await tx
+    .update(contracts)
+    .set(values)
+    .where(and(eq(contracts.tenantId, tenantId), eq(contracts.id, id)));
+}
+
+export async function listExtensions(
+  db: Db | Tx,
+  tenantId: string,
+  contractId: string,
+): Promise<ExtensionRow[]> {
+  return db
+    .select()
+    .from(contractExtensions)
+    .where(and(eq(contractExtensions.tenantId, tenantId), eq(contractExtensions.contractId, contractId)))
+    .orderBy(asc(contractExtensions.createdAt), asc(contractExtensions.id));
+}
+
+/** Extensions of many contracts at once (lists and dashboards), keyed by contract id. */
+export async function extensionsByContract(
+  db: Db | Tx,
+  tenantId: string,
+): Promise<Map<string, ExtensionRow[]>> {
+  const rows = await db
+    .select()
+    .from(contractExtensions)
+    .where(eq(contractExtensions.tenantId, tenantId))
+    .orderBy(asc(contractExtensions.createdAt), asc(contractExtensions.id));
+  const map = new Map<string, ExtensionRow[]>();
+  for (const r of rows) map.set(r.contractId, [...(map.get(r.contractId) ?? []), r]);
+  return map;
+}
+
+export async function insertExtension(
+  tx: Tx,
+  values: typeof contractExtensions.$inferInsert,
+): Promise<ExtensionRow> {
+  const [row] = await tx.insert(contractExtensions).values(values).returning();
+  if (!row) throw new Error('extension not inserted');
+  return row;
+}
+
+/** The contract's end date after its extensions. */
+export function effectiveEndDate(
+  contract: Pick<ContractRow, 'endDate'>,
+  extensions: readonly ExtensionRow[],
+) {
+  let end = contract.endDate;
+  for (const x of extensions) if (x.endDate && x.endDate > end) end = x.endDate;
+  return end;
+}
+
+/** True when the user holds the contract-manager role in the tenant. */
+export async function isContractManager(db: Db | Tx, tenantId: string, userId: string): Promise<boolean> {
+  if (!isUuid(userId)) return false;
+  const [row] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.userId, userId),
+        eq(memberships.role, 'contractManager'),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
