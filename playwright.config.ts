@@ -7,7 +7,7 @@ import { join } from 'node:path';
 // E2E_BASE_URL runs the journeys against a server that is already up instead.
 const port = Number(process.env.E2E_PORT ?? 3950);
 const external = process.env.E2E_BASE_URL;
-process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'retour-e2e-'));
+if (!external) process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'retour-e2e-'));
 
 export default defineConfig({
   testDir: 'e2e',
