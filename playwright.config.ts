@@ -44,6 +44,11 @@ export default defineConfig({
         timeout: 180_000,
         reuseExistingServer: false,
         stdout: 'pipe',
-        env: { PORT: String(port), HOST: '127.0.0.1', RETOUR_DATA_DIR: process.env.E2E_DATA_DIR, TZ: 'UTC' },
+        env: {
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          RETOUR_DATA_DIR: process.env.E2E_DATA_DIR ?? '',
+          TZ: 'UTC',
+        },
       },
 });
