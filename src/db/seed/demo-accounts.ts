@@ -1,7 +1,7 @@
 import type { Role } from '../../domain/access.ts';
 
 /** The demo accounts of "Gemeente Voorbeeldstad" (listed in README.md). Demo only: change or use --no-demo. */
-export const demoPassword = 'retour-demo';
+export const demoPassword = 'retour-demo-2026';
 
 export const demoAccounts: readonly { email: string; name: string; role: Role; supplier?: string }[] = [
   { email: 'platform@retour.example', name: 'Platformbeheer', role: 'platformAdmin' },

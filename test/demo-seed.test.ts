@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../src/db/seed/demo.ts';
+import { demoAccounts } from '../src/db/seed/demo-accounts.ts';
+import { createTestApp, type TestApp } from './test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemo(t.deps);
+}, 120_000);
+afterAll(() => t.close());
+
+describe('demo data', () => {
+  it('gives Gemeente Voorbeeldstad the Amsterdam rules: 2%, plan from €200.000', async () => {
+    const res = await t.app.request('/api/v1/estimates', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ tenant: 'voorbeeldstad', contractValueCents: 125_000_000 }),
+    });
+    expect(await res.json()).toMatchObject({
+      obligationCents: 2_500_000,
+      regime: 'plan',
+      tenant: { name: 'Gemeente Voorbeeldstad' },
+    });
+  });
+
+  it('has every demo account of the README', async () => {
+    const rows = await t.deps.db.query.users.findMany();
+    expect(rows.map((u) => u.email)).toEqual(expect.arrayContaining(demoAccounts.map((a) => a.email)));
+    expect(rows.every((u) => u.passwordHash?.startsWith('$argon2id$'))).toBe(true);
+  });
+});
