@@ -7,6 +7,8 @@ import { authenticate } from './authenticate.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { policyRoutes } from './routes/policies.ts';
 import { estimateRoutes } from './routes/estimates.ts';
+import { supplierRoutes } from './routes/suppliers.ts';
+import { contractRoutes } from './routes/contracts.ts';
 
 const openApiInfo = (version: string) => ({
   openapi: '3.1.0',
@@ -57,6 +59,8 @@ export function createApi(deps: AppDeps) {
   evidenceRoutes(api);
   policyRoutes(api);
   estimateRoutes(api);
+  supplierRoutes(api);
+  contractRoutes(api);
 
   api.get('/openapi.json', (c) => c.json(api.getOpenAPI31Document(openApiInfo(deps.config.apiVersion))));
   return api;

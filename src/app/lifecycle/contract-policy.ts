@@ -1,0 +1,36 @@
+import { validatePolicy, type Policy } from '../../domain/index.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { listPolicyVersions, policyVersionById } from '../../db/repositories/policies.ts';
+
+export interface LoadedPolicy {
+  id: string;
+  version: number;
+  policy: Policy;
+}
+
+function checked(row: { id: string; version: number; policy: unknown }): LoadedPolicy {
+  const result = validatePolicy(row.policy);
+  if (!result.ok) throw new Error(`Stored policy version ${row.id} is invalid`);
+  return { id: row.id, version: row.version, policy: result.policy };
+}
+
+/** The policy version a contract is judged by (the one in force at its award), with defaults filled. */
+export async function contractPolicy(
+  db: Db | Tx,
+  tenantId: string,
+  policyVersionId: string,
+): Promise<LoadedPolicy> {
+  const row = await policyVersionById(db, tenantId, policyVersionId);
+  if (!row) throw new Error(`Policy version ${policyVersionId} of a contract is missing`);
+  return checked(row);
+}
+
+/** Every policy version of a tenant by id, for views over many contracts. */
+export async function tenantPolicies(db: Db | Tx, tenantId: string): Promise<Map<string, LoadedPolicy>> {
+  const rows = await listPolicyVersions(db, tenantId);
+  const map = new Map<string, LoadedPolicy>();
+  for (const row of rows) map.set(row.id, checked(row));
+  return map;
+}
+
+export { checked as loadPolicy };

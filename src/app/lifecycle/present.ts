@@ -1,0 +1,109 @@
+import type { ContractWithNames, ExtensionRow } from '../../db/repositories/contracts.ts';
+import { effectiveEndDate } from '../../db/repositories/contracts.ts';
+import type { ActivityRow } from '../../db/repositories/activities.ts';
+import type { ReportRow } from '../../db/repositories/reports.ts';
+import type { SupplierContact, SupplierRow } from '../../db/repositories/suppliers.ts';
+
+export function presentSupplier(row: SupplierRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    kvkNumber: row.kvkNumber,
+    contacts: (row.contacts ?? []) as SupplierContact[],
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+export type SupplierView = ReturnType<typeof presentSupplier>;
+
+export function presentContract(
+  c: ContractWithNames,
+  extensions: readonly ExtensionRow[],
+  policyVersion: number,
+) {
+  const extra = extensions.reduce((sum, x) => sum + x.valueCents, 0);
+  return {
+    id: c.id,
+    reference: c.reference,
+    title: c.title,
+    supplierId: c.supplierId,
+    supplierName: c.supplierName,
+    contractManagerId: c.contractManagerId,
+    contractManagerName: c.contractManagerName,
+    kind: c.kind as 'works' | 'servicesAndSupplies',
+    /** Value at award, excl. VAT. */
+    valueCents: c.valueCents,
+    /** Value at award plus extensions. */
+    totalValueCents: c.valueCents + extra,
+    startDate: c.startDate,
+    /** End date after extensions. */
+    endDate: effectiveEndDate(c, extensions),
+    originalEndDate: c.endDate,
+    awardDate: c.awardDate,
+    regime: c.regime as 'none' | 'trust' | 'plan',
+    obligationCents: c.obligationCents,
+    obligation: {
+      amountCents: c.obligationCents,
+      regime: c.regime as 'none' | 'trust' | 'plan',
+      policyVersion,
+      policyVersionId: c.policyVersionId,
+      ruleId: c.obligationRuleId,
+      explanation: c.obligationExplanation,
+    },
+    extensions: extensions.map((x) => ({
+      id: x.id,
+      valueCents: x.valueCents,
+      endDate: x.endDate,
+      note: x.note,
+      createdAt: x.createdAt.toISOString(),
+    })),
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+export type ContractView = ReturnType<typeof presentContract>;
+
+export function presentReport(r: ReportRow, currentVersion: number) {
+  return {
+    id: r.id,
+    contractId: r.contractId,
+    period: r.period,
+    version: r.version,
+    /** False for a version replaced by a correction: kept as history, no longer counted. */
+    current: r.version === currentVersion,
+    status: r.status as 'open' | 'submitted' | 'closed' | 'overdue',
+    dueDate: r.dueDate,
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    closedAt: r.closedAt?.toISOString() ?? null,
+    revision: r.revision,
+  };
+}
+export type ReportView = ReturnType<typeof presentReport>;
+
+const num = (v: string | null) => (v === null ? null : Number(v));
+
+export function presentActivity(a: ActivityRow) {
+  return {
+    id: a.id,
+    contractId: a.contractId,
+    reportId: a.reportId,
+    period: a.period,
+    typeCode: a.typeCode,
+    category: a.category,
+    method: a.method,
+    fte: num(a.fte),
+    months: num(a.months),
+    units: a.units,
+    hours: num(a.hours),
+    amountCents: a.amountCents,
+    validFrom: a.validFrom,
+    validTo: a.validTo,
+    candidate: a.candidateCode ? { code: a.candidateCode, targetGroup: a.targetGroup } : null,
+    description: a.description,
+    valueCents: a.valueCents,
+    valuation: { valueCents: a.valueCents, ruleId: a.ruleId, explanation: a.explanation },
+    verification: a.verification as 'pending' | 'accepted' | 'rejected' | 'moreInfo',
+    verificationReason: a.verificationReason,
+    verifiedAt: a.verifiedAt?.toISOString() ?? null,
+    createdAt: a.createdAt.toISOString(),
+  };
+}
+export type ActivityView = ReturnType<typeof presentActivity>;

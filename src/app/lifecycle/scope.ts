@@ -1,0 +1,63 @@
+import { DomainError } from '../../domain/errors.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { writeAudit } from '../../db/audit.ts';
+import {
+  contractInScope,
+  type ContractScope,
+  type ContractWithNames,
+} from '../../db/repositories/contracts.ts';
+import type { Actor } from '../actor.ts';
+import { tenantOf } from '../use-case.ts';
+
+/** The contracts an actor may see (decision 006): tenant, and own supplier / own managed contracts. */
+export function scopeOf(actor: Actor): ContractScope {
+  return { tenantId: tenantOf(actor), role: actor.role, userId: actor.userId, supplierId: actor.supplierId };
+}
+
+/** Roles that may look at a contract at all; the scope narrows it down to rows. */
+export const contractReaders = ['municipalityAdmin', 'advisor', 'contractManager', 'supplier'] as const;
+/** Municipality staff for portfolio views. */
+export const staffReaders = ['municipalityAdmin', 'advisor', 'contractManager'] as const;
+
+/** The contract if the actor may see it, else NOT_FOUND (never 403: do not reveal it exists). */
+export async function requireContract(
+  db: Db | Tx,
+  actor: Actor,
+  contractId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ContractWithNames> {
+  const contract = await contractInScope(db, scopeOf(actor), contractId, options);
+  if (!contract) throw new DomainError('NOT_FOUND', 'No such contract.');
+  return contract;
+}
+
+/** The one audit entry of a write, in its transaction. */
+export async function audit(
+  tx: Tx,
+  actor: Actor,
+  action: string,
+  objectType: string,
+  objectId: string,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await writeAudit(tx, {
+    tenantId: actor.tenantId,
+    actorUserId: actor.userId,
+    actorLabel: actor.email,
+    action,
+    objectType,
+    objectId,
+    details,
+    ip: actor.ip,
+  });
+}
+
+/** A unique-key violation from either driver. */
+export function isUniqueViolation(error: unknown): boolean {
+  let e: unknown = error;
+  for (let i = 0; i < 3 && e; i++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -1,0 +1,75 @@
+import { DomainError } from '../../domain/errors.ts';
+import {
+  insertSupplier,
+  listSuppliers as listSupplierRows,
+  supplierById,
+  supplierByKvk,
+  type SupplierContact,
+} from '../../db/repositories/suppliers.ts';
+import { defineUseCase, tenantOf } from '../use-case.ts';
+import { presentSupplier, type SupplierView } from './present.ts';
+import { audit, isUniqueViolation } from './scope.ts';
+
+export interface CreateSupplierInput {
+  name: string;
+  kvkNumber: string;
+  contacts?: SupplierContact[] | undefined;
+}
+
+const conflict = (kvk: string) =>
+  new DomainError('CONFLICT', `A supplier with KvK number ${kvk} is already registered.`, [
+    { name: 'kvkNumber', reason: 'is already registered in this municipality' },
+  ]);
+
+/** Registers a supplier organisation (opdrachtnemer) in the advisor's municipality. */
+export const createSupplier = defineUseCase<CreateSupplierInput, SupplierView>({
+  name: 'supplier.create',
+  access: ['advisor'],
+  async run({ deps, actor }, input) {
+    const tenantId = tenantOf(actor);
+    try {
+      return await deps.db.transaction(async (tx) => {
+        if (await supplierByKvk(tx, tenantId, input.kvkNumber)) throw conflict(input.kvkNumber);
+        const row = await insertSupplier(tx, {
+          tenantId,
+          name: input.name.trim(),
+          kvkNumber: input.kvkNumber,
+          contacts: input.contacts ?? [],
+        });
+        await audit(tx, actor, 'supplier.create', 'supplier', row.id, {
+          name: row.name,
+          kvkNumber: row.kvkNumber,
+        });
+        return presentSupplier(row);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict(input.kvkNumber);
+      throw error;
+    }
+  },
+});
+
+const readers = ['municipalityAdmin', 'advisor', 'contractManager', 'supplier'] as const;
+
+/** Suppliers of the municipality; a supplier user sees only its own organisation. */
+export const listSuppliers = defineUseCase<{ q?: string | undefined }, SupplierView[]>({
+  name: 'supplier.list',
+  access: readers,
+  async run({ deps, actor }, input) {
+    const onlyId =
+      actor.role === 'supplier' ? (actor.supplierId ?? '00000000-0000-0000-0000-000000000000') : null;
+    const rows = await listSupplierRows(deps.db, tenantOf(actor), { onlyId, q: input.q });
+    return rows.map(presentSupplier);
+  },
+});
+
+export const getSupplier = defineUseCase<{ id: string }, SupplierView>({
+  name: 'supplier.get',
+  access: readers,
+  async run({ deps, actor }, input) {
+    const row = await supplierById(deps.db, tenantOf(actor), input.id);
+    if (!row || (actor.role === 'supplier' && actor.supplierId !== row.id))
+      throw new DomainError('NOT_FOUND', 'No such supplier.');
+    return presentSupplier(row);
+  },
+});

@@ -1,0 +1,177 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { getContract, listContracts } from '../../app/lifecycle/contracts.ts';
+import { createContract } from '../../app/lifecycle/create-contract.ts';
+import { extendContract } from '../../app/lifecycle/extend-contract.ts';
+import { execute } from '../../app/use-case.ts';
+import type { HttpEnv } from '../env.ts';
+import { CentsSchema, errorResponses, IdParamSchema, IsoDateSchema, jsonResponse } from '../openapi.ts';
+import {
+  AmountSchema,
+  ProgressFields,
+  RealDateSchema,
+  RegimeSchema,
+  StatusSchema,
+} from '../schemas/lifecycle.ts';
+
+const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
+const KindSchema = z.enum(['works', 'servicesAndSupplies']);
+
+export const ContractSchema = z
+  .object({
+    id: z.string(),
+    reference: z.string().openapi({ example: '2026-INK-0042' }),
+    title: z.string().openapi({ example: 'Onderhoud openbare ruimte' }),
+    supplierId: z.string(),
+    supplierName: z.string(),
+    contractManagerId: z.string().nullable(),
+    contractManagerName: z.string().nullable(),
+    kind: KindSchema,
+    valueCents: CentsSchema.openapi({ description: 'Value at award, excl. VAT' }),
+    totalValueCents: CentsSchema.openapi({ description: 'Value at award plus extensions' }),
+    startDate: IsoDateSchema,
+    endDate: IsoDateSchema.openapi({ description: 'End date after extensions' }),
+    originalEndDate: IsoDateSchema,
+    awardDate: IsoDateSchema,
+    regime: RegimeSchema,
+    obligationCents: CentsSchema,
+    obligation: z.object({
+      amountCents: CentsSchema,
+      regime: RegimeSchema,
+      policyVersion: z.number().int().openapi({ description: 'The policy version in force at award' }),
+      policyVersionId: z.string(),
+      ruleId: z.string(),
+      explanation: z
+        .string()
+        .openapi({ example: '2% × €1.250.000,00 = €25.000,00; ≥ €200.000,00: plan regime' }),
+    }),
+    extensions: z.array(
+      z.object({
+        id: z.string(),
+        valueCents: CentsSchema,
+        endDate: IsoDateSchema.nullable(),
+        note: z.string(),
+        createdAt: z.string().openapi({ format: 'date-time' }),
+      }),
+    ),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('Contract');
+
+const ContractListItemSchema = ContractSchema.extend({
+  progress: z.object(ProgressFields).openapi({ description: 'Progress today' }),
+}).openapi('ContractListItem');
+
+const ContractInputSchema = z
+  .object({
+    reference: z.string().trim().min(1, 'is required').max(100),
+    title: z.string().trim().min(1, 'is required').max(300),
+    supplierId: z.string().min(1),
+    valueCents: AmountSchema.openapi({ example: 125_000_000 }),
+    startDate: RealDateSchema,
+    endDate: RealDateSchema,
+    awardDate: RealDateSchema.optional(),
+    kind: KindSchema.optional(),
+    contractManagerId: z.string().nullable().optional(),
+  })
+  .refine((v) => v.endDate >= v.startDate, { path: ['endDate'], message: 'must not be before startDate' })
+  .openapi('ContractInput');
+
+const ExtensionInputSchema = z
+  .object({
+    valueCents: AmountSchema.openapi({ example: 25_000_000 }),
+    endDate: RealDateSchema.optional(),
+    note: z.string().max(1000).optional(),
+  })
+  .openapi('ContractExtensionInput');
+
+const createRouteDef = createRoute({
+  method: 'post',
+  path: '/contracts',
+  tags: ['Contracts'],
+  summary: 'Award a contract: obligation and regime under the policy in force on the award date',
+  request: { body: { required: true, content: { 'application/json': { schema: ContractInputSchema } } } },
+  responses: {
+    201: jsonResponse(ContractSchema, 'Awarded, with its obligation and semi-annual reports'),
+    400: e400,
+    401: e401,
+    403: e403,
+    409: e409,
+    500: e500,
+  },
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/contracts',
+  tags: ['Contracts'],
+  summary: 'Contracts the caller may see, with progress today',
+  request: {
+    query: z.object({
+      supplierId: z.string().optional(),
+      regime: RegimeSchema.optional(),
+      status: StatusSchema.optional(),
+      q: z.string().max(200).optional(),
+    }),
+  },
+  responses: {
+    200: jsonResponse(
+      z.object({ items: z.array(ContractListItemSchema) }).openapi('ContractList'),
+      'Contracts',
+    ),
+    400: e400,
+    401: e401,
+    403: e403,
+    500: e500,
+  },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/contracts/{id}',
+  tags: ['Contracts'],
+  summary: 'One contract with its obligation',
+  request: { params: IdParamSchema },
+  responses: {
+    200: jsonResponse(ContractSchema, 'The contract'),
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    500: e500,
+  },
+});
+
+const extendRoute = createRoute({
+  method: 'post',
+  path: '/contracts/{id}/extensions',
+  tags: ['Contracts'],
+  summary: 'Record an option or extension; the obligation is recomputed under the original policy version',
+  request: {
+    params: IdParamSchema,
+    body: { required: true, content: { 'application/json': { schema: ExtensionInputSchema } } },
+  },
+  responses: {
+    201: jsonResponse(ContractSchema, 'The contract after the extension'),
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    500: e500,
+  },
+});
+
+export function contractRoutes(api: OpenAPIHono<HttpEnv>) {
+  api.openapi(createRouteDef, async (c) =>
+    c.json(await execute(createContract, c.var.deps, c.var.actor, c.req.valid('json')), 201),
+  );
+  api.openapi(listRoute, async (c) =>
+    c.json({ items: await execute(listContracts, c.var.deps, c.var.actor, c.req.valid('query')) }, 200),
+  );
+  api.openapi(getRoute, async (c) =>
+    c.json(await execute(getContract, c.var.deps, c.var.actor, c.req.valid('param')), 200),
+  );
+  api.openapi(extendRoute, async (c) => {
+    const input = { contractId: c.req.valid('param').id, ...c.req.valid('json') };
+    return c.json(await execute(extendContract, c.var.deps, c.var.actor, input), 201);
+  });
+}

@@ -1,0 +1,93 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createSupplier, getSupplier, listSuppliers } from '../../app/lifecycle/suppliers.ts';
+import { execute } from '../../app/use-case.ts';
+import type { HttpEnv } from '../env.ts';
+import { errorResponses, IdParamSchema, jsonResponse } from '../openapi.ts';
+
+const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
+
+const ContactSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: z.email('must be an email address').max(320),
+  phone: z.string().max(40).optional(),
+});
+
+export const SupplierSchema = z
+  .object({
+    id: z.string(),
+    name: z.string().openapi({ example: 'Bouwbedrijf De Vries B.V.' }),
+    kvkNumber: z.string().openapi({ example: '12345678' }),
+    contacts: z.array(ContactSchema),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('Supplier');
+
+const SupplierInputSchema = z
+  .object({
+    name: z.string().trim().min(1, 'is required').max(200),
+    kvkNumber: z
+      .string()
+      .regex(/^\d{8}$/, 'must be a KvK number of 8 digits')
+      .openapi({ example: '12345678' }),
+    contacts: z.array(ContactSchema).max(20).optional(),
+  })
+  .openapi('SupplierInput');
+
+const createRouteDef = createRoute({
+  method: 'post',
+  path: '/suppliers',
+  tags: ['Suppliers'],
+  summary: 'Register a supplier organisation (advisor)',
+  request: { body: { required: true, content: { 'application/json': { schema: SupplierInputSchema } } } },
+  responses: {
+    201: jsonResponse(SupplierSchema, 'Registered'),
+    400: e400,
+    401: e401,
+    403: e403,
+    409: e409,
+    500: e500,
+  },
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/suppliers',
+  tags: ['Suppliers'],
+  summary: "The municipality's suppliers (a supplier user: its own organisation)",
+  request: { query: z.object({ q: z.string().max(200).optional() }) },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(SupplierSchema) }).openapi('SupplierList'), 'Suppliers'),
+    400: e400,
+    401: e401,
+    403: e403,
+    500: e500,
+  },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/suppliers/{id}',
+  tags: ['Suppliers'],
+  summary: 'One supplier',
+  request: { params: IdParamSchema },
+  responses: {
+    200: jsonResponse(SupplierSchema, 'The supplier'),
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    500: e500,
+  },
+});
+
+export function supplierRoutes(api: OpenAPIHono<HttpEnv>) {
+  api.openapi(createRouteDef, async (c) =>
+    c.json(await execute(createSupplier, c.var.deps, c.var.actor, c.req.valid('json')), 201),
+  );
+  api.openapi(listRoute, async (c) =>
+    c.json({ items: await execute(listSuppliers, c.var.deps, c.var.actor, c.req.valid('query')) }, 200),
+  );
+  api.openapi(getRoute, async (c) =>
+    c.json(await execute(getSupplier, c.var.deps, c.var.actor, c.req.valid('param')), 200),
+  );
+}

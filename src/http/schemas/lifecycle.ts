@@ -1,0 +1,76 @@
+import { z } from '@hono/zod-openapi';
+import { maxAmountCents } from '../../app/lifecycle/create-contract.ts';
+import { isHalfYear, isIsoDate } from '../../domain/index.ts';
+import { CentsSchema, IsoDateSchema } from '../openapi.ts';
+
+/** A real calendar date (2026-02-30 is refused), documented as `format: date`. */
+export const RealDateSchema = IsoDateSchema.refine(isIsoDate, 'must be a real date (YYYY-MM-DD)');
+
+export const AmountSchema = CentsSchema.min(0, 'must not be negative').max(
+  maxAmountCents,
+  'must not exceed €10 billion (1000000000000 cents)',
+);
+
+export const PeriodSchema = z
+  .string()
+  .refine(isHalfYear, 'must be a half-year (YYYY-H1 or YYYY-H2)')
+  .openapi({ example: '2026-H1', description: 'Half-year: H1 = January–June, H2 = July–December' });
+
+const quantity = (description: string) =>
+  z.number().openapi({ description: `${description} (at most 2 decimals)` });
+
+/** Quantities of an activity; which apply depends on the type's method (fteYear, unit, …). */
+export const QuantityFields = {
+  typeCode: z.string().min(1).max(100).openapi({ example: 'job-benefits' }),
+  period: PeriodSchema,
+  fte: quantity('Full-time equivalent, > 0 and ≤ 1.5 (fteYear)').optional(),
+  months: quantity('Months in the half-year, > 0 and ≤ 6 (fteYear)').optional(),
+  units: z.number().int('must be a whole number').openapi({ description: 'Units (unit)' }).optional(),
+  hours: quantity('Hours (hour)').optional(),
+  amountCents: AmountSchema.optional(),
+  validFrom: RealDateSchema.optional(),
+  validTo: RealDateSchema.optional(),
+};
+
+export const ValuationSchema = z
+  .object({
+    valueCents: CentsSchema,
+    ruleId: z.string().openapi({ example: 'fteYear:job-benefits@1' }),
+    explanation: z.string().openapi({ example: '1 FTE × 6 months / 12 × €35.000,00 = €17.500,00' }),
+  })
+  .openapi('Valuation');
+
+export const CategorySchema = z.enum(['employment', 'participation', 'socialDomain', 'socialEnterprise']);
+export const RegimeSchema = z.enum(['none', 'trust', 'plan']);
+export const StatusSchema = z.enum(['met', 'notMet', 'behind', 'onTrack']);
+export const LangSchema = z.enum(['nl', 'en']);
+
+const amounts = {
+  plannedCents: CentsSchema,
+  realisedCents: CentsSchema,
+  verifiedCents: CentsSchema,
+};
+
+export const CategoryProgressSchema = z.object(amounts).openapi('CategoryProgress');
+
+export const ProgressFields = {
+  obligationCents: CentsSchema,
+  ...amounts,
+  expectedCents: CentsSchema,
+  forecastCents: CentsSchema,
+  status: StatusSchema,
+};
+
+export const ProgressSchema = z
+  .object({
+    ...ProgressFields,
+    byCategory: z.object({
+      employment: CategoryProgressSchema,
+      participation: CategoryProgressSchema,
+      socialDomain: CategoryProgressSchema,
+      socialEnterprise: CategoryProgressSchema,
+    }),
+  })
+  .openapi('Progress');
+
+export const ProgressQuerySchema = z.object({ asOf: RealDateSchema.optional() });

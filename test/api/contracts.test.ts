@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeObligation, getPreset } from '../../src/domain/index.ts';
+import { createActor, createSupplierRow, unique } from '../factories.ts';
+import { client, countRows, createMunicipality, type Headers } from '../lifecycle-fixtures.ts';
+import { createTestApp, type TestApp } from '../test-app.ts';
+
+let t: TestApp;
+let api: ReturnType<typeof client>;
+let m: Awaited<ReturnType<typeof createMunicipality>>;
+let other: Awaited<ReturnType<typeof createMunicipality>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  api = client(t);
+  m = await createMunicipality(t.deps.db);
+  other = await createMunicipality(t.deps.db);
+});
+afterAll(() => t.close());
+
+const award = (headers: Headers, body: Record<string, unknown> = {}) =>
+  api.post('/contracts', headers, {
+    reference: unique('REF'),
+    title: 'Onderhoud openbare ruimte',
+    supplierId: m.supplier.id,
+    valueCents: 125_000_000,
+    startDate: '2026-01-01',
+    endDate: '2027-12-31',
+    ...body,
+  });
+
+describe('suppliers', () => {
+  it('an advisor registers a supplier; staff list and read it; duplicates conflict', async () => {
+    const kvk = String(10_000_000 + Math.floor(Math.random() * 89_999_999));
+    const created = await api.post('/suppliers', m.advisor.headers, {
+      name: 'Groen & Zn',
+      kvkNumber: kvk,
+      contacts: [{ name: 'Fatima', email: 'fatima@groen.example' }],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: 'Groen & Zn', kvkNumber: kvk });
+    const list = await api.get('/suppliers', m.manager.headers);
+    expect(list.body.items.map((s: { id: string }) => s.id)).toContain(created.body.id);
+    expect((await api.get(`/suppliers/${created.body.id}`, m.admin.headers)).status).toBe(200);
+    const again = await api.post('/suppliers', m.advisor.headers, { name: 'Copy', kvkNumber: kvk });
+    expect(again.status).toBe(409);
+  });
+
+  it.each([
+    { case: 'KvK of 7 digits', body: { name: 'X', kvkNumber: '1234567' }, field: 'kvkNumber' },
+    { case: 'KvK with letters', body: { name: 'X', kvkNumber: '1234567a' }, field: 'kvkNumber' },
+    { case: 'no name', body: { name: ' ', kvkNumber: '12345678' }, field: 'name' },
+    {
+      case: 'contact without email',
+      body: { name: 'X', kvkNumber: '12345678', contacts: [{ name: 'A', email: 'nope' }] },
+      field: 'contacts.0.email',
+    },
+  ])('refuses $case with 400 naming $field, nothing stored', async ({ body, field }) => {
+    const before = await countRows(t.deps.db, m.tenant.id);
+    const res = await api.post('/suppliers', m.advisor.headers, body);
+    expect(res.status).toBe(400);
+    expect(res.body.invalidParams.map((p: { name: string }) => p.name)).toContain(field);
+    expect(await countRows(t.deps.db, m.tenant.id)).toEqual(before);
+  });
+
+  it('a supplier user sees only its own organisation; other tenants see nothing', async () => {
+    const list = await api.get('/suppliers', m.supplierUser.headers);
+    expect(list.body.items.map((s: { id: string }) => s.id)).toEqual([m.supplier.id]);
+    const another = await createSupplierRow(t.deps.db, m.tenant.id);
+    expect((await api.get(`/suppliers/${another.id}`, m.supplierUser.headers)).status).toBe(404);
+    expect((await api.get(`/suppliers/${m.supplier.id}`, other.advisor.headers)).status).toBe(404);
+  });
+
+  it('only advisors register suppliers', async () => {
+    const res = await api.post('/suppliers', m.supplierUser.headers, { name: 'X', kvkNumber: '87654321' });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('contracts', () => {
+  it('award €1.250.000 → obligation €25.000, plan regime, four half-year reports', async () => {
+    const res = await award(m.advisor.headers, { awardDate: '2025-12-01' });
+    expect(res.status).toBe(201);
+    const expected = computeObligation(getPreset('amsterdam'), {
+      valueCents: 125_000_000,
+      startDate: '2026-01-01',
+      endDate: '2027-12-31',
+    });
+    expect(res.body.obligation).toMatchObject({
+      amountCents: 2_500_000,
+      regime: 'plan',
+      policyVersion: 1,
+      explanation: expected.explanation,
+    });
+    const reports = await api.get(`/contracts/${res.body.id}/reports`, m.advisor.headers);
+    if (reports.status === 200) {
+      expect(
+        reports.body.items.map((r: { period: string; dueDate: string }) => [r.period, r.dueDate]),
+      ).toEqual([
+        ['2026-H1', '2026-07-31'],
+        ['2026-H2', '2027-01-31'],
+        ['2027-H1', '2027-07-31'],
+        ['2027-H2', '2028-01-31'],
+      ]);
+    }
+  });
+
+  it('a small contract gets the trust regime', async () => {
+    const res = await award(m.advisor.headers, { valueCents: 19_999_999 });
+    expect(res.body.obligation).toMatchObject({ amountCents: 400_000, regime: 'trust' });
+  });
+
+  it('an extension recomputes under the original policy version and adds reports', async () => {
+    const created = await award(m.advisor.headers, { valueCents: 15_000_000, endDate: '2026-12-31' });
+    expect(created.body.regime).toBe('trust');
+    // A newer, stricter policy must not touch the contract.
+    await api.post('/policies', m.admin.headers, {
+      ...getPreset('amsterdam'),
+      validFrom: '2026-06-01',
+      percentageBp: 500,
+    });
+    const res = await api.post(`/contracts/${created.body.id}/extensions`, m.advisor.headers, {
+      valueCents: 10_000_000,
+      endDate: '2027-06-30',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      totalValueCents: 25_000_000,
+      endDate: '2027-06-30',
+      originalEndDate: '2026-12-31',
+    });
+    expect(res.body.obligation).toMatchObject({ amountCents: 500_000, regime: 'plan', policyVersion: 1 });
+    const reports = await api.get(`/contracts/${created.body.id}/reports`, m.advisor.headers);
+    if (reports.status === 200)
+      expect(reports.body.items.map((r: { period: string }) => r.period)).toEqual([
+        '2026-H1',
+        '2026-H2',
+        '2027-H1',
+      ]);
+  });
+
+  it.each([
+    { case: 'negative value', body: { valueCents: -1 }, field: 'valueCents' },
+    { case: 'value beyond €10 billion', body: { valueCents: 1_000_000_000_001 }, field: 'valueCents' },
+    { case: 'fractional cents', body: { valueCents: 10.5 }, field: 'valueCents' },
+    { case: 'end before start', body: { endDate: '2025-12-31' }, field: 'endDate' },
+    { case: 'malformed date', body: { startDate: '01-01-2026' }, field: 'startDate' },
+    { case: 'impossible date', body: { endDate: '2026-02-30' }, field: 'endDate' },
+    {
+      case: 'unknown supplier',
+      body: { supplierId: '00000000-0000-4000-8000-000000000000' },
+      field: 'supplierId',
+    },
+    { case: 'no policy in force at award', body: { awardDate: '2019-12-31' }, field: 'awardDate' },
+    { case: 'unknown kind', body: { kind: 'goods' }, field: 'kind' },
+    {
+      case: 'not a contract manager',
+      body: { contractManagerId: '00000000-0000-4000-8000-000000000000' },
+      field: 'contractManagerId',
+    },
+  ])('refuses $case with 400 naming $field, nothing stored', async ({ body, field }) => {
+    const before = await countRows(t.deps.db, m.tenant.id);
+    const res = await award(m.advisor.headers, body);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('Content-Type')).toContain('application/problem+json');
+    expect(res.body.invalidParams.map((p: { name: string }) => p.name)).toContain(field);
+    expect(await countRows(t.deps.db, m.tenant.id)).toEqual(before);
+  });
+
+  it('a duplicate reference conflicts', async () => {
+    const reference = unique('DUP');
+    expect((await award(m.advisor.headers, { reference })).status).toBe(201);
+    expect((await award(m.advisor.headers, { reference })).status).toBe(409);
+  });
+
+  it('visibility: staff see all, a manager own, a supplier its organisation; others get 404', async () => {
+    const managed = await award(m.advisor.headers, { contractManagerId: m.manager.user.id });
+    const unmanaged = await award(m.advisor.headers);
+    const otherSupplier = await createSupplierRow(t.deps.db, m.tenant.id);
+    const otherUser = await createActor(t.deps.db, {
+      tenantId: m.tenant.id,
+      role: 'supplier',
+      supplierId: otherSupplier.id,
+    });
+    const path = `/contracts/${managed.body.id}`;
+    expect((await api.get(path, m.admin.headers)).status).toBe(200);
+    expect((await api.get(path, m.manager.headers)).status).toBe(200);
+    expect((await api.get(path, m.supplierUser.headers)).status).toBe(200);
+    expect((await api.get(`/contracts/${unmanaged.body.id}`, m.manager.headers)).status).toBe(404);
+    expect((await api.get(path, otherUser.headers)).status).toBe(404);
+    expect((await api.get(path, other.advisor.headers)).status).toBe(404);
+    expect((await api.get('/contracts/not-a-uuid', m.advisor.headers)).status).toBe(404);
+    const mine = await api.get('/contracts', m.manager.headers);
+    expect(mine.body.items.map((c: { id: string }) => c.id)).toEqual([managed.body.id]);
+    expect((await api.get('/contracts', otherUser.headers)).body.items).toEqual([]);
+  });
+
+  it('lists with filters and progress', async () => {
+    const ref = unique('FILTER');
+    await award(m.advisor.headers, { reference: ref, valueCents: 1_000_000 });
+    const byText = await api.get(`/contracts?q=${ref}`, m.advisor.headers);
+    expect(byText.body.items).toHaveLength(1);
+    expect(byText.body.items[0].progress).toMatchObject({ obligationCents: 20_000 });
+    const trust = await api.get('/contracts?regime=trust', m.advisor.headers);
+    expect(trust.body.items.every((c: { regime: string }) => c.regime === 'trust')).toBe(true);
+    const bySupplier = await api.get(
+      `/contracts?supplierId=${m.supplier.id}&status=behind`,
+      m.advisor.headers,
+    );
+    expect(bySupplier.status).toBe(200);
+    expect(
+      bySupplier.body.items.every((c: { progress: { status: string } }) => c.progress.status === 'behind'),
+    ).toBe(true);
+  });
+});
