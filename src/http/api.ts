@@ -9,6 +9,9 @@ import { policyRoutes } from './routes/policies.ts';
 import { estimateRoutes } from './routes/estimates.ts';
 import { supplierRoutes } from './routes/suppliers.ts';
 import { contractRoutes } from './routes/contracts.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { planRoutes } from './routes/plans.ts';
+import { progressRoutes } from './routes/progress.ts';
 
 const openApiInfo = (version: string) => ({
   openapi: '3.1.0',
@@ -61,6 +64,9 @@ export function createApi(deps: AppDeps) {
   estimateRoutes(api);
   supplierRoutes(api);
   contractRoutes(api);
+  reportRoutes(api);
+  planRoutes(api);
+  progressRoutes(api);
 
   api.get('/openapi.json', (c) => c.json(api.getOpenAPI31Document(openApiInfo(deps.config.apiVersion))));
   return api;

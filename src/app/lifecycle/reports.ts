@@ -1,0 +1,67 @@
+import { DomainError } from '../../domain/errors.ts';
+import { activitiesOfContract, activitiesOfReport } from '../../db/repositories/activities.ts';
+import { reportInScope, reportsOfContract, type ReportRow } from '../../db/repositories/reports.ts';
+import { defineUseCase, tenantOf } from '../use-case.ts';
+import { presentActivity, presentReport, type ActivityView, type ReportView } from './present.ts';
+import { contractReaders, requireContract, scopeOf } from './scope.ts';
+
+/** Reports with a flag for the newest version of each period. */
+export function presentReports(rows: readonly ReportRow[]): ReportView[] {
+  const newest = new Map<string, number>();
+  for (const r of rows) newest.set(r.period, Math.max(newest.get(r.period) ?? 0, r.version));
+  return rows.map((r) => presentReport(r, newest.get(r.period) ?? r.version));
+}
+
+/** Every report of a contract (all versions), by half-year. */
+export const listReports = defineUseCase<{ contractId: string }, ReportView[]>({
+  name: 'report.list',
+  access: contractReaders,
+  async run({ deps, actor }, input) {
+    const contract = await requireContract(deps.db, actor, input.contractId);
+    return presentReports(await reportsOfContract(deps.db, tenantOf(actor), contract.id));
+  },
+});
+
+export type ReportDetail = ReportView & {
+  contract: { id: string; reference: string; title: string };
+  totalCents: number;
+  activities: ActivityView[];
+};
+
+/** One report with its activities and their valuations. */
+export const getReport = defineUseCase<{ reportId: string }, ReportDetail>({
+  name: 'report.get',
+  access: contractReaders,
+  async run({ deps, actor }, input) {
+    const tenantId = tenantOf(actor);
+    const report = await reportInScope(deps.db, scopeOf(actor), input.reportId);
+    if (!report) throw new DomainError('NOT_FOUND', 'No such report.');
+    const contract = await requireContract(deps.db, actor, report.contractId);
+    const [all, activities] = await Promise.all([
+      reportsOfContract(deps.db, tenantId, contract.id),
+      activitiesOfReport(deps.db, tenantId, report.id),
+    ]);
+    const view = presentReports(all).find((r) => r.id === report.id);
+    if (!view) throw new Error('report vanished');
+    return {
+      ...view,
+      contract: { id: contract.id, reference: contract.reference, title: contract.title },
+      totalCents: activities.reduce((s, a) => s + a.valueCents, 0),
+      activities: activities.map(presentActivity),
+    };
+  },
+});
+
+/** Activities of a contract in the current report versions, optionally of one half-year. */
+export const listActivities = defineUseCase<
+  { contractId: string; period?: string | undefined },
+  ActivityView[]
+>({
+  name: 'activity.list',
+  access: contractReaders,
+  async run({ deps, actor }, input) {
+    const contract = await requireContract(deps.db, actor, input.contractId);
+    const rows = await activitiesOfContract(deps.db, tenantOf(actor), contract.id, { period: input.period });
+    return rows.map(presentActivity);
+  },
+});

@@ -1,0 +1,202 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import {
+  getPlan,
+  listPlanVersions,
+  recordIntake,
+  reviewPlan,
+  savePlan,
+  submitPlan,
+} from '../../app/lifecycle/plan.ts';
+import { execute } from '../../app/use-case.ts';
+import type { HttpEnv } from '../env.ts';
+import { CentsSchema, errorResponses, IdParamSchema, IsoDateSchema, jsonResponse } from '../openapi.ts';
+import { QuantityFields, RealDateSchema } from '../schemas/lifecycle.ts';
+
+const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
+
+const PlanItemInputSchema = z.object(QuantityFields).openapi('PlanItemInput');
+
+const PlanItemSchema = z
+  .object({
+    typeCode: z.string(),
+    category: z.string(),
+    method: z.string(),
+    period: z.string(),
+    fte: z.number().optional(),
+    months: z.number().optional(),
+    units: z.number().optional(),
+    hours: z.number().optional(),
+    amountCents: CentsSchema.optional(),
+    validFrom: IsoDateSchema.optional(),
+    validTo: IsoDateSchema.optional(),
+    valueCents: CentsSchema,
+    ruleId: z.string(),
+    explanation: z.string(),
+  })
+  .openapi('PlanItem');
+
+const PlanVersionSchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    items: z.array(PlanItemSchema),
+    plannedCents: CentsSchema,
+    submittedAt: z.string().openapi({ format: 'date-time' }),
+    decision: z.enum(['approved', 'returned']).nullable(),
+    comment: z.string().nullable(),
+    reviewedAt: z.string().nullable().openapi({ format: 'date-time' }),
+    diff: z
+      .object({
+        added: z.array(PlanItemSchema),
+        removed: z.array(PlanItemSchema),
+        changed: z.array(z.object({ before: PlanItemSchema, after: PlanItemSchema })),
+        plannedDeltaCents: z.number().int(),
+      })
+      .openapi({ description: 'Changes against the previous version' }),
+  })
+  .openapi('PlanVersion');
+
+const PlanSchema = z
+  .object({
+    id: z.string().nullable(),
+    contractId: z.string(),
+    status: z.enum(['none', 'draft', 'submitted', 'approved', 'returned']),
+    items: z.array(PlanItemSchema),
+    plannedCents: CentsSchema,
+    obligationCents: CentsSchema,
+    intake: z
+      .object({
+        date: IsoDateSchema,
+        notes: z.string(),
+        agreedDirection: z.string(),
+        recordedAt: z.string().openapi({ format: 'date-time' }),
+      })
+      .nullable(),
+    versions: z.array(PlanVersionSchema),
+  })
+  .openapi('Plan');
+
+const planResponses = (description: string) => ({
+  200: jsonResponse(PlanSchema, description),
+  400: e400,
+  401: e401,
+  403: e403,
+  404: e404,
+  409: e409,
+  500: e500,
+});
+
+const body = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+const intakeRoute = createRoute({
+  method: 'put',
+  path: '/contracts/{id}/intake',
+  tags: ['Plans'],
+  summary: 'Record the intake conversation (advisor; plan regime)',
+  request: {
+    params: IdParamSchema,
+    body: body(
+      z
+        .object({
+          date: RealDateSchema,
+          notes: z.string().max(10_000).optional(),
+          agreedDirection: z.string().max(10_000).optional(),
+        })
+        .openapi('IntakeInput'),
+    ),
+  },
+  responses: planResponses('The plan with the intake'),
+});
+
+const getPlanRoute = createRoute({
+  method: 'get',
+  path: '/contracts/{id}/plan',
+  tags: ['Plans'],
+  summary: 'The social return plan of a contract (plan regime)',
+  request: { params: IdParamSchema },
+  responses: planResponses('The plan'),
+});
+
+const savePlanRoute = createRoute({
+  method: 'put',
+  path: '/contracts/{id}/plan',
+  tags: ['Plans'],
+  summary: 'Save the draft plan (supplier): catalogue activities with planned quantities and periods',
+  request: {
+    params: IdParamSchema,
+    body: body(z.object({ items: z.array(PlanItemInputSchema).max(500) }).openapi('PlanInput')),
+  },
+  responses: planResponses('The saved draft, each item valued'),
+});
+
+const submitPlanRoute = createRoute({
+  method: 'post',
+  path: '/contracts/{id}/plan/submission',
+  tags: ['Plans'],
+  summary: 'Submit the draft plan for review (supplier); a new version is kept',
+  request: { params: IdParamSchema },
+  responses: planResponses('Submitted'),
+});
+
+const reviewPlanRoute = createRoute({
+  method: 'post',
+  path: '/contracts/{id}/plan/review',
+  tags: ['Plans'],
+  summary: 'Approve the submitted plan or return it with a comment (advisor)',
+  request: {
+    params: IdParamSchema,
+    body: body(
+      z
+        .object({ decision: z.enum(['approved', 'returned']), comment: z.string().max(10_000).optional() })
+        .openapi('PlanReviewInput'),
+    ),
+  },
+  responses: planResponses('Reviewed'),
+});
+
+const versionsRoute = createRoute({
+  method: 'get',
+  path: '/contracts/{id}/plan/versions',
+  tags: ['Plans'],
+  summary: 'Every submitted plan version, each with its changes against the previous one',
+  request: { params: IdParamSchema },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(PlanVersionSchema) }).openapi('PlanVersionList'), 'Versions'),
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    409: e409,
+    500: e500,
+  },
+});
+
+export function planRoutes(api: OpenAPIHono<HttpEnv>) {
+  api.openapi(intakeRoute, async (c) => {
+    const input = { contractId: c.req.valid('param').id, ...c.req.valid('json') };
+    return c.json(await execute(recordIntake, c.var.deps, c.var.actor, input), 200);
+  });
+  api.openapi(getPlanRoute, async (c) =>
+    c.json(await execute(getPlan, c.var.deps, c.var.actor, { contractId: c.req.valid('param').id }), 200),
+  );
+  api.openapi(savePlanRoute, async (c) => {
+    const input = { contractId: c.req.valid('param').id, ...c.req.valid('json') };
+    return c.json(await execute(savePlan, c.var.deps, c.var.actor, input), 200);
+  });
+  api.openapi(submitPlanRoute, async (c) =>
+    c.json(await execute(submitPlan, c.var.deps, c.var.actor, { contractId: c.req.valid('param').id }), 200),
+  );
+  api.openapi(reviewPlanRoute, async (c) => {
+    const input = { contractId: c.req.valid('param').id, ...c.req.valid('json') };
+    return c.json(await execute(reviewPlan, c.var.deps, c.var.actor, input), 200);
+  });
+  api.openapi(versionsRoute, async (c) => {
+    const items = await execute(listPlanVersions, c.var.deps, c.var.actor, {
+      contractId: c.req.valid('param').id,
+    });
+    return c.json({ items }, 200);
+  });
+}

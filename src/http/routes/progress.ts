@@ -1,0 +1,152 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { contractSummary } from '../../app/lifecycle/contract-summary.ts';
+import { contractProgress, dashboard } from '../../app/lifecycle/progress.ts';
+import { execute } from '../../app/use-case.ts';
+import type { HttpEnv } from '../env.ts';
+import { CentsSchema, errorResponses, IdParamSchema, IsoDateSchema, jsonResponse } from '../openapi.ts';
+import {
+  CategorySchema,
+  LangSchema,
+  ProgressFields,
+  ProgressQuerySchema,
+  ProgressSchema,
+  RealDateSchema,
+  RegimeSchema,
+} from '../schemas/lifecycle.ts';
+import { ContractSchema } from './contracts.ts';
+import { ReportSchema } from './reports.ts';
+
+const { 400: e400, 401: e401, 403: e403, 404: e404, 500: e500 } = errorResponses;
+
+const amounts = {
+  obligationCents: CentsSchema,
+  plannedCents: CentsSchema,
+  realisedCents: CentsSchema,
+  verifiedCents: CentsSchema,
+};
+
+const DashboardSchema = z
+  .object({
+    asOf: IsoDateSchema,
+    totals: z.object({
+      ...amounts,
+      expectedCents: CentsSchema,
+      forecastCents: CentsSchema,
+      contracts: z.number().int(),
+      byStatus: z.object({
+        met: z.number().int(),
+        notMet: z.number().int(),
+        behind: z.number().int(),
+        onTrack: z.number().int(),
+      }),
+    }),
+    byCategory: z.array(
+      z.object({
+        category: CategorySchema,
+        plannedCents: CentsSchema,
+        realisedCents: CentsSchema,
+        verifiedCents: CentsSchema,
+      }),
+    ),
+    bySupplier: z.array(
+      z.object({
+        supplierId: z.string(),
+        supplierName: z.string(),
+        contracts: z.number().int(),
+        ...amounts,
+        expectedCents: CentsSchema,
+      }),
+    ),
+    byHalfYear: z.array(z.object({ period: z.string(), ...amounts })),
+    contracts: z.array(
+      z.object({
+        id: z.string(),
+        reference: z.string(),
+        title: z.string(),
+        supplierId: z.string(),
+        supplierName: z.string(),
+        regime: RegimeSchema,
+        ...ProgressFields,
+      }),
+    ),
+  })
+  .openapi('Dashboard');
+
+const progressRoute = createRoute({
+  method: 'get',
+  path: '/contracts/{id}/progress',
+  tags: ['Progress'],
+  summary:
+    'Progress of a contract at a date: obligation, planned, realised, verified, expected, forecast, status',
+  request: { params: IdParamSchema, query: ProgressQuerySchema },
+  responses: {
+    200: jsonResponse(ProgressSchema.extend({ asOf: IsoDateSchema }).openapi('ContractProgress'), 'Progress'),
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    500: e500,
+  },
+});
+
+const dashboardRoute = createRoute({
+  method: 'get',
+  path: '/dashboard',
+  tags: ['Progress'],
+  summary: "The municipality's portfolio at a date (contracts behind schedule first)",
+  request: { query: ProgressQuerySchema },
+  responses: {
+    200: jsonResponse(DashboardSchema, 'The portfolio'),
+    400: e400,
+    401: e401,
+    403: e403,
+    500: e500,
+  },
+});
+
+const summaryRoute = createRoute({
+  method: 'get',
+  path: '/contracts/{id}/summary',
+  tags: ['Progress'],
+  summary: "A contract's numbers and story for the contract manager's evaluation talk",
+  request: {
+    params: IdParamSchema,
+    query: z.object({ asOf: RealDateSchema.optional(), lang: LangSchema.optional() }),
+  },
+  responses: {
+    200: jsonResponse(
+      z
+        .object({
+          asOf: IsoDateSchema,
+          lang: LangSchema,
+          contract: ContractSchema,
+          progress: ProgressSchema,
+          plan: z.object({ status: z.string(), plannedCents: CentsSchema }).nullable(),
+          reports: z.array(ReportSchema),
+          story: z.object({ nl: z.string(), en: z.string() }),
+          text: z.string().openapi({ description: 'The story in the requested language' }),
+        })
+        .openapi('ContractSummary'),
+      'The summary',
+    ),
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    500: e500,
+  },
+});
+
+export function progressRoutes(api: OpenAPIHono<HttpEnv>) {
+  api.openapi(progressRoute, async (c) => {
+    const input = { contractId: c.req.valid('param').id, asOf: c.req.valid('query').asOf };
+    return c.json(await execute(contractProgress, c.var.deps, c.var.actor, input), 200);
+  });
+  api.openapi(dashboardRoute, async (c) =>
+    c.json(await execute(dashboard, c.var.deps, c.var.actor, c.req.valid('query')), 200),
+  );
+  api.openapi(summaryRoute, async (c) => {
+    const input = { contractId: c.req.valid('param').id, ...c.req.valid('query') };
+    return c.json(await execute(contractSummary, c.var.deps, c.var.actor, input), 200);
+  });
+}

@@ -1,0 +1,271 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { recordActivity } from '../../app/lifecycle/record-activity.ts';
+import { correctReport, deleteActivity, submitReport } from '../../app/lifecycle/report-flow.ts';
+import { getReport, listActivities, listReports } from '../../app/lifecycle/reports.ts';
+import { verifyActivity } from '../../app/lifecycle/verify-activity.ts';
+import { execute } from '../../app/use-case.ts';
+import type { HttpEnv } from '../env.ts';
+import {
+  CentsSchema,
+  emptyResponse,
+  errorResponses,
+  IdParamSchema,
+  IsoDateSchema,
+  jsonResponse,
+} from '../openapi.ts';
+import { PeriodSchema, QuantityFields, ValuationSchema } from '../schemas/lifecycle.ts';
+
+const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
+const nullableNumber = z.number().nullable();
+
+export const ReportSchema = z
+  .object({
+    id: z.string(),
+    contractId: z.string(),
+    period: z.string().openapi({ example: '2026-H1' }),
+    version: z.number().int(),
+    current: z.boolean().openapi({ description: 'False for a version replaced by a correction' }),
+    status: z.enum(['open', 'submitted', 'closed', 'overdue']),
+    dueDate: IsoDateSchema,
+    submittedAt: z.string().nullable().openapi({ format: 'date-time' }),
+    closedAt: z.string().nullable().openapi({ format: 'date-time' }),
+    revision: z.number().int(),
+  })
+  .openapi('Report');
+
+export const ActivitySchema = z
+  .object({
+    id: z.string(),
+    contractId: z.string(),
+    reportId: z.string(),
+    period: z.string(),
+    typeCode: z.string(),
+    category: z.string(),
+    method: z.string(),
+    fte: nullableNumber,
+    months: nullableNumber,
+    units: nullableNumber,
+    hours: nullableNumber,
+    amountCents: CentsSchema.nullable(),
+    validFrom: IsoDateSchema.nullable(),
+    validTo: IsoDateSchema.nullable(),
+    candidate: z.object({ code: z.string(), targetGroup: z.string().nullable() }).nullable(),
+    description: z.string(),
+    valueCents: CentsSchema,
+    valuation: ValuationSchema,
+    verification: z.enum(['pending', 'accepted', 'rejected', 'moreInfo']),
+    verificationReason: z.string().nullable(),
+    verifiedAt: z.string().nullable().openapi({ format: 'date-time' }),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('Activity');
+
+const ReportDetailSchema = ReportSchema.extend({
+  contract: z.object({ id: z.string(), reference: z.string(), title: z.string() }),
+  totalCents: CentsSchema,
+  activities: z.array(ActivitySchema),
+}).openapi('ReportDetail');
+
+const CandidateSchema = z
+  .union([
+    z.string().max(40),
+    z.object({ code: z.string().max(40), targetGroup: z.string().max(100).nullable().optional() }),
+  ])
+  .openapi({
+    description:
+      'Pseudonymised candidate: a code chosen by the supplier (never a BSN or name), with the target group',
+    example: { code: 'KAND-0042', targetGroup: 'Participatiewet' },
+  });
+
+const ActivityInputSchema = z
+  .object({
+    ...QuantityFields,
+    candidate: CandidateSchema.optional(),
+    description: z.string().max(2000).optional(),
+  })
+  .openapi('ActivityInput');
+
+const VerificationInputSchema = z
+  .object({
+    decision: z.enum(['accepted', 'rejected', 'moreInfo']),
+    reason: z.string().max(2000).optional(),
+  })
+  .openapi('VerificationInput');
+
+const reportParam = { params: IdParamSchema };
+
+const listReportsRoute = createRoute({
+  method: 'get',
+  path: '/contracts/{id}/reports',
+  tags: ['Reports'],
+  summary: 'The semi-annual reports of a contract (all versions)',
+  request: reportParam,
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(ReportSchema) }).openapi('ReportList'), 'Reports'),
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    500: e500,
+  },
+});
+
+const getReportRoute = createRoute({
+  method: 'get',
+  path: '/reports/{id}',
+  tags: ['Reports'],
+  summary: 'One report with its activities and their valuations',
+  request: reportParam,
+  responses: {
+    200: jsonResponse(ReportDetailSchema, 'The report'),
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    500: e500,
+  },
+});
+
+const listActivitiesRoute = createRoute({
+  method: 'get',
+  path: '/contracts/{id}/activities',
+  tags: ['Reports'],
+  summary: 'Activities of a contract in the current report versions',
+  request: { params: IdParamSchema, query: z.object({ period: PeriodSchema.optional() }) },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(ActivitySchema) }).openapi('ActivityList'), 'Activities'),
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    500: e500,
+  },
+});
+
+const recordRoute = createRoute({
+  method: 'post',
+  path: '/contracts/{id}/activities',
+  tags: ['Reports'],
+  summary: 'Report a realised activity in a half-year; valued by the contract’s policy version',
+  request: {
+    params: IdParamSchema,
+    body: { required: true, content: { 'application/json': { schema: ActivityInputSchema } } },
+  },
+  responses: {
+    201: jsonResponse(ActivitySchema, 'Recorded, with its valuation'),
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    409: e409,
+    500: e500,
+  },
+});
+
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/activities/{id}',
+  tags: ['Reports'],
+  summary: 'Remove an activity (and its evidence) while its report is open',
+  request: reportParam,
+  responses: {
+    204: emptyResponse('Removed'),
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    409: e409,
+    500: e500,
+  },
+});
+
+const submitRoute = createRoute({
+  method: 'post',
+  path: '/reports/{id}/submission',
+  tags: ['Reports'],
+  summary: 'Submit a half-year report for verification (supplier)',
+  request: reportParam,
+  responses: {
+    200: jsonResponse(ReportSchema, 'Submitted (or closed at once when empty)'),
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    409: e409,
+    500: e500,
+  },
+});
+
+const verifyRoute = createRoute({
+  method: 'post',
+  path: '/activities/{id}/verification',
+  tags: ['Reports'],
+  summary: 'Accept, reject or ask more about an activity (advisor); the report closes when all are decided',
+  request: {
+    params: IdParamSchema,
+    body: { required: true, content: { 'application/json': { schema: VerificationInputSchema } } },
+  },
+  responses: {
+    200: jsonResponse(
+      z.object({ activity: ActivitySchema, report: ReportSchema }).openapi('VerificationResult'),
+      'Decided',
+    ),
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    409: e409,
+    500: e500,
+  },
+});
+
+const correctRoute = createRoute({
+  method: 'post',
+  path: '/reports/{id}/corrections',
+  tags: ['Reports'],
+  summary: 'Correct a closed report: a new open version with copies of its activities',
+  request: reportParam,
+  responses: {
+    201: jsonResponse(ReportSchema, 'The new version'),
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    409: e409,
+    500: e500,
+  },
+});
+
+export function reportRoutes(api: OpenAPIHono<HttpEnv>) {
+  api.openapi(listReportsRoute, async (c) => {
+    const items = await execute(listReports, c.var.deps, c.var.actor, {
+      contractId: c.req.valid('param').id,
+    });
+    return c.json({ items }, 200);
+  });
+  api.openapi(getReportRoute, async (c) =>
+    c.json(await execute(getReport, c.var.deps, c.var.actor, { reportId: c.req.valid('param').id }), 200),
+  );
+  api.openapi(listActivitiesRoute, async (c) => {
+    const input = { contractId: c.req.valid('param').id, period: c.req.valid('query').period };
+    return c.json({ items: await execute(listActivities, c.var.deps, c.var.actor, input) }, 200);
+  });
+  api.openapi(recordRoute, async (c) => {
+    const input = { contractId: c.req.valid('param').id, ...c.req.valid('json') };
+    return c.json(await execute(recordActivity, c.var.deps, c.var.actor, input), 201);
+  });
+  api.openapi(deleteRoute, async (c) => {
+    await execute(deleteActivity, c.var.deps, c.var.actor, { activityId: c.req.valid('param').id });
+    return c.body(null, 204);
+  });
+  api.openapi(submitRoute, async (c) =>
+    c.json(await execute(submitReport, c.var.deps, c.var.actor, { reportId: c.req.valid('param').id }), 200),
+  );
+  api.openapi(verifyRoute, async (c) => {
+    const input = { activityId: c.req.valid('param').id, ...c.req.valid('json') };
+    return c.json(await execute(verifyActivity, c.var.deps, c.var.actor, input), 200);
+  });
+  api.openapi(correctRoute, async (c) =>
+    c.json(await execute(correctReport, c.var.deps, c.var.actor, { reportId: c.req.valid('param').id }), 201),
+  );
+}
