@@ -30,3 +30,25 @@ describe('demo data', () => {
     expect(rows.every((u) => u.passwordHash?.startsWith('$argon2id$'))).toBe(true);
   });
 });
+
+describe('demo contracts', () => {
+  it('show every state: draft, submitted and approved plans; open, submitted, closed and overdue reports', async () => {
+    const plans = await t.deps.db.query.plans.findMany();
+    expect(new Set(plans.map((p) => p.status))).toEqual(new Set(['draft', 'submitted', 'approved']));
+    const reports = await t.deps.db.query.reports.findMany();
+    expect(new Set(reports.map((r) => r.status))).toEqual(
+      new Set(['open', 'submitted', 'closed', 'overdue']),
+    );
+    const contracts = await t.deps.db.query.contracts.findMany();
+    expect(new Set(contracts.map((c) => c.regime))).toEqual(new Set(['plan', 'trust']));
+  });
+
+  it('values every activity with its rule and explanation, and keeps one rejection with its reason', async () => {
+    const activities = await t.deps.db.query.activities.findMany();
+    expect(activities.length).toBeGreaterThanOrEqual(6);
+    expect(activities.every((a) => a.valueCents > 0 && a.ruleId && a.explanation.includes('='))).toBe(true);
+    const rejected = activities.filter((a) => a.verification === 'rejected');
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]?.verificationReason).toMatch(/3 maanden/);
+  });
+});

@@ -20,5 +20,17 @@ export const demoAccounts: readonly { email: string; name: string; role: Role; s
     role: 'supplier',
     supplier: 'Schoonmaakbedrijf Helder',
   },
+  {
+    email: 'leverancier@hetpark.example',
+    name: 'Pieter Park',
+    role: 'supplier',
+    supplier: 'Groenvoorziening Het Park',
+  },
+  {
+    email: 'leverancier@ictnoord.example',
+    name: 'Noor Jansen',
+    role: 'supplier',
+    supplier: 'ICT Diensten Noord',
+  },
   { email: 'initiatief@buurtkracht.example', name: 'Buurtkracht', role: 'initiative' },
 ];
