@@ -46,6 +46,8 @@ export const sessions = pgTable(
       .references(() => users.id),
     /** The tenant this session acts in; switched explicitly. */
     tenantId: uuid('tenant_id').references(() => tenants.id),
+    /** The membership (tenant + role) this session acts with. */
+    membershipId: uuid('membership_id').references(() => memberships.id),
     csrfToken: text('csrf_token').notNull(),
     createdAt: createdAt(),
     lastSeenAt: at('last_seen_at').notNull().defaultNow(),
