@@ -212,3 +212,94 @@ describe('contracts', () => {
     ).toBe(true);
   });
 });
+
+describe('refused writes on extensions, intake, plan and verification change nothing', () => {
+  let contractId: string;
+  beforeAll(async () => {
+    contractId = (await award(m.advisor.headers)).body.id;
+  });
+
+  it.each([
+    { case: 'extension: negative value', path: 'extensions', body: { valueCents: -1 }, field: 'valueCents' },
+    {
+      case: 'extension: beyond €10 billion',
+      path: 'extensions',
+      body: { valueCents: 1_000_000_000_001 },
+      field: 'valueCents',
+    },
+    {
+      case: 'extension: end before the current end',
+      path: 'extensions',
+      body: { valueCents: 1, endDate: '2027-06-30' },
+      field: 'endDate',
+    },
+    {
+      case: 'extension: malformed end',
+      path: 'extensions',
+      body: { valueCents: 1, endDate: '31-12-2028' },
+      field: 'endDate',
+    },
+    {
+      case: 'intake: malformed date',
+      path: 'intake',
+      method: 'put',
+      body: { date: '2026-13-01' },
+      field: 'date',
+    },
+    {
+      case: 'plan: unknown type',
+      path: 'plan',
+      method: 'put',
+      who: 'supplier',
+      body: { items: [{ typeCode: 'x', period: '2026-H1', units: 1 }] },
+      field: 'items.0.typeCode',
+    },
+    {
+      case: 'plan: negative quantity',
+      path: 'plan',
+      method: 'put',
+      who: 'supplier',
+      body: { items: [{ typeCode: 'internship', period: '2026-H1', units: -2 }] },
+      field: 'items.0.units',
+    },
+    {
+      case: 'plan: period outside the contract',
+      path: 'plan',
+      method: 'put',
+      who: 'supplier',
+      body: { items: [{ typeCode: 'internship', period: '2030-H1', units: 1 }] },
+      field: 'items.0.period',
+    },
+    {
+      case: 'plan: amount beyond €10 billion',
+      path: 'plan',
+      method: 'put',
+      who: 'supplier',
+      body: { items: [{ typeCode: 'training', period: '2026-H1', amountCents: 1_000_000_000_001 }] },
+      field: 'items.0.amountCents',
+    },
+  ])('$case → 400 naming $field', async ({ path, method, who, body, field }) => {
+    const headers = who === 'supplier' ? m.supplierUser.headers : m.advisor.headers;
+    const before = await countRows(t.deps.db, m.tenant.id);
+    const url = `/contracts/${contractId}/${path}`;
+    const res = method === 'put' ? await api.put(url, headers, body) : await api.post(url, headers, body);
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.invalidParams.map((p: { name: string }) => p.name)).toContain(field);
+    expect(await countRows(t.deps.db, m.tenant.id)).toEqual(before);
+  });
+
+  it.each([
+    { case: 'unknown decision', body: { decision: 'maybe' }, field: 'decision' },
+    { case: 'moreInfo without reason', body: { decision: 'moreInfo' }, field: 'reason' },
+  ])('verification: $case → 400 naming $field', async ({ body, field }) => {
+    const before = await countRows(t.deps.db, m.tenant.id);
+    const res = await api.post(
+      '/activities/00000000-0000-4000-8000-000000000000/verification',
+      m.advisor.headers,
+      body,
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.invalidParams.map((p: { name: string }) => p.name)).toContain(field);
+    expect(await countRows(t.deps.db, m.tenant.id)).toEqual(before);
+  });
+});

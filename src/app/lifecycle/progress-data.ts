@@ -78,11 +78,15 @@ export function startOfPeriod(period: string): string {
 }
 
 /**
- * Which stored values count at `asOf` (decision recorded in docs/decisions/007):
+ * Which stored values count at `asOf` (domain.md §6–7; the lifecycle's decision):
  * - planned: the items of the latest approved plan version (the commitment, whole term);
  * - realised: every reported activity of a half-year that has begun by `asOf`, in the current
  *   version of its report, whatever the report's state, except those the advisor rejected;
  * - verified: of those, the ones the advisor accepted.
+ * Rejected activities are left out of realised because the advisor judged they do not count; an
+ * open report's activities count as realised at once, so the pace (`behind`) follows what the
+ * supplier reports, while only verified value closes the obligation (`met`). Category caps apply
+ * to the whole term (in the domain). Verification is read as it is now, not as it was at `asOf`.
  */
 export function countedItems(facts: ContractFacts, asOf: string) {
   const planned: ValuedItem[] = facts.planned.map((i) => ({
