@@ -37,7 +37,9 @@ export async function loadFacts(
   contracts: readonly ContractWithNames[],
 ): Promise<ContractFacts[]> {
   if (contracts.length === 0) return [];
-  const ids = contracts.map((c) => c.id);
+  // A large portfolio is read tenant-wide and matched in memory: an id list that long would pass
+  // the protocol's parameter limit (65 535) and gains nothing.
+  const ids = contracts.length > 1_000 ? undefined : contracts.map((c) => c.id);
   const single = contracts.length === 1 ? contracts[0] : undefined;
   const [extensions, policies, planned, values] = await Promise.all([
     single
