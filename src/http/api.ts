@@ -7,6 +7,7 @@ import { authenticate } from './authenticate.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { policyRoutes } from './routes/policies.ts';
 import { estimateRoutes } from './routes/estimates.ts';
+import { sessionRoutes } from './routes/sessions.ts';
 import { supplierRoutes } from './routes/suppliers.ts';
 import { contractRoutes } from './routes/contracts.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -54,6 +55,7 @@ export function createApi(deps: AppDeps) {
   api.use('*', async (c, next) => {
     c.set('deps', deps);
     if (!c.var.actor) c.set('actor', null);
+    c.set('csrfToken', null);
     await next();
     c.res.headers.set('API-Version', deps.config.apiVersion);
   });
@@ -62,6 +64,7 @@ export function createApi(deps: AppDeps) {
   evidenceRoutes(api);
   policyRoutes(api);
   estimateRoutes(api);
+  sessionRoutes(api);
   supplierRoutes(api);
   contractRoutes(api);
   reportRoutes(api);

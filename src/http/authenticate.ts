@@ -1,12 +1,15 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { actorForSession } from '../app/identity/session.ts';
+import { sessionPolicy } from '../app/identity/session-policy.ts';
 import { hashSecret } from '../app/tokens.ts';
 import { actorForApiToken } from '../db/repositories/actors.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { HttpEnv } from './env.ts';
 
 /** The client's address, for the audit log and rate limits. */
-export function clientIp(c: Parameters<MiddlewareHandler<HttpEnv>>[0]): string | null {
+export function clientIp(c: Context): string | null {
   try {
     return getConnInfo(c).remote.address ?? null;
   } catch {
@@ -14,19 +17,42 @@ export function clientIp(c: Parameters<MiddlewareHandler<HttpEnv>>[0]): string |
   }
 }
 
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Signing in needs no session yet; SameSite=Lax and the credentials themselves protect it. */
+const csrfExempt = (method: string, path: string) => method === 'POST' && path.endsWith('/api/v1/sessions');
+
 /**
- * Resolves who is asking from `Authorization: Bearer <token>` (integrations).
- * A bad token is refused outright rather than treated as anonymous.
+ * Resolves who is asking: `Authorization: Bearer <token>` (integrations) or the session cookie
+ * (browser). A bad token is refused outright; a stale cookie counts as no session. Cookie-based
+ * writes must carry the session's CSRF token in `X-CSRF-Token`.
  */
 export const authenticate: MiddlewareHandler<HttpEnv> = async (c, next) => {
+  const { deps } = c.var;
   const header = c.req.header('Authorization');
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1])
       throw new DomainError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
-    const actor = await actorForApiToken(c.var.deps.db, hashSecret(match[1]), clientIp(c), c.var.deps.now());
+    const actor = await actorForApiToken(deps.db, hashSecret(match[1]), clientIp(c), deps.now());
     if (!actor) throw new DomainError('UNAUTHENTICATED', 'The API token is unknown or revoked.');
     c.set('actor', actor);
+    return next();
   }
-  await next();
+  const cookie = getCookie(c, sessionPolicy.cookieName);
+  if (cookie) {
+    const found = await actorForSession(deps, hashSecret(cookie), clientIp(c));
+    if (found) {
+      c.set('actor', found.actor);
+      c.set('csrfToken', found.csrfToken);
+      if (!safeMethods.has(c.req.method) && !csrfExempt(c.req.method, c.req.path)) {
+        if (c.req.header('X-CSRF-Token') !== found.csrfToken) {
+          throw new DomainError(
+            'FORBIDDEN',
+            'The request lacks a valid X-CSRF-Token header; reload the page and try again.',
+          );
+        }
+      }
+    }
+  }
+  return next();
 };

@@ -6,5 +6,7 @@ export interface HttpEnv {
   Variables: {
     deps: AppDeps;
     actor: Actor | null;
+    /** The session's CSRF token, when the request came with a session cookie. */
+    csrfToken: string | null;
   };
 }

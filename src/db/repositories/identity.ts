@@ -1,0 +1,124 @@
+import { and, asc, count, eq, gt } from 'drizzle-orm';
+import type { Db, Tx } from '../client.ts';
+import { memberships, sessions, signInAttempts, suppliers, tenants, users } from '../schema/index.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type MembershipRow = typeof memberships.$inferSelect;
+
+export async function userByEmail(db: Db | Tx, email: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
+  return row;
+}
+
+/** A user's memberships with the names the UI shows, platform role first. */
+export async function membershipsOf(db: Db | Tx, userId: string) {
+  return db
+    .select({
+      id: memberships.id,
+      role: memberships.role,
+      tenantId: memberships.tenantId,
+      tenantSlug: tenants.slug,
+      tenantName: tenants.name,
+      supplierId: memberships.supplierId,
+      supplierName: suppliers.name,
+      initiativeId: memberships.initiativeId,
+    })
+    .from(memberships)
+    .leftJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .leftJoin(suppliers, eq(suppliers.id, memberships.supplierId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(tenants.name), asc(memberships.createdAt));
+}
+
+export async function insertSession(
+  tx: Tx,
+  values: {
+    tokenHash: string;
+    userId: string;
+    tenantId: string | null;
+    membershipId: string | null;
+    csrfToken: string;
+    /** Creation time from the app's clock (not the database's), so expiry follows one clock. */
+    createdAt: Date;
+    lastSeenAt: Date;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
+): Promise<SessionRow> {
+  const [row] = await tx.insert(sessions).values(values).returning();
+  if (!row) throw new Error('session not stored');
+  return row;
+}
+
+/** The live session of a cookie token with its user and membership, or undefined. */
+export async function sessionByTokenHash(db: Db | Tx, tokenHash: string) {
+  const [row] = await db
+    .select({ session: sessions, user: users, membership: memberships })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(memberships, eq(memberships.id, sessions.membershipId))
+    .where(eq(sessions.tokenHash, tokenHash))
+    .limit(1);
+  return row;
+}
+
+export async function touchSession(db: Db | Tx, id: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+}
+
+export async function deleteSession(db: Db | Tx, id: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function setSessionMembership(tx: Tx, id: string, membership: MembershipRow): Promise<void> {
+  await tx
+    .update(sessions)
+    .set({ membershipId: membership.id, tenantId: membership.tenantId })
+    .where(eq(sessions.id, id));
+}
+
+export async function membershipOfUser(db: Db | Tx, userId: string, membershipId: string) {
+  const [row] = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.id, membershipId)))
+    .limit(1);
+  return row;
+}
+
+export async function membershipOfUserInTenant(db: Db | Tx, userId: string, tenantId: string) {
+  const [row] = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId)))
+    .orderBy(asc(memberships.createdAt))
+    .limit(1);
+  return row;
+}
+
+export async function recordSignInAttempt(
+  tx: Tx,
+  values: { email: string; ip: string; succeeded: boolean; at: Date },
+): Promise<void> {
+  await tx.insert(signInAttempts).values(values);
+}
+
+/** Failed sign-ins since a moment, for one account and for one address. */
+export async function recentFailures(db: Db | Tx, email: string, ip: string, since: Date) {
+  const failuresFor = async (
+    column: typeof signInAttempts.email | typeof signInAttempts.ip,
+    value: string,
+  ) => {
+    const [row] = await db
+      .select({ n: count() })
+      .from(signInAttempts)
+      .where(and(eq(column, value), eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since)));
+    return Number(row?.n ?? 0);
+  };
+  return {
+    account: await failuresFor(signInAttempts.email, email),
+    ip: await failuresFor(signInAttempts.ip, ip),
+  };
+}
