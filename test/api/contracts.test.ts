@@ -303,3 +303,20 @@ describe('refused writes on extensions, intake, plan and verification change not
     expect(await countRows(t.deps.db, m.tenant.id)).toEqual(before);
   });
 });
+
+describe('read queries refuse malformed dates', () => {
+  it.each([
+    {
+      case: 'progress with an impossible date',
+      path: (id: string) => `/contracts/${id}/progress?asOf=2026-02-30`,
+    },
+    { case: 'progress with a Dutch date', path: (id: string) => `/contracts/${id}/progress?asOf=01-07-2026` },
+    { case: 'dashboard with a malformed date', path: () => '/dashboard?asOf=2026-7-1' },
+    { case: 'summary with an unknown language', path: (id: string) => `/contracts/${id}/summary?lang=fr` },
+  ])('$case → 400', async ({ path }) => {
+    const id = (await award(m.advisor.headers)).body.id as string;
+    const res = await api.get(path(id), m.advisor.headers);
+    expect(res.status).toBe(400);
+    expect(res.body.invalidParams.length).toBeGreaterThan(0);
+  });
+});
