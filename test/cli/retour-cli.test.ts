@@ -1,0 +1,109 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { acquireDataDirLock } from '../../src/db/data-dir-lock.ts';
+import { getPreset } from '../../src/domain/index.ts';
+
+const run = promisify(execFile);
+const dataDir = mkdtempSync(join(tmpdir(), 'retour-cli-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Runs `retour …` as a user would, on its own embedded database. */
+async function retour(args: string[], stdin?: string) {
+  const child = run('node', ['bin/retour.mjs', ...args], {
+    env: { ...process.env, RETOUR_DATA_DIR: dataDir, DATABASE_URL: '' },
+  });
+  if (stdin !== undefined) {
+    child.child.stdin?.end(stdin);
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('retour CLI', () => {
+  it('sets up a municipality, a user (password from stdin) and a token on the embedded database', async () => {
+    const tenant = await retour([
+      'tenant',
+      'add',
+      'testgem',
+      '--name',
+      'Gemeente Test',
+      '--preset',
+      'den-haag',
+    ]);
+    expect(tenant.stderr).toBe('');
+    expect(tenant.stdout).toContain('Created Gemeente Test (testgem');
+    const user = await retour(
+      ['user', 'add', 'Beheer@Test.nl', '--tenant', 'testgem', '--role', 'municipalityAdmin'],
+      'een lang wachtwoord\n',
+    );
+    expect(user.stdout).toContain('User beheer@test.nl');
+    const token = await retour([
+      'token',
+      'add',
+      '--tenant',
+      'testgem',
+      '--user',
+      'beheer@test.nl',
+      '--name',
+      'ci',
+    ]);
+    expect(token.stdout.trim()).toMatch(/^rt_[\w-]{40,}$/);
+    const estimate = await retour([
+      'estimate',
+      '--value',
+      '1.250.000',
+      '--tenant',
+      'testgem',
+      '--award-date',
+      '2026-06-01',
+    ]);
+    expect(estimate.stdout).toContain('Obligation: €62.500,00');
+  }, 120_000);
+
+  it('refuses a short password and an unknown role with a readable message and exit code 1', async () => {
+    const short = await retour(
+      ['user', 'add', 'x@test.nl', '--tenant', 'testgem', '--role', 'advisor'],
+      'kort\n',
+    );
+    expect(short.code).toBe(1);
+    expect(short.stderr).toContain('at least 12 characters');
+    const role = await retour(
+      ['user', 'add', 'x@test.nl', '--tenant', 'testgem', '--role', 'boss'],
+      'een lang wachtwoord\n',
+    );
+    expect(role.stderr).toContain('Unknown role boss');
+  }, 60_000);
+
+  it('refuses to open the data folder while the server holds it', async () => {
+    const release = acquireDataDirLock(dataDir, 'the Retour server');
+    try {
+      const res = await retour(['tenant', 'add', 'other', '--name', 'Other']);
+      expect(res.code).toBe(1);
+      expect(res.stderr).toMatch(/in use by the Retour server/);
+    } finally {
+      release();
+    }
+  });
+
+  it('values an activities CSV with a policy file and prints the total', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'retour-value-'));
+    writeFileSync(join(dir, 'policy.json'), JSON.stringify(getPreset('amsterdam')));
+    writeFileSync(
+      join(dir, 'a.csv'),
+      'typeCode;period;fte;months;units\njob-benefits;2026-H1;1;6;\ninternship;2026-H1;;;2\n',
+    );
+    const res = await retour(['value', join(dir, 'a.csv'), '--policy', join(dir, 'policy.json')]);
+    expect(res.stdout).toContain('1 FTE × 6 months / 12 × €35.000,00 = €17.500,00');
+    expect(res.stdout).toContain('total €22.500,00 (2 valued, 0 refused)');
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+});
