@@ -109,20 +109,12 @@ export function valuationContext(input: ValuationContextInput): ValuationContext
 }
 
 const quantityFields = ['fte', 'months', 'units', 'hours', 'amountCents', 'validFrom', 'validTo'] as const;
-/** Bit i stands for quantityFields[i]: the fields each method reads. */
-const maskOf: Record<string, number> = {
-  fteYear: 0b0000011,
-  unit: 0b0000100,
-  hour: 0b0001000,
-  spendShare: 0b0010000,
-  money: 0b0010000,
-  obligationShare: 0b1100000,
-};
 
 function present(v: unknown): number {
   return v === undefined || v === null ? 0 : 1;
 }
 
+/** Bit i stands for quantityFields[i]. */
 function fieldMask(i: ActivityInput): number {
   return (
     present(i.fte) |
@@ -135,151 +127,146 @@ function fieldMask(i: ActivityInput): number {
   );
 }
 
-function push(issues: Issue[] | undefined, name: string, reason: string): Issue[] {
-  const list = issues ?? [];
-  list.push({ name, reason });
-  return list;
+/**
+ * The issues of the evaluation in progress: a module-level slot, so that {@link evaluate} allocates
+ * nothing for a valid input and returns a plain number. Only evaluate sets and clears it (it calls no
+ * outside code), so it cannot be overwritten before it is read.
+ */
+let pending: Issue[] | undefined;
+
+function push(name: string, reason: string): void {
+  (pending ??= []).push({ name, reason });
 }
 
 /** Quantity with at most 2 decimals in (0, max]; NaN after recording an issue. */
-function quantity(v: unknown, name: string, max: number, out: { issues: Issue[] | undefined }): number {
+function quantity(v: unknown, name: string, max: number): number {
   if (v === undefined || v === null) {
-    out.issues = push(out.issues, name, 'is required');
+    push(name, 'is required');
     return NaN;
   }
   const h = toHundredths(v as number);
-  if (Number.isNaN(h)) out.issues = push(out.issues, name, 'must be a number with at most 2 decimals');
-  else if (h <= 0) out.issues = push(out.issues, name, 'must be more than 0');
-  else if (h > max) out.issues = push(out.issues, name, `must be at most ${formatHundredths(max)}`);
+  if (Number.isNaN(h)) push(name, 'must be a number with at most 2 decimals');
+  else if (h <= 0) push(name, 'must be more than 0');
+  else if (h > max) push(name, `must be at most ${formatHundredths(max)}`);
   else return h;
   return NaN;
 }
 
-function wholePositive(
-  v: unknown,
-  name: string,
-  reason: string,
-  out: { issues: Issue[] | undefined },
-): number {
-  if (v === undefined || v === null) out.issues = push(out.issues, name, 'is required');
-  else if (typeof v !== 'number' || !Number.isSafeInteger(v)) out.issues = push(out.issues, name, reason);
-  else if (v <= 0) out.issues = push(out.issues, name, 'must be more than 0');
+function wholePositive(v: unknown, name: string, reason: string): number {
+  if (v === undefined || v === null) push(name, 'is required');
+  else if (typeof v !== 'number' || !Number.isSafeInteger(v)) push(name, reason);
+  else if (v <= 0) push(name, 'must be more than 0');
   else return v;
   return NaN;
 }
 
 /** Certificate days inside the term (and period); NaN after recording an issue. */
-function coveredDays(
-  input: ActivityInput,
-  ctx: ValuationContext,
-  out: { issues: Issue[] | undefined },
-): number {
+function coveredDays(input: ActivityInput, ctx: ValuationContext): number {
   const from = input.validFrom === undefined ? NaN : dayNumberOrNaN(input.validFrom);
   const to = input.validTo === undefined ? NaN : dayNumberOrNaN(input.validTo);
   if (Number.isNaN(from))
-    out.issues = push(
-      out.issues,
-      'validFrom',
-      input.validFrom === undefined ? 'is required' : 'must be a real date (YYYY-MM-DD)',
-    );
+    push('validFrom', input.validFrom === undefined ? 'is required' : 'must be a real date (YYYY-MM-DD)');
   if (Number.isNaN(to))
-    out.issues = push(
-      out.issues,
-      'validTo',
-      input.validTo === undefined ? 'is required' : 'must be a real date (YYYY-MM-DD)',
-    );
+    push('validTo', input.validTo === undefined ? 'is required' : 'must be a real date (YYYY-MM-DD)');
   if (Number.isNaN(from) || Number.isNaN(to)) return NaN;
   if (to < from) {
-    out.issues = push(out.issues, 'validTo', 'must not be before validFrom');
+    push('validTo', 'must not be before validFrom');
     return NaN;
   }
   if (!Number.isNaN(ctx.reportedOnDay) && (ctx.reportedOnDay < from || ctx.reportedOnDay > to)) {
-    out.issues = push(
-      out.issues,
-      'validTo',
-      `the certificate is not valid on the report date ${fromDayNumber(ctx.reportedOnDay)}`,
-    );
+    push('validTo', `the certificate is not valid on the report date ${fromDayNumber(ctx.reportedOnDay)}`);
     return NaN;
   }
   const a = from > ctx.fromDay ? from : ctx.fromDay;
   const b = to < ctx.toDay ? to : ctx.toDay;
   if (a > b) {
     const where = ctx.period === undefined ? 'the contract term' : `${ctx.period} within the contract term`;
-    out.issues = push(out.issues, 'validFrom', `the certificate is not valid in ${where}`);
+    push('validFrom', `the certificate is not valid in ${where}`);
     return NaN;
   }
   return b - a + 1;
 }
 
-function rateOf(type: ActivityType, out: { issues: Issue[] | undefined }): number {
+function rateOf(type: ActivityType): number {
   const r = type.rateCents;
   if (typeof r !== 'number' || !Number.isSafeInteger(r) || r < 0) {
-    out.issues = push(out.issues, 'rateCents', `activity type ${type.code} has no valid rate`);
+    push('rateCents', `activity type ${type.code} has no valid rate`);
     return NaN;
   }
   return r;
 }
 
-function shareOf(
-  type: ActivityType,
-  fallback: number | undefined,
-  out: { issues: Issue[] | undefined },
-): number {
+function shareOf(type: ActivityType, fallback?: number): number {
   const s = type.shareBp ?? fallback;
   if (typeof s !== 'number' || !Number.isSafeInteger(s) || s < 0 || s > 10_000) {
-    out.issues = push(out.issues, 'shareBp', `activity type ${type.code} has no valid share`);
+    push('shareBp', `activity type ${type.code} has no valid share`);
     return NaN;
   }
   return s;
 }
 
-/** The value, or the list of issues; allocation-free when the input is valid. */
-function evaluate(type: ActivityType, input: ActivityInput, ctx: ValuationContext): number | Issue[] {
-  const out: { issues: Issue[] | undefined } = { issues: undefined };
-  const allowed = maskOf[type.method];
-  if (allowed === undefined) return [{ name: 'method', reason: `unknown method ${String(type.method)}` }];
+/**
+ * The value in cents, or NaN with the issues left in {@link pending} (the caller takes them with
+ * {@link takeIssues}). Allocation-free when the input is valid.
+ */
+function evaluate(type: ActivityType, input: ActivityInput, ctx: ValuationContext): number {
+  pending = undefined;
   let v = NaN;
+  let allowed: number; // bit i stands for quantityFields[i]: the fields the method reads
   switch (type.method) {
     case 'fteYear': {
-      const fte = quantity(input.fte, 'fte', 150, out);
-      const months = quantity(input.months, 'months', 600, out);
-      const rate = rateOf(type, out);
-      if (out.issues === undefined) v = mulDivRound(rate, fte, months, 120_000);
+      allowed = 0b0000011;
+      const fte = quantity(input.fte, 'fte', 150);
+      const months = quantity(input.months, 'months', 600);
+      const rate = rateOf(type);
+      if (pending === undefined) v = mulDivRound(rate, fte, months, 120_000);
       break;
     }
     case 'unit': {
-      const units = wholePositive(input.units, 'units', 'must be a whole number', out);
-      const rate = rateOf(type, out);
-      if (out.issues === undefined) v = mulDivRound(rate, units, 1, 1);
+      allowed = 0b0000100;
+      const units = wholePositive(input.units, 'units', 'must be a whole number');
+      const rate = rateOf(type);
+      if (pending === undefined) v = mulDivRound(rate, units, 1, 1);
       break;
     }
     case 'hour': {
-      const hours = quantity(input.hours, 'hours', Number.MAX_SAFE_INTEGER, out);
-      const rate = rateOf(type, out);
-      if (out.issues === undefined) v = mulDivRound(rate, hours, 1, 100);
+      allowed = 0b0001000;
+      const hours = quantity(input.hours, 'hours', Number.MAX_SAFE_INTEGER);
+      const rate = rateOf(type);
+      if (pending === undefined) v = mulDivRound(rate, hours, 1, 100);
       break;
     }
     case 'spendShare':
     case 'money': {
-      const amount = wholePositive(input.amountCents, 'amountCents', 'must be whole cents', out);
-      const share = shareOf(type, type.method === 'money' ? 10_000 : undefined, out);
-      if (out.issues === undefined) v = mulDivRound(amount, share, 1, 10_000);
+      allowed = 0b0010000;
+      const amount = wholePositive(input.amountCents, 'amountCents', 'must be whole cents');
+      const share = shareOf(type, type.method === 'money' ? 10_000 : undefined);
+      if (pending === undefined) v = mulDivRound(amount, share, 1, 10_000);
       break;
     }
     case 'obligationShare': {
-      const covered = coveredDays(input, ctx, out);
-      const share = shareOf(type, undefined, out);
-      if (out.issues === undefined)
-        v = mulDivRound(share, ctx.obligationCents, covered, 10_000 * ctx.termDays);
+      allowed = 0b1100000;
+      const covered = coveredDays(input, ctx);
+      const share = shareOf(type);
+      if (pending === undefined) v = mulDivRound(share, ctx.obligationCents, covered, 10_000 * ctx.termDays);
       break;
     }
+    default:
+      push('method', `unknown method ${String(type.method)}`);
+      return NaN;
   }
   const extra = fieldMask(input) & ~allowed;
   if (extra !== 0)
     for (let i = 0; i < quantityFields.length; i++)
-      if (extra & (1 << i))
-        out.issues = push(out.issues, quantityFields[i] as string, `does not apply to method ${type.method}`);
-  return out.issues ?? v;
+      if (extra & (1 << i)) push(quantityFields[i] as string, `does not apply to method ${type.method}`);
+  return pending === undefined ? v : NaN;
+}
+
+/** The issues of the last failed {@link evaluate}, clearing the slot. */
+function takeIssues(): Issue[] {
+  const issues = pending ?? [];
+  pending = undefined;
+  return issues;
 }
 
 function refuse(type: ActivityType, issues: Issue[]): never {
@@ -296,7 +283,7 @@ function contextOf(ctx: ValuationContext | ValuationContextInput): ValuationCont
  */
 export function activityValueCents(type: ActivityType, input: ActivityInput, ctx: ValuationContext): Cents {
   const r = evaluate(type, input, ctx);
-  if (typeof r !== 'number') refuse(type, r);
+  if (pending !== undefined) refuse(type, takeIssues());
   return r as Cents;
 }
 
@@ -317,7 +304,7 @@ export function valueActivity(
 ): Valuation {
   const ctx = contextOf(context);
   const r = evaluate(type, input, ctx);
-  if (typeof r !== 'number') return refuse(type, r);
+  if (pending !== undefined) return refuse(type, takeIssues());
   const value = formatEuro(r);
   const rate = formatEuro(type.rateCents ?? 0);
   let explanation: string;
