@@ -4,12 +4,7 @@
  * compare with a bare loop doing the same arithmetic on plain numbers.
  *   node --import tsx bench/run.ts [contracts] [activities] [repetitions]
  */
-import {
-  computeProgress,
-  portfolioProgress,
-  type Progress,
-  type ValuedItem,
-} from '../src/domain/progress.ts';
+import { PortfolioAccumulator, type PortfolioProgress, type ValuedItem } from '../src/domain/progress.ts';
 import {
   activityValueCents,
   valuationContext,
@@ -25,9 +20,9 @@ const activityCount = Number(process.argv[3] ?? 1_000_000);
 const repetitions = Number(process.argv[4] ?? 7);
 const asOf = '2025-06-30';
 
-function domainRun(d: BenchData): { portfolio: ReturnType<typeof portfolioProgress>; checksum: number } {
+function domainRun(d: BenchData): { portfolio: PortfolioProgress; checksum: number } {
   const { contracts, activities, types, policy } = d;
-  const progress: Progress[] = new Array<Progress>(contracts.length);
+  const portfolio = new PortfolioAccumulator(asOf);
   const realised: ValuedItem[] = [];
   const verified: ValuedItem[] = [];
   const contexts: (ValuationContext | undefined)[] = [];
@@ -54,20 +49,17 @@ function domainRun(d: BenchData): { portfolio: ReturnType<typeof portfolioProgre
       realised.push(a.item);
       if (a.verified) verified.push(a.item);
     }
-    progress[c] = computeProgress(
-      {
-        obligationCents: k.obligationCents,
-        startDate: k.startDate,
-        endDate: k.endDate,
-        planned: [],
-        realised,
-        verified,
-        policy,
-      },
-      asOf,
-    );
+    portfolio.add({
+      obligationCents: k.obligationCents,
+      startDate: k.startDate,
+      endDate: k.endDate,
+      planned: [],
+      realised,
+      verified,
+      policy,
+    });
   }
-  return { portfolio: portfolioProgress(progress), checksum };
+  return { portfolio: portfolio.result(), checksum };
 }
 
 /** The same arithmetic on plain numbers: no checks, no exact rounding, dates already day numbers. */
@@ -166,14 +158,19 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] as number;
 }
 
-function time(fn: () => unknown): number[] {
-  fn(); // warm up
-  const out: number[] = [];
-  for (let r = 0; r < repetitions; r++) {
-    const t0 = performance.now();
-    fn();
-    out.push(performance.now() - t0);
-  }
+/**
+ * Times the functions in turn, round after round (after one warm-up round), so that a busy moment on a
+ * shared machine falls on all of them alike rather than on whichever happened to run then.
+ */
+function time(...fns: (() => unknown)[]): number[][] {
+  for (const fn of fns) fn(); // warm up
+  const out = fns.map((): number[] => []);
+  for (let r = 0; r < repetitions; r++)
+    fns.forEach((fn, i) => {
+      const t0 = performance.now();
+      fn();
+      out[i]?.push(performance.now() - t0);
+    });
   return out;
 }
 
@@ -189,9 +186,13 @@ console.log(
   `portfolio: obligation €${(check.portfolio.obligationCents / 100).toFixed(2)}, realised €${(check.portfolio.realisedCents / 100).toFixed(2)}, statuses ${JSON.stringify(check.portfolio.byStatus)}; bare-loop checksum differs by ${Math.abs(bare.checksum - check.checksum)} cents (float rounding)`,
 );
 
-const domain = median(time(() => domainRun(data)));
-const baseline = median(time(() => bareRun(data)));
-const explained = median(time(() => explainedRun(data)));
+const [domainTimes = [], bareTimes = []] = time(
+  () => domainRun(data),
+  () => bareRun(data),
+);
+const domain = median(domainTimes);
+const baseline = median(bareTimes);
+const explained = median(time(() => explainedRun(data))[0] ?? []);
 const rows = [
   ['domain: value + progress + portfolio', domain, domain <= 1_000 ? 'ok (≤ 1 s)' : 'over 1 s'],
   ['bare loop, plain numbers', baseline, ''],

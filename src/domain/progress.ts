@@ -88,18 +88,22 @@ function productLess(a: number, b: number, c: number, d: number): boolean {
   return BigInt(a) * BigInt(b) < BigInt(c) * BigInt(d);
 }
 
-const scratch = new Float64Array(12);
+const statuses: readonly ProgressStatus[] = ['met', 'notMet', 'behind', 'onTrack'];
 
 /**
- * Progress of one contract at a date (domain.md §4, §7): realised and verified counted after caps;
- * expected pro rata by days; forecast = realised × termDays / elapsedDays (0 before the start, equal
- * to realised after the end); status tested in the order met → notMet → behind → onTrack.
- * @example computeProgress({ obligationCents: 36_500, startDate: '2026-01-01', endDate: '2026-12-31', planned: [], realised: [], verified: [] }, '2026-01-10').expectedCents // 1_000
+ * Slots of a progress in a Float64Array: obligation, planned, realised, verified, expected, forecast,
+ * then per category (in the order of `categories`) planned, realised, verified.
  */
-export function computeProgress(input: ProgressInput, asOf: IsoDate): Progress {
+const SLOTS = 18;
+const CAT = 6;
+
+/**
+ * Checks one contract and writes its progress into `out` (slots above), allocating nothing; returns the
+ * index of its status in `statuses`. `asOfDay` is NaN when asOf is not a date (refused with the rest).
+ */
+function progressInto(input: ProgressInput, asOfDay: number, out: Float64Array): number {
   const startDay = dayNumberOrNaN(input.startDate);
   const endDay = dayNumberOrNaN(input.endDate);
-  const asOfDay = dayNumberOrNaN(asOf);
   const obligation = input.obligationCents;
   const tolerance = input.toleranceBp ?? input.policy?.behindToleranceBp ?? DEFAULT_TOLERANCE_BP;
   const caps = input.categoryCapsBp ?? input.policy?.categoryCapsBp;
@@ -126,7 +130,7 @@ export function computeProgress(input: ProgressInput, asOf: IsoDate): Progress {
       issues.push({ name: 'toleranceBp', reason: 'must be 0–10000 basis points' });
     throw invalid('Cannot compute progress.', issues);
   }
-  const s = scratch;
+  const s = sums;
   s.fill(0);
   sumInto(input.planned, s, 0, 'planned');
   sumInto(input.realised, s, 4, 'realised');
@@ -134,10 +138,8 @@ export function computeProgress(input: ProgressInput, asOf: IsoDate): Progress {
   let planned = 0;
   let realised = 0;
   let verified = 0;
-  const byCategory = {} as Record<Category, CategoryProgress>;
   for (let c = 0; c < 4; c++) {
-    const cat = categories[c] as Category;
-    const bp = caps?.[cat];
+    const bp = caps?.[categories[c] as Category];
     const cap = bp === undefined ? Infinity : categoryCapCents(bp, obligation);
     const p = s[c] as number;
     const r0 = s[4 + c] as number;
@@ -147,26 +149,64 @@ export function computeProgress(input: ProgressInput, asOf: IsoDate): Progress {
     planned += p;
     realised += r;
     verified += v;
-    byCategory[cat] = { plannedCents: p as Cents, realisedCents: r as Cents, verifiedCents: v as Cents };
+    out[CAT + 3 * c] = p;
+    out[CAT + 3 * c + 1] = r;
+    out[CAT + 3 * c + 2] = v;
   }
   const expected = expectedOnDay(obligation, startDay, endDay, asOfDay);
   const term = endDay - startDay + 1;
   const elapsed = asOfDay - startDay + 1;
   const forecast = elapsed <= 0 ? 0 : elapsed >= term ? realised : mulDivRound(realised, term, 1, elapsed);
-  let status: ProgressStatus;
-  if (verified >= obligation) status = 'met';
-  else if (asOfDay > endDay) status = 'notMet';
-  else if (productLess(realised, 10_000, expected, 10_000 - tolerance)) status = 'behind';
-  else status = 'onTrack';
+  out[0] = obligation;
+  out[1] = planned;
+  out[2] = realised;
+  out[3] = verified;
+  out[4] = expected;
+  out[5] = forecast;
+  if (verified >= obligation) return 0; // met
+  if (asOfDay > endDay) return 1; // notMet
+  if (productLess(realised, 10_000, expected, 10_000 - tolerance)) return 2; // behind
+  return 3; // onTrack
+}
+
+const sums = new Float64Array(12);
+const one = new Float64Array(SLOTS);
+
+function categoryAt(r: Float64Array, c: number): CategoryProgress {
   return {
-    obligationCents: obligation as Cents,
-    plannedCents: planned as Cents,
-    realisedCents: realised as Cents,
-    verifiedCents: verified as Cents,
-    expectedCents: expected,
-    forecastCents: forecast as Cents,
+    plannedCents: r[CAT + 3 * c] as Cents,
+    realisedCents: r[CAT + 3 * c + 1] as Cents,
+    verifiedCents: r[CAT + 3 * c + 2] as Cents,
+  };
+}
+
+function byCategoryOf(r: Float64Array): Record<Category, CategoryProgress> {
+  return {
+    employment: categoryAt(r, 0),
+    participation: categoryAt(r, 1),
+    socialDomain: categoryAt(r, 2),
+    socialEnterprise: categoryAt(r, 3),
+  };
+}
+
+/**
+ * Progress of one contract at a date (domain.md §4, §7): realised and verified counted after caps;
+ * expected pro rata by days; forecast = realised × termDays / elapsedDays (0 before the start, equal
+ * to realised after the end); status tested in the order met → notMet → behind → onTrack.
+ * @example computeProgress({ obligationCents: 36_500, startDate: '2026-01-01', endDate: '2026-12-31', planned: [], realised: [], verified: [] }, '2026-01-10').expectedCents // 1_000
+ */
+export function computeProgress(input: ProgressInput, asOf: IsoDate): Progress {
+  const r = one;
+  const status = statuses[progressInto(input, dayNumberOrNaN(asOf), r)] as ProgressStatus;
+  return {
+    obligationCents: r[0] as Cents,
+    plannedCents: r[1] as Cents,
+    realisedCents: r[2] as Cents,
+    verifiedCents: r[3] as Cents,
+    expectedCents: r[4] as Cents,
+    forecastCents: r[5] as Cents,
     status,
-    byCategory,
+    byCategory: byCategoryOf(r),
   };
 }
 
@@ -249,4 +289,50 @@ export function portfolioProgress(list: readonly Progress[]): PortfolioProgress 
     },
     byStatus: { met, notMet, behind, onTrack },
   };
+}
+
+/**
+ * The portfolio of many contracts summed as they come, without building a {@link Progress} per
+ * contract: for dashboards and exports over large portfolios. After `add` of each contract's input,
+ * `result()` equals `portfolioProgress(inputs.map((i) => computeProgress(i, asOf)))`, and `add` checks
+ * and refuses exactly like {@link computeProgress} (an invalid asOf is refused on the first `add`).
+ * @example const acc = new PortfolioAccumulator('2026-07-02'); for (const c of contracts) acc.add(c); acc.result()
+ */
+export class PortfolioAccumulator {
+  readonly #asOfDay: number;
+  readonly #totals = new Float64Array(SLOTS);
+  readonly #byStatus = [0, 0, 0, 0];
+  #contracts = 0;
+
+  constructor(asOf: IsoDate) {
+    this.#asOfDay = dayNumberOrNaN(asOf);
+  }
+
+  /** Adds one contract; returns its status. */
+  add(input: ProgressInput): ProgressStatus {
+    const r = one;
+    const status = progressInto(input, this.#asOfDay, r);
+    const t = this.#totals;
+    for (let i = 0; i < SLOTS; i++) t[i] = (t[i] as number) + (r[i] as number);
+    this.#byStatus[status] = (this.#byStatus[status] as number) + 1;
+    this.#contracts++;
+    return statuses[status] as ProgressStatus;
+  }
+
+  /** The totals so far, in the shape of {@link portfolioProgress}. */
+  result(): PortfolioProgress {
+    const t = this.#totals;
+    const [met, notMet, behind, onTrack] = this.#byStatus as [number, number, number, number];
+    return {
+      contracts: this.#contracts,
+      obligationCents: t[0] as Cents,
+      plannedCents: t[1] as Cents,
+      realisedCents: t[2] as Cents,
+      verifiedCents: t[3] as Cents,
+      expectedCents: t[4] as Cents,
+      forecastCents: t[5] as Cents,
+      byCategory: byCategoryOf(t),
+      byStatus: { met, notMet, behind, onTrack },
+    };
+  }
 }
