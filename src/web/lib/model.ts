@@ -1,17 +1,30 @@
 /**
- * The shapes the UI reads, normalised from the API's JSON (list answers are `{ items }`). Values are
- * shown as the API sends them; the UI never computes a valuation or a status itself.
+ * The API's JSON as the UI reads it: the shapes of /api/v1/openapi.json (components.schemas), with
+ * only the fields the UI uses. Values are shown as the API sends them; the UI never computes a
+ * valuation or a status itself.
  */
 export type Regime = 'none' | 'trust' | 'plan';
 export type ProgressStatus = 'met' | 'notMet' | 'behind' | 'onTrack';
 export type Category = 'employment' | 'participation' | 'socialDomain' | 'socialEnterprise';
+export type Method = 'fteYear' | 'unit' | 'hour' | 'spendShare' | 'money' | 'obligationShare';
+
+/** Every list answer: `{ items: [...] }`. */
+export interface List<T> {
+  items: T[];
+}
 
 export interface Obligation {
   amountCents: number;
   regime: Regime;
-  policyVersion?: number | undefined;
+  policyVersion: number;
+  ruleId: string;
   explanation: string;
-  ruleId?: string | undefined;
+}
+
+export interface CategoryProgress {
+  plannedCents: number;
+  realisedCents: number;
+  verifiedCents: number;
 }
 
 export interface Progress {
@@ -22,27 +35,30 @@ export interface Progress {
   expectedCents: number;
   forecastCents: number;
   status: ProgressStatus;
+  byCategory: Record<Category, CategoryProgress>;
 }
 
-export interface ContractSummaryRow {
+export interface Contract {
   id: string;
   reference: string;
   title: string;
+  supplierId: string;
   supplierName: string;
+  contractManagerName: string | null;
+  kind: 'works' | 'servicesAndSupplies';
   valueCents: number;
+  totalValueCents: number;
   startDate: string;
   endDate: string;
+  awardDate: string;
   regime: Regime;
   obligationCents: number;
-  progress?: Progress | undefined;
+  obligation: Obligation;
 }
 
-export interface Contract extends ContractSummaryRow {
-  supplierId: string;
-  awardDate: string;
-  kind?: string | undefined;
-  obligation: Obligation;
-  contractManagerName?: string | undefined;
+/** GET /contracts rows carry their progress today. */
+export interface ContractListItem extends Contract {
+  progress: Omit<Progress, 'byCategory'>;
 }
 
 export interface Valuation {
@@ -51,231 +67,156 @@ export interface Valuation {
   explanation: string;
 }
 
-export interface PlanItem {
+export interface Quantities {
+  fte?: number | null | undefined;
+  months?: number | null | undefined;
+  units?: number | null | undefined;
+  hours?: number | null | undefined;
+  amountCents?: number | null | undefined;
+  validFrom?: string | null | undefined;
+  validTo?: string | null | undefined;
+}
+
+/** A plan item as the API answers it: valued, with its rule and arithmetic. */
+export interface PlanItem extends Quantities {
   typeCode: string;
-  typeName?: string | undefined;
-  category?: string | undefined;
-  period?: string | undefined;
-  fte?: number | undefined;
-  months?: number | undefined;
-  units?: number | undefined;
-  hours?: number | undefined;
-  amountCents?: number | undefined;
-  valuation?: Valuation | undefined;
+  category: string;
+  method: string;
+  period: string;
+  valueCents: number;
+  ruleId: string;
+  explanation: string;
+}
+
+/** A plan item as PUT /contracts/{id}/plan takes it. */
+export interface PlanItemInput extends Quantities {
+  typeCode: string;
+  period: string;
 }
 
 export interface PlanVersion {
+  id: string;
   version: number;
   plannedCents: number;
-  submittedAt?: string | undefined;
-  decision?: 'approved' | 'returned' | null | undefined;
-  comment?: string | null | undefined;
-  reviewedAt?: string | null | undefined;
+  submittedAt: string;
+  decision: 'approved' | 'returned' | null;
+  comment: string | null;
+  reviewedAt: string | null;
 }
 
+export type PlanStatus = 'none' | 'draft' | 'submitted' | 'approved' | 'returned';
+
 export interface Plan {
-  id: string;
-  status: 'draft' | 'submitted' | 'approved' | 'returned';
+  id: string | null;
+  contractId: string;
+  status: PlanStatus;
   items: PlanItem[];
   plannedCents: number;
+  obligationCents: number;
   versions: PlanVersion[];
 }
 
+export type ReportStatus = 'open' | 'submitted' | 'closed' | 'overdue';
+
 export interface Report {
   id: string;
+  contractId: string;
   period: string;
-  status: 'open' | 'submitted' | 'closed' | 'overdue';
+  version: number;
+  current: boolean;
+  status: ReportStatus;
   dueDate: string;
-  submittedAt?: string | null | undefined;
-  version?: number | undefined;
+  submittedAt: string | null;
+  closedAt: string | null;
+}
+
+export type VerificationStatus = 'pending' | 'accepted' | 'rejected' | 'moreInfo';
+
+export interface Activity extends Quantities {
+  id: string;
+  contractId: string;
+  reportId: string;
+  period: string;
+  typeCode: string;
+  category: string;
+  method: string;
+  candidate: { code: string; targetGroup: string | null } | null;
+  description: string;
+  valueCents: number;
+  valuation: Valuation;
+  verification: VerificationStatus;
+  verificationReason: string | null;
+}
+
+export interface ReportDetail extends Report {
+  contract: { id: string; reference: string; title: string };
+  totalCents: number;
+  activities: Activity[];
 }
 
 export interface EvidenceFile {
   id: string;
+  activityId: string;
   filename: string;
   mediaType: string;
   sizeBytes: number;
-  uploadedAt?: string | undefined;
-}
-
-export interface Activity extends PlanItem {
-  id: string;
-  reportId?: string | undefined;
-  period: string;
-  candidate?: string | undefined;
-  description?: string | undefined;
-  valuation: Valuation;
-  verification: 'pending' | 'accepted' | 'rejected' | 'moreInfo';
-  verificationReason?: string | null | undefined;
-  evidence?: EvidenceFile[] | undefined;
+  uploadedAt: string;
 }
 
 export interface ActivityType {
   code: string;
   name: string;
   category: Category;
-  method: 'fteYear' | 'unit' | 'hour' | 'spendShare' | 'money' | 'obligationShare';
+  method: Method;
   rateCents?: number | undefined;
   shareBp?: number | undefined;
   unit?: string | undefined;
   description?: string | undefined;
 }
 
-type Raw = Record<string, unknown>;
-const o = (v: unknown): Raw => (v && typeof v === 'object' ? (v as Raw) : {});
-const s = (v: unknown, d = ''): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : d);
-const n = (v: unknown, d = 0): number =>
-  typeof v === 'number' ? v : typeof v === 'string' && v !== '' && !Number.isNaN(Number(v)) ? Number(v) : d;
-const opt = (v: unknown): number | undefined =>
-  v === null || v === undefined || v === '' ? undefined : n(v);
-
-export function items<T>(raw: unknown, map: (r: unknown) => T): T[] {
-  const list = Array.isArray(raw) ? raw : Array.isArray(o(raw).items) ? (o(raw).items as unknown[]) : [];
-  return list.map(map);
+export interface ActivityTypeList extends List<ActivityType> {
+  on: string;
+  policyVersion: number;
 }
 
-export function toProgress(raw: unknown): Progress {
-  const r = o(raw);
-  return {
-    obligationCents: n(r.obligationCents),
-    plannedCents: n(r.plannedCents),
-    realisedCents: n(r.realisedCents),
-    verifiedCents: n(r.verifiedCents),
-    expectedCents: n(r.expectedCents),
-    forecastCents: n(r.forecastCents),
-    status: s(r.status, 'onTrack') as ProgressStatus,
-  };
+export interface ContractSummary {
+  asOf: string;
+  lang: 'nl' | 'en';
+  contract: Contract;
+  progress: Progress;
+  plan: { status: string; plannedCents: number } | null;
+  reports: Report[];
+  story: { nl: string; en: string };
+  text: string;
 }
 
-export function toContract(raw: unknown): Contract {
-  const r = o(raw);
-  const ob = o(r.obligation);
-  const supplier = o(r.supplier);
-  const obligation: Obligation = {
-    amountCents: n(ob.amountCents ?? r.obligationCents),
-    regime: s(ob.regime ?? r.regime, 'none') as Regime,
-    policyVersion: opt(ob.policyVersion ?? r.policyVersion),
-    explanation: s(ob.explanation ?? r.obligationExplanation),
-    ruleId: s(ob.ruleId ?? r.obligationRuleId) || undefined,
-  };
-  return {
-    id: s(r.id),
-    reference: s(r.reference),
-    title: s(r.title),
-    supplierId: s(r.supplierId ?? supplier.id),
-    supplierName: s(r.supplierName ?? supplier.name),
-    valueCents: n(r.valueCents),
-    startDate: s(r.startDate),
-    endDate: s(r.endDate),
-    awardDate: s(r.awardDate),
-    kind: s(r.kind) || undefined,
-    regime: obligation.regime,
-    obligationCents: obligation.amountCents,
-    obligation,
-    contractManagerName: s(o(r.contractManager).name ?? r.contractManagerName) || undefined,
-    progress: r.progress ? toProgress(r.progress) : undefined,
-  };
+/** The current version of each half-year report (GET /contracts/{id}/reports lists every version). */
+export function currentReports(reports: Report[]): Report[] {
+  return reports.filter((r) => r.current).sort((a, b) => a.period.localeCompare(b.period));
 }
 
-function toValuation(raw: unknown, r: Raw): Valuation {
-  const v = o(raw);
-  return {
-    valueCents: n(v.valueCents ?? r.valueCents ?? r.plannedCents),
-    ruleId: s(v.ruleId ?? r.ruleId),
-    explanation: s(v.explanation ?? r.explanation),
-  };
+/** A policy version's rules, as POST /policies takes them and GET /policies returns them. */
+export interface PolicyInput {
+  validFrom: string;
+  percentageBp: number;
+  planThresholdCents: number;
+  exemptBelowCents?: number | undefined;
+  reportDueDays?: number | undefined;
+  behindToleranceBp?: number | undefined;
+  activityTypes: ActivityType[];
+  [more: string]: unknown;
 }
 
-export function toPlanItem(raw: unknown): PlanItem {
-  const r = o(raw);
-  return {
-    typeCode: s(r.typeCode),
-    typeName: s(r.typeName ?? r.name) || undefined,
-    category: s(r.category) || undefined,
-    period: s(r.period) || undefined,
-    fte: opt(r.fte),
-    months: opt(r.months),
-    units: opt(r.units),
-    hours: opt(r.hours),
-    amountCents: opt(r.amountCents),
-    valuation: r.valuation || r.valueCents !== undefined ? toValuation(r.valuation, r) : undefined,
-  };
+export interface PolicyVersion {
+  id: string;
+  version: number;
+  validFrom: string;
+  createdAt: string;
+  policy: PolicyInput;
 }
 
-export function toPlan(raw: unknown): Plan {
-  const r = o(raw);
-  return {
-    id: s(r.id),
-    status: s(r.status, 'draft') as Plan['status'],
-    items: items(r.items, toPlanItem),
-    plannedCents: n(r.plannedCents),
-    versions: items(r.versions, (v) => {
-      const x = o(v);
-      return {
-        version: n(x.version),
-        plannedCents: n(x.plannedCents),
-        submittedAt: s(x.submittedAt) || undefined,
-        decision: (s(x.decision) || null) as PlanVersion['decision'],
-        comment: s(x.comment) || null,
-        reviewedAt: s(x.reviewedAt) || null,
-      };
-    }),
-  };
-}
-
-export function toReport(raw: unknown): Report {
-  const r = o(raw);
-  return {
-    id: s(r.id),
-    period: s(r.period),
-    status: s(r.status, 'open') as Report['status'],
-    dueDate: s(r.dueDate),
-    submittedAt: s(r.submittedAt) || null,
-    version: opt(r.version),
-  };
-}
-
-export function toEvidence(raw: unknown): EvidenceFile {
-  const r = o(raw);
-  return {
-    id: s(r.id),
-    filename: s(r.filename),
-    mediaType: s(r.mediaType),
-    sizeBytes: n(r.sizeBytes),
-    uploadedAt: s(r.uploadedAt) || undefined,
-  };
-}
-
-export function toActivity(raw: unknown): Activity {
-  const r = o(raw);
-  const verification = o(r.verification);
-  return {
-    ...toPlanItem(raw),
-    id: s(r.id),
-    reportId: s(r.reportId) || undefined,
-    period: s(r.period),
-    candidate: s(r.candidate ?? r.candidateCode ?? o(r.candidate).code) || undefined,
-    description: s(r.description) || undefined,
-    valuation: toValuation(r.valuation, r),
-    verification: s(
-      typeof r.verification === 'string' ? r.verification : (verification.decision ?? r.verificationStatus),
-      'pending',
-    ) as Activity['verification'],
-    verificationReason: s(r.verificationReason ?? verification.reason) || null,
-    evidence: r.evidence ? items(r.evidence, toEvidence) : undefined,
-  };
-}
-
-export function toActivityType(raw: unknown): ActivityType {
-  const r = o(raw);
-  return {
-    code: s(r.code),
-    name: s(r.name),
-    category: s(r.category) as Category,
-    method: s(r.method) as ActivityType['method'],
-    rateCents: opt(r.rateCents),
-    shareBp: opt(r.shareBp),
-    unit: s(r.unit) || undefined,
-    description: s(r.description) || undefined,
-  };
+export interface Supplier {
+  id: string;
+  name: string;
+  kvkNumber: string;
 }

@@ -3,11 +3,11 @@ import { api } from '../../api.ts';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
 import { useFieldErrors } from '../../lib/formErrors.ts';
-import { items } from '../../lib/model.ts';
+import type { List, Supplier } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { Button } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/fields.tsx';
-import { ErrorAlert, PageTitle, ResourceView } from '../../ui/states.tsx';
+import { ErrorAlert, isMissingEndpoint, NotAvailable, PageTitle, ResourceView } from '../../ui/states.tsx';
 import { Table } from '../../ui/Table.tsx';
 import { Alert, Heading } from '../../ui/text.tsx';
 
@@ -36,8 +36,8 @@ const invitable = ['advisor', 'contractManager', 'municipalityAdmin', 'supplier'
 /** Users of the organisation, and inviting a new one. */
 export default function UsersPage() {
   const { t } = useI18n();
-  const users = useResource<unknown>(endpoints.users);
-  const suppliers = useResource<unknown>(endpoints.suppliers);
+  const users = useResource<List<unknown>>(endpoints.users);
+  const suppliers = useResource<List<Supplier>>(endpoints.suppliers);
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<string>('advisor');
@@ -69,15 +69,24 @@ export default function UsersPage() {
     }
   }
 
+  // The users API belongs to the identity work and may not be on this server yet.
+  if (isMissingEndpoint(users.error))
+    return (
+      <>
+        <PageTitle title={t('users.title')}>{t('users.title')}</PageTitle>
+        <NotAvailable />
+      </>
+    );
+
   return (
     <>
       <PageTitle title={t('users.title')}>{t('users.title')}</PageTitle>
       <ResourceView resource={users}>
-        {(raw) => (
+        {(list) => (
           <Table
             caption={t('users.caption')}
             captionHidden
-            rows={items(raw, toUser)}
+            rows={list.items.map(toUser)}
             rowKey={(u) => u.id}
             empty={t('common.none')}
             columns={[
@@ -135,10 +144,7 @@ export default function UsersPage() {
               error={form.errors.supplierId}
               options={[
                 { value: '', label: t('activity.choose') },
-                ...items(suppliers.data, (x) => ({
-                  value: String((x as Raw).id),
-                  label: String((x as Raw).name),
-                })),
+                ...(suppliers.data?.items ?? []).map((x) => ({ value: x.id, label: x.name })),
               ]}
             />
           ) : null}

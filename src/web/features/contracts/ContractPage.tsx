@@ -1,7 +1,7 @@
 import { useParams } from 'react-router';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
-import { toContract, toProgress } from '../../lib/model.ts';
+import type { Contract, Progress } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { ButtonGroup, ButtonLink } from '../../ui/Button.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
@@ -16,14 +16,13 @@ export default function ContractPage() {
   const { id = '' } = useParams();
   const { t, tx, money, date } = useI18n();
   const { me } = useSession();
-  const contract = useResource<unknown>(endpoints.contract(id));
-  const progress = useResource<unknown>(endpoints.progress(id));
+  const contract = useResource<Contract>(endpoints.contract(id));
+  const progress = useResource<Progress>(endpoints.progress(id));
   const role = me?.role ?? null;
 
   return (
     <ResourceView resource={contract}>
-      {(raw) => {
-        const c = toContract(raw);
+      {(c) => {
         const title = `${c.reference} · ${c.title}`;
         return (
           <>
@@ -59,25 +58,19 @@ export default function ContractPage() {
               </Paragraph>
               <Explain summary={t('common.explain')}>
                 <Paragraph>{c.obligation.explanation}</Paragraph>
-                {c.obligation.ruleId ? (
-                  <Paragraph small>
-                    {t('common.rule')}: <code>{c.obligation.ruleId}</code>
-                  </Paragraph>
-                ) : null}
-                {c.obligation.policyVersion !== undefined ? (
-                  <Paragraph small>
-                    {t('contract.policyVersion', { version: c.obligation.policyVersion })}
-                  </Paragraph>
-                ) : null}
+                <Paragraph small>
+                  {t('common.rule')}: <code>{c.obligation.ruleId}</code>
+                </Paragraph>
+                <Paragraph small>
+                  {t('contract.policyVersion', { version: c.obligation.policyVersion })}
+                </Paragraph>
               </Explain>
             </section>
             <section aria-labelledby="contract-progress">
               <Heading level={2} id="contract-progress">
                 {t('contract.progress')}
               </Heading>
-              <ResourceView resource={progress}>
-                {(p) => <ProgressPanel progress={toProgress(p)} />}
-              </ResourceView>
+              <ResourceView resource={progress}>{(p) => <ProgressPanel progress={p} />}</ResourceView>
             </section>
             {c.regime === 'plan' ? <PlanSection contract={c} /> : null}
             <ReportsSection contract={c} />

@@ -2,23 +2,30 @@ import { useRef, useState } from 'react';
 import { upload, type ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
-import { items, toEvidence, type Activity, type EvidenceFile } from '../../lib/model.ts';
+import type { Activity, EvidenceFile, List } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { UploadProgress } from '../../ui/ProgressBar.tsx';
 import { useErrorText } from '../../ui/states.tsx';
 
 /** Evidence links of an activity and, while its report is open, an upload with progress. */
-export function EvidenceCell({ activity, canUpload }: { activity: Activity; canUpload: boolean }) {
+export function EvidenceCell({
+  activity,
+  name,
+  canUpload,
+}: {
+  activity: Activity;
+  name: string;
+  canUpload: boolean;
+}) {
   const { t, number } = useI18n();
   const errorText = useErrorText();
-  const list = useResource<unknown>(activity.evidence ? null : endpoints.evidence(activity.id));
-  const files: EvidenceFile[] = activity.evidence ?? items(list.data, toEvidence);
+  const list = useResource<List<EvidenceFile>>(endpoints.evidence(activity.id));
+  const files = list.data?.items ?? [];
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState<EvidenceFile[]>([]);
   const input = useRef<HTMLInputElement>(null);
   const inputId = `evidence-${activity.id}`;
-  const name = activity.typeName ?? activity.typeCode;
 
   async function send(file: File) {
     setError(null);
@@ -26,8 +33,8 @@ export function EvidenceCell({ activity, canUpload }: { activity: Activity; canU
     const form = new FormData();
     form.append('file', file);
     try {
-      const stored = await upload<unknown>(endpoints.evidence(activity.id), form, setProgress);
-      setAdded((a) => [...a, toEvidence(stored)]);
+      const stored = await upload<EvidenceFile>(endpoints.evidence(activity.id), form, setProgress);
+      setAdded((a) => [...a, stored]);
       if (input.current) input.current.value = '';
     } catch (e) {
       setError(errorText(e as ApiError));

@@ -7,9 +7,11 @@ import { QuantityOf, ValuedAmount } from './shared.tsx';
 /** Plan items with their planned value and how it was computed. */
 export function PlanItemsTable({
   items,
+  typeName,
   actions,
 }: {
   items: PlanItem[];
+  typeName: (code: string) => string;
   actions?: (item: PlanItem, index: number) => ReactNode;
 }) {
   const { t, tx, halfYear } = useI18n();
@@ -25,29 +27,24 @@ export function PlanItemsTable({
           key: 'type',
           header: t('activity.type'),
           rowHeader: true,
-          cell: (r) => r.item.typeName ?? r.item.typeCode,
+          cell: (r) => typeName(r.item.typeCode),
         },
         {
           key: 'cat',
           header: t('estimate.exampleCategory'),
-          cell: (r) => (r.item.category ? tx('category', r.item.category) : ''),
+          cell: (r) => tx('category', r.item.category),
         },
         {
           key: 'per',
           header: t('activity.period'),
-          cell: (r) => (r.item.period ? halfYear(r.item.period) : ''),
+          cell: (r) => halfYear(r.item.period),
         },
         { key: 'qty', header: t('activity.quantity'), cell: (r) => <QuantityOf item={r.item} /> },
         {
           key: 'val',
           header: t('activity.value'),
           numeric: true,
-          cell: (r) =>
-            r.item.valuation ? (
-              <ValuedAmount valuation={r.item.valuation} label={r.item.typeName ?? r.item.typeCode} />
-            ) : (
-              '—'
-            ),
+          cell: (r) => <ValuedAmount valuation={r.item} label={typeName(r.item.typeCode)} />,
         },
         ...(actions
           ? [

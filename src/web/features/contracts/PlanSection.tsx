@@ -3,8 +3,9 @@ import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
 import { useFieldErrors } from '../../lib/formErrors.ts';
-import { toPlan, type Contract, type Plan } from '../../lib/model.ts';
+import type { Contract, Plan, PlanStatus } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
+import { useTypeNames } from '../../lib/activityTypes.ts';
 import { Button, ButtonGroup } from '../../ui/Button.tsx';
 import { TextareaField } from '../../ui/fields.tsx';
 import { ErrorAlert, ResourceView } from '../../ui/states.tsx';
@@ -16,24 +17,26 @@ import { PlanItemsTable } from './PlanItemsTable.tsx';
 /** The plan of a plan-regime contract; advisors approve it or return it with a comment. */
 export function PlanSection({ contract }: { contract: Contract }) {
   const { t } = useI18n();
-  const plan = useResource<unknown>(endpoints.plan(contract.id));
+  const plan = useResource<Plan>(endpoints.plan(contract.id));
   return (
     <section aria-labelledby="contract-plan">
       <Heading level={2} id="contract-plan">
         {t('plan.title')}
       </Heading>
-      {plan.error?.status === 404 ? (
-        <Paragraph>{t('plan.none')}</Paragraph>
-      ) : (
-        <ResourceView resource={plan}>
-          {(raw) => <PlanView plan={toPlan(raw)} contract={contract} onChange={plan.reload} />}
-        </ResourceView>
-      )}
+      <ResourceView resource={plan}>
+        {(p) =>
+          p.status === 'none' ? (
+            <Paragraph>{t('plan.none')}</Paragraph>
+          ) : (
+            <PlanView plan={p} contract={contract} onChange={plan.reload} />
+          )
+        }
+      </ResourceView>
     </section>
   );
 }
 
-export function PlanStatusBadge({ status }: { status: Plan['status'] }) {
+export function PlanStatusBadge({ status }: { status: PlanStatus }) {
   const { tx } = useI18n();
   const tone =
     status === 'approved'
@@ -49,6 +52,7 @@ export function PlanStatusBadge({ status }: { status: Plan['status'] }) {
 function PlanView({ plan, contract, onChange }: { plan: Plan; contract: Contract; onChange: () => void }) {
   const { t, money, dateTime } = useI18n();
   const { me } = useSession();
+  const typeName = useTypeNames();
   const canReview =
     (me?.role === 'advisor' || me?.role === 'municipalityAdmin') && plan.status === 'submitted';
   return (
@@ -62,19 +66,19 @@ function PlanView({ plan, contract, onChange }: { plan: Plan; contract: Contract
           obligation: money(contract.obligationCents),
         })}
       </Paragraph>
-      <PlanItemsTable items={plan.items} />
+      <PlanItemsTable items={plan.items} typeName={typeName} />
       {canReview ? <ReviewForm contractId={contract.id} onDone={onChange} /> : null}
       {plan.versions.length > 0 ? (
         <Table
           caption={t('plan.history')}
           rows={plan.versions}
-          rowKey={(v) => String(v.version)}
+          rowKey={(v) => v.id}
           columns={[
             { key: 'v', header: t('plan.version'), rowHeader: true, cell: (v) => String(v.version) },
             {
               key: 's',
               header: t('plan.submittedAt'),
-              cell: (v) => (v.submittedAt ? dateTime(v.submittedAt) : '—'),
+              cell: (v) => dateTime(v.submittedAt),
             },
             { key: 'p', header: t('progress.planned'), numeric: true, cell: (v) => money(v.plannedCents) },
             {

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
-import { items, toActivity, toContract, toReport, type Activity } from '../../lib/model.ts';
+import type { Activity, ReportDetail } from '../../lib/model.ts';
+import { useTypeNames } from '../../lib/activityTypes.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { Button, Link } from '../../ui/Button.tsx';
 import { ErrorAlert, PageTitle, ResourceView } from '../../ui/states.tsx';
@@ -21,13 +22,12 @@ import type { ApiError } from '../../api.ts';
  * each activity with a reason. Everyone sees each value with its explanation.
  */
 export default function ReportPage() {
-  const { id = '', reportId = '' } = useParams();
-  const { t, date, halfYear } = useI18n();
+  const { reportId = '' } = useParams();
+  const { t, date, money, halfYear } = useI18n();
   const { me } = useSession();
-  const contract = useResource<unknown>(endpoints.contract(id));
-  const reports = useResource<unknown>(endpoints.reports(id));
-  const report = items(reports.data, toReport).find((r) => r.id === reportId);
-  const activities = useResource<unknown>(report ? endpoints.activities(id, report.period) : null);
+  const resource = useResource<ReportDetail>(endpoints.report(reportId));
+  const report = resource.data;
+  const typeName = useTypeNames();
   const [submitError, setSubmitError] = useState<ApiError | null>(null);
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -42,7 +42,7 @@ export default function ReportPage() {
     try {
       await api.post(endpoints.reportSubmission(reportId));
       setSubmitted(true);
-      reports.reload();
+      resource.reload();
     } catch (error) {
       setSubmitError(error as ApiError);
     } finally {
@@ -51,44 +51,41 @@ export default function ReportPage() {
   }
 
   return (
-    <ResourceView resource={reports}>
-      {() => {
-        if (!report) return <ErrorAlert error={{ status: 404, title: t('common.notFound') } as ApiError} />;
-        const c = contract.data ? toContract(contract.data) : null;
+    <ResourceView resource={resource}>
+      {(report) => {
+        const c = report.contract;
         const title = t('report.title', { period: halfYear(report.period) });
         return (
           <>
             <PageTitle title={title}>{title}</PageTitle>
             <Paragraph>
-              <Link to={`/contracts/${id}`}>{c ? `${c.reference} · ${c.title}` : t('common.back')}</Link>
+              <Link to={`/contracts/${c.id}`}>{`${c.reference} · ${c.title}`}</Link>
             </Paragraph>
             <DataList
               items={[
                 { key: t('reports.status'), value: <ReportStatusBadge status={report.status} /> },
                 { key: t('reports.due'), value: date(report.dueDate) },
+                {
+                  key: t('report.total'),
+                  value: <span data-testid="report-total">{money(report.totalCents)}</span>,
+                },
               ]}
             />
             <section aria-labelledby="report-activities">
               <Heading level={2} id="report-activities">
                 {t('report.activities')}
               </Heading>
-              <ResourceView resource={activities}>
-                {(raw) => (
-                  <ActivitiesTable
-                    activities={items(raw, toActivity)}
-                    canUpload={editable}
-                    canVerify={isAdvisor && report.status === 'submitted'}
-                    onChange={() => {
-                      activities.reload();
-                      reports.reload();
-                    }}
-                  />
-                )}
-              </ResourceView>
+              <ActivitiesTable
+                activities={report.activities}
+                typeName={typeName}
+                canUpload={editable}
+                canVerify={isAdvisor && report.status === 'submitted'}
+                onChange={resource.reload}
+              />
             </section>
             {editable ? (
               <>
-                <ActivityForm contractId={id} period={report.period} onAdded={activities.reload} />
+                <ActivityForm contractId={c.id} period={report.period} onAdded={resource.reload} />
                 <section aria-labelledby="report-submit" className="retour-card">
                   <Heading level={2} id="report-submit">
                     {t('report.submitTitle')}
@@ -111,11 +108,13 @@ export default function ReportPage() {
 
 function ActivitiesTable({
   activities,
+  typeName,
   canUpload,
   canVerify,
   onChange,
 }: {
   activities: Activity[];
+  typeName: (code: string) => string;
   canUpload: boolean;
   canVerify: boolean;
   onChange: () => void;
@@ -129,24 +128,24 @@ function ActivitiesTable({
       rowKey={(a) => a.id}
       empty={t('report.noActivities')}
       columns={[
-        { key: 'type', header: t('activity.type'), rowHeader: true, cell: (a) => a.typeName ?? a.typeCode },
+        { key: 'type', header: t('activity.type'), rowHeader: true, cell: (a) => typeName(a.typeCode) },
         {
           key: 'cat',
           header: t('estimate.exampleCategory'),
-          cell: (a) => (a.category ? tx('category', a.category) : ''),
+          cell: (a) => tx('category', a.category),
         },
         { key: 'qty', header: t('activity.quantity'), cell: (a) => <QuantityOf item={a} /> },
-        { key: 'cand', header: t('activity.candidate'), cell: (a) => a.candidate ?? '' },
+        { key: 'cand', header: t('activity.candidate'), cell: (a) => a.candidate?.code ?? '' },
         {
           key: 'val',
           header: t('activity.value'),
           numeric: true,
-          cell: (a) => <ValuedAmount valuation={a.valuation} label={a.typeName ?? a.typeCode} />,
+          cell: (a) => <ValuedAmount valuation={a.valuation} label={typeName(a.typeCode)} />,
         },
         {
           key: 'ev',
           header: t('evidence.title'),
-          cell: (a) => <EvidenceCell activity={a} canUpload={canUpload} />,
+          cell: (a) => <EvidenceCell activity={a} name={typeName(a.typeCode)} canUpload={canUpload} />,
         },
         {
           key: 'ver',
@@ -156,7 +155,7 @@ function ActivitiesTable({
               <VerificationBadge status={a.verification} />
               {a.verificationReason ? <Paragraph small>{a.verificationReason}</Paragraph> : null}
               {canVerify && a.verification === 'pending' ? (
-                <VerifyForm activity={a} onDone={onChange} />
+                <VerifyForm activity={a} name={typeName(a.typeCode)} onDone={onChange} />
               ) : null}
             </>
           ),

@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
-import { items, toReport, type Contract } from '../../lib/model.ts';
+import { currentReports, type Contract, type List, type Report } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { Link } from '../../ui/Button.tsx';
 import { ResourceView } from '../../ui/states.tsx';
@@ -11,18 +11,18 @@ import { ReportStatusBadge } from './shared.tsx';
 /** The semi-annual reports of a contract, each opening its activities. */
 export function ReportsSection({ contract }: { contract: Contract }) {
   const { t, date, dateTime, halfYear } = useI18n();
-  const reports = useResource<unknown>(endpoints.reports(contract.id));
+  const reports = useResource<List<Report>>(endpoints.reports(contract.id));
   return (
     <section aria-labelledby="contract-reports">
       <Heading level={2} id="contract-reports">
         {t('reports.title')}
       </Heading>
       <ResourceView resource={reports}>
-        {(raw) => (
+        {(list) => (
           <Table
             caption={t('reports.caption')}
             captionHidden
-            rows={items(raw, toReport).sort((a, b) => a.period.localeCompare(b.period))}
+            rows={currentReports(list.items)}
             rowKey={(r) => r.id}
             empty={t('reports.none')}
             columns={[

@@ -1,7 +1,7 @@
 import { useParams } from 'react-router';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
-import { items, toContract, toProgress, toReport } from '../../lib/model.ts';
+import { currentReports, type ContractSummary } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { Button, Link } from '../../ui/Button.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
@@ -12,14 +12,11 @@ import { ProgressPanel, ReportStatusBadge } from './shared.tsx';
 /** One-page evaluation summary of a contract for the contract manager's talk with the supplier (printable). */
 export default function SummaryPage() {
   const { id = '' } = useParams();
-  const { t, tx, money, date, halfYear } = useI18n();
-  const contract = useResource<unknown>(endpoints.contract(id));
-  const progress = useResource<unknown>(endpoints.progress(id));
-  const reports = useResource<unknown>(endpoints.reports(id));
+  const { t, tx, lang, money, date, halfYear } = useI18n();
+  const summary = useResource<ContractSummary>(endpoints.summary(id, lang));
   return (
-    <ResourceView resource={contract}>
-      {(raw) => {
-        const c = toContract(raw);
+    <ResourceView resource={summary}>
+      {({ contract: c, progress, plan, reports, story }) => {
         const title = t('summary.pageTitle', { reference: c.reference });
         return (
           <article className="retour-summary retour-stack">
@@ -29,10 +26,16 @@ export default function SummaryPage() {
               <Button onClick={() => window.print()}>{t('summary.print')}</Button>
               <Link to={`/contracts/${c.id}`}>{t('summary.toContract')}</Link>
             </div>
+            <section aria-labelledby="summary-story" className="retour-card">
+              <Heading level={2} id="summary-story">
+                {t('summary.story')}
+              </Heading>
+              <Paragraph>{story[lang]}</Paragraph>
+            </section>
             <DataList
               items={[
                 { key: t('contracts.supplier'), value: c.supplierName },
-                { key: t('contracts.value'), value: money(c.valueCents) },
+                { key: t('contracts.value'), value: money(c.totalValueCents) },
                 { key: t('contracts.term'), value: `${date(c.startDate)} – ${date(c.endDate)}` },
                 { key: t('estimate.regime'), value: tx('regime', c.regime) },
                 {
@@ -43,45 +46,47 @@ export default function SummaryPage() {
                     </Explain>
                   ),
                 },
+                ...(plan
+                  ? [
+                      {
+                        key: t('plan.title'),
+                        value: `${tx('planStatus', plan.status)} · ${money(plan.plannedCents)}`,
+                      },
+                    ]
+                  : []),
               ]}
             />
             <section aria-labelledby="summary-progress">
               <Heading level={2} id="summary-progress">
                 {t('contract.progress')}
               </Heading>
-              <ResourceView resource={progress}>
-                {(p) => <ProgressPanel progress={toProgress(p)} />}
-              </ResourceView>
+              <ProgressPanel progress={progress} />
             </section>
             <section aria-labelledby="summary-reports">
               <Heading level={2} id="summary-reports">
                 {t('reports.title')}
               </Heading>
-              <ResourceView resource={reports}>
-                {(r) => (
-                  <Table
-                    caption={t('reports.caption')}
-                    captionHidden
-                    rows={items(r, toReport).sort((a, b) => a.period.localeCompare(b.period))}
-                    rowKey={(x) => x.id}
-                    empty={t('reports.none')}
-                    columns={[
-                      {
-                        key: 'p',
-                        header: t('activity.period'),
-                        rowHeader: true,
-                        cell: (x) => halfYear(x.period),
-                      },
-                      { key: 'd', header: t('reports.due'), cell: (x) => date(x.dueDate) },
-                      {
-                        key: 's',
-                        header: t('reports.status'),
-                        cell: (x) => <ReportStatusBadge status={x.status} />,
-                      },
-                    ]}
-                  />
-                )}
-              </ResourceView>
+              <Table
+                caption={t('reports.caption')}
+                captionHidden
+                rows={currentReports(reports)}
+                rowKey={(x) => x.id}
+                empty={t('reports.none')}
+                columns={[
+                  {
+                    key: 'p',
+                    header: t('activity.period'),
+                    rowHeader: true,
+                    cell: (x) => halfYear(x.period),
+                  },
+                  { key: 'd', header: t('reports.due'), cell: (x) => date(x.dueDate) },
+                  {
+                    key: 's',
+                    header: t('reports.status'),
+                    cell: (x) => <ReportStatusBadge status={x.status} />,
+                  },
+                ]}
+              />
             </section>
             <Paragraph small>{t('summary.note')}</Paragraph>
           </article>

@@ -9,12 +9,19 @@ import { TextareaField } from '../../ui/fields.tsx';
 import { ErrorAlert } from '../../ui/states.tsx';
 
 /** Accept an activity, or reject it with a reason (the reason is required and goes to the supplier). */
-export function VerifyForm({ activity, onDone }: { activity: Activity; onDone: () => void }) {
+export function VerifyForm({
+  activity,
+  name,
+  onDone,
+}: {
+  activity: Activity;
+  name: string;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const form = useFieldErrors();
-  const name = activity.typeName ?? activity.typeCode;
   async function decide(decision: 'accepted' | 'rejected') {
     form.clear();
     if (decision === 'rejected' && !reason.trim()) {

@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import type { Activity, Progress, ProgressStatus, Report, Valuation } from '../../lib/model.ts';
+import type {
+  Progress,
+  ProgressStatus,
+  Quantities,
+  ReportStatus,
+  Valuation,
+  VerificationStatus,
+} from '../../lib/model.ts';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import { DataList, Explain, Paragraph, StatusBadge } from '../../ui/text.tsx';
 
@@ -16,24 +23,24 @@ export function ProgressStatusBadge({ status }: { status: ProgressStatus }) {
   return <StatusBadge tone={statusTone[status] ?? 'neutral'}>{tx('progressStatus', status)}</StatusBadge>;
 }
 
-const reportTone: Record<Report['status'], 'success' | 'warning' | 'danger' | 'neutral' | 'active'> = {
+const reportTone: Record<ReportStatus, 'success' | 'warning' | 'danger' | 'neutral' | 'active'> = {
   open: 'active',
   submitted: 'neutral',
   closed: 'success',
   overdue: 'danger',
 };
-export function ReportStatusBadge({ status }: { status: Report['status'] }) {
+export function ReportStatusBadge({ status }: { status: ReportStatus }) {
   const { tx } = useI18n();
   return <StatusBadge tone={reportTone[status] ?? 'neutral'}>{tx('reportStatus', status)}</StatusBadge>;
 }
 
-const verificationTone: Record<Activity['verification'], 'success' | 'warning' | 'danger' | 'neutral'> = {
+const verificationTone: Record<VerificationStatus, 'success' | 'warning' | 'danger' | 'neutral'> = {
   pending: 'neutral',
   accepted: 'success',
   rejected: 'danger',
   moreInfo: 'warning',
 };
-export function VerificationBadge({ status }: { status: Activity['verification'] }) {
+export function VerificationBadge({ status }: { status: VerificationStatus }) {
   const { tx } = useI18n();
   return <StatusBadge tone={verificationTone[status] ?? 'neutral'}>{tx('verification', status)}</StatusBadge>;
 }
@@ -60,14 +67,20 @@ export function ValuedAmount({ valuation, label }: { valuation: Valuation; label
   );
 }
 
-/** Progress bar with expected pace and forecast, and the same numbers as text. */
-export function ProgressPanel({ progress }: { progress: Progress }) {
+/** Progress bar with expected pace and forecast, and the same numbers as text (status: one contract). */
+export function ProgressPanel({
+  progress,
+}: {
+  progress: Omit<Progress, 'status' | 'byCategory'> & { status?: ProgressStatus };
+}) {
   const { t, money } = useI18n();
   return (
     <div className="retour-stack">
-      <Paragraph>
-        {t('progress.status')}: <ProgressStatusBadge status={progress.status} />
-      </Paragraph>
+      {progress.status ? (
+        <Paragraph>
+          {t('progress.status')}: <ProgressStatusBadge status={progress.status} />
+        </Paragraph>
+      ) : null}
       <ProgressBar
         obligationCents={progress.obligationCents}
         realisedCents={progress.realisedCents}
@@ -112,23 +125,15 @@ export function ProgressPanel({ progress }: { progress: Progress }) {
 }
 
 /** The quantity of a plan item or activity in words: "0,5 fte × 6 maanden", "3 stuks", "€ 1.000,00". */
-export function QuantityOf({
-  item,
-}: {
-  item: {
-    fte?: number | undefined;
-    months?: number | undefined;
-    units?: number | undefined;
-    hours?: number | undefined;
-    amountCents?: number | undefined;
-  };
-}) {
-  const { t, number, money } = useI18n();
+export function QuantityOf({ item }: { item: Quantities }) {
+  const { t, number, money, date } = useI18n();
   const parts: string[] = [];
-  if (item.fte !== undefined) parts.push(t('qty.fte', { n: number(item.fte) }));
-  if (item.months !== undefined) parts.push(t('qty.months', { n: number(item.months) }));
-  if (item.units !== undefined) parts.push(t('qty.units', { n: number(item.units) }));
-  if (item.hours !== undefined) parts.push(t('qty.hours', { n: number(item.hours) }));
-  if (item.amountCents !== undefined) parts.push(money(item.amountCents));
-  return <>{parts.join(' × ') || '—'}</>;
+  if (item.fte != null) parts.push(t('qty.fte', { n: number(item.fte) }));
+  if (item.months != null) parts.push(t('qty.months', { n: number(item.months) }));
+  if (item.units != null) parts.push(t('qty.units', { n: number(item.units) }));
+  if (item.hours != null) parts.push(t('qty.hours', { n: number(item.hours) }));
+  if (item.amountCents != null) parts.push(money(item.amountCents));
+  const text = parts.join(' × ');
+  const dates = item.validFrom && item.validTo ? `${date(item.validFrom)} – ${date(item.validTo)}` : '';
+  return <>{[text, dates].filter(Boolean).join(', ') || '—'}</>;
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
-import { items, toProgress, type Progress, type ProgressStatus } from '../../lib/model.ts';
+import type { Category, ProgressStatus } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { Link } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/fields.tsx';
@@ -11,81 +11,45 @@ import { Heading, Paragraph } from '../../ui/text.tsx';
 import { ProgressPanel, ProgressStatusBadge } from '../contracts/shared.tsx';
 import { BarChartBox, type Series } from './BarChartBox.tsx';
 
-interface Amounts {
-  obligationCents: number;
+type Amounts = {
+  obligationCents?: number;
   plannedCents: number;
   realisedCents: number;
   verifiedCents: number;
-  [k: string]: unknown;
-}
-interface Row extends Amounts {
-  key: string;
-  label: string;
-}
-interface ContractRow extends Progress {
+};
+type Row = Amounts & { key: string; label: string };
+type Totals = Amounts & {
+  obligationCents: number;
+  expectedCents: number;
+  forecastCents: number;
+  contracts: number;
+};
+interface ContractRow {
   id: string;
   reference: string;
   title: string;
   supplierName: string;
+  obligationCents: number;
+  expectedCents: number;
+  realisedCents: number;
+  verifiedCents: number;
+  status: ProgressStatus;
 }
+/** GET /dashboard: contracts come behind schedule first. */
 interface Dashboard {
-  totals: Progress;
-  byCategory: Row[];
-  bySupplier: Row[];
-  byHalfYear: Row[];
+  asOf: string;
+  totals: Totals;
+  byCategory: ({ category: Category } & Amounts)[];
+  bySupplier: ({ supplierId: string; supplierName: string } & Amounts)[];
+  byHalfYear: ({ period: string } & Amounts)[];
   contracts: ContractRow[];
-}
-
-type Raw = Record<string, unknown>;
-const amounts = (r: Raw): Amounts => ({
-  obligationCents: Number(r.obligationCents ?? 0),
-  plannedCents: Number(r.plannedCents ?? 0),
-  realisedCents: Number(r.realisedCents ?? 0),
-  verifiedCents: Number(r.verifiedCents ?? 0),
-});
-
-const statusOrder: Record<ProgressStatus, number> = { behind: 0, notMet: 1, onTrack: 2, met: 3 };
-
-function toDashboard(raw: unknown): Dashboard {
-  const r = (raw ?? {}) as Raw;
-  const list = (v: unknown, key: (x: Raw) => string) =>
-    items(v, (x) => {
-      const row = (x ?? {}) as Raw;
-      return { key: key(row), label: key(row), ...amounts(row) };
-    });
-  const contracts = items(r.contracts, (x) => {
-    const c = (x ?? {}) as Raw;
-    const supplier = (c.supplier ?? {}) as Raw;
-    return {
-      ...toProgress(c.progress ?? c),
-      id: String(c.id ?? c.contractId ?? ''),
-      reference: String(c.reference ?? ''),
-      title: String(c.title ?? ''),
-      supplierName: String(c.supplierName ?? supplier.name ?? ''),
-    };
-  });
-  // Behind schedule first, then by how far behind the expected pace.
-  contracts.sort(
-    (a, b) =>
-      statusOrder[a.status] - statusOrder[b.status] ||
-      b.expectedCents - b.realisedCents - (a.expectedCents - a.realisedCents),
-  );
-  return {
-    totals: toProgress(r.totals ?? r),
-    byCategory: list(r.byCategory, (x) => String(x.category ?? '')),
-    bySupplier: list(r.bySupplier, (x) =>
-      String(x.supplierName ?? (x.supplier as Raw | undefined)?.name ?? x.name ?? ''),
-    ),
-    byHalfYear: list(r.byHalfYear ?? r.byPeriod, (x) => String(x.period ?? x.halfYear ?? '')),
-    contracts,
-  };
 }
 
 /** Portfolio dashboard of a municipality: obligation vs realised vs verified, with charts and tables. */
 export default function DashboardPage() {
   const { t, tx, money, halfYear } = useI18n();
   const [asOf, setAsOf] = useState('');
-  const resource = useResource<unknown>(endpoints.dashboard(asOf || undefined));
+  const resource = useResource<Dashboard>(endpoints.dashboard(asOf || undefined));
   const series: Series[] = [
     { key: 'plannedCents', label: t('progress.planned'), className: 'retour-bar--planned' },
     { key: 'realisedCents', label: t('progress.realised'), className: 'retour-bar--realised' },
@@ -98,7 +62,7 @@ export default function DashboardPage() {
             key: 'o',
             header: t('progress.obligation'),
             numeric: true,
-            cell: (r: Row) => money(r.obligationCents),
+            cell: (r: Row) => money(r.obligationCents ?? 0),
           },
         ]
       : []),
@@ -120,10 +84,14 @@ export default function DashboardPage() {
         />
       </div>
       <ResourceView resource={resource}>
-        {(raw) => {
-          const d = toDashboard(raw);
-          const categories = d.byCategory.map((r) => ({ ...r, label: tx('category', r.key) }));
-          const periods = d.byHalfYear.map((r) => ({ ...r, label: halfYear(r.key) }));
+        {(d) => {
+          const categories = d.byCategory.map((r) => ({
+            ...r,
+            key: r.category,
+            label: tx('category', r.category),
+          }));
+          const periods = d.byHalfYear.map((r) => ({ ...r, key: r.period, label: halfYear(r.period) }));
+          const suppliers = d.bySupplier.map((r) => ({ ...r, key: r.supplierId, label: r.supplierName }));
           return (
             <>
               <section aria-labelledby="dash-total" className="retour-card">
@@ -208,7 +176,7 @@ export default function DashboardPage() {
               <ChartSection
                 id="dash-supplier"
                 title={t('dashboard.bySupplier')}
-                rows={d.bySupplier}
+                rows={suppliers}
                 series={series}
                 columns={amountColumns(true)}
               />

@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
-import { items, toActivityType, type ActivityType } from '../../lib/model.ts';
+import type { ActivityType, List, PolicyVersion } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
 import { Table } from '../../ui/Table.tsx';
@@ -8,39 +8,17 @@ import { DataList, Heading, Paragraph } from '../../ui/text.tsx';
 import { useSession } from '../session/session.tsx';
 import { PolicyVersionForm } from './PolicyVersionForm.tsx';
 
-export interface PolicyVersion {
-  id: string;
-  version: number;
-  validFrom: string;
-  createdAt: string;
-  policy: Record<string, unknown> & { activityTypes: unknown[] };
-}
-
-type Raw = Record<string, unknown>;
-export const toVersion = (x: unknown): PolicyVersion => {
-  const r = (x ?? {}) as Raw;
-  const policy = (r.policy ?? {}) as PolicyVersion['policy'];
-  return {
-    id: String(r.id ?? ''),
-    version: Number(r.version ?? 0),
-    validFrom: String(r.validFrom ?? ''),
-    createdAt: String(r.createdAt ?? ''),
-    policy: { ...policy, activityTypes: Array.isArray(policy.activityTypes) ? policy.activityTypes : [] },
-  };
-};
-
 /** The municipality's policy: versions (never edited in place), the newest in full, and a new version. */
 export default function PolicyPage() {
   const { t, date } = useI18n();
   const { me } = useSession();
-  const resource = useResource<unknown>(endpoints.policies);
+  const resource = useResource<List<PolicyVersion>>(endpoints.policies);
   return (
     <>
       <PageTitle title={t('policy.title')}>{t('policy.title')}</PageTitle>
       <Paragraph>{t('policy.lead')}</Paragraph>
       <ResourceView resource={resource}>
-        {(raw) => {
-          const versions = items(raw, toVersion).sort((a, b) => b.version - a.version);
+        {({ items: versions }) => {
           const newest = versions[0];
           return (
             <>
@@ -69,8 +47,8 @@ export default function PolicyPage() {
 function PolicyDetails({ version }: { version: PolicyVersion }) {
   const { t, money, percentBp, date } = useI18n();
   const p = version.policy;
-  const num = (k: string) => (typeof p[k] === 'number' ? (p[k] as number) : undefined);
-  const catalogue = items(p.activityTypes, toActivityType);
+  const optional = (v: number | undefined, show: (n: number) => string, none = '—') =>
+    v === undefined ? none : show(v);
   return (
     <section aria-labelledby="policy-current" className="retour-stack">
       <Heading level={2} id="policy-current">
@@ -78,30 +56,14 @@ function PolicyDetails({ version }: { version: PolicyVersion }) {
       </Heading>
       <DataList
         items={[
-          {
-            key: t('policy.percentage'),
-            value: num('percentageBp') !== undefined ? percentBp(num('percentageBp') ?? 0) : '—',
-          },
-          {
-            key: t('policy.planThreshold'),
-            value: num('planThresholdCents') !== undefined ? money(num('planThresholdCents') ?? 0) : '—',
-          },
-          {
-            key: t('policy.exemptBelow'),
-            value:
-              num('exemptBelowCents') !== undefined ? money(num('exemptBelowCents') ?? 0) : t('common.none'),
-          },
-          {
-            key: t('policy.reportDueDays'),
-            value: num('reportDueDays') !== undefined ? String(num('reportDueDays')) : '—',
-          },
-          {
-            key: t('policy.behindTolerance'),
-            value: num('behindToleranceBp') !== undefined ? percentBp(num('behindToleranceBp') ?? 0) : '—',
-          },
+          { key: t('policy.percentage'), value: percentBp(p.percentageBp) },
+          { key: t('policy.planThreshold'), value: money(p.planThresholdCents) },
+          { key: t('policy.exemptBelow'), value: optional(p.exemptBelowCents, money, t('common.none')) },
+          { key: t('policy.reportDueDays'), value: optional(p.reportDueDays, String) },
+          { key: t('policy.behindTolerance'), value: optional(p.behindToleranceBp, percentBp) },
         ]}
       />
-      <CatalogueTable catalogue={catalogue} />
+      <CatalogueTable catalogue={p.activityTypes} />
     </section>
   );
 }

@@ -9,14 +9,13 @@ import { ErrorSummary, TextField } from '../../ui/fields.tsx';
 import { ErrorAlert } from '../../ui/states.tsx';
 import { Table } from '../../ui/Table.tsx';
 import { Alert, Heading, Paragraph } from '../../ui/text.tsx';
-import type { PolicyVersion } from './PolicyPage.tsx';
+import type { PolicyVersion } from '../../lib/model.ts';
 
-type Raw = Record<string, unknown>;
-const centsToText = (c: unknown, lang: 'nl' | 'en') =>
+const centsToText = (c: number | undefined, lang: 'nl' | 'en') =>
   typeof c === 'number'
     ? (c / 100).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 })
     : '';
-const bpToText = (bp: unknown, lang: 'nl' | 'en') =>
+const bpToText = (bp: number | undefined, lang: 'nl' | 'en') =>
   typeof bp === 'number'
     ? (bp / 100).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 })
     : '';
@@ -32,7 +31,7 @@ const textToBp = (s: string) => {
 export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSaved: () => void }) {
   const { t, lang } = useI18n();
   const p = base.policy;
-  const types = p.activityTypes as Raw[];
+  const types = p.activityTypes;
   const [validFrom, setValidFrom] = useState('');
   const [percentage, setPercentage] = useState(bpToText(p.percentageBp, lang));
   const [threshold, setThreshold] = useState(centsToText(p.planThresholdCents, lang));

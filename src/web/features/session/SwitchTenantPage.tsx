@@ -44,10 +44,16 @@ export default function SwitchTenantPage() {
           value={tenantId}
           onChange={(e) => setTenantId(e.target.value)}
           error={form.errors.tenantId}
-          options={me.memberships.map((m) => ({
-            value: m.tenantId,
-            label: `${m.tenantName} — ${t(`role.${m.role}` as MessageKey)}${m.supplierName ? ` (${m.supplierName})` : ''}`,
-          }))}
+          options={me.memberships.flatMap((m) =>
+            m.tenantId
+              ? [
+                  {
+                    value: m.tenantId,
+                    label: `${m.tenantName ?? ''} — ${t(`role.${m.role}` as MessageKey)}${m.supplierName ? ` (${m.supplierName})` : ''}`,
+                  },
+                ]
+              : [],
+          )}
         />
         <Button type="submit" variant="primary" busy={busy} disabled={busy}>
           {t('tenant.submit')}

@@ -1,73 +1,35 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from '../../api.ts';
+import { endpoints } from '../../lib/endpoints.ts';
 
 export type Role =
   'platformAdmin' | 'municipalityAdmin' | 'advisor' | 'contractManager' | 'supplier' | 'initiative';
 
+/** One role of the user in one organisation (a platform admin's has no tenant). */
 export interface Membership {
-  tenantId: string;
-  tenantSlug: string;
-  tenantName: string;
+  id: string;
   role: Role;
-  supplierId?: string | undefined;
-  supplierName?: string | undefined;
+  tenantId: string | null;
+  tenantSlug: string | null;
+  tenantName: string | null;
+  supplierId: string | null;
+  supplierName: string | null;
 }
 
+/** GET /me: who is signed in, and the organisation and role they act in now. */
 export interface Me {
-  user: { id: string; email: string; name: string };
+  user: { id: string; email: string; name: string; locale: string };
   tenant: { id: string; slug: string; name: string } | null;
-  role: Role | null;
-  supplierId?: string | undefined;
-  supplierName?: string | undefined;
+  role: Role;
+  supplierId: string | null;
   memberships: Membership[];
   csrfToken: string | null;
+  via: 'session' | 'token';
 }
 
-type Raw = Record<string, unknown>;
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-const obj = (v: unknown): Raw => (v && typeof v === 'object' ? (v as Raw) : {});
-
-function membership(raw: unknown): Membership {
-  const m = obj(raw);
-  const tenant = obj(m.tenant);
-  const supplier = obj(m.supplier);
-  return {
-    tenantId: str(m.tenantId ?? tenant.id),
-    tenantSlug: str(m.tenantSlug ?? tenant.slug),
-    tenantName: str(m.tenantName ?? tenant.name),
-    role: str(m.role) as Role,
-    supplierId: str(m.supplierId ?? supplier.id) || undefined,
-    supplierName: str(m.supplierName ?? supplier.name) || undefined,
-  };
-}
-
-/** Reads GET /me tolerantly: the identity API names the current tenant and role in one of a few shapes. */
-export function normaliseMe(raw: unknown): Me {
-  const r = obj(raw);
-  const user = obj(r.user ?? r);
-  const memberships = Array.isArray(r.memberships) ? r.memberships.map(membership) : [];
-  const current = obj(r.membership ?? r.current);
-  const tenant = obj(r.tenant ?? current.tenant);
-  const tenantId = str(tenant.id ?? r.tenantId ?? current.tenantId);
-  const fromList = memberships.find((m) => m.tenantId === tenantId) ?? memberships[0];
-  const role = (str(r.role ?? current.role) || fromList?.role || null) as Role | null;
-  return {
-    user: { id: str(user.id), email: str(user.email), name: str(user.name) || str(user.email) },
-    tenant: tenantId
-      ? {
-          id: tenantId,
-          slug: str(tenant.slug) || fromList?.tenantSlug || '',
-          name: str(tenant.name) || fromList?.tenantName || '',
-        }
-      : fromList
-        ? { id: fromList.tenantId, slug: fromList.tenantSlug, name: fromList.tenantName }
-        : null,
-    role,
-    supplierId: str(r.supplierId ?? obj(r.supplier).id ?? current.supplierId) || fromList?.supplierId,
-    supplierName: str(obj(r.supplier).name) || fromList?.supplierName,
-    memberships,
-    csrfToken: str(r.csrfToken) || null,
-  };
+/** The membership the user acts with now (for its supplier name). */
+export function currentMembership(me: Me): Membership | undefined {
+  return me.memberships.find((m) => m.tenantId === (me.tenant?.id ?? null) && m.role === me.role);
 }
 
 interface Session {
@@ -88,12 +50,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const next = normaliseMe(await api.get<unknown>('/me'));
+      const next = await api.get<Me>(endpoints.me);
       setCsrfToken(next.csrfToken);
       setMe(next);
       return next;
     } catch (e) {
-      if (!(e instanceof ApiError) || e.status === 401 || e.status === 404) {
+      if (!(e instanceof ApiError) || e.status === 401) {
         setCsrfToken(null);
         setMe(null);
         return null;
@@ -119,21 +81,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       checking,
       refresh,
       signIn: async (email, password) => {
-        await api.post('/sessions', { email, password });
+        await api.post(endpoints.sessions, { email, password });
         const next = await refresh();
         if (!next) throw new ApiError(401, 'Not signed in');
         return next;
       },
       signOut: async () => {
         try {
-          await api.delete('/sessions/current');
+          await api.delete(endpoints.currentSession);
         } finally {
           setCsrfToken(null);
           setMe(null);
         }
       },
       switchTenant: async (tenantId) => {
-        await api.put('/sessions/current', { tenantId });
+        await api.put(endpoints.currentSession, { tenantId });
         await refresh();
       },
     }),

@@ -3,7 +3,7 @@ import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
 import { useFieldErrors } from '../../lib/formErrors.ts';
-import { items, toActivityType, type Valuation } from '../../lib/model.ts';
+import type { Activity, ActivityTypeList, Valuation } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { Button } from '../../ui/Button.tsx';
 import { SelectField, TextField, TextareaField } from '../../ui/fields.tsx';
@@ -24,8 +24,8 @@ export function ActivityForm({
   onAdded: () => void;
 }) {
   const { t, lang, halfYear } = useI18n();
-  const catalogue = useResource<unknown>(endpoints.activityTypes());
-  const types = items(catalogue.data, toActivityType);
+  const catalogue = useResource<ActivityTypeList>(endpoints.activityTypes());
+  const types = catalogue.data?.items ?? [];
   const [typeCode, setTypeCode] = useState('');
   const [quantity, setQuantity] = useState<QuantityInput>(emptyQuantity);
   const [candidate, setCandidate] = useState('');
@@ -51,14 +51,14 @@ export function ActivityForm({
     }
     setBusy(true);
     try {
-      const res = await api.post<{ valuation?: Valuation }>(endpoints.activities(contractId), {
+      const res = await api.post<Activity>(endpoints.activities(contractId), {
         typeCode,
         period,
         ...body,
         ...(candidate.trim() ? { candidate: candidate.trim() } : {}),
         ...(description.trim() ? { description: description.trim() } : {}),
       });
-      if (res.valuation) setAdded(res.valuation);
+      setAdded(res.valuation);
       setQuantity(emptyQuantity);
       setCandidate('');
       setDescription('');

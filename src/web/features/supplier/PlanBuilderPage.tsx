@@ -5,14 +5,16 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
 import { useFieldErrors } from '../../lib/formErrors.ts';
 import {
-  items,
-  toActivityType,
-  toContract,
-  toPlan,
-  toReport,
+  currentReports,
+  type ActivityTypeList,
+  type Contract,
+  type List,
   type Plan,
   type PlanItem,
+  type PlanItemInput,
+  type Report,
 } from '../../lib/model.ts';
+import { useTypeNames } from '../../lib/activityTypes.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { Button, Link } from '../../ui/Button.tsx';
 import { SelectField } from '../../ui/fields.tsx';
@@ -24,10 +26,12 @@ import { PlanStatusBadge } from '../contracts/PlanSection.tsx';
 import { emptyQuantity, QuantityFields, type QuantityInput } from './QuantityFields.tsx';
 import { quantityBody, quantityFieldOf } from './quantity.ts';
 
-/** Strips the API's computed fields so a draft can be sent back as input. */
-function asInput(item: PlanItem) {
-  const { valuation: _v, typeName: _n, category: _c, ...input } = item;
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+/** A valued plan item back as input (PUT takes the type, period and quantities only). */
+function asInput(item: PlanItem): PlanItemInput {
+  const input: PlanItemInput = { typeCode: item.typeCode, period: item.period };
+  for (const key of ['fte', 'months', 'units', 'hours', 'amountCents', 'validFrom', 'validTo'] as const)
+    if (item[key] != null) Object.assign(input, { [key]: item[key] });
+  return input;
 }
 
 /**
@@ -37,10 +41,11 @@ function asInput(item: PlanItem) {
 export default function PlanBuilderPage() {
   const { id = '' } = useParams();
   const { t, lang, money, halfYear } = useI18n();
-  const contract = useResource<unknown>(endpoints.contract(id));
-  const planRes = useResource<unknown>(endpoints.plan(id));
-  const catalogue = useResource<unknown>(endpoints.activityTypes());
-  const reports = useResource<unknown>(endpoints.reports(id));
+  const contract = useResource<Contract>(endpoints.contract(id));
+  const planRes = useResource<Plan>(endpoints.plan(id));
+  const catalogue = useResource<ActivityTypeList>(endpoints.activityTypes());
+  const reports = useResource<List<Report>>(endpoints.reports(id));
+  const typeName = useTypeNames();
   const [plan, setPlan] = useState<Plan | null>(null);
   const [typeCode, setTypeCode] = useState('');
   const [period, setPeriod] = useState('');
@@ -49,20 +54,15 @@ export default function PlanBuilderPage() {
   const [submitted, setSubmitted] = useState(false);
   const form = useFieldErrors();
   useEffect(() => {
-    if (planRes.data) setPlan(toPlan(planRes.data));
-    else if (planRes.error?.status === 404)
-      setPlan({ id: '', status: 'draft', items: [], plannedCents: 0, versions: [] });
-  }, [planRes.data, planRes.error]);
-  const types = items(catalogue.data, toActivityType);
-  const periods = items(reports.data, toReport)
-    .map((r) => r.period)
-    .sort();
+    if (planRes.data) setPlan(planRes.data);
+  }, [planRes.data]);
+  const types = catalogue.data?.items ?? [];
+  const periods = currentReports(reports.data?.items ?? []).map((r) => r.period);
   const type = types.find((x) => x.code === typeCode);
-  const editable = plan !== null && (plan.status === 'draft' || plan.status === 'returned');
+  const editable = plan !== null && ['none', 'draft', 'returned'].includes(plan.status);
 
-  async function save(nextItems: Record<string, unknown>[]) {
-    const saved = toPlan(await api.put<unknown>(endpoints.plan(id), { items: nextItems }));
-    setPlan(saved);
+  async function save(nextItems: PlanItemInput[]) {
+    setPlan(await api.put<Plan>(endpoints.plan(id), { items: nextItems }));
   }
 
   async function add(e: FormEvent) {
@@ -115,9 +115,8 @@ export default function PlanBuilderPage() {
     form.clear();
     setBusy(true);
     try {
-      await api.post(endpoints.planSubmission(id));
+      setPlan(await api.post<Plan>(endpoints.planSubmission(id)));
       setSubmitted(true);
-      planRes.reload();
     } catch (error) {
       form.fromApi(error);
     } finally {
@@ -127,8 +126,7 @@ export default function PlanBuilderPage() {
 
   return (
     <ResourceView resource={contract}>
-      {(raw) => {
-        const c = toContract(raw);
+      {(c) => {
         const title = t('plan.builderTitle', { reference: c.reference });
         return (
           <>
@@ -161,6 +159,7 @@ export default function PlanBuilderPage() {
                 {form.formError ? <ErrorAlert error={form.formError} /> : null}
                 <PlanItemsTable
                   items={plan.items}
+                  typeName={typeName}
                   actions={
                     editable
                       ? (item, index) => (
@@ -168,7 +167,7 @@ export default function PlanBuilderPage() {
                             variant="subtle"
                             onClick={() => void remove(index)}
                             disabled={busy}
-                            aria-label={t('plan.removeLabel', { name: item.typeName ?? item.typeCode })}
+                            aria-label={t('plan.removeLabel', { name: typeName(item.typeCode) })}
                           >
                             {t('plan.remove')}
                           </Button>

@@ -1,26 +1,26 @@
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
-import { items, toContract, toReport, type Contract } from '../../lib/model.ts';
+import { currentReports, type ContractListItem, type List, type Report } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { Link } from '../../ui/Button.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
 import { Table } from '../../ui/Table.tsx';
 import { Heading, Paragraph } from '../../ui/text.tsx';
 import { ProgressStatusBadge, ReportStatusBadge } from '../contracts/shared.tsx';
-import { useSession } from '../session/session.tsx';
+import { currentMembership, useSession } from '../session/session.tsx';
 
 /** A supplier's start page: its contracts, and per contract the next report that is due. */
 export default function SupplierHomePage() {
   const { t, tx, money, date } = useI18n();
   const { me } = useSession();
-  const contracts = useResource<unknown>(endpoints.contracts());
+  const supplierName = me ? currentMembership(me)?.supplierName : null;
+  const contracts = useResource<List<ContractListItem>>(endpoints.contracts());
   return (
     <>
       <PageTitle title={t('nav.myContracts')}>{t('nav.myContracts')}</PageTitle>
-      {me?.supplierName ? <Paragraph lead>{me.supplierName}</Paragraph> : null}
+      {supplierName ? <Paragraph lead>{supplierName}</Paragraph> : null}
       <ResourceView resource={contracts}>
-        {(raw) => {
-          const list = items(raw, toContract);
+        {({ items: list }) => {
           return (
             <>
               <Table
@@ -51,7 +51,7 @@ export default function SupplierHomePage() {
                   {
                     key: 'st',
                     header: t('progress.status'),
-                    cell: (c) => (c.progress ? <ProgressStatusBadge status={c.progress.status} /> : '—'),
+                    cell: (c) => <ProgressStatusBadge status={c.progress.status} />,
                   },
                 ]}
               />
@@ -75,10 +75,10 @@ export default function SupplierHomePage() {
 }
 
 /** The reports of one contract that still need work (open or overdue), earliest first. */
-function DueItem({ contract }: { contract: Contract }) {
+function DueItem({ contract }: { contract: ContractListItem }) {
   const { t, date, halfYear } = useI18n();
-  const reports = useResource<unknown>(endpoints.reports(contract.id));
-  const due = items(reports.data, toReport)
+  const reports = useResource<List<Report>>(endpoints.reports(contract.id));
+  const due = currentReports(reports.data?.items ?? [])
     .filter((r) => r.status === 'open' || r.status === 'overdue')
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   if (due.length === 0) return null;
