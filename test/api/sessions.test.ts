@@ -49,6 +49,15 @@ describe('sign-in and session cookie', () => {
     const user = await person();
     const res = await signIn(user.email.toUpperCase());
     expect(res.status).toBe(201);
+    expect(await res.clone().json()).toMatchObject({
+      user: {
+        id: user.id,
+        email: user.email,
+        activeTenantId: tenantA.id,
+        role: 'advisor',
+        memberships: [{ tenantId: tenantA.id, role: 'advisor', supplierId: null }],
+      },
+    });
     const setCookie = res.headers.get('Set-Cookie') ?? '';
     expect(setCookie).toMatch(/^retour_session=/);
     expect(setCookie).toMatch(/HttpOnly/);
@@ -167,26 +176,29 @@ describe('session expiry', () => {
 });
 
 describe('tenant switch', () => {
-  it('acts in another municipality where the user has a role, and refuses one where they have none', async () => {
-    t.setNow('2026-11-23T10:00:00Z');
-    const user = await person({ both: true });
-    const res = await signIn(user.email);
-    const cookie = cookieOf(res);
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    const headers = { ...json, Cookie: cookie, 'X-CSRF-Token': csrfToken };
-    const switched = await t.app.request('/api/v1/sessions/current', {
-      method: 'PUT',
-      headers,
-      body: JSON.stringify({ tenantId: tenantB.id }),
-    });
-    expect(switched.status).toBe(200);
-    expect(await switched.json()).toMatchObject({ role: 'contractManager', tenant: { id: tenantB.id } });
-    const other = await createTenant(t.deps.db);
-    const refused = await t.app.request('/api/v1/sessions/current', {
-      method: 'PUT',
-      headers,
-      body: JSON.stringify({ tenantId: other.id }),
-    });
-    expect(refused.status).toBe(404);
-  });
+  it.each([{ path: '/api/v1/me/tenant' }, { path: '/api/v1/sessions/current' }])(
+    'PUT $path acts in another municipality where the user has a role, refuses one where they have none',
+    async ({ path }) => {
+      t.setNow('2026-11-23T10:00:00Z');
+      const user = await person({ both: true });
+      const res = await signIn(user.email);
+      const cookie = cookieOf(res);
+      const { csrfToken } = (await res.json()) as { csrfToken: string };
+      const headers = { ...json, Cookie: cookie, 'X-CSRF-Token': csrfToken };
+      const switched = await t.app.request(path, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ tenantId: tenantB.id }),
+      });
+      expect(switched.status).toBe(200);
+      expect(await switched.json()).toMatchObject({ role: 'contractManager', tenant: { id: tenantB.id } });
+      const other = await createTenant(t.deps.db);
+      const refused = await t.app.request(path, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ tenantId: other.id }),
+      });
+      expect(refused.status).toBe(404);
+    },
+  );
 });

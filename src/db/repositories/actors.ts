@@ -1,8 +1,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../../app/actor.ts';
 import { isRole } from '../../domain/access.ts';
+import { writeAudit } from '../audit.ts';
 import type { Db } from '../client.ts';
 import { apiTokens, memberships, users } from '../schema/index.ts';
+
+/** lastUsedAt is written at most once a minute, to keep reads cheap. */
+const touchEveryMs = 60 * 1000;
 
 /** Resolves a bearer token hash to the actor it stands for, or null (unknown, revoked, disabled). */
 export async function actorForApiToken(
@@ -19,7 +23,26 @@ export async function actorForApiToken(
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
     .limit(1);
   if (!row || row.user.disabled || !isRole(row.membership.role)) return null;
-  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
+  const last = row.token.lastUsedAt;
+  if (!last || now.getTime() - last.getTime() >= touchEveryMs) {
+    // The first use of a token on a (UTC) day is audited; lastUsedAt is kept to the minute.
+    const firstToday = !last || last.toISOString().slice(0, 10) !== now.toISOString().slice(0, 10);
+    await db.transaction(async (tx) => {
+      await tx.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
+      if (firstToday) {
+        await writeAudit(tx, {
+          tenantId: row.membership.tenantId,
+          actorUserId: row.user.id,
+          actorLabel: row.user.email,
+          action: 'apiToken.use',
+          objectType: 'apiToken',
+          objectId: row.token.id,
+          details: { name: row.token.name },
+          ip,
+        });
+      }
+    });
+  }
   return {
     userId: row.user.id,
     email: row.user.email,

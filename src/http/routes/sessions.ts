@@ -55,7 +55,15 @@ const signInRoute = createRoute({
   responses: {
     201: jsonResponse(
       z
-        .object({ user: UserSchema, csrfToken: z.string(), memberships: z.array(MembershipSchema) })
+        .object({
+          user: UserSchema.extend({
+            memberships: z.array(MembershipSchema),
+            activeTenantId: z.string().nullable(),
+            role: z.enum(roles).nullable(),
+          }),
+          csrfToken: z.string(),
+          memberships: z.array(MembershipSchema),
+        })
         .openapi('SignedIn'),
       'Signed in',
     ),
@@ -71,21 +79,24 @@ const signOutRoute = createRoute({
   responses: { 204: emptyResponse('Signed out'), ...errorResponses },
 });
 
-const switchRoute = createRoute({
-  method: 'put',
-  path: '/sessions/current',
-  tags: ['Sessions'],
-  summary: 'Act in another municipality where you have a role',
-  request: {
-    body: {
-      required: true,
-      content: {
-        'application/json': { schema: z.object({ tenantId: z.string().uuid() }).openapi('SwitchTenant') },
+const switchRoute = (path: '/sessions/current' | '/me/tenant') =>
+  createRoute({
+    method: 'put',
+    path,
+    tags: ['Sessions'],
+    summary: 'Act in another municipality where you have a role',
+    request: {
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: z.object({ tenantId: z.string().uuid() }).openapi('SwitchTenant'),
+          },
+        },
       },
     },
-  },
-  responses: { 200: jsonResponse(MeSchema, 'Now acting in that municipality'), ...errorResponses },
-});
+    responses: { 200: jsonResponse(MeSchema, 'Now acting in that municipality'), ...errorResponses },
+  });
 
 const meRoute = createRoute({
   method: 'get',
@@ -140,11 +151,21 @@ export function sessionRoutes(api: OpenAPIHono<HttpEnv>) {
       maxAge: Math.floor(sessionPolicy.absoluteMs / 1000),
     });
     const u = result.user;
+    const memberships = result.memberships.map(presentMembership);
+    const active = memberships.find((m) => m.id === result.session.membershipId);
     return c.json(
       {
-        user: { id: u.id, email: u.email, name: u.name, locale: u.locale },
+        user: {
+          id: u.id,
+          email: u.email,
+          name: u.name,
+          locale: u.locale,
+          memberships,
+          activeTenantId: result.session.tenantId,
+          role: active?.role ?? null,
+        },
         csrfToken: result.session.csrfToken,
-        memberships: result.memberships.map(presentMembership),
+        memberships,
       },
       201,
     );
@@ -154,13 +175,15 @@ export function sessionRoutes(api: OpenAPIHono<HttpEnv>) {
     deleteCookie(c, sessionPolicy.cookieName, { path: '/', secure: c.var.deps.config.secure });
     return c.body(null, 204);
   });
-  api.openapi(switchRoute, async (c) => {
-    await execute(switchTenant, c.var.deps, c.var.actor, c.req.valid('json'));
-    // Re-resolve the actor so the answer shows the new municipality.
-    const cookie = getCookie(c, sessionPolicy.cookieName) ?? '';
-    const found = await actorForSession(c.var.deps, hashSecret(cookie), clientIp(c));
-    if (found) c.set('actor', found.actor);
-    return c.json(await presentMe(c, c.var.csrfToken), 200);
-  });
+  for (const path of ['/sessions/current', '/me/tenant'] as const) {
+    api.openapi(switchRoute(path), async (c) => {
+      await execute(switchTenant, c.var.deps, c.var.actor, c.req.valid('json'));
+      // Re-resolve the actor so the answer shows the new municipality.
+      const cookie = getCookie(c, sessionPolicy.cookieName) ?? '';
+      const found = await actorForSession(c.var.deps, hashSecret(cookie), clientIp(c));
+      if (found) c.set('actor', found.actor);
+      return c.json(await presentMe(c, c.var.csrfToken), 200);
+    });
+  }
   api.openapi(meRoute, async (c) => c.json(await presentMe(c, c.var.csrfToken), 200));
 }
