@@ -1,0 +1,213 @@
+/**
+ * AUTHORIZATION MATRIX: every endpoint of the API × every role × same municipality / another
+ * municipality / no session, generated from the route table (the OpenAPI document).
+ *
+ * Adding an endpoint? Add ONE line to `rules` below, keyed by `METHOD path` as in openapi.json:
+ *
+ *   'POST /contracts/{id}/extensions': { access: ['advisor'], scope: 'object', body: (ids) => ({ valueCents: 1 }) },
+ *
+ * - access: the use case's access ('public' | 'signedIn' | roles).
+ * - scope:  'object' (names an object of the municipality: another municipality gets 404),
+ *           'tenant' (acts on the caller's own municipality), 'none' (not municipality-bound).
+ * - body:   a VALID body for the target objects (validation runs before authorization); ids are
+ *           the target municipality's supplier/contract/report/activity/evidence/apiToken.
+ * - status: the answer when allowed (default 200 for GET; writes: anything but 401/403/404/5xx).
+ * - fresh:  'evidence' | 'activity' | 'apiToken' when the request deletes or revokes the object.
+ * - foreign: status for another municipality's object when not 404 (e.g. 400 naming a body field).
+ * - crossSupplier: roles that must get 404 on another supplier's object (default: supplier and
+ *           contractManager when listed in access).
+ * `{id}` in a path is filled from the segment before it (see fillPath in matrix/rules.ts).
+ *
+ * The test fails when an endpoint has no line here, or a line names an endpoint that is gone.
+ * Expected: no session 401; a role not listed 403; another municipality's object 404 and no
+ * id of it in any answer; a supplier user or contract manager on another supplier's object 404.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roles } from '../../src/domain/access.ts';
+import { createApi } from '../../src/http/api.ts';
+import type { AppDeps } from '../../src/app/deps.ts';
+import { createActor, unique } from '../factories.ts';
+import { createTestApp, type TestApp } from '../test-app.ts';
+import { contexts, expectedStatus, fillPath, matches, type Rule, type Who } from './matrix/rules.ts';
+import {
+  buildWorld,
+  freshActivity,
+  freshToken,
+  password,
+  uploadEvidence,
+  type Ids,
+  type World,
+} from './matrix/world.ts';
+
+const staff = ['municipalityAdmin', 'advisor', 'contractManager'] as const;
+const readers = [...staff, 'supplier'] as const;
+const kvk = () => String(10_000_000 + Math.floor(Math.random() * 89_999_999));
+
+// One line per endpoint: keep it that way (prettier-ignore), so adding an endpoint is adding a line.
+// prettier-ignore
+const rules: Record<string, Rule> = {
+  'GET /health': { access: 'public', scope: 'none' },
+  'POST /sessions': { access: 'public', scope: 'none', status: 201, body: () => ({ email: world.signInEmail, password }) },
+  'DELETE /sessions/current': { access: 'signedIn', scope: 'none' },
+  'PUT /sessions/current': { access: 'signedIn', scope: 'none', body: (i) => ({ tenantId: i.tenantId }) },
+  'PUT /me/tenant': { access: 'signedIn', scope: 'none', body: (i) => ({ tenantId: i.tenantId }) },
+  'GET /me': { access: 'signedIn', scope: 'none' },
+  'GET /users': { access: ['municipalityAdmin'], scope: 'tenant' },
+  'POST /invitations': { access: ['municipalityAdmin'], scope: 'tenant', status: 201, body: () => ({ email: `${unique('new')}@example.test`, role: 'advisor' }) },
+  'POST /invitations/acceptance': { access: 'public', scope: 'none', status: 400, body: () => ({ token: 'x'.repeat(43), password }) },
+  'POST /password-resets': { access: 'public', scope: 'none', body: () => ({ email: `${unique('nobody')}@example.test` }) },
+  'POST /password-resets/completion': { access: 'public', scope: 'none', status: 400, body: () => ({ token: 'x'.repeat(43), password }) },
+  'POST /api-tokens': { access: ['municipalityAdmin', 'supplier'], scope: 'tenant', status: 201, body: () => ({ name: 'matrix' }) },
+  'GET /api-tokens': { access: ['municipalityAdmin', 'supplier'], scope: 'tenant' },
+  'DELETE /api-tokens/{id}': { access: ['municipalityAdmin', 'supplier'], scope: 'object', status: 204, fresh: 'apiToken' },
+  'GET /audit-log': { access: ['municipalityAdmin'], scope: 'tenant' },
+  'GET /policies': { access: staff, scope: 'tenant' },
+  'POST /policies': { access: ['municipalityAdmin'], scope: 'tenant', body: () => ({ validFrom: '2030-01-01', percentageBp: 500, planThresholdCents: 1, activityTypes: [] }) },
+  'GET /activity-types': { access: 'signedIn', scope: 'tenant' },
+  'POST /estimates': { access: 'public', scope: 'none', status: 200, body: (i) => ({ tenant: i.tenantSlug, contractValueCents: 125_000_000 }) },
+  'POST /suppliers': { access: ['advisor'], scope: 'tenant', status: 201, body: () => ({ name: unique('Leverancier'), kvkNumber: kvk() }) },
+  'GET /suppliers': { access: readers, scope: 'tenant' },
+  'GET /suppliers/{id}': { access: readers, scope: 'object', crossSupplier: ['supplier'] },
+  'POST /contracts': { access: ['advisor'], scope: 'object', status: 201, foreign: 400, body: (i) => ({ reference: unique('M'), title: 'Matrix', supplierId: i.supplierId, valueCents: 125_000_000, startDate: '2026-01-01', endDate: '2027-12-31' }) },
+  'GET /contracts': { access: readers, scope: 'tenant' },
+  'GET /contracts/{id}': { access: readers, scope: 'object' },
+  'POST /contracts/{id}/extensions': { access: ['advisor'], scope: 'object', body: () => ({ valueCents: 100 }) },
+  'GET /contracts/{id}/reports': { access: readers, scope: 'object' },
+  'GET /reports/{id}': { access: readers, scope: 'object' },
+  'GET /contracts/{id}/activities': { access: readers, scope: 'object' },
+  'POST /contracts/{id}/activities': { access: ['supplier', 'advisor'], scope: 'object', body: () => ({ typeCode: 'internship', period: '2026-H1', units: 1 }) },
+  'DELETE /activities/{id}': { access: ['supplier', 'advisor'], scope: 'object', fresh: 'activity' },
+  'POST /reports/{id}/submission': { access: ['supplier'], scope: 'object' },
+  'POST /activities/{id}/verification': { access: ['advisor'], scope: 'object', body: () => ({ decision: 'accepted' }) },
+  'POST /reports/{id}/corrections': { access: ['supplier', 'advisor'], scope: 'object' },
+  'PUT /contracts/{id}/intake': { access: ['advisor'], scope: 'object', body: () => ({ date: '2026-01-15' }) },
+  'GET /contracts/{id}/plan': { access: readers, scope: 'object' },
+  'PUT /contracts/{id}/plan': { access: ['supplier'], scope: 'object', body: () => ({ items: [{ typeCode: 'internship', period: '2026-H1', units: 2 }] }) },
+  'POST /contracts/{id}/plan/submission': { access: ['supplier'], scope: 'object' },
+  'POST /contracts/{id}/plan/review': { access: ['advisor'], scope: 'object', body: () => ({ decision: 'approved' }) },
+  'GET /contracts/{id}/plan/versions': { access: readers, scope: 'object' },
+  'GET /contracts/{id}/progress': { access: readers, scope: 'object' },
+  'GET /dashboard': { access: staff, scope: 'tenant' },
+  'GET /contracts/{id}/summary': { access: staff, scope: 'object' },
+  'POST /activities/{id}/evidence': { access: ['supplier', 'advisor'], scope: 'object', status: 201, body: () => pdfForm() },
+  'GET /activities/{id}/evidence': { access: ['supplier', 'advisor', 'municipalityAdmin'], scope: 'object' },
+  'GET /evidence/{id}': { access: ['supplier', 'advisor', 'municipalityAdmin'], scope: 'object' },
+  'DELETE /evidence/{id}': { access: ['supplier', 'advisor'], scope: 'object', status: 204, fresh: 'evidence' },
+};
+
+// The route table: every operation in the OpenAPI document of the real API.
+const doc = createApi({ config: { apiVersion: '0' } } as AppDeps).getOpenAPI31Document({
+  openapi: '3.1.0',
+  info: { title: 'matrix', version: '0' },
+});
+const endpoints = Object.entries(doc.paths ?? {}).flatMap(([path, ops]) =>
+  Object.keys(ops ?? {}).map((m) => `${m.toUpperCase()} ${path}`),
+);
+
+let t: TestApp;
+let world: World;
+let other: World;
+let platformAdmin: Record<string, string>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  world = await buildWorld(t);
+  other = await buildWorld(t);
+  const admin = await createActor(t.deps.db, { tenantId: null, role: 'platformAdmin' });
+  platformAdmin = { Authorization: `Bearer ${admin.token}` };
+}, 120_000);
+afterAll(() => t.close());
+
+function pdfForm() {
+  const form = new FormData();
+  form.set('file', new File(['%PDF-1.4\n%%EOF\n'], 'bewijs.pdf', { type: 'application/pdf' }));
+  return form;
+}
+
+function headersOf(who: Who, home: World): Record<string, string> {
+  if (who === 'anonymous') return {};
+  if (who === 'platformAdmin') return platformAdmin;
+  return home.actors[who];
+}
+
+async function targetIds(rule: Rule, ids: Ids): Promise<Ids> {
+  if (rule.fresh === 'activity') return { ...ids, activityId: await freshActivity(t.deps.db, ids) };
+  if (rule.fresh === 'evidence')
+    return { ...ids, evidenceId: await uploadEvidence(t, world.actors.advisor, ids.activityId) };
+  if (rule.fresh === 'apiToken') return { ...ids, apiTokenId: await freshToken(t.deps.db, ids.apiTokenId) };
+  return ids;
+}
+
+/** Sends `METHOD path` as `who` (a user of `home`) against the objects `ids`. */
+async function send(key: string, rule: Rule, headers: Record<string, string>, target: Ids) {
+  const [method = 'GET', path = '/'] = key.split(' ');
+  const ids = await targetIds(rule, target);
+  const body = rule.body?.(ids);
+  const json = body !== undefined && !(body instanceof FormData);
+  const url = `/api/v1${fillPath(path, ids)}${rule.query ? `?${rule.query}` : ''}`;
+  const res = await t.app.request(url, {
+    method,
+    headers: { ...headers, ...(json ? { 'Content-Type': 'application/json' } : {}) },
+    ...(body === undefined ? {} : { body: json ? JSON.stringify(body) : (body as FormData) }),
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+/** No answer to someone outside may carry an id of the target's objects. */
+function leaked(text: string, ids: Ids): string[] {
+  const { tenantSlug: _slug, ...idsOnly } = ids;
+  return Object.entries(idsOnly)
+    .filter(([, id]) => text.includes(id))
+    .map(([name]) => name);
+}
+
+describe('authorization matrix', () => {
+  it('has a rule for every endpoint, and no rule for an endpoint that is gone', () => {
+    expect(
+      endpoints.filter((e) => !rules[e]),
+      'endpoints without a rule',
+    ).toEqual([]);
+    expect(
+      Object.keys(rules).filter((k) => !endpoints.includes(k)),
+      'rules without an endpoint',
+    ).toEqual([]);
+  });
+
+  const cases = endpoints.flatMap((key) =>
+    contexts.map(({ who, where }) => {
+      const rule = rules[key];
+      const expected = rule ? expectedStatus(rule, key.split(' ')[0] ?? 'GET', who, where) : 0;
+      return { key, who, where, expected, rule };
+    }),
+  );
+
+  it.each(cases)(
+    '$key as $who of the $where municipality → $expected',
+    async ({ key, who, where, expected, rule }) => {
+      if (!rule) throw new Error(`No rule for ${key}: add one to rules at the top of this file`);
+      const res = await send(key, rule, headersOf(who, where === 'same' ? world : other), world.own);
+      expect(matches(expected, res.status), `${res.status} ${res.text.slice(0, 300)}`).toBe(true);
+      if (rule.scope !== 'none' && (where === 'other' || who === 'anonymous'))
+        expect(leaked(res.text, world.own)).toEqual([]);
+    },
+  );
+
+  const scoped = endpoints.flatMap((key) => {
+    const rule = rules[key];
+    if (!rule || rule.scope !== 'object' || rule.access === 'public' || rule.access === 'signedIn') return [];
+    return (rule.crossSupplier ?? (['supplier', 'contractManager'] as const))
+      .filter((who) => who !== 'platformAdmin' && (rule.access as readonly string[]).includes(who))
+      .map((who) => who as Exclude<typeof who, 'platformAdmin'>)
+      .map((who) => ({ key, who, rule }));
+  });
+
+  it.each(scoped)("$key as $who on another supplier's object → 404", async ({ key, who, rule }) => {
+    const res = await send(key, rule, world.actors[who], world.otherSupplier);
+    expect(res.status, res.text.slice(0, 300)).toBe(404);
+    expect(leaked(res.text, world.otherSupplier)).toEqual([]);
+  });
+
+  it('covers every role', () => {
+    expect(new Set(contexts.map((c) => c.who))).toEqual(new Set(['anonymous', ...roles]));
+  });
+});

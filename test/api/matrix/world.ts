@@ -1,0 +1,157 @@
+import { hashPassword } from '../../../src/app/passwords.ts';
+import { hashSecret, newSecret } from '../../../src/app/tokens.ts';
+import type { Role } from '../../../src/domain/access.ts';
+import { getPreset } from '../../../src/domain/index.ts';
+import type { Db } from '../../../src/db/client.ts';
+import { activities, apiTokens, users } from '../../../src/db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import { createActor, createContractRows, createSupplierRow, createTenant, unique } from '../../factories.ts';
+import { samplePdf } from '../../sample-files.ts';
+import type { TestApp } from '../../test-app.ts';
+
+/** The objects a request can name: path ids and ids in bodies all come from here. */
+export interface Ids {
+  tenantId: string;
+  tenantSlug: string;
+  supplierId: string;
+  contractId: string;
+  reportId: string;
+  activityId: string;
+  evidenceId: string;
+  /** A token of the supplier user (not the one the matrix signs in with). */
+  apiTokenId: string;
+}
+
+/** One municipality: every role, and two suppliers each with a contract, report, activity, evidence. */
+export interface World {
+  /** Objects of the first supplier (the supplier user's own; the contract manager manages its contract). */
+  own: Ids;
+  /** The same kinds of objects of a second supplier in the same municipality. */
+  otherSupplier: Ids;
+  /** Bearer headers per role, acting in this municipality. */
+  actors: Record<Exclude<Role, 'platformAdmin'>, Record<string, string>>;
+  signInEmail: string;
+}
+
+export const password = 'matrix password long enough';
+
+const roles = ['municipalityAdmin', 'advisor', 'contractManager', 'supplier', 'initiative'] as const;
+
+export async function buildWorld(t: TestApp): Promise<World> {
+  const db = t.deps.db;
+  const tenant = await createTenant(db, { policy: { ...getPreset('amsterdam'), validFrom: '2020-01-01' } });
+  const s1 = await createSupplierRow(db, tenant.id);
+  const s2 = await createSupplierRow(db, tenant.id);
+  const made = {} as Record<(typeof roles)[number], Awaited<ReturnType<typeof createActor>>>;
+  for (const role of roles) {
+    made[role] = await createActor(db, {
+      tenantId: tenant.id,
+      role,
+      ...(role === 'supplier' ? { supplierId: s1.id } : {}),
+    });
+  }
+  const s2User = await createActor(db, { tenantId: tenant.id, role: 'supplier', supplierId: s2.id });
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(password) })
+    .where(eq(users.id, made.advisor.user.id));
+  const ids = async (supplierId: string, actor: typeof s2User, managerId?: string): Promise<Ids> => {
+    const rows = await createContractRows(db, {
+      tenantId: tenant.id,
+      supplierId,
+      ...(managerId ? { contractManagerId: managerId } : {}),
+    });
+    const partial = {
+      tenantId: tenant.id,
+      tenantSlug: tenant.slug,
+      supplierId,
+      contractId: rows.contract.id,
+      reportId: rows.report.id,
+      activityId: rows.activity.id,
+    };
+    return {
+      ...partial,
+      evidenceId: await uploadEvidence(t, bearer(actor), partial.activityId),
+      apiTokenId: await insertToken(db, actor),
+    };
+  };
+  return {
+    own: await ids(s1.id, made.supplier, made.contractManager.user.id),
+    otherSupplier: await ids(s2.id, s2User),
+    actors: {
+      municipalityAdmin: bearer(made.municipalityAdmin),
+      advisor: bearer(made.advisor),
+      contractManager: bearer(made.contractManager),
+      supplier: bearer(made.supplier),
+      initiative: bearer(made.initiative),
+    },
+    signInEmail: made.advisor.user.email,
+  };
+}
+
+const bearer = (a: { token: string }) => ({ Authorization: `Bearer ${a.token}` });
+
+async function insertToken(
+  db: Db,
+  actor: { user: { id: string }; membership: { id: string; tenantId: string | null } },
+) {
+  const [row] = await db
+    .insert(apiTokens)
+    .values({
+      tokenHash: hashSecret(newSecret('rt_')),
+      name: unique('matrix'),
+      userId: actor.user.id,
+      membershipId: actor.membership.id,
+      tenantId: actor.membership.tenantId,
+    })
+    .returning();
+  if (!row) throw new Error('token not stored');
+  return row.id;
+}
+
+export async function uploadEvidence(t: TestApp, headers: Record<string, string>, activityId: string) {
+  const form = new FormData();
+  form.set(
+    'file',
+    new File([samplePdf() as Uint8Array<ArrayBuffer>], 'bewijs.pdf', { type: 'application/pdf' }),
+  );
+  const res = await t.app.request(`/api/v1/activities/${activityId}/evidence`, {
+    method: 'POST',
+    headers: { Authorization: headers.Authorization ?? '' },
+    body: form,
+  });
+  if (res.status !== 201) throw new Error(`evidence upload: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** A new activity in the same report, for cases that delete one. */
+export async function freshActivity(db: Db, ids: Ids): Promise<string> {
+  const [row] = await db
+    .insert(activities)
+    .values({
+      tenantId: ids.tenantId,
+      contractId: ids.contractId,
+      reportId: ids.reportId,
+      typeCode: 'internship',
+      category: 'participation',
+      method: 'unit',
+      period: '2026-H1',
+      units: 1,
+      valueCents: 250_000,
+      ruleId: 'valuation.unit',
+      explanation: '1 × €2.500,00 = €2.500,00',
+    })
+    .returning();
+  if (!row) throw new Error('activity not created');
+  return row.id;
+}
+
+/** Another token of the same membership as an existing one, for cases that revoke it. */
+export async function freshToken(db: Db, likeId: string): Promise<string> {
+  const [like] = await db.select().from(apiTokens).where(eq(apiTokens.id, likeId));
+  if (!like) throw new Error('token not found');
+  return insertToken(db, {
+    user: { id: like.userId },
+    membership: { id: like.membershipId, tenantId: like.tenantId },
+  });
+}
