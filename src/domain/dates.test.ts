@@ -4,10 +4,14 @@ import {
   addDays,
   addMonths,
   compareDates,
+  dayNumberOrNaN,
   daysInclusive,
   fromDayNumber,
+  halfYearDays,
+  halfYearEndDay,
   halfYearOf,
   halfYearRange,
+  halfYearStartDay,
   halfYearsBetween,
   isHalfYear,
   isIsoDate,
@@ -134,4 +138,44 @@ describe('§3 half-years and report due dates', () => {
       due: '2026-06-30',
     },
   ])('reportDueDate: $case', ({ h, days, due }) => expect(reportDueDate(h, days)).toBe(due));
+});
+
+describe('fast paths of dates (equal to the plain ones)', () => {
+  it('halfYearStartDay / halfYearEndDay / halfYearDays agree with halfYearRange for every year 0001–9999', () => {
+    for (let y = 1; y <= 9999; y++)
+      for (const h of [1, 2]) {
+        const s = `${String(y).padStart(4, '0')}-H${h}`;
+        const r = halfYearRange(s);
+        const days = { startDay: toDayNumber(r.start), endDay: toDayNumber(r.end) };
+        if (halfYearStartDay(s) !== days.startDay || halfYearEndDay(s) !== days.endDay)
+          expect({ s, start: halfYearStartDay(s), end: halfYearEndDay(s) }).toEqual({ s, ...days });
+        if (y % 97 === 0) expect(halfYearDays(s)).toEqual(days);
+      }
+  });
+
+  it.each([
+    { case: 'H3', s: '2026-H3' },
+    { case: 'year 0', s: '0000-H1' },
+    { case: 'a date', s: '2026-01-01' },
+    { case: 'empty', s: '' },
+  ])('a non-half-year has NaN days: $case', ({ s }) => {
+    expect(halfYearStartDay(s)).toBeNaN();
+    expect(halfYearEndDay(s)).toBeNaN();
+  });
+
+  it('the memo of recent dates never changes an answer, whatever came before (property)', () => {
+    const valid = fc
+      .integer({ min: toDayNumber('0001-01-01'), max: toDayNumber('9999-12-31') })
+      .map((n) => ({ s: fromDayNumber(n), n }));
+    const invalid = fc
+      .constantFrom('', '2026-02-29', '2026-13-01', '2026-1-01', 'x', '2026-01-01T00:00:00Z', '0000-01-01')
+      .map((s) => ({ s, n: NaN }));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(valid, invalid), { minLength: 1, maxLength: 30 }), (seq) => {
+        // repeat the sequence, with copies that are other string objects of the same text
+        for (const { s, n } of [...seq, ...seq.map((x) => ({ ...x, s: [...x.s].join('') })), ...seq])
+          expect(dayNumberOrNaN(s)).toBe(n);
+      }),
+    );
+  });
 });

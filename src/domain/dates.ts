@@ -26,15 +26,37 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-/** The day number of a date, or NaN when it is not a real `YYYY-MM-DD` date (years 0001–9999). */
-let lastText = '';
-let lastDay = NaN;
+/*
+ * The last four dates parsed, newest first: loops parse the same few strings over and over (a
+ * contract's start and end for every activity and its progress, the same asOf for every contract).
+ * The empty string, which every slot holds at first, is not a date: NaN is its right answer.
+ */
+let text0 = '',
+  text1 = '',
+  text2 = '',
+  text3 = '';
+let day0 = NaN,
+  day1 = NaN,
+  day2 = NaN,
+  day3 = NaN;
 
+/** The day number of a date, or NaN when it is not a real `YYYY-MM-DD` date (years 0001–9999). */
 export function dayNumberOrNaN(s: string): number {
-  if (s === lastText) return lastDay; // the same asOf or term date parsed over and over
+  if (s === text0) return day0;
+  if (s === text1) return day1;
+  if (s === text2) return day2;
+  if (s === text3) return day3;
   const n = parseDayNumber(s);
-  lastText = s;
-  lastDay = n;
+  if (typeof s === 'string') {
+    text3 = text2;
+    day3 = day2;
+    text2 = text1;
+    day2 = day1;
+    text1 = text0;
+    day1 = day0;
+    text0 = s;
+    day0 = n;
+  }
   return n;
 }
 
@@ -139,16 +161,36 @@ export function isHalfYear(s: unknown): s is HalfYear {
   return y >= 1 && (h === 49 || h === 50);
 }
 
+/** Day number of 1 January of year `y` (`daysFromCivil(y, 1, 1)` in closed form). */
+function newYearDay(y: number): number {
+  return (
+    365 * (y - 1970) +
+    Math.floor((y - 1969) / 4) -
+    Math.floor((y - 1901) / 100) +
+    Math.floor((y - 1601) / 400)
+  );
+}
+
 /**
- * First and last day number of a half-year, or NaN for both when it is not one (no strings built:
- * for loops over many activities).
+ * First day number of a half-year, or NaN when it is not one (no object, no string: for loops over
+ * many activities). @example halfYearStartDay('2026-H2') === toDayNumber('2026-07-01')
  */
-export function halfYearDays(s: string): { startDay: number; endDay: number } {
-  if (!isHalfYear(s)) return { startDay: NaN, endDay: NaN };
+export function halfYearStartDay(s: string): number {
+  if (!isHalfYear(s)) return NaN;
   const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
-  return s.charCodeAt(6) === 49
-    ? { startDay: daysFromCivil(y, 1, 1), endDay: daysFromCivil(y, 6, 30) }
-    : { startDay: daysFromCivil(y, 7, 1), endDay: daysFromCivil(y, 12, 31) };
+  return s.charCodeAt(6) === 49 ? newYearDay(y) : newYearDay(y) + (isLeap(y) ? 182 : 181);
+}
+
+/** Last day number of a half-year, or NaN when it is not one. @example halfYearEndDay('2026-H1') === toDayNumber('2026-06-30') */
+export function halfYearEndDay(s: string): number {
+  if (!isHalfYear(s)) return NaN;
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  return s.charCodeAt(6) === 49 ? newYearDay(y) + (isLeap(y) ? 181 : 180) : newYearDay(y + 1) - 1;
+}
+
+/** First and last day number of a half-year, or NaN for both when it is not one. */
+export function halfYearDays(s: string): { startDay: number; endDay: number } {
+  return { startDay: halfYearStartDay(s), endDay: halfYearEndDay(s) };
 }
 
 /** @example halfYearOf('2026-07-01') // '2026-H2' */

@@ -2,8 +2,8 @@ import { invalid, type Issue } from './errors.ts';
 import {
   dayNumberOrNaN,
   fromDayNumber,
-  halfYearDays,
-  isHalfYear,
+  halfYearEndDay,
+  halfYearStartDay,
   type HalfYear,
   type IsoDate,
 } from './dates.ts';
@@ -59,9 +59,56 @@ export interface Valuation {
  * @example valuationContext({ contractStart: '2026-01-01', contractEnd: '2027-12-31', obligationCents: 2_500_000, period: '2026-H1' })
  */
 export function valuationContext(input: ValuationContextInput): ValuationContext {
-  const issues: Issue[] = [];
   const startDay = dayNumberOrNaN(input.contractStart);
   const endDay = dayNumberOrNaN(input.contractEnd);
+  const obligationCents = input.obligationCents;
+  const period = input.period;
+  let fromDay = startDay;
+  let toDay = endDay;
+  let periodOk = true;
+  if (period !== undefined) {
+    const ps = halfYearStartDay(period);
+    periodOk = !Number.isNaN(ps);
+    if (periodOk) {
+      const pe = halfYearEndDay(period);
+      fromDay = ps > startDay ? ps : startDay;
+      toDay = pe < endDay ? pe : endDay;
+    }
+  }
+  const reportedOnDay = input.reportedOn === undefined ? NaN : dayNumberOrNaN(input.reportedOn);
+  if (
+    !(endDay >= startDay) || // also false when either is NaN
+    !Number.isSafeInteger(obligationCents) ||
+    obligationCents < 0 ||
+    !periodOk ||
+    fromDay > toDay ||
+    (input.reportedOn !== undefined && Number.isNaN(reportedOnDay))
+  )
+    refuseContext(input, startDay, endDay, periodOk, fromDay, toDay, reportedOnDay);
+  return {
+    startDay,
+    endDay,
+    termDays: endDay - startDay + 1,
+    obligationCents,
+    fromDay,
+    toDay,
+    period,
+    reportedOnDay,
+    versionSuffix: input.policyVersion === undefined ? '' : `@${input.policyVersion}`,
+  };
+}
+
+/** Every issue of a context {@link valuationContext} refuses. */
+function refuseContext(
+  input: ValuationContextInput,
+  startDay: number,
+  endDay: number,
+  periodOk: boolean,
+  fromDay: number,
+  toDay: number,
+  reportedOnDay: number,
+): never {
+  const issues: Issue[] = [];
   if (Number.isNaN(startDay))
     issues.push({ name: 'contractStart', reason: 'must be a real date (YYYY-MM-DD)' });
   if (Number.isNaN(endDay)) issues.push({ name: 'contractEnd', reason: 'must be a real date (YYYY-MM-DD)' });
@@ -69,43 +116,16 @@ export function valuationContext(input: ValuationContextInput): ValuationContext
     issues.push({ name: 'contractEnd', reason: 'must not be before contractStart' });
   if (!Number.isSafeInteger(input.obligationCents) || input.obligationCents < 0)
     issues.push({ name: 'obligationCents', reason: 'must be whole cents, not negative' });
-  let fromDay = startDay;
-  let toDay = endDay;
   const termOk = !Number.isNaN(startDay) && !Number.isNaN(endDay) && endDay >= startDay;
-  if (input.period !== undefined) {
-    if (!isHalfYear(input.period))
-      issues.push({ name: 'period', reason: 'must be a half-year (YYYY-H1 or YYYY-H2)' });
-    else {
-      const r = halfYearDays(input.period);
-      const ps = r.startDay;
-      const pe = r.endDay;
-      fromDay = Math.max(ps, startDay);
-      toDay = Math.min(pe, endDay);
-      if (termOk && fromDay > toDay)
-        issues.push({
-          name: 'period',
-          reason: `${input.period} is outside the contract term ${input.contractStart} – ${input.contractEnd}`,
-        });
-    }
-  }
-  let reportedOnDay = NaN;
-  if (input.reportedOn !== undefined) {
-    reportedOnDay = dayNumberOrNaN(input.reportedOn);
-    if (Number.isNaN(reportedOnDay))
-      issues.push({ name: 'reportedOn', reason: 'must be a real date (YYYY-MM-DD)' });
-  }
-  if (issues.length > 0) throw invalid('The activity cannot be valued in this context.', issues);
-  return {
-    startDay,
-    endDay,
-    termDays: endDay - startDay + 1,
-    obligationCents: input.obligationCents,
-    fromDay,
-    toDay,
-    period: input.period,
-    reportedOnDay,
-    versionSuffix: input.policyVersion === undefined ? '' : `@${input.policyVersion}`,
-  };
+  if (!periodOk) issues.push({ name: 'period', reason: 'must be a half-year (YYYY-H1 or YYYY-H2)' });
+  else if (termOk && fromDay > toDay)
+    issues.push({
+      name: 'period',
+      reason: `${input.period} is outside the contract term ${input.contractStart} – ${input.contractEnd}`,
+    });
+  if (input.reportedOn !== undefined && Number.isNaN(reportedOnDay))
+    issues.push({ name: 'reportedOn', reason: 'must be a real date (YYYY-MM-DD)' });
+  throw invalid('The activity cannot be valued in this context.', issues);
 }
 
 const quantityFields = ['fte', 'months', 'units', 'hours', 'amountCents', 'validFrom', 'validTo'] as const;
