@@ -29,12 +29,14 @@ export async function newPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-export const demoPassword = 'retour-demo';
+// The demo accounts of src/db/seed/demo-accounts.ts (Gemeente Voorbeeldstad).
+export const demoPassword = 'retour-demo-2026';
 export const accounts = {
   advisor: 'adviseur@voorbeeldstad.example',
   admin: 'beheer@voorbeeldstad.example',
   contractManager: 'contractmanager@voorbeeldstad.example',
-  supplier: 'leverancier@bouwbedrijf-degroot.example',
+  supplierDeGroot: 'leverancier@bouwbedrijf-degroot.example',
+  supplierHelder: 'leverancier@schoonmaak-helder.example',
 } as const;
 
 /** Signs in through the sign-in page, as a person would. */
@@ -52,24 +54,11 @@ export function centsOf(text: string): number {
   return Math.round(Number(s) * 100);
 }
 
-/**
- * True when every endpoint exists on the server (an unknown path answers "No such endpoint"). Journeys
- * that need an API still being built skip with a reason instead of failing.
- */
-export async function apiExists(baseURL: string | undefined, ...paths: string[]): Promise<boolean> {
-  for (const p of paths) {
-    const [method, path] = p.includes(' ') ? (p.split(' ') as [string, string]) : ['GET', p];
-    const res = await fetch(new URL(`/api/v1${path}`, baseURL), {
-      method,
-      headers: { 'Content-Type': 'application/json' },
-      body: method === 'GET' ? null : '{}',
-    });
-    if (res.status === 404) {
-      const body = (await res.json().catch(() => ({}))) as { detail?: string };
-      if (body.detail?.startsWith('No such endpoint')) return false;
-    }
-  }
-  return true;
+/** Opens every "how was this calculated?" explanation, so axe also checks what is behind them. */
+export async function openExplanations(page: Page): Promise<void> {
+  await page.locator('details').evaluateAll((all) => {
+    for (const d of all) (d as HTMLDetailsElement).open = true;
+  });
 }
 
 /** A tiny valid PDF, as evidence. */

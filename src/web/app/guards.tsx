@@ -10,13 +10,20 @@ import { Loading } from '../ui/states.tsx';
  * see; this only avoids showing a page that would answer 403.
  */
 export function RequireRole({ roles, children }: { roles?: readonly Role[]; children: ReactNode }) {
-  const { me, checking } = useSession();
+  const { me, checking, signedOut } = useSession();
   const { t } = useI18n();
   const location = useLocation();
   if (checking) return <Loading />;
   if (!me)
     return (
-      <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />
+      <Navigate
+        to={
+          signedOut
+            ? '/sign-in?signedOut=1'
+            : `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`
+        }
+        replace
+      />
     );
   if (roles && (!me.role || !roles.includes(me.role)))
     return (

@@ -36,6 +36,8 @@ interface Session {
   me: Me | null;
   /** True until the first GET /me has answered. */
   checking: boolean;
+  /** True after the user signed out here (not when the session expired). */
+  signedOut: boolean;
   signIn: (email: string, password: string) => Promise<Me>;
   signOut: () => Promise<void>;
   switchTenant: (tenantId: string) => Promise<void>;
@@ -47,6 +49,7 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [checking, setChecking] = useState(true);
+  const [signedOut, setSignedOut] = useState(false);
 
   const refresh = useCallback(async () => {
     try {
@@ -79,9 +82,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       me,
       checking,
+      signedOut,
       refresh,
       signIn: async (email, password) => {
         await api.post(endpoints.sessions, { email, password });
+        setSignedOut(false);
         const next = await refresh();
         if (!next) throw new ApiError(401, 'Not signed in');
         return next;
@@ -91,6 +96,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           await api.delete(endpoints.currentSession);
         } finally {
           setCsrfToken(null);
+          setSignedOut(true);
           setMe(null);
         }
       },
@@ -99,7 +105,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await refresh();
       },
     }),
-    [me, checking, refresh],
+    [me, checking, signedOut, refresh],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
