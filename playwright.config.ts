@@ -11,6 +11,7 @@ if (!external) process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'retour-e
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/global-setup.ts',
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 1,
