@@ -4,10 +4,14 @@ import { demoAccounts } from '../src/db/seed/demo-accounts.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 
 let t: TestApp;
+let tenantId: string;
 beforeAll(async () => {
   t = await createTestApp();
-  await seedDemo(t.deps);
+  ({ tenantId } = await seedDemo(t.deps));
 }, 120_000);
+// On PostgreSQL every test file shares one database: look only at the demo's own rows.
+const ofDemo = <T extends { tenantId: string | null }>(rows: T[]) =>
+  rows.filter((r) => r.tenantId === tenantId);
 afterAll(() => t.close());
 
 describe('demo data', () => {
@@ -25,26 +29,27 @@ describe('demo data', () => {
   });
 
   it('has every demo account of the README', async () => {
-    const rows = await t.deps.db.query.users.findMany();
-    expect(rows.map((u) => u.email)).toEqual(expect.arrayContaining(demoAccounts.map((a) => a.email)));
+    const emails = demoAccounts.map((a) => a.email);
+    const rows = (await t.deps.db.query.users.findMany()).filter((u) => emails.includes(u.email));
+    expect(rows.map((u) => u.email).sort()).toEqual([...emails].sort());
     expect(rows.every((u) => u.passwordHash?.startsWith('$argon2id$'))).toBe(true);
   });
 });
 
 describe('demo contracts', () => {
   it('show every state: draft, submitted and approved plans; open, submitted, closed and overdue reports', async () => {
-    const plans = await t.deps.db.query.plans.findMany();
+    const plans = ofDemo(await t.deps.db.query.plans.findMany());
     expect(new Set(plans.map((p) => p.status))).toEqual(new Set(['draft', 'submitted', 'approved']));
-    const reports = await t.deps.db.query.reports.findMany();
+    const reports = ofDemo(await t.deps.db.query.reports.findMany());
     expect(new Set(reports.map((r) => r.status))).toEqual(
       new Set(['open', 'submitted', 'closed', 'overdue']),
     );
-    const contracts = await t.deps.db.query.contracts.findMany();
+    const contracts = ofDemo(await t.deps.db.query.contracts.findMany());
     expect(new Set(contracts.map((c) => c.regime))).toEqual(new Set(['plan', 'trust']));
   });
 
   it('values every activity with its rule and explanation, and keeps one rejection with its reason', async () => {
-    const activities = await t.deps.db.query.activities.findMany();
+    const activities = ofDemo(await t.deps.db.query.activities.findMany());
     expect(activities.length).toBeGreaterThanOrEqual(6);
     expect(activities.every((a) => a.valueCents > 0 && a.ruleId && a.explanation.includes('='))).toBe(true);
     const rejected = activities.filter((a) => a.verification === 'rejected');

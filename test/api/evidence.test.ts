@@ -308,8 +308,12 @@ describe('evidence retention', () => {
     expect(readdirSync(fan)).toContain(stored.sha256);
     await sweepOrphanFiles(t.deps, new Date(Date.now() + 2 * 3_600_000));
     expect(existsSync(join(fan, stored.sha256))).toBe(false);
-    // Files that rows refer to survive the sweep.
-    const [row] = await t.deps.db.select().from(evidenceFiles).limit(1);
+    // Files that rows refer to survive the sweep (this file's own rows: PostgreSQL is shared between files).
+    const [row] = await t.deps.db
+      .select()
+      .from(evidenceFiles)
+      .where(eq(evidenceFiles.tenantId, tenantId))
+      .limit(1);
     if (row) expect(existsSync(join(t.deps.config.filesDir, row.storageKey))).toBe(true);
   });
 });
