@@ -34,7 +34,7 @@ export interface BenchActivity extends ActivityInput {
   typeIndex: number;
   periodIndex: number;
   verified: boolean;
-  /** The valued item progress reads; its value is written by the run. */
+  /** The activity as a valued item (for callers that pass lists to computeProgress). */
   item: ValuedItem;
 }
 

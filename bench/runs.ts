@@ -1,5 +1,6 @@
 /** The runs the benchmark times (bench/run.ts), apart so that a profile or another harness can call them. */
-import { PortfolioAccumulator, type PortfolioProgress, type ValuedItem } from '../src/domain/progress.ts';
+import type { PortfolioProgress } from '../src/domain/progress.ts';
+import { PortfolioAccumulator } from '../src/domain/portfolio.ts';
 import {
   activityValueCents,
   valuationContext,
@@ -13,19 +14,25 @@ import type { BenchContract, BenchData } from './generate.ts';
 /** The date progress is computed at. */
 export const asOf = '2025-06-30';
 
-/** The domain path a dashboard takes: value every activity, then sum the portfolio's progress. */
+/**
+ * The domain path a dashboard takes: value every activity with its checks (a valuation context per
+ * contract and period, built when first needed), and sum each contract's progress into the portfolio
+ * value by value (PortfolioAccumulator: no list of valued items, no Progress object per contract).
+ */
 export function domainRun(d: BenchData): { portfolio: PortfolioProgress; checksum: number } {
   const { contracts, activities, types, policy } = d;
   const portfolio = new PortfolioAccumulator(asOf);
-  const realised: ValuedItem[] = [];
-  const verified: ValuedItem[] = [];
   const contexts: (ValuationContext | undefined)[] = [];
   let checksum = 0;
   for (let c = 0; c < contracts.length; c++) {
     const k = contracts[c] as BenchContract;
-    contexts.length = 0; // built once per contract and period, when first needed
-    realised.length = 0;
-    verified.length = 0;
+    contexts.length = 0;
+    portfolio.startContract({
+      obligationCents: k.obligationCents,
+      startDate: k.startDate,
+      endDate: k.endDate,
+      policy,
+    });
     const end = k.firstActivity + k.activityCount;
     for (let i = k.firstActivity; i < end; i++) {
       const a = activities[i] as (typeof activities)[number];
@@ -37,21 +44,13 @@ export function domainRun(d: BenchData): { portfolio: PortfolioProgress; checksu
           obligationCents: k.obligationCents,
           period: k.periods[a.periodIndex],
         }));
-      const v = activityValueCents(types[a.typeIndex] as ActivityType, a, ctx);
-      a.item.valueCents = v;
+      const type = types[a.typeIndex] as ActivityType;
+      const v = activityValueCents(type, a, ctx);
       checksum += v;
-      realised.push(a.item);
-      if (a.verified) verified.push(a.item);
+      portfolio.addRealised(type.category, v);
+      if (a.verified) portfolio.addVerified(type.category, v);
     }
-    portfolio.add({
-      obligationCents: k.obligationCents,
-      startDate: k.startDate,
-      endDate: k.endDate,
-      planned: [],
-      realised,
-      verified,
-      policy,
-    });
+    portfolio.finishContract();
   }
   return { portfolio: portfolio.result(), checksum };
 }

@@ -7,3 +7,4 @@ export * from './obligation.ts';
 export * from './valuation.ts';
 export * from './caps.ts';
 export * from './progress.ts';
+export * from './portfolio.ts';

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  computeProgress,
-  portfolioProgress,
-  PortfolioAccumulator,
-  type ProgressInput,
-  type ValuedItem,
-} from './progress.ts';
-import { fromDayNumber, toDayNumber } from './dates.ts';
+import { computeProgress, portfolioProgress, type ProgressInput, type ValuedItem } from './progress.ts';
 import { presets } from './presets.ts';
 
 const emp = (valueCents: number): ValuedItem => ({ category: 'employment', valueCents });
@@ -266,92 +259,5 @@ describe('§7 portfolio progress', () => {
     });
     expect(total.byCategory.socialDomain.realisedCents).toBe(40_000);
     expect(portfolioProgress([])).toMatchObject({ contracts: 0, obligationCents: 0 });
-  });
-});
-
-describe('§7 portfolio accumulator (the fast path of a dashboard)', () => {
-  const category = fc.constantFrom(
-    'employment',
-    'participation',
-    'socialDomain',
-    'socialEnterprise' as const,
-  );
-  const items = fc.array(fc.record({ category, valueCents: fc.integer({ min: -1e6, max: 1e12 }) }), {
-    maxLength: 8,
-  });
-  const day0 = toDayNumber('2024-01-01');
-  const contract = fc
-    .record({
-      start: fc.integer({ min: 0, max: 1_500 }),
-      term: fc.integer({ min: 1, max: 1_500 }),
-      obligationCents: fc.oneof(fc.integer({ min: 0, max: 1e9 }), fc.constant(2 ** 53 - 1)),
-      planned: items,
-      realised: items,
-      verified: items,
-      caps: fc.option(
-        fc.record(
-          {
-            employment: fc.integer({ min: 0, max: 10_000 }),
-            socialEnterprise: fc.integer({ min: 0, max: 10_000 }),
-          },
-          { requiredKeys: [] },
-        ),
-        { nil: undefined },
-      ),
-      tolerance: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: undefined }),
-      withPolicy: fc.boolean(),
-    })
-    .map((c): ProgressInput => ({
-      obligationCents: c.obligationCents,
-      startDate: fromDayNumber(day0 + c.start),
-      endDate: fromDayNumber(day0 + c.start + c.term - 1),
-      planned: c.planned,
-      realised: c.realised,
-      verified: c.verified,
-      categoryCapsBp: c.caps,
-      toleranceBp: c.tolerance,
-      policy: c.withPolicy ? presets.amsterdam : undefined,
-    }));
-
-  it('equals portfolioProgress of computeProgress per contract, status by status (property)', () => {
-    fc.assert(
-      fc.property(fc.array(contract, { maxLength: 12 }), fc.integer({ min: -30, max: 3_100 }), (list, at) => {
-        const asOf = fromDayNumber(day0 + at);
-        const acc = new PortfolioAccumulator(asOf);
-        const slow = list.map((input) => computeProgress(input, asOf));
-        expect(list.map((input) => acc.add(input))).toEqual(slow.map((p) => p.status));
-        expect(acc.result()).toStrictEqual(portfolioProgress(slow));
-      }),
-    );
-  });
-
-  it.each([
-    { case: 'end before start', input: { ...base, endDate: '2025-01-01' }, asOf: '2026-01-01' },
-    { case: 'asOf not a date, with a broken start', input: { ...base, startDate: '2026-02-30' }, asOf: 'x' },
-    {
-      case: 'a value in cents with a fraction',
-      input: { ...base, verified: [emp(1.5)] },
-      asOf: '2026-01-01',
-    },
-    {
-      case: 'an unknown category',
-      input: { ...base, planned: [{ category: 'other', valueCents: 1 } as unknown as ValuedItem] },
-      asOf: '2026-01-01',
-    },
-    { case: 'a tolerance over 100%', input: { ...base, toleranceBp: 10_001 }, asOf: '2026-01-01' },
-  ])('refuses like computeProgress: $case', ({ input, asOf }) => {
-    let expected: unknown;
-    try {
-      computeProgress(input, asOf);
-    } catch (e) {
-      expected = e;
-    }
-    expect(expected).toMatchObject({ code: 'VALIDATION' });
-    const acc = new PortfolioAccumulator(asOf);
-    expect(() => acc.add(input)).toThrow(expected as Error);
-    expect(() => acc.add(input)).toThrow(
-      expect.objectContaining({ issues: (expected as { issues: unknown }).issues }),
-    );
-    expect(acc.result()).toStrictEqual(portfolioProgress([]));
   });
 });

@@ -1,9 +1,7 @@
-import { invalid, type Issue } from './errors.ts';
 import { dayNumberOrNaN, type IsoDate } from './dates.ts';
-import { categoryCapCents } from './caps.ts';
-import { expectedOnDay } from './obligation.ts';
-import { mulDivRound, type Cents } from './money.ts';
-import { categories, type Category, type Policy } from './policy.ts';
+import type { Cents } from './money.ts';
+import type { Category, Policy } from './policy.ts';
+import { byCategoryOf, PLANNED, ProgressSums, REALISED, SLOTS, statuses, VERIFIED } from './progress-sums.ts';
 
 export type ProgressStatus = 'met' | 'notMet' | 'behind' | 'onTrack';
 
@@ -29,6 +27,9 @@ export interface ProgressInput {
   categoryCapsBp?: Partial<Record<Category, number>> | undefined;
 }
 
+/** A contract's terms as progress needs them: {@link ProgressInput} without its lists. */
+export type ProgressTerms = Omit<ProgressInput, 'planned' | 'realised' | 'verified'>;
+
 export interface CategoryProgress {
   plannedCents: Cents;
   /** After the category cap. */
@@ -48,146 +49,8 @@ export interface Progress {
   byCategory: Record<Category, CategoryProgress>;
 }
 
-const DEFAULT_TOLERANCE_BP = 1_000;
-
-/** Sums values into four slots by category, allocation-free. */
-function sumInto(items: readonly ValuedItem[], into: Float64Array, at: number, name: string): void {
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i] as ValuedItem;
-    const v = it.valueCents;
-    if (!Number.isSafeInteger(v))
-      throw invalid('Cannot compute progress.', [
-        { name: `${name}.${i}.valueCents`, reason: 'must be whole cents' },
-      ]);
-    switch (it.category) {
-      case 'employment':
-        into[at + 0] = (into[at + 0] as number) + v;
-        break;
-      case 'participation':
-        into[at + 1] = (into[at + 1] as number) + v;
-        break;
-      case 'socialDomain':
-        into[at + 2] = (into[at + 2] as number) + v;
-        break;
-      case 'socialEnterprise':
-        into[at + 3] = (into[at + 3] as number) + v;
-        break;
-      default:
-        throw invalid('Cannot compute progress.', [
-          { name: `${name}.${i}.category`, reason: `unknown category ${String(it.category)}` },
-        ]);
-    }
-  }
-}
-
-/** a × b < c × d exactly, for non-negative safe integers. */
-function productLess(a: number, b: number, c: number, d: number): boolean {
-  const l = a * b;
-  const r = c * d;
-  if (l <= Number.MAX_SAFE_INTEGER && r <= Number.MAX_SAFE_INTEGER) return l < r;
-  return BigInt(a) * BigInt(b) < BigInt(c) * BigInt(d);
-}
-
-const statuses: readonly ProgressStatus[] = ['met', 'notMet', 'behind', 'onTrack'];
-
-/**
- * Slots of a progress in a Float64Array: obligation, planned, realised, verified, expected, forecast,
- * then per category (in the order of `categories`) planned, realised, verified.
- */
-const SLOTS = 18;
-const CAT = 6;
-
-/**
- * Checks one contract and writes its progress into `out` (slots above), allocating nothing; returns the
- * index of its status in `statuses`. `asOfDay` is NaN when asOf is not a date (refused with the rest).
- */
-function progressInto(input: ProgressInput, asOfDay: number, out: Float64Array): number {
-  const startDay = dayNumberOrNaN(input.startDate);
-  const endDay = dayNumberOrNaN(input.endDate);
-  const obligation = input.obligationCents;
-  const tolerance = input.toleranceBp ?? input.policy?.behindToleranceBp ?? DEFAULT_TOLERANCE_BP;
-  const caps = input.categoryCapsBp ?? input.policy?.categoryCapsBp;
-  if (
-    Number.isNaN(startDay) ||
-    Number.isNaN(endDay) ||
-    Number.isNaN(asOfDay) ||
-    endDay < startDay ||
-    !Number.isSafeInteger(obligation) ||
-    obligation < 0 ||
-    !Number.isSafeInteger(tolerance) ||
-    tolerance < 0 ||
-    tolerance > 10_000
-  ) {
-    const issues: Issue[] = [];
-    if (Number.isNaN(startDay))
-      issues.push({ name: 'startDate', reason: 'must be a real date (YYYY-MM-DD)' });
-    if (Number.isNaN(endDay)) issues.push({ name: 'endDate', reason: 'must be a real date (YYYY-MM-DD)' });
-    else if (endDay < startDay) issues.push({ name: 'endDate', reason: 'must not be before startDate' });
-    if (Number.isNaN(asOfDay)) issues.push({ name: 'asOf', reason: 'must be a real date (YYYY-MM-DD)' });
-    if (!Number.isSafeInteger(obligation) || obligation < 0)
-      issues.push({ name: 'obligationCents', reason: 'must be whole cents, not negative' });
-    if (!Number.isSafeInteger(tolerance) || tolerance < 0 || tolerance > 10_000)
-      issues.push({ name: 'toleranceBp', reason: 'must be 0–10000 basis points' });
-    throw invalid('Cannot compute progress.', issues);
-  }
-  const s = sums;
-  s.fill(0);
-  sumInto(input.planned, s, 0, 'planned');
-  sumInto(input.realised, s, 4, 'realised');
-  sumInto(input.verified, s, 8, 'verified');
-  let planned = 0;
-  let realised = 0;
-  let verified = 0;
-  for (let c = 0; c < 4; c++) {
-    const bp = caps?.[categories[c] as Category];
-    const cap = bp === undefined ? Infinity : categoryCapCents(bp, obligation);
-    const p = s[c] as number;
-    const r0 = s[4 + c] as number;
-    const v0 = s[8 + c] as number;
-    const r = r0 > cap ? cap : r0;
-    const v = v0 > cap ? cap : v0;
-    planned += p;
-    realised += r;
-    verified += v;
-    out[CAT + 3 * c] = p;
-    out[CAT + 3 * c + 1] = r;
-    out[CAT + 3 * c + 2] = v;
-  }
-  const expected = expectedOnDay(obligation, startDay, endDay, asOfDay);
-  const term = endDay - startDay + 1;
-  const elapsed = asOfDay - startDay + 1;
-  const forecast = elapsed <= 0 ? 0 : elapsed >= term ? realised : mulDivRound(realised, term, 1, elapsed);
-  out[0] = obligation;
-  out[1] = planned;
-  out[2] = realised;
-  out[3] = verified;
-  out[4] = expected;
-  out[5] = forecast;
-  if (verified >= obligation) return 0; // met
-  if (asOfDay > endDay) return 1; // notMet
-  if (productLess(realised, 10_000, expected, 10_000 - tolerance)) return 2; // behind
-  return 3; // onTrack
-}
-
-const sums = new Float64Array(12);
+const sums = new ProgressSums();
 const one = new Float64Array(SLOTS);
-
-function categoryAt(r: Float64Array, c: number): CategoryProgress {
-  return {
-    plannedCents: r[CAT + 3 * c] as Cents,
-    realisedCents: r[CAT + 3 * c + 1] as Cents,
-    verifiedCents: r[CAT + 3 * c + 2] as Cents,
-  };
-}
-
-function byCategoryOf(r: Float64Array): Record<Category, CategoryProgress> {
-  return {
-    employment: categoryAt(r, 0),
-    participation: categoryAt(r, 1),
-    socialDomain: categoryAt(r, 2),
-    socialEnterprise: categoryAt(r, 3),
-  };
-}
 
 /**
  * Progress of one contract at a date (domain.md §4, §7): realised and verified counted after caps;
@@ -197,7 +60,11 @@ function byCategoryOf(r: Float64Array): Record<Category, CategoryProgress> {
  */
 export function computeProgress(input: ProgressInput, asOf: IsoDate): Progress {
   const r = one;
-  const status = statuses[progressInto(input, dayNumberOrNaN(asOf), r)] as ProgressStatus;
+  sums.start(input, dayNumberOrNaN(asOf));
+  sums.addAll(PLANNED, input.planned);
+  sums.addAll(REALISED, input.realised);
+  sums.addAll(VERIFIED, input.verified);
+  const status = statuses[sums.finish(r)] as ProgressStatus;
   return {
     obligationCents: r[0] as Cents,
     plannedCents: r[1] as Cents,
@@ -289,50 +156,4 @@ export function portfolioProgress(list: readonly Progress[]): PortfolioProgress 
     },
     byStatus: { met, notMet, behind, onTrack },
   };
-}
-
-/**
- * The portfolio of many contracts summed as they come, without building a {@link Progress} per
- * contract: for dashboards and exports over large portfolios. After `add` of each contract's input,
- * `result()` equals `portfolioProgress(inputs.map((i) => computeProgress(i, asOf)))`, and `add` checks
- * and refuses exactly like {@link computeProgress} (an invalid asOf is refused on the first `add`).
- * @example const acc = new PortfolioAccumulator('2026-07-02'); for (const c of contracts) acc.add(c); acc.result()
- */
-export class PortfolioAccumulator {
-  readonly #asOfDay: number;
-  readonly #totals = new Float64Array(SLOTS);
-  readonly #byStatus = [0, 0, 0, 0];
-  #contracts = 0;
-
-  constructor(asOf: IsoDate) {
-    this.#asOfDay = dayNumberOrNaN(asOf);
-  }
-
-  /** Adds one contract; returns its status. */
-  add(input: ProgressInput): ProgressStatus {
-    const r = one;
-    const status = progressInto(input, this.#asOfDay, r);
-    const t = this.#totals;
-    for (let i = 0; i < SLOTS; i++) t[i] = (t[i] as number) + (r[i] as number);
-    this.#byStatus[status] = (this.#byStatus[status] as number) + 1;
-    this.#contracts++;
-    return statuses[status] as ProgressStatus;
-  }
-
-  /** The totals so far, in the shape of {@link portfolioProgress}. */
-  result(): PortfolioProgress {
-    const t = this.#totals;
-    const [met, notMet, behind, onTrack] = this.#byStatus as [number, number, number, number];
-    return {
-      contracts: this.#contracts,
-      obligationCents: t[0] as Cents,
-      plannedCents: t[1] as Cents,
-      realisedCents: t[2] as Cents,
-      verifiedCents: t[3] as Cents,
-      expectedCents: t[4] as Cents,
-      forecastCents: t[5] as Cents,
-      byCategory: byCategoryOf(t),
-      byStatus: { met, notMet, behind, onTrack },
-    };
-  }
 }
