@@ -25,7 +25,6 @@ export const endpoints = {
   evidence: (activityId: string) => `/activities/${activityId}/evidence`,
   evidenceFile: (evidenceId: string) => `/api/v1/evidence/${evidenceId}`,
   suppliers: '/suppliers',
-  // Identity administration: not in the API yet; the pages say so when these answer 404.
   users: '/users',
   invitations: '/invitations',
   auditLog: (params: Record<string, string | undefined> = {}) => `/audit-log${query(params)}`,

@@ -65,18 +65,3 @@ export function PageTitle({ children, title }: { children: ReactNode; title: str
     </Heading>
   );
 }
-
-/** True when the server does not have this API path at all (a part of Retour that is not there yet). */
-export function isMissingEndpoint(error: ApiError | undefined): boolean {
-  return error?.status === 404 && (error.detail ?? '').startsWith('No such endpoint');
-}
-
-/** Says plainly that a part of the application is not available on this server yet. */
-export function NotAvailable() {
-  const { t } = useI18n();
-  return (
-    <Alert type="info" heading={t('common.notAvailable')}>
-      <Paragraph>{t('common.notAvailableText')}</Paragraph>
-    </Alert>
-  );
-}

@@ -4,50 +4,30 @@ import { endpoints } from '../../lib/endpoints.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/fields.tsx';
-import { isMissingEndpoint, NotAvailable, PageTitle, ResourceView } from '../../ui/states.tsx';
+import { PageTitle, ResourceView } from '../../ui/states.tsx';
 import { Table } from '../../ui/Table.tsx';
 
+/** One entry of GET /audit-log. */
 interface Entry {
-  id: string;
+  id: number;
   at: string;
-  actor: string;
+  actorLabel: string;
   action: string;
-  object: string;
-  ip: string;
+  objectType: string | null;
+  objectId: string | null;
+  ip: string | null;
 }
-
-type Raw = Record<string, unknown>;
-const toEntry = (x: unknown): Entry => {
-  const r = (x ?? {}) as Raw;
-  const actor = (r.actor ?? {}) as Raw;
-  return {
-    id: String(r.id ?? ''),
-    at: String(r.at ?? r.createdAt ?? ''),
-    actor: String(r.actorLabel ?? actor.label ?? actor.email ?? actor.name ?? ''),
-    action: String(r.action ?? ''),
-    object: [r.objectType, r.objectId].filter(Boolean).join(' '),
-    ip: String(r.ip ?? ''),
-  };
-};
 
 /** The append-only audit log of the organisation, newest first, filterable by action. */
 export default function AuditPage() {
   const { t, dateTime } = useI18n();
   const [action, setAction] = useState('');
   const [before, setBefore] = useState<string | undefined>(undefined);
-  const resource = useResource<{ items: unknown[]; nextCursor?: string | null }>(
+  const resource = useResource<{ items: Entry[]; nextBefore?: number }>(
     endpoints.auditLog({ action: action || undefined, before }),
   );
-  const rows = (resource.data?.items ?? []).map(toEntry);
-  const next = resource.data?.nextCursor;
-  // The audit-log API belongs to the identity work and may not be on this server yet.
-  if (isMissingEndpoint(resource.error))
-    return (
-      <>
-        <PageTitle title={t('audit.title')}>{t('audit.title')}</PageTitle>
-        <NotAvailable />
-      </>
-    );
+  const rows = resource.data?.items ?? [];
+  const next = resource.data?.nextBefore;
   return (
     <>
       <PageTitle title={t('audit.title')}>{t('audit.title')}</PageTitle>
@@ -58,6 +38,13 @@ export default function AuditPage() {
           value={action}
           onChange={(e) => setAction(e.target.value)}
         />
+        <a
+          className="utrecht-link"
+          href={`/api/v1${endpoints.auditLog({ action: action || undefined, format: 'csv' })}`}
+          download
+        >
+          {t('audit.export')}
+        </a>
       </div>
       <ResourceView resource={resource}>
         {() => (
@@ -66,7 +53,7 @@ export default function AuditPage() {
               caption={t('audit.caption')}
               captionHidden
               rows={rows}
-              rowKey={(e) => e.id}
+              rowKey={(e) => String(e.id)}
               empty={t('audit.none')}
               columns={[
                 {
@@ -75,15 +62,17 @@ export default function AuditPage() {
                   rowHeader: true,
                   cell: (e) => (e.at ? dateTime(e.at) : ''),
                 },
-                { key: 'who', header: t('audit.actor'), cell: (e) => e.actor },
+                { key: 'who', header: t('audit.actor'), cell: (e) => e.actorLabel },
                 { key: 'what', header: t('audit.action'), cell: (e) => <code>{e.action}</code> },
-                { key: 'obj', header: t('audit.object'), cell: (e) => e.object },
-                { key: 'ip', header: t('audit.ip'), cell: (e) => e.ip },
+                {
+                  key: 'obj',
+                  header: t('audit.object'),
+                  cell: (e) => [e.objectType, e.objectId].filter(Boolean).join(' '),
+                },
+                { key: 'ip', header: t('audit.ip'), cell: (e) => e.ip ?? '' },
               ]}
             />
-            {typeof next === 'string' && next ? (
-              <Button onClick={() => setBefore(next)}>{t('audit.older')}</Button>
-            ) : null}
+            {next ? <Button onClick={() => setBefore(String(next))}>{t('audit.older')}</Button> : null}
           </>
         )}
       </ResourceView>

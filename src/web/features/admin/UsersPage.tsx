@@ -7,36 +7,27 @@ import type { List, Supplier } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { Button } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/fields.tsx';
-import { ErrorAlert, isMissingEndpoint, NotAvailable, PageTitle, ResourceView } from '../../ui/states.tsx';
+import { ErrorAlert, PageTitle, ResourceView } from '../../ui/states.tsx';
 import { Table } from '../../ui/Table.tsx';
 import { Alert, Heading } from '../../ui/text.tsx';
 
+/** One row of GET /users: a user's role in this municipality. */
 interface UserRow {
   id: string;
+  membershipId: string;
   name: string;
   email: string;
-  roles: string[];
+  role: string;
+  supplierName: string | null;
   disabled: boolean;
+  invitationPending: boolean;
 }
-type Raw = Record<string, unknown>;
-const toUser = (x: unknown): UserRow => {
-  const r = (x ?? {}) as Raw;
-  const memberships = Array.isArray(r.memberships) ? (r.memberships as Raw[]) : [];
-  const roles = typeof r.role === 'string' ? [r.role] : memberships.map((m) => String(m.role ?? ''));
-  return {
-    id: String(r.id ?? ''),
-    name: String(r.name ?? ''),
-    email: String(r.email ?? ''),
-    roles,
-    disabled: Boolean(r.disabled),
-  };
-};
 const invitable = ['advisor', 'contractManager', 'municipalityAdmin', 'supplier'] as const;
 
 /** Users of the organisation, and inviting a new one. */
 export default function UsersPage() {
   const { t } = useI18n();
-  const users = useResource<List<unknown>>(endpoints.users);
+  const users = useResource<List<UserRow>>(endpoints.users);
   const suppliers = useResource<List<Supplier>>(endpoints.suppliers);
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
@@ -69,15 +60,6 @@ export default function UsersPage() {
     }
   }
 
-  // The users API belongs to the identity work and may not be on this server yet.
-  if (isMissingEndpoint(users.error))
-    return (
-      <>
-        <PageTitle title={t('users.title')}>{t('users.title')}</PageTitle>
-        <NotAvailable />
-      </>
-    );
-
   return (
     <>
       <PageTitle title={t('users.title')}>{t('users.title')}</PageTitle>
@@ -86,8 +68,8 @@ export default function UsersPage() {
           <Table
             caption={t('users.caption')}
             captionHidden
-            rows={list.items.map(toUser)}
-            rowKey={(u) => u.id}
+            rows={list.items}
+            rowKey={(u) => u.membershipId}
             empty={t('common.none')}
             columns={[
               { key: 'n', header: t('users.name'), rowHeader: true, cell: (u) => u.name || u.email },
@@ -95,12 +77,16 @@ export default function UsersPage() {
               {
                 key: 'r',
                 header: t('users.role'),
-                cell: (u) => u.roles.map((r) => t(`role.${r}` as MessageKey)).join(', '),
+                cell: (u) =>
+                  u.supplierName
+                    ? `${t(`role.${u.role}` as MessageKey)} (${u.supplierName})`
+                    : t(`role.${u.role}` as MessageKey),
               },
               {
                 key: 'd',
                 header: t('users.active'),
-                cell: (u) => (u.disabled ? t('common.no') : t('common.yes')),
+                cell: (u) =>
+                  u.disabled ? t('common.no') : u.invitationPending ? t('users.pending') : t('common.yes'),
               },
             ]}
           />
