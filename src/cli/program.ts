@@ -3,6 +3,7 @@ import { DomainError } from '../domain/errors.ts';
 import { policyVersionOn, tenantBySlug } from '../db/repositories/policies.ts';
 import { validatePolicy } from '../domain/index.ts';
 import { registerEstimate } from './commands/estimate.ts';
+import { registerOidc } from './commands/oidc.ts';
 import { registerOperations } from './commands/operations.ts';
 import { registerValue } from './commands/value.ts';
 import { withDatabase } from './database.ts';
@@ -25,7 +26,7 @@ const estimate: CliCommand = (program) =>
   );
 
 /** Every command of `retour`; add a new module here. */
-export const cliCommands: readonly CliCommand[] = [registerOperations, estimate, registerValue];
+export const cliCommands: readonly CliCommand[] = [registerOperations, registerOidc, estimate, registerValue];
 
 /** The `retour` program built from command modules. */
 export function buildProgram(commands: readonly CliCommand[] = cliCommands): Command {

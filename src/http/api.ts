@@ -8,6 +8,7 @@ import { evidenceRoutes } from './routes/evidence.ts';
 import { policyRoutes } from './routes/policies.ts';
 import { estimateRoutes } from './routes/estimates.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { oidcRoutes } from './routes/oidc.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { apiTokenRoutes } from './routes/api-tokens.ts';
 import { auditLogRoutes } from './routes/audit-log.ts';
@@ -68,6 +69,7 @@ export function createApi(deps: AppDeps) {
   policyRoutes(api);
   estimateRoutes(api);
   sessionRoutes(api);
+  oidcRoutes(api);
   accountRoutes(api);
   apiTokenRoutes(api);
   auditLogRoutes(api);

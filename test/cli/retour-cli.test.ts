@@ -67,6 +67,22 @@ describe('retour CLI', () => {
       '2026-06-01',
     ]);
     expect(estimate.stdout).toContain('Obligation: €62.500,00');
+    const oidc = await retour(
+      [
+        'oidc',
+        'add',
+        'testgem',
+        '--name',
+        'Gemeente-account',
+        '--issuer',
+        'https://login.test.nl',
+        '--client-id',
+        'retour',
+        '--secret-stdin',
+      ],
+      'client secret\n',
+    );
+    expect(oidc.stdout).toContain('Added Gemeente-account (https://login.test.nl');
   }, 120_000);
 
   it('refuses a short password and an unknown role with a readable message and exit code 1', async () => {

@@ -2,18 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { DomainError } from '../../domain/errors.ts';
 import { writeAudit } from '../../db/audit.ts';
 import {
-  deleteSession,
-  insertSession,
   membershipsOf,
   recentFailures,
   recordSignInAttempt,
-  sessionByTokenHash,
   userByEmail,
 } from '../../db/repositories/identity.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';
-import { hashSecret, newSecret } from '../tokens.ts';
 import { defineUseCase } from '../use-case.ts';
-import { sessionPolicy, signInLimits } from './session-policy.ts';
+import { signInLimits } from './session-policy.ts';
+import { startSession } from './start-session.ts';
 
 export interface SignInInput {
   email: string;
@@ -71,22 +68,13 @@ export const signIn = defineUseCase({
       }
       const all = await membershipsOf(tx, user.id);
       const first = all.find((m) => m.tenantId) ?? all[0];
-      if (input.previousTokenHash) {
-        const old = await sessionByTokenHash(tx, input.previousTokenHash);
-        if (old) await deleteSession(tx, old.session.id);
-      }
-      const token = newSecret();
-      const session = await insertSession(tx, {
-        tokenHash: hashSecret(token),
+      const { token, session } = await startSession(tx, {
         userId: user.id,
-        tenantId: first?.tenantId ?? null,
-        membershipId: first?.id ?? null,
-        csrfToken: newSecret(),
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + sessionPolicy.absoluteMs),
+        membership: first,
+        now,
         ip: input.ip,
         userAgent: input.userAgent,
+        previousTokenHash: input.previousTokenHash,
       });
       await writeAudit(tx, {
         tenantId: first?.tenantId ?? null,

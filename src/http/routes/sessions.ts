@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
 import { signIn } from '../../app/identity/sign-in.ts';
 import { actorForSession, signOut, switchTenant, whoAmI } from '../../app/identity/session.ts';
 import { sessionPolicy } from '../../app/identity/session-policy.ts';
@@ -9,6 +9,7 @@ import { execute } from '../../app/use-case.ts';
 import { roles } from '../../domain/access.ts';
 import { clientIp } from '../authenticate.ts';
 import type { HttpEnv } from '../env.ts';
+import { clearSessionCookie, setSessionCookie } from '../session-cookie.ts';
 import { emptyResponse, errorResponses, jsonResponse } from '../openapi.ts';
 
 const MembershipSchema = z
@@ -143,13 +144,7 @@ export function sessionRoutes(api: OpenAPIHono<HttpEnv>) {
       userAgent: c.req.header('User-Agent') ?? null,
       previousTokenHash: previous ? hashSecret(previous) : undefined,
     });
-    setCookie(c, sessionPolicy.cookieName, result.token, {
-      httpOnly: true,
-      secure: c.var.deps.config.secure,
-      sameSite: 'Lax',
-      path: '/',
-      maxAge: Math.floor(sessionPolicy.absoluteMs / 1000),
-    });
+    setSessionCookie(c, result.token, c.var.deps.config.secure);
     const u = result.user;
     const memberships = result.memberships.map(presentMembership);
     const active = memberships.find((m) => m.id === result.session.membershipId);
@@ -172,7 +167,7 @@ export function sessionRoutes(api: OpenAPIHono<HttpEnv>) {
   });
   api.openapi(signOutRoute, async (c) => {
     await execute(signOut, c.var.deps, c.var.actor, undefined);
-    deleteCookie(c, sessionPolicy.cookieName, { path: '/', secure: c.var.deps.config.secure });
+    clearSessionCookie(c, c.var.deps.config.secure);
     return c.body(null, 204);
   });
   for (const path of ['/sessions/current', '/me/tenant'] as const) {

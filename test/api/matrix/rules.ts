@@ -62,7 +62,10 @@ export function matches(expected: Expected, status: number): boolean {
   return status === expected;
 }
 
-/** `/contracts/{id}/plan` with the contract's id; the segment before `{id}` says which id. */
+/**
+ * `/contracts/{id}/plan` with the contract's id; the segment before `{id}` says which id.
+ * `{slug}` is the municipality's slug.
+ */
 export function fillPath(path: string, ids: Ids): string {
   const idOf: Record<string, keyof Ids> = {
     contracts: 'contractId',
@@ -72,7 +75,7 @@ export function fillPath(path: string, ids: Ids): string {
     suppliers: 'supplierId',
     'api-tokens': 'apiTokenId',
   };
-  return path.replace(/\/([a-z-]+)\/\{id\}/g, (_m, segment: string) => {
+  return path.replace('{slug}', ids.tenantSlug).replace(/\/([a-z-]+)\/\{id\}/g, (_m, segment: string) => {
     const key = idOf[segment];
     if (!key) throw new Error(`No id for /${segment}/{id}: add it to fillPath in test/api/matrix/rules.ts`);
     return `/${segment}/${ids[key]}`;

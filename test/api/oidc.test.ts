@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { addOidcProvider } from '../../src/app/admin/oidc-provider.ts';
+import { auditLog, memberships, sessions, users } from '../../src/db/schema/index.ts';
+import { createActor, createTenant, unique } from '../factories.ts';
+import { browser, startOidcProvider, type TestOidcProvider } from '../oidc-provider.ts';
+import { createTestApp, type TestApp } from '../test-app.ts';
+
+let t: TestApp;
+let idp: TestOidcProvider;
+let tenant: { id: string; slug: string };
+let open: { id: string; slug: string };
+const origin = 'http://localhost:3000';
+
+beforeAll(async () => {
+  t = await createTestApp({ publicUrl: origin });
+  idp = await startOidcProvider({
+    redirectUri: `${origin}/api/v1/oidc/callback`,
+    unverified: ['unverified@gemeente.test'],
+  });
+  tenant = await createTenant(t.deps.db);
+  open = await createTenant(t.deps.db);
+  for (const [slug, defaultRole] of [
+    [tenant.slug, undefined],
+    [open.slug, 'advisor'],
+  ] as const) {
+    await addOidcProvider(t.deps, {
+      tenant: slug,
+      name: 'Gemeente-account',
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecret: idp.clientSecret,
+      defaultRole,
+    });
+  }
+}, 60_000);
+afterAll(async () => {
+  await idp.close();
+  await t.close();
+});
+
+const local = () => ({ origin, request: (path: string, init: RequestInit) => t.app.request(path, init) });
+
+describe('single sign-on with OpenID Connect (authorization code + PKCE)', () => {
+  it("lists the municipality's providers for its sign-in page", async () => {
+    const res = await t.app.request(`/api/v1/tenants/${tenant.slug}/oidc/providers`);
+    expect(await res.json()).toMatchObject({ items: [{ name: 'Gemeente-account' }] });
+  });
+
+  it('signs in a known user at the real provider and lands on returnTo with a session', async () => {
+    const { user } = await createActor(t.deps.db, { tenantId: tenant.id, role: 'advisor' });
+    const b = browser(local());
+    const start = await b.go(`/api/v1/tenants/${tenant.slug}/oidc/login?returnTo=/contracts`);
+    expect(start.status).toBe(302);
+    const authorize = new URL(start.headers.get('Location') ?? '');
+    expect(authorize.origin).toBe(idp.issuer);
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('redirect_uri')).toBe(`${origin}/api/v1/oidc/callback`);
+    const done = await b.signInAt(start.headers.get('Location') ?? '', user.email);
+    expect(done.status).toBe(302);
+    expect(done.headers.get('Location')).toBe('/contracts');
+    const setCookie = done.headers.getSetCookie().find((c) => c.startsWith('retour_session='));
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    const me = await b.go('/api/v1/me');
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({
+      user: { email: user.email },
+      role: 'advisor',
+      tenant: { id: tenant.id },
+    });
+    const [entry] = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorUserId, user.id), eq(auditLog.action, 'session.create')));
+    expect(entry?.details).toMatchObject({ via: 'oidc' });
+  });
+
+  it.each([
+    { case: 'someone without a role there', login: 'stranger@elders.test', error: 'sso-no-access' },
+    { case: 'an unverified email address', login: 'unverified@gemeente.test', error: 'sso-failed' },
+  ])('refuses $case without a session', async ({ login, error }) => {
+    const b = browser(local());
+    const done = await b.signInAt(`/api/v1/tenants/${tenant.slug}/oidc/login`, login);
+    expect(done.headers.get('Location')).toBe(`/sign-in?error=${error}`);
+    expect(b.cookie(origin, 'retour_session')).toBeUndefined();
+  });
+
+  it("gives a first-time user the provider's default role when the municipality allows it", async () => {
+    const email = `${unique('nieuw')}@open.test`;
+    const b = browser(local());
+    const done = await b.signInAt(`/api/v1/tenants/${open.slug}/oidc/login`, email);
+    expect(done.headers.get('Location')).toBe('/');
+    const [user] = await t.deps.db.select().from(users).where(eq(users.email, email));
+    const roles = await t.deps.db
+      .select()
+      .from(memberships)
+      .where(eq(memberships.userId, user?.id ?? ''));
+    expect(roles.map((m) => [m.tenantId, m.role])).toEqual([[open.id, 'advisor']]);
+    expect(user?.passwordHash).toBeNull();
+  });
+
+  it('accepts a callback only once and only in the browser that started the sign-in', async () => {
+    const { user } = await createActor(t.deps.db, { tenantId: tenant.id, role: 'advisor' });
+    const b = browser(local());
+    const start = await b.go(`/api/v1/tenants/${tenant.slug}/oidc/login`);
+    const state = new URL(start.headers.get('Location') ?? '').searchParams.get('state');
+    // Another browser (without the state cookie) with a callback URL is refused and uses nothing up.
+    const thief = await t.app.request(`/api/v1/oidc/callback?state=${state}&code=stolen`);
+    expect(thief.headers.get('Location')).toBe('/sign-in?error=sso-failed');
+    const done = await b.signInAt(start.headers.get('Location') ?? '', user.email);
+    expect(done.headers.get('Location')).toBe('/');
+    // The same callback again, even in the same browser, is refused: the login was used.
+    const callback = b.history.find((u) => u.startsWith(`${origin}/api/v1/oidc/callback`)) ?? '';
+    const replay = await b.go(callback);
+    expect(replay.headers.get('Location')).toBe('/sign-in?error=sso-failed');
+    const count = await t.deps.db.select().from(sessions).where(eq(sessions.userId, user.id));
+    expect(count).toHaveLength(1);
+  });
+
+  it.each([
+    { case: 'another origin', returnTo: 'https://evil.example/x' },
+    { case: 'a protocol-relative URL', returnTo: '//evil.example/x' },
+  ])('never redirects to $case after signing in', async ({ returnTo }) => {
+    const { user } = await createActor(t.deps.db, { tenantId: tenant.id, role: 'advisor' });
+    const b = browser(local());
+    const done = await b.signInAt(
+      `/api/v1/tenants/${tenant.slug}/oidc/login?returnTo=${encodeURIComponent(returnTo)}`,
+      user.email,
+    );
+    expect(done.headers.get('Location')).toBe('/');
+  });
+
+  it('answers 404 for a municipality without single sign-on', async () => {
+    const other = await createTenant(t.deps.db);
+    expect((await t.app.request(`/api/v1/tenants/${other.slug}/oidc/login`)).status).toBe(404);
+  });
+});
