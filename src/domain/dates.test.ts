@@ -178,4 +178,30 @@ describe('fast paths of dates (equal to the plain ones)', () => {
       }),
     );
   });
+
+  it('the memo of the last half-year never changes an answer, whatever came before (property)', () => {
+    const half = fc.oneof(
+      fc
+        .tuple(fc.integer({ min: 1, max: 9999 }), fc.constantFrom(1, 2))
+        .map(([y, h]) => `${String(y).padStart(4, '0')}-H${h}`),
+      fc.constantFrom('', '2026-H3', '2026-01-01', '0000-H1'),
+    );
+    const expected = (s: string) => {
+      if (!isHalfYear(s) || s.startsWith('0000')) return [NaN, NaN];
+      const r = halfYearRange(s);
+      return [toDayNumber(r.start), toDayNumber(r.end)];
+    };
+    fc.assert(
+      fc.property(fc.array(fc.tuple(half, fc.boolean()), { minLength: 1, maxLength: 20 }), (seq) => {
+        for (const [s, endFirst] of seq) {
+          const copy = [...s].join('');
+          const got = endFirst
+            ? [halfYearEndDay(s), halfYearStartDay(copy)].reverse()
+            : [halfYearStartDay(s), halfYearEndDay(copy)];
+          expect(got).toEqual(expected(s));
+          expect(halfYearEndDay(s)).toEqual(expected(s)[1]);
+        }
+      }),
+    );
+  });
 });

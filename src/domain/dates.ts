@@ -171,21 +171,40 @@ function newYearDay(y: number): number {
   );
 }
 
+/** The last half-year read and its days: a context asks for the start, then the end, of one period. */
+let halfText = '';
+let halfStart = NaN;
+let halfEnd = NaN;
+
+function readHalfYear(s: string): void {
+  if (s === halfText) return;
+  if (!isHalfYear(s)) {
+    halfText = ''; // not one: NaN, the right answer for '' too
+    halfStart = NaN;
+    halfEnd = NaN;
+    return;
+  }
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const newYear = newYearDay(y);
+  const leap = isLeap(y) ? 1 : 0;
+  halfText = s;
+  halfStart = s.charCodeAt(6) === 49 ? newYear : newYear + 181 + leap;
+  halfEnd = s.charCodeAt(6) === 49 ? newYear + 180 + leap : newYear + 364 + leap;
+}
+
 /**
  * First day number of a half-year, or NaN when it is not one (no object, no string: for loops over
  * many activities). @example halfYearStartDay('2026-H2') === toDayNumber('2026-07-01')
  */
 export function halfYearStartDay(s: string): number {
-  if (!isHalfYear(s)) return NaN;
-  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
-  return s.charCodeAt(6) === 49 ? newYearDay(y) : newYearDay(y) + (isLeap(y) ? 182 : 181);
+  readHalfYear(s);
+  return halfStart;
 }
 
 /** Last day number of a half-year, or NaN when it is not one. @example halfYearEndDay('2026-H1') === toDayNumber('2026-06-30') */
 export function halfYearEndDay(s: string): number {
-  if (!isHalfYear(s)) return NaN;
-  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
-  return s.charCodeAt(6) === 49 ? newYearDay(y) + (isLeap(y) ? 181 : 180) : newYearDay(y + 1) - 1;
+  readHalfYear(s);
+  return halfEnd;
 }
 
 /** First and last day number of a half-year, or NaN for both when it is not one. */
