@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../../src/app/passwords.ts';
 import { hashSecret } from '../../src/app/tokens.ts';
-import { sessions, users } from '../../src/db/schema/index.ts';
+import { mailOutbox, sessions, users } from '../../src/db/schema/index.ts';
 import { createActor, createTenant } from '../factories.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 
@@ -131,5 +131,44 @@ describe('session cookie', () => {
     expect((await t.app.request('/api/v1/me', { headers: { Cookie: cookie } })).status).toBe(401);
     expect(await t.deps.db.select().from(sessions).where(eq(sessions.userId, user.id))).toEqual([]);
     t.setNow('2026-11-23T10:00:00Z');
+  });
+});
+
+describe('password reset links', () => {
+  const resetsFor = async (email: string) =>
+    (await t.deps.db.select().from(mailOutbox).where(eq(mailOutbox.to, email))).map(
+      (m) => /#token=([\w-]+)/.exec(m.text)?.[1] ?? '',
+    );
+  const requestReset = (email: string) =>
+    t.app.request('/api/v1/password-resets', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email }),
+    });
+  const complete = (token: string) =>
+    t.app.request('/api/v1/password-resets/completion', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ token, password: 'a brand new long password' }),
+    });
+
+  it('are mailed at most 3 times an hour per account, with the same answer each time', async () => {
+    const { user } = await person();
+    for (let i = 0; i < 5; i++) expect((await requestReset(user.email)).status).toBe(202);
+    expect(await resetsFor(user.email)).toHaveLength(3);
+    t.setNow('2026-11-23T11:00:01Z');
+    await requestReset(user.email);
+    expect(await resetsFor(user.email)).toHaveLength(4);
+    t.setNow('2026-11-23T10:00:00Z');
+  });
+
+  it('work once, and using one ends the other open links of the account', async () => {
+    const { user } = await person();
+    await requestReset(user.email);
+    await requestReset(user.email);
+    const [first = '', second = ''] = await resetsFor(user.email);
+    expect((await complete(second)).status).toBe(204);
+    expect((await complete(second)).status).toBe(400);
+    expect((await complete(first)).status).toBe(400);
   });
 });

@@ -6,7 +6,7 @@ import { memberships, sessions, suppliers, tenants, users } from '../../db/schem
 import { queueMail } from '../../mail/queue-mail.ts';
 import { hashPassword, minPasswordLength } from '../passwords.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
-import { consumeLink, issueLink } from './one-time-links.ts';
+import { consumeLink, issueLink, linksSince } from './one-time-links.ts';
 
 const invitableRoles = roles.filter((r) => r !== 'platformAdmin');
 
@@ -177,6 +177,8 @@ export const requestPasswordReset = defineUseCase({
         ip: input.ip,
       });
       if (!user || user.disabled) return;
+      // At most 3 reset mails an hour per account: the form cannot be used to flood a mailbox.
+      if ((await linksSince(tx, 'passwordReset', user.id, new Date(now.getTime() - 3_600_000))) >= 3) return;
       const link = await issueLink(tx, 'passwordReset', user.id, null, now);
       await queueMail(tx, {
         tenantId: null,

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import { DomainError } from '../../domain/errors.ts';
 import type { Tx } from '../../db/client.ts';
 import { oneTimeTokens } from '../../db/schema/index.ts';
@@ -23,7 +23,7 @@ export async function issueLink(
   const expiresAt = new Date(now.getTime() + linkLifetimeMs[purpose]);
   await tx
     .insert(oneTimeTokens)
-    .values({ purpose, tokenHash: hashSecret(secret), userId, tenantId, expiresAt });
+    .values({ purpose, tokenHash: hashSecret(secret), userId, tenantId, expiresAt, createdAt: now });
   return { secret, expiresAt };
 }
 
@@ -46,6 +46,31 @@ export async function consumeLink(tx: Tx, purpose: LinkPurpose, secret: string, 
       { name: 'token', reason: 'unknown, used or expired' },
     ]);
   }
-  await tx.update(oneTimeTokens).set({ usedAt: now }).where(eq(oneTimeTokens.id, row.id));
+  // Using one link also ends the user's other open links of the same kind.
+  await tx
+    .update(oneTimeTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(oneTimeTokens.userId, row.userId),
+        eq(oneTimeTokens.purpose, purpose),
+        isNull(oneTimeTokens.usedAt),
+      ),
+    );
   return row;
+}
+
+/** Links of a kind a user got since a moment (to limit reset mails). */
+export async function linksSince(tx: Tx, purpose: LinkPurpose, userId: string, since: Date) {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(oneTimeTokens)
+    .where(
+      and(
+        eq(oneTimeTokens.userId, userId),
+        eq(oneTimeTokens.purpose, purpose),
+        gt(oneTimeTokens.createdAt, since),
+      ),
+    );
+  return Number(row?.n ?? 0);
 }
