@@ -19,6 +19,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     reminderDaysBefore: positiveInt(env, 'RETOUR_REMINDER_DAYS', 14),
     publicUrl,
     secure: publicUrl.startsWith('https://'),
+    trustProxy: env.RETOUR_TRUST_PROXY === '1',
     apiVersion: pkg.version,
   };
 }

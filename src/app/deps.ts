@@ -18,6 +18,8 @@ export interface Config {
   publicUrl: string;
   /** True when served behind TLS: cookies get Secure, responses HSTS. */
   secure: boolean;
+  /** Behind one reverse proxy (RETOUR_TRUST_PROXY=1): the client address is the last X-Forwarded-For entry. */
+  trustProxy?: boolean;
   apiVersion: string;
 }
 

@@ -8,8 +8,15 @@ import { actorForApiToken } from '../db/repositories/actors.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { HttpEnv } from './env.ts';
 
-/** The client's address, for the audit log and rate limits. */
-export function clientIp(c: Context): string | null {
+/**
+ * The client's address, for the audit log and rate limits. Behind a reverse proxy (trustProxy) it
+ * is the last X-Forwarded-For entry, the one the proxy itself added; earlier entries can be forged.
+ */
+export function clientIp(c: Context<HttpEnv>): string | null {
+  if (c.var.deps.config.trustProxy) {
+    const forwarded = c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
   try {
     return getConnInfo(c).remote.address ?? null;
   } catch {

@@ -172,3 +172,28 @@ describe('password reset links', () => {
     expect((await complete(first)).status).toBe(400);
   });
 });
+
+describe('behind a reverse proxy (RETOUR_TRUST_PROXY=1)', () => {
+  it('limits by the address the proxy reports, not the proxy, and ignores forged earlier entries', async () => {
+    const proxied = await createTestApp({ trustProxy: true });
+    try {
+      const viaProxy = (forwardedFor: string, email: string, pw: string) =>
+        proxied.app.request(
+          '/api/v1/sessions',
+          {
+            method: 'POST',
+            headers: { ...json, 'X-Forwarded-For': forwardedFor },
+            body: JSON.stringify({ email, password: pw }),
+          },
+          from('10.0.0.1'),
+        );
+      // The attacker varies the first entry; the proxy appends the real address last.
+      for (let i = 0; i < 20; i++)
+        expect((await viaProxy(`1.2.3.${i}, 192.0.2.66`, `x${i}@example.test`, 'wrong!')).status).toBe(401);
+      expect((await viaProxy('192.0.2.66', 'y@example.test', 'wrong!')).status).toBe(429);
+      expect((await viaProxy('192.0.2.67', 'y@example.test', 'wrong!')).status).toBe(401);
+    } finally {
+      await proxied.close();
+    }
+  });
+});
