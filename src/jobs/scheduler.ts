@@ -1,6 +1,7 @@
 import type { AppDeps } from '../app/deps.ts';
 import { isoDay } from '../app/clock.ts';
 import { purgeExpiredEvidence, sweepOrphanFiles } from '../app/evidence/purge-expired-evidence.ts';
+import { purgeIdentityLeftovers } from '../app/identity/purge.ts';
 import { deliverOutbox } from '../mail/outbox-sender.ts';
 import { createMailSender, type MailSender } from '../mail/transport.ts';
 import { markOverdueReports, queueReportNotices, type JobScope } from './report-deadlines.ts';
@@ -36,7 +37,8 @@ export async function runDeadlineJobs(deps: AppDeps, now: Date, scope: JobScope 
 export async function runHousekeeping(deps: AppDeps, now: Date, scope: JobScope = {}) {
   const purge = await purgeExpiredEvidence(deps, isoDay(now), scope);
   const sweep = scope.onlyTenantId ? { removed: 0 } : await sweepOrphanFiles(deps);
-  return { ...purge, orphansRemoved: sweep.removed };
+  const identity = scope.onlyTenantId ? undefined : await purgeIdentityLeftovers(deps, now);
+  return { ...purge, orphansRemoved: sweep.removed, identity };
 }
 
 /**
