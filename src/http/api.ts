@@ -9,6 +9,7 @@ import { policyRoutes } from './routes/policies.ts';
 import { estimateRoutes } from './routes/estimates.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { oidcRoutes } from './routes/oidc.ts';
+import { oidcProviderRoutes } from './routes/oidc-providers.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { apiTokenRoutes } from './routes/api-tokens.ts';
 import { auditLogRoutes } from './routes/audit-log.ts';
@@ -70,6 +71,7 @@ export function createApi(deps: AppDeps) {
   estimateRoutes(api);
   sessionRoutes(api);
   oidcRoutes(api);
+  oidcProviderRoutes(api);
   accountRoutes(api);
   apiTokenRoutes(api);
   auditLogRoutes(api);

@@ -32,6 +32,7 @@ import { contexts, expectedStatus, fillPath, matches, type Rule, type Who } from
 import {
   buildWorld,
   freshActivity,
+  freshProvider,
   freshToken,
   password,
   uploadEvidence,
@@ -53,8 +54,11 @@ const rules: Record<string, Rule> = {
   'PUT /me/tenant': { access: 'signedIn', scope: 'none', body: (i) => ({ tenantId: i.tenantId }) },
   'GET /me': { access: 'signedIn', scope: 'none' },
   'GET /tenants/{slug}/oidc/providers': { access: 'public', scope: 'none' },
-  'GET /tenants/{slug}/oidc/login': { access: 'public', scope: 'none', status: 404 },
+  'GET /tenants/{slug}/oidc/login': { access: 'public', scope: 'none', status: 409 },
   'GET /oidc/callback': { access: 'public', scope: 'none', status: 302 },
+  'GET /oidc-providers': { access: ['municipalityAdmin'], scope: 'tenant' },
+  'POST /oidc-providers': { access: ['municipalityAdmin'], scope: 'tenant', status: 201, body: () => ({ name: 'IdP', issuer: `https://${unique('idp')}.example`, clientId: 'retour' }) },
+  'DELETE /oidc-providers/{id}': { access: ['municipalityAdmin'], scope: 'object', status: 204, fresh: 'oidcProvider' },
   'GET /users': { access: ['municipalityAdmin'], scope: 'tenant' },
   'POST /invitations': { access: ['municipalityAdmin'], scope: 'tenant', status: 201, body: () => ({ email: `${unique('new')}@example.test`, role: 'advisor' }) },
   'POST /invitations/acceptance': { access: 'public', scope: 'none', status: 400, body: () => ({ token: 'x'.repeat(43), password }) },
@@ -137,6 +141,8 @@ async function targetIds(rule: Rule, ids: Ids): Promise<Ids> {
   if (rule.fresh === 'activity') return { ...ids, activityId: await freshActivity(t.deps.db, ids) };
   if (rule.fresh === 'evidence')
     return { ...ids, evidenceId: await uploadEvidence(t, world.actors.advisor, ids.activityId) };
+  if (rule.fresh === 'oidcProvider')
+    return { ...ids, oidcProviderId: await freshProvider(t.deps, ids.tenantSlug) };
   if (rule.fresh === 'apiToken') return { ...ids, apiTokenId: await freshToken(t.deps.db, ids.apiTokenId) };
   return ids;
 }

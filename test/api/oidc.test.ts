@@ -136,3 +136,33 @@ describe('single sign-on with OpenID Connect (authorization code + PKCE)', () =>
     expect((await t.app.request(`/api/v1/tenants/${other.slug}/oidc/login`)).status).toBe(404);
   });
 });
+
+describe('single sign-on settings (municipality admin)', () => {
+  it('adds a provider, lists it without the secret, refuses http and a duplicate, removes it', async () => {
+    const own = await createTenant(t.deps.db);
+    const { headers } = await createActor(t.deps.db, { tenantId: own.id, role: 'municipalityAdmin' });
+    const post = (body: unknown) =>
+      t.app.request('/api/v1/oidc-providers', { method: 'POST', headers, body: JSON.stringify(body) });
+    const input = {
+      name: 'Azure',
+      issuer: 'https://login.example.nl/tenant',
+      clientId: 'retour',
+      clientSecret: 's3cret',
+    };
+    const created = await post({ ...input, defaultRole: 'advisor' });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect((await post(input)).status).toBe(409);
+    const insecure = await post({ ...input, issuer: 'http://login.example.nl' });
+    expect(insecure.status).toBe(400);
+    expect(await insecure.json()).toMatchObject({ invalidParams: [{ name: 'issuer' }] });
+    const list = await (await t.app.request('/api/v1/oidc-providers', { headers })).text();
+    expect(list).toContain('"hasClientSecret":true');
+    expect(list).not.toContain('s3cret');
+    const publicList = await (await t.app.request(`/api/v1/tenants/${own.slug}/oidc/providers`)).json();
+    expect(publicList).toEqual({ items: [{ id, name: 'Azure' }] });
+    const del = await t.app.request(`/api/v1/oidc-providers/${id}`, { method: 'DELETE', headers });
+    expect(del.status).toBe(204);
+    expect((await t.app.request(`/api/v1/tenants/${own.slug}/oidc/login`)).status).toBe(404);
+  });
+});

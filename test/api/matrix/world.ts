@@ -3,6 +3,8 @@ import { hashSecret, newSecret } from '../../../src/app/tokens.ts';
 import type { Role } from '../../../src/domain/access.ts';
 import { getPreset } from '../../../src/domain/index.ts';
 import type { Db } from '../../../src/db/client.ts';
+import type { AppDeps } from '../../../src/app/deps.ts';
+import { addOidcProvider } from '../../../src/app/admin/oidc-provider.ts';
 import { activities, apiTokens, users } from '../../../src/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import { createActor, createContractRows, createSupplierRow, createTenant, unique } from '../../factories.ts';
@@ -20,6 +22,8 @@ export interface Ids {
   evidenceId: string;
   /** A token of the supplier user (not the one the matrix signs in with). */
   apiTokenId: string;
+  /** A single sign-on provider of the municipality. */
+  oidcProviderId: string;
 }
 
 /** One municipality: every role, and two suppliers each with a contract, report, activity, evidence. */
@@ -73,6 +77,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       ...partial,
       evidenceId: await uploadEvidence(t, bearer(actor), partial.activityId),
       apiTokenId: await insertToken(db, actor),
+      oidcProviderId: await freshProvider(t.deps, tenant.slug),
     };
   };
   return {
@@ -154,4 +159,15 @@ export async function freshToken(db: Db, likeId: string): Promise<string> {
     user: { id: like.userId },
     membership: { id: like.membershipId, tenantId: like.tenantId },
   });
+}
+
+/** A provider of the municipality on a closed local port: a sign-in with it answers 409 at once. */
+export async function freshProvider(deps: AppDeps, slug: string): Promise<string> {
+  const row = await addOidcProvider(deps, {
+    tenant: slug,
+    name: 'Matrix IdP',
+    issuer: `http://127.0.0.1:9/${unique('idp')}`,
+    clientId: 'retour',
+  });
+  return row.id;
 }
