@@ -67,3 +67,17 @@ test('keyboard: the skip link is the first stop and moves to the main content', 
   await page.keyboard.press('Enter');
   await expect(page.locator('#main')).toBeFocused();
 });
+
+test('invitation link: a used or unknown link is explained, the typed password is not lost', async ({
+  browser,
+}) => {
+  const page = await newPage(browser);
+  await page.goto('/invitation#token=onbekend-of-al-gebruikt-0123456789');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uitnodiging aannemen');
+  await page.getByLabel('Nieuw wachtwoord').fill('een heel lang wachtwoord');
+  await page.getByLabel('Herhaal het wachtwoord').fill('een heel lang wachtwoord');
+  await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+  await expect(page.getByText('This link is no longer valid. Ask for a new one.')).toBeVisible();
+  await expect(page.getByLabel('Nieuw wachtwoord')).toHaveValue('een heel lang wachtwoord');
+  await checkPage(page, 'invitation');
+});

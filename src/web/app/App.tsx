@@ -12,6 +12,7 @@ import { Loading } from '../ui/states.tsx';
 const EstimatePage = lazy(() => import('../features/estimate/EstimatePage.tsx'));
 const SignInPage = lazy(() => import('../features/session/SignInPage.tsx'));
 const SwitchTenantPage = lazy(() => import('../features/session/SwitchTenantPage.tsx'));
+const SetPasswordPage = lazy(() => import('../features/session/SetPasswordPage.tsx'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'));
 const ContractListPage = lazy(() => import('../features/contracts/ContractListPage.tsx'));
 const ContractPage = lazy(() => import('../features/contracts/ContractPage.tsx'));
@@ -40,6 +41,8 @@ const router = createBrowserRouter([
       { path: '/', element: <HomePage /> },
       { path: '/estimate', element: publicPage(<EstimatePage />) },
       { path: '/sign-in', element: publicPage(<SignInPage />) },
+      { path: '/invitation', element: publicPage(<SetPasswordPage purpose="invitation" />) },
+      { path: '/password-reset', element: publicPage(<SetPasswordPage purpose="passwordReset" />) },
       { path: '/switch-tenant', element: page(<SwitchTenantPage />) },
       { path: '/dashboard', element: page(<DashboardPage />, staff) },
       {

@@ -27,5 +27,7 @@ export const endpoints = {
   suppliers: '/suppliers',
   users: '/users',
   invitations: '/invitations',
+  invitationAcceptance: '/invitations/acceptance',
+  passwordResetCompletion: '/password-resets/completion',
   auditLog: (params: Record<string, string | undefined> = {}) => `/audit-log${query(params)}`,
 };
