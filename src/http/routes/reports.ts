@@ -13,7 +13,7 @@ import {
   IsoDateSchema,
   jsonResponse,
 } from '../openapi.ts';
-import { PeriodSchema, QuantityFields, ValuationSchema } from '../schemas/lifecycle.ts';
+import { PeriodSchema, QuantityFields, RealDateSchema, ValuationSchema } from '../schemas/lifecycle.ts';
 
 const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
 const nullableNumber = z.number().nullable();
@@ -49,13 +49,28 @@ export const ActivitySchema = z
     amountCents: CentsSchema.nullable(),
     validFrom: IsoDateSchema.nullable(),
     validTo: IsoDateSchema.nullable(),
-    candidate: z.object({ code: z.string(), targetGroup: z.string().nullable() }).nullable(),
+    startDate: IsoDateSchema.nullable().openapi({ description: 'When the activity started' }),
+    endDate: IsoDateSchema.nullable().openapi({ description: 'When the activity ended' }),
+    candidate: z
+      .object({
+        code: z.string(),
+        targetGroup: z.string().nullable(),
+        startDate: IsoDateSchema.nullable(),
+        endDate: IsoDateSchema.nullable(),
+        hoursPerWeek: nullableNumber,
+      })
+      .nullable(),
     description: z.string(),
     valueCents: CentsSchema,
     valuation: ValuationSchema,
     verification: z.enum(['pending', 'accepted', 'rejected', 'moreInfo']),
     verificationReason: z.string().nullable(),
     verifiedAt: z.string().nullable().openapi({ format: 'date-time' }),
+    supplierReply: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The supplier’s answer when the advisor asked for more' }),
+    repliedAt: z.string().nullable().openapi({ format: 'date-time' }),
     createdAt: z.string().openapi({ format: 'date-time' }),
   })
   .openapi('Activity');
@@ -69,12 +84,24 @@ const ReportDetailSchema = ReportSchema.extend({
 const CandidateSchema = z
   .union([
     z.string().max(40),
-    z.object({ code: z.string().max(40), targetGroup: z.string().max(100).nullable().optional() }),
+    z.object({
+      code: z.string().max(40),
+      targetGroup: z.string().max(100).nullable().optional(),
+      startDate: RealDateSchema.nullable().optional(),
+      endDate: RealDateSchema.nullable().optional(),
+      hoursPerWeek: z.number().nullable().optional().openapi({ description: '> 0 and ≤ 60' }),
+    }),
   ])
   .openapi({
     description:
-      'Pseudonymised candidate: a code chosen by the supplier (never a BSN or name), with the target group',
-    example: { code: 'KAND-0042', targetGroup: 'Participatiewet' },
+      'Pseudonymised candidate: a code chosen by the supplier (never a BSN or name), with the target group, start and end of the placement and hours per week',
+    example: {
+      code: 'KAND-0042',
+      targetGroup: 'Participatiewet',
+      startDate: '2026-01-05',
+      endDate: '2026-06-30',
+      hoursPerWeek: 32,
+    },
   });
 
 const ActivityInputSchema = z
@@ -82,6 +109,12 @@ const ActivityInputSchema = z
     ...QuantityFields,
     candidate: CandidateSchema.optional(),
     description: z.string().max(2000).optional(),
+    startDate: RealDateSchema.optional().openapi({
+      description: 'When it started; inside the half-year and the term (default: their first day)',
+    }),
+    endDate: RealDateSchema.optional().openapi({
+      description: 'When it ended, not before startDate (default: the last day of half-year and term)',
+    }),
   })
   .openapi('ActivityInput');
 
