@@ -110,6 +110,25 @@ export async function setVerification(
   return row;
 }
 
+/**
+ * The supplier's answer to "more info": stored with the activity, which waits for the advisor's
+ * decision again (`pending`); the question stays in `verificationReason`.
+ */
+export async function setSupplierReply(
+  tx: Tx,
+  tenantId: string,
+  activityId: string,
+  answer: { reply: string; at: Date },
+): Promise<ActivityRow> {
+  const [row] = await tx
+    .update(activities)
+    .set({ supplierReply: answer.reply, repliedAt: answer.at, verification: 'pending' })
+    .where(and(eq(activities.tenantId, tenantId), eq(activities.id, activityId)))
+    .returning();
+  if (!row) throw new Error('activity not updated');
+  return row;
+}
+
 export async function deleteActivityRow(tx: Tx, tenantId: string, activityId: string): Promise<void> {
   await tx.delete(activities).where(and(eq(activities.tenantId, tenantId), eq(activities.id, activityId)));
 }

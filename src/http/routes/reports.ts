@@ -1,4 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { answerActivity } from '../../app/lifecycle/answer-activity.ts';
 import { recordActivity } from '../../app/lifecycle/record-activity.ts';
 import { correctReport, deleteActivity, submitReport } from '../../app/lifecycle/report-flow.ts';
 import { getReport, listActivities, listReports } from '../../app/lifecycle/reports.ts';
@@ -122,8 +123,23 @@ const VerificationInputSchema = z
   .object({
     decision: z.enum(['accepted', 'rejected', 'moreInfo']),
     reason: z.string().max(2000).optional(),
+    change: z.boolean().optional().openapi({
+      description:
+        'Set to change an earlier accept or reject of this activity (a reason is then required); without it a second decision answers 409',
+    }),
   })
   .openapi('VerificationInput');
+
+const AnswerInputSchema = z
+  .object({
+    reply: z.string().max(4000).optional(),
+    evidenceIds: z
+      .array(z.string())
+      .max(20)
+      .optional()
+      .openapi({ description: 'Evidence of this activity uploaded as (part of) the answer' }),
+  })
+  .openapi('AnswerInput');
 
 const reportParam = { params: IdParamSchema };
 
@@ -252,6 +268,27 @@ const verifyRoute = createRoute({
   },
 });
 
+const answerRoute = createRoute({
+  method: 'post',
+  path: '/activities/{id}/answer',
+  tags: ['Reports'],
+  summary:
+    'Answer the advisor’s request for more information (supplier): a reply and/or evidence; the activity awaits a decision again',
+  request: {
+    params: IdParamSchema,
+    body: { required: true, content: { 'application/json': { schema: AnswerInputSchema } } },
+  },
+  responses: {
+    200: jsonResponse(ActivitySchema, 'Answered; the advisor is mailed'),
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    409: e409,
+    500: e500,
+  },
+});
+
 const correctRoute = createRoute({
   method: 'post',
   path: '/reports/{id}/corrections',
@@ -297,6 +334,10 @@ export function reportRoutes(api: OpenAPIHono<HttpEnv>) {
   api.openapi(verifyRoute, async (c) => {
     const input = { activityId: c.req.valid('param').id, ...c.req.valid('json') };
     return c.json(await execute(verifyActivity, c.var.deps, c.var.actor, input), 200);
+  });
+  api.openapi(answerRoute, async (c) => {
+    const input = { activityId: c.req.valid('param').id, ...c.req.valid('json') };
+    return c.json(await execute(answerActivity, c.var.deps, c.var.actor, input), 200);
   });
   api.openapi(correctRoute, async (c) =>
     c.json(await execute(correctReport, c.var.deps, c.var.actor, { reportId: c.req.valid('param').id }), 201),
