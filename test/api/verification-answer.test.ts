@@ -139,7 +139,7 @@ describe('a second decision on a decided activity', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.activity).toMatchObject({ verification: 'rejected' });
-    const [entry] = (await auditOf('activity.verify', job.id)).filter((e) => e.details.changed);
+    const [entry] = (await auditOf('activity.verify', job.id)).filter((e) => (e.details as Json).changed);
     expect(entry?.details).toMatchObject({
       decision: 'rejected',
       previousDecision: 'accepted',
