@@ -129,6 +129,14 @@ export async function setSupplierReply(
   return row;
 }
 
+/** Every activity of a report waits for the advisor's decision again (a changed correction). */
+export async function resetVerification(tx: Tx, tenantId: string, reportId: string): Promise<void> {
+  await tx
+    .update(activities)
+    .set({ verification: 'pending', verificationReason: null, verifiedBy: null, verifiedAt: null })
+    .where(and(eq(activities.tenantId, tenantId), eq(activities.reportId, reportId)));
+}
+
 export async function deleteActivityRow(tx: Tx, tenantId: string, activityId: string): Promise<void> {
   await tx.delete(activities).where(and(eq(activities.tenantId, tenantId), eq(activities.id, activityId)));
 }
