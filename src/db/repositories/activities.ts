@@ -129,6 +129,19 @@ export async function setSupplierReply(
   return row;
 }
 
+/** A new valuation of an activity (PSO after an extension): value, rule and explanation together. */
+export async function setActivityValuation(
+  tx: Tx,
+  tenantId: string,
+  activityId: string,
+  v: { valueCents: number; ruleId: string; explanation: string },
+): Promise<void> {
+  await tx
+    .update(activities)
+    .set({ valueCents: v.valueCents, ruleId: v.ruleId, explanation: v.explanation })
+    .where(and(eq(activities.tenantId, tenantId), eq(activities.id, activityId)));
+}
+
 /** Every activity of a report waits for the advisor's decision again (a changed correction). */
 export async function resetVerification(tx: Tx, tenantId: string, reportId: string): Promise<void> {
   await tx
