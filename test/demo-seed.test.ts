@@ -36,6 +36,34 @@ describe('demo data', () => {
   });
 });
 
+// The demo is loaded on whatever day the app first starts: every state must be there on any day.
+describe.each([
+  { loadedOn: '2026-01-10' },
+  { loadedOn: '2026-07-15' },
+  { loadedOn: '2026-11-23' },
+  { loadedOn: '2027-06-30' },
+  { loadedOn: '2027-12-31' },
+])('demo contracts loaded on $loadedOn', ({ loadedOn }) => {
+  it('show every plan and report state', async () => {
+    // A database of its own: demo accounts are unique across tenants, so one per load.
+    const own = await createTestApp({}, { ownPglite: true });
+    try {
+      own.setNow(`${loadedOn}T09:00:00Z`);
+      await seedDemo(own.deps);
+      const plans = await own.deps.db.query.plans.findMany();
+      expect(new Set(plans.map((p) => p.status))).toEqual(new Set(['draft', 'submitted', 'approved']));
+      const reports = await own.deps.db.query.reports.findMany();
+      expect(new Set(reports.map((r) => r.status))).toEqual(
+        new Set(['open', 'submitted', 'closed', 'overdue']),
+      );
+      const overdue = reports.filter((r) => r.status === 'overdue');
+      expect(overdue.every((r) => r.dueDate < loadedOn)).toBe(true);
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
+});
+
 describe('demo contracts', () => {
   it('show every state: draft, submitted and approved plans; open, submitted, closed and overdue reports', async () => {
     const plans = ofDemo(await t.deps.db.query.plans.findMany());

@@ -20,8 +20,13 @@ export interface TestApp {
  * The real app on a real database: PGlite loaded from the run's migrated template, or the run's
  * PostgreSQL database when TEST_DATABASE_URL is set. Tests isolate by creating their own tenant.
  */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const url = inject('databaseUrl');
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  options: { ownPglite?: boolean } = {},
+): Promise<TestApp> {
+  // `ownPglite`: a database of its own even when the run uses PostgreSQL (for data that is unique
+  // across tenants, such as loading the demo more than once).
+  const url = options.ownPglite ? undefined : inject('databaseUrl');
   const database = url
     ? await openDatabase({ kind: 'postgres', url }, { migrate: false })
     : await openDatabase(

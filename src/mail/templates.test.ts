@@ -9,6 +9,15 @@ const report = {
   dueDate: '2026-07-31',
   link: 'https://retour.example/reports/1',
 };
+const activity = {
+  contractReference: 'REF-1',
+  contractTitle: 'Groenonderhoud',
+  supplierName: 'Bouw & Zn',
+  period: '2026-H1',
+  typeCode: 'internship',
+  message: 'Stuur de stageovereenkomst mee.',
+  link: 'https://retour.example/contracts/1',
+};
 const link = {
   tenantName: 'Gemeente Voorbeeld',
   link: 'https://retour.example/invite/x',
@@ -65,6 +74,42 @@ describe('mail templates', () => {
       locale: 'en',
       subject: 'New password for Retour',
     },
+    {
+      case: 'rejected nl',
+      t: { kind: 'activityRejected', data: activity },
+      locale: 'nl',
+      subject: 'Afgewezen: activiteit in rapportage 2026-H1 voor REF-1',
+    },
+    {
+      case: 'rejected en',
+      t: { kind: 'activityRejected', data: activity },
+      locale: 'en',
+      subject: 'Rejected: activity in report 2026-H1 for REF-1',
+    },
+    {
+      case: 'more info nl',
+      t: { kind: 'activityMoreInfo', data: activity },
+      locale: 'nl',
+      subject: 'Meer informatie gevraagd: rapportage 2026-H1 voor REF-1',
+    },
+    {
+      case: 'more info en',
+      t: { kind: 'activityMoreInfo', data: activity },
+      locale: 'en',
+      subject: 'More information asked: report 2026-H1 for REF-1',
+    },
+    {
+      case: 'answered nl',
+      t: { kind: 'activityAnswered', data: activity },
+      locale: 'nl',
+      subject: 'Antwoord van de leverancier: rapportage 2026-H1 voor REF-1',
+    },
+    {
+      case: 'answered en',
+      t: { kind: 'activityAnswered', data: activity },
+      locale: 'en',
+      subject: 'Supplier answered: report 2026-H1 for REF-1',
+    },
   ] as { case: string; t: MailTemplate; locale: 'nl' | 'en'; subject: string }[])(
     'renders $case with the link in text and HTML',
     ({ t, locale, subject }) => {
@@ -74,6 +119,12 @@ describe('mail templates', () => {
       expect(mail.html).toContain(`href="${t.data.link}"`);
     },
   );
+
+  it('quotes the advisor’s reason in an activity mail', () => {
+    const mail = renderMail({ kind: 'activityMoreInfo', data: activity }, 'nl');
+    expect(mail.text).toContain('“Stuur de stageovereenkomst mee.”');
+    expect(mail.text).toContain('eerste halfjaar 2026');
+  });
 
   it('escapes names in HTML but keeps them plain in text', () => {
     const mail = renderMail({ kind: 'reportReminder', data: report }, 'nl');

@@ -23,7 +23,22 @@ export interface LinkMailData {
   expiresAt: string;
 }
 
+/** One activity of a submitted report, for the verification conversation. */
+export interface ActivityMailData {
+  contractReference: string;
+  contractTitle: string;
+  supplierName: string;
+  period: string;
+  typeCode: string;
+  /** The advisor's reason (rejected, moreInfo) or the supplier's reply (answered; may be empty). */
+  message: string;
+  link: string;
+}
+
 export type MailTemplate =
+  | { kind: 'activityRejected'; data: ActivityMailData }
+  | { kind: 'activityMoreInfo'; data: ActivityMailData }
+  | { kind: 'activityAnswered'; data: ActivityMailData }
   | { kind: 'reportReminder'; data: ReportMailData }
   | { kind: 'reportOverdue'; data: ReportMailData }
   | { kind: 'invitation'; data: LinkMailData }
@@ -78,6 +93,10 @@ const footers: Record<Locale, string> = {
 export function renderMail(template: MailTemplate, locale: Locale): RenderedMail {
   const footer = footers[locale];
   switch (template.kind) {
+    case 'activityRejected':
+    case 'activityMoreInfo':
+    case 'activityAnswered':
+      return activityMail(template.kind, template.data, locale, footer);
     case 'reportReminder': {
       const d = template.data;
       const due = longDate(d.dueDate, locale);
@@ -179,4 +198,72 @@ export function renderMail(template: MailTemplate, locale: Locale): RenderedMail
           );
     }
   }
+}
+
+// Contract lifecycle: the verification conversation about one activity.
+function activityMail(
+  kind: 'activityRejected' | 'activityMoreInfo' | 'activityAnswered',
+  d: ActivityMailData,
+  locale: Locale,
+  footer: string,
+): RenderedMail {
+  const contract = `${d.contractReference} ${d.contractTitle}`;
+  const what =
+    locale === 'nl'
+      ? `de activiteit ${d.typeCode} in de rapportage over het ${halfYear(d.period, 'nl')} voor contract ${contract} (${d.supplierName})`
+      : `the activity ${d.typeCode} in the report on the ${halfYear(d.period, 'en')} for contract ${contract} (${d.supplierName})`;
+  const quote = d.message.trim() ? [`“${d.message.trim()}”`] : [];
+  const link = { label: locale === 'nl' ? 'Naar de rapportage' : 'Open the report', url: d.link };
+  const greeting = locale === 'nl' ? 'Beste lezer,' : 'Dear reader,';
+  if (kind === 'activityRejected')
+    return locale === 'nl'
+      ? compose(
+          `Afgewezen: activiteit in rapportage ${d.period} voor ${d.contractReference}`,
+          [greeting, `Het bureau social return heeft ${what} afgewezen, met als reden:`, ...quote],
+          link,
+          footer,
+        )
+      : compose(
+          `Rejected: activity in report ${d.period} for ${d.contractReference}`,
+          [greeting, `The social return office rejected ${what}, giving this reason:`, ...quote],
+          link,
+          footer,
+        );
+  if (kind === 'activityMoreInfo')
+    return locale === 'nl'
+      ? compose(
+          `Meer informatie gevraagd: rapportage ${d.period} voor ${d.contractReference}`,
+          [
+            greeting,
+            `Het bureau social return vraagt meer informatie over ${what}:`,
+            ...quote,
+            'Beantwoord de vraag met een toelichting en/of een bewijsstuk in Retour.',
+          ],
+          link,
+          footer,
+        )
+      : compose(
+          `More information asked: report ${d.period} for ${d.contractReference}`,
+          [
+            greeting,
+            `The social return office asks for more information about ${what}:`,
+            ...quote,
+            'Please answer with a reply and/or evidence in Retour.',
+          ],
+          link,
+          footer,
+        );
+  return locale === 'nl'
+    ? compose(
+        `Antwoord van de leverancier: rapportage ${d.period} voor ${d.contractReference}`,
+        [greeting, `De leverancier heeft uw vraag over ${what} beantwoord.`, ...quote],
+        link,
+        footer,
+      )
+    : compose(
+        `Supplier answered: report ${d.period} for ${d.contractReference}`,
+        [greeting, `The supplier answered your question about ${what}.`, ...quote],
+        link,
+        footer,
+      );
 }

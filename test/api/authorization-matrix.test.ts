@@ -86,6 +86,7 @@ const rules: Record<string, Rule> = {
   'DELETE /activities/{id}': { access: ['supplier', 'advisor'], scope: 'object', fresh: 'activity' },
   'POST /reports/{id}/submission': { access: ['supplier'], scope: 'object' },
   'POST /activities/{id}/verification': { access: ['advisor'], scope: 'object', body: () => ({ decision: 'accepted' }) },
+  'POST /activities/{id}/answer': { access: ['supplier'], scope: 'object', body: () => ({ reply: 'Zie bijlage.' }) },
   'POST /reports/{id}/corrections': { access: ['supplier', 'advisor'], scope: 'object' },
   'PUT /contracts/{id}/intake': { access: ['advisor'], scope: 'object', body: () => ({ date: '2026-01-15' }) },
   'GET /contracts/{id}/plan': { access: readers, scope: 'object' },
@@ -97,8 +98,8 @@ const rules: Record<string, Rule> = {
   'GET /dashboard': { access: staff, scope: 'tenant' },
   'GET /contracts/{id}/summary': { access: staff, scope: 'object' },
   'POST /activities/{id}/evidence': { access: ['supplier', 'advisor'], scope: 'object', status: 201, body: () => pdfForm() },
-  'GET /activities/{id}/evidence': { access: ['supplier', 'advisor', 'municipalityAdmin'], scope: 'object' },
-  'GET /evidence/{id}': { access: ['supplier', 'advisor', 'municipalityAdmin'], scope: 'object' },
+  'GET /activities/{id}/evidence': { access: ['supplier', 'advisor'], scope: 'object' },
+  'GET /evidence/{id}': { access: ['supplier', 'advisor'], scope: 'object' },
   'DELETE /evidence/{id}': { access: ['supplier', 'advisor'], scope: 'object', status: 204, fresh: 'evidence' },
 };
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeObligation, getPreset } from '../../src/domain/index.ts';
-import { createActor, createSupplierRow, unique } from '../factories.ts';
+import { createActor, createSupplierRow, createTenant, unique } from '../factories.ts';
 import { client, countRows, createMunicipality, type Headers } from '../lifecycle-fixtures.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 
@@ -92,16 +92,81 @@ describe('contracts', () => {
       explanation: expected.explanation,
     });
     const reports = await api.get(`/contracts/${res.body.id}/reports`, m.advisor.headers);
-    if (reports.status === 200) {
-      expect(
-        reports.body.items.map((r: { period: string; dueDate: string }) => [r.period, r.dueDate]),
-      ).toEqual([
+    expect(reports.status).toBe(200);
+    expect(reports.body.items.map((r: { period: string; dueDate: string }) => [r.period, r.dueDate])).toEqual(
+      [
         ['2026-H1', '2026-07-31'],
         ['2026-H2', '2027-01-31'],
         ['2027-H1', '2027-07-31'],
         ['2027-H2', '2028-01-31'],
-      ]);
-    }
+      ],
+    );
+  });
+
+  it('reports are due reportDueDays after their half-year when the policy sets another number', async () => {
+    const tenant = await createTenant(t.deps.db, {
+      policy: { ...getPreset('amsterdam'), validFrom: '2020-01-01', reportDueDays: 60 },
+    });
+    const supplier = await createSupplierRow(t.deps.db, tenant.id);
+    const advisor = await createActor(t.deps.db, { tenantId: tenant.id, role: 'advisor' });
+    const res = await api.post('/contracts', advisor.headers, {
+      reference: unique('DUE'),
+      title: 'Later inleveren',
+      supplierId: supplier.id,
+      valueCents: 125_000_000,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+    });
+    expect(res.status).toBe(201);
+    const reports = await api.get(`/contracts/${res.body.id}/reports`, advisor.headers);
+    expect(reports.status).toBe(200);
+    expect(reports.body.items.map((r: { period: string; dueDate: string }) => [r.period, r.dueDate])).toEqual(
+      [
+        ['2026-H1', '2026-08-29'],
+        ['2026-H2', '2027-03-01'],
+      ],
+    );
+  });
+
+  it('a malformed JSON body gets 400 problem+json and stores nothing', async () => {
+    const before = await countRows(t.deps.db, m.tenant.id);
+    const res = await t.app.request('/api/v1/contracts', {
+      method: 'POST',
+      headers: m.advisor.headers,
+      body: '{"reference": "X", "title": ',
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('Content-Type')).toContain('application/problem+json');
+    expect(await res.json()).toMatchObject({ status: 400 });
+    expect(await countRows(t.deps.db, m.tenant.id)).toEqual(before);
+  });
+
+  it('a trust contract records and submits a report, which the advisor verifies and closes', async () => {
+    t.setNow('2026-03-01T09:00:00Z');
+    const created = await award(m.advisor.headers, { valueCents: 15_000_000 });
+    expect(created.body.regime).toBe('trust');
+    const activity = await api.post(`/contracts/${created.body.id}/activities`, m.supplierUser.headers, {
+      typeCode: 'sw-purchase',
+      period: '2026-H1',
+      amountCents: 300_000,
+    });
+    expect(activity.status).toBe(201);
+    expect(activity.body.valueCents).toBeGreaterThan(0);
+    const reports = await api.get(`/contracts/${created.body.id}/reports`, m.supplierUser.headers);
+    const h1 = reports.body.items.find((r: { period: string }) => r.period === '2026-H1');
+    t.setNow('2026-07-05T09:00:00Z');
+    const submitted = await api.post(`/reports/${h1.id}/submission`, m.supplierUser.headers);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.status).toBe('submitted');
+    const verified = await api.post(`/activities/${activity.body.id}/verification`, m.advisor.headers, {
+      decision: 'accepted',
+    });
+    expect(verified.body.report.status).toBe('closed');
+    const progress = await api.get(
+      `/contracts/${created.body.id}/progress?asOf=2026-07-05`,
+      m.advisor.headers,
+    );
+    expect(progress.body.verifiedCents).toBe(activity.body.valueCents);
   });
 
   it('a small contract gets the trust regime', async () => {
@@ -130,12 +195,12 @@ describe('contracts', () => {
     });
     expect(res.body.obligation).toMatchObject({ amountCents: 500_000, regime: 'plan', policyVersion: 1 });
     const reports = await api.get(`/contracts/${created.body.id}/reports`, m.advisor.headers);
-    if (reports.status === 200)
-      expect(reports.body.items.map((r: { period: string }) => r.period)).toEqual([
-        '2026-H1',
-        '2026-H2',
-        '2027-H1',
-      ]);
+    expect(reports.status).toBe(200);
+    expect(reports.body.items.map((r: { period: string }) => r.period)).toEqual([
+      '2026-H1',
+      '2026-H2',
+      '2027-H1',
+    ]);
   });
 
   it.each([

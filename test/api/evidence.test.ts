@@ -170,7 +170,11 @@ describe('evidence list and download', () => {
   it.each([
     { case: 'the supplier of the contract', who: 'supplier' as const, status: 200 },
     { case: 'an advisor', who: 'advisor' as const, status: 200 },
-    { case: 'the municipality admin', who: 'admin' as const, status: 200 },
+    {
+      case: 'the municipality admin (domain.md §8: supplier and advisors only)',
+      who: 'admin' as const,
+      status: 403,
+    },
     { case: 'the contract manager (evidence may hold personal data)', who: 'manager' as const, status: 403 },
     { case: 'another supplier', who: 'otherSupplier' as const, status: 404 },
   ])('download is $status for $case', async ({ who, status }) => {
@@ -183,6 +187,16 @@ describe('evidence list and download', () => {
       expect(res.headers.get('Content-Disposition')).toContain("filename*=UTF-8''%C3%9Cberstunden");
       expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
     }
+  });
+
+  it.each([
+    { case: 'the supplier of the contract', who: 'supplier' as const, status: 200 },
+    { case: 'an advisor', who: 'advisor' as const, status: 200 },
+    { case: 'the municipality admin', who: 'admin' as const, status: 403 },
+    { case: 'the contract manager', who: 'manager' as const, status: 403 },
+  ])('the list is $status for $case', async ({ who, status }) => {
+    const res = await t.app.request(`/api/v1/activities/${activityId}/evidence`, { headers: actors[who] });
+    expect(res.status).toBe(status);
   });
 
   it('list and download are 404 across tenants', async () => {

@@ -368,6 +368,47 @@ describe('activity refusals change nothing', () => {
       body: { typeCode: 'job-benefits', period: '2027-H1', fte: 1, months: 6 },
       field: 'candidate',
     },
+    { case: 'a start before the half-year', body: { ...base, startDate: '2026-12-31' }, field: 'startDate' },
+    { case: 'an end after the half-year', body: { ...base, endDate: '2027-07-01' }, field: 'endDate' },
+    {
+      case: 'an end before the start',
+      body: { ...base, startDate: '2027-03-01', endDate: '2027-02-01' },
+      field: 'endDate',
+    },
+    { case: 'a start that is no real date', body: { ...base, startDate: '2027-02-30' }, field: 'startDate' },
+    {
+      case: 'a placement ending before it starts',
+      body: {
+        typeCode: 'job-benefits',
+        period: '2027-H1',
+        fte: 0.5,
+        months: 6,
+        candidate: { code: 'K-9', startDate: '2027-03-01', endDate: '2027-01-01' },
+      },
+      field: 'candidate.endDate',
+    },
+    {
+      case: 'a placement with a malformed start',
+      body: {
+        typeCode: 'job-benefits',
+        period: '2027-H1',
+        fte: 0.5,
+        months: 6,
+        candidate: { code: 'K-9', startDate: '1-3-2027' },
+      },
+      field: 'candidate.startDate',
+    },
+    {
+      case: 'a placement of 80 hours a week',
+      body: {
+        typeCode: 'job-benefits',
+        period: '2027-H1',
+        fte: 0.5,
+        months: 6,
+        candidate: { code: 'K-9', hoursPerWeek: 80 },
+      },
+      field: 'candidate.hoursPerWeek',
+    },
     { case: 'a report that is not open', body: { ...base, period: '2026-H2' }, field: 'period' },
     {
       case: 'a candidate past 1 FTE in the half-year',

@@ -3,8 +3,11 @@ import { activityInScope, listEvidenceOfActivity } from '../../db/repositories/e
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { presentEvidence, type EvidenceView } from './present.ts';
 
-/** Who may see evidence: it may hold personal data (domain.md §8), so not contract managers. */
-export const evidenceReaders = ['supplier', 'advisor', 'municipalityAdmin'] as const;
+/**
+ * Who may see evidence: it may hold personal data, so only the supplier and the advisors
+ * (domain.md §8): not the municipality admin, not contract managers.
+ */
+export const evidenceReaders = ['supplier', 'advisor'] as const;
 
 export const listEvidence = defineUseCase<{ activityId: string }, EvidenceView[]>({
   name: 'evidence.list',

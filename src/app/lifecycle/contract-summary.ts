@@ -1,5 +1,5 @@
 import { categories, formatEuro, type Category, type Progress } from '../../domain/index.ts';
-import { planOf } from '../../db/repositories/plans.ts';
+import { planOf, planVersionsOf } from '../../db/repositories/plans.ts';
 import { reportsOfContract } from '../../db/repositories/reports.ts';
 import { isoDay } from '../clock.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
@@ -89,7 +89,12 @@ export const contractSummary = defineUseCase<
     lang: Lang;
     contract: ContractView;
     progress: Progress;
-    plan: { status: string; plannedCents: number } | null;
+    plan: {
+      status: string;
+      plannedCents: number;
+      approved: { version: number; plannedCents: number } | null;
+      draft: { status: string; plannedCents: number } | null;
+    } | null;
     reports: ReportView[];
     story: Record<Lang, string>;
     text: string;
@@ -107,6 +112,8 @@ export const contractSummary = defineUseCase<
       reportsOfContract(deps.db, tenantId, contract.id),
       planOf(deps.db, tenantId, contract.id),
     ]);
+    const versions = plan ? await planVersionsOf(deps.db, tenantId, plan.id) : [];
+    const approved = versions.findLast((v) => v.decision === 'approved' && v.reviewedAt);
     if (!facts) throw new Error('contract facts missing');
     const view = presentContract(contract, facts.extensions, facts.loaded.version);
     const progress = progressAt(facts, asOf);
@@ -120,7 +127,16 @@ export const contractSummary = defineUseCase<
       lang,
       contract: view,
       progress,
-      plan: plan ? { status: plan.status, plannedCents: plan.plannedCents } : null,
+      // plannedCents is the approved version's, as in progress; a newer working copy is the draft.
+      plan: plan
+        ? {
+            status: plan.status,
+            plannedCents: approved?.plannedCents ?? 0,
+            approved: approved ? { version: approved.version, plannedCents: approved.plannedCents } : null,
+            draft:
+              plan.status === 'approved' ? null : { status: plan.status, plannedCents: plan.plannedCents },
+          }
+        : null,
       reports,
       story,
       text: story[lang],

@@ -1,12 +1,15 @@
 import { invalid, type Issue } from '../../domain/errors.ts';
-import { isIsoDate } from '../../domain/index.ts';
+import { activityTypeByCode, isIsoDate, valueActivity } from '../../domain/index.ts';
+import type { Tx } from '../../db/client.ts';
+import { activitiesOfContract, setActivityValuation } from '../../db/repositories/activities.ts';
 import {
   effectiveEndDate,
   insertExtension,
   listExtensions,
   updateContractObligation,
 } from '../../db/repositories/contracts.ts';
-import { reportsOfContract } from '../../db/repositories/reports.ts';
+import { reportsOfContract, type ReportRow } from '../../db/repositories/reports.ts';
+import type { LoadedPolicy } from './contract-policy.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { contractPolicy } from './contract-policy.ts';
 import { addMissingReports, maxAmountCents } from './create-contract.ts';
@@ -23,8 +26,9 @@ export interface ExtendContractInput {
 
 /**
  * Records an option or extension: more value and possibly a later end. The obligation and regime
- * are computed again on the new total under the ORIGINAL policy version (domain.md §4), and the
- * reports of new half-years are added.
+ * are computed again on the new total under the ORIGINAL policy version (domain.md §4), the
+ * reports of new half-years are added, and PSO activities (valued as a share of the obligation
+ * over the term) of reports not closed are valued again; closed reports keep their values.
  */
 export const extendContract = defineUseCase<ExtendContractInput, ContractView>({
   name: 'contract.extend',
@@ -63,7 +67,14 @@ export const extendContract = defineUseCase<ExtendContractInput, ContractView>({
         obligationRuleId: obligation.ruleId,
         obligationExplanation: obligation.explanation,
       });
-      const existing = new Set((await reportsOfContract(tx, tenantId, contract.id)).map((r) => r.period));
+      const reportRows = await reportsOfContract(tx, tenantId, contract.id);
+      const existing = new Set(reportRows.map((r) => r.period));
+      const revalued = await revaluePsoActivities(tx, tenantId, reportRows, loaded, {
+        contractId: contract.id,
+        contractStart: contract.startDate,
+        contractEnd: obligation.endDate,
+        obligationCents: obligation.amountCents,
+      });
       const added = await addMissingReports(tx, {
         tenantId,
         contractId: contract.id,
@@ -80,6 +91,7 @@ export const extendContract = defineUseCase<ExtendContractInput, ContractView>({
         obligationBefore: { amountCents: contract.obligationCents, regime: contract.regime },
         obligationAfter: { amountCents: obligation.amountCents, regime: obligation.regime },
         reportsAdded: added,
+        psoRevalued: revalued,
       });
       return presentContract(
         {
@@ -95,3 +107,38 @@ export const extendContract = defineUseCase<ExtendContractInput, ContractView>({
     });
   },
 });
+
+/**
+ * Values the contract's PSO (`obligationShare`) activities in reports that are not closed again
+ * under the new obligation and term. Returns what changed, for the audit entry.
+ */
+async function revaluePsoActivities(
+  tx: Tx,
+  tenantId: string,
+  reportRows: readonly ReportRow[],
+  loaded: LoadedPolicy,
+  term: { contractId: string; contractStart: string; contractEnd: string; obligationCents: number },
+) {
+  const notClosed = new Set(reportRows.filter((r) => r.status !== 'closed').map((r) => r.id));
+  const changed: { activityId: string; fromCents: number; toCents: number }[] = [];
+  for (const a of await activitiesOfContract(tx, tenantId, term.contractId)) {
+    if (a.method !== 'obligationShare' || !notClosed.has(a.reportId)) continue;
+    const type = activityTypeByCode(loaded.policy, a.typeCode);
+    if (!type) continue;
+    const v = valueActivity(
+      type,
+      { validFrom: a.validFrom ?? undefined, validTo: a.validTo ?? undefined },
+      {
+        contractStart: term.contractStart,
+        contractEnd: term.contractEnd,
+        obligationCents: term.obligationCents,
+        period: a.period,
+        policyVersion: loaded.version,
+      },
+    );
+    if (v.valueCents === a.valueCents && v.explanation === a.explanation) continue;
+    await setActivityValuation(tx, tenantId, a.id, v);
+    changed.push({ activityId: a.id, fromCents: a.valueCents, toCents: v.valueCents });
+  }
+  return changed;
+}

@@ -49,6 +49,8 @@ const presentIntake = (i: IntakeRow | undefined) =>
 
 function presentVersion(v: PlanVersionRow, previous: PlanVersionRow | undefined) {
   return {
+    /** The version the diff is against: the previous one, or the one asked for with `against`. */
+    diffAgainst: previous?.version ?? null,
     id: v.id,
     version: v.version,
     items: v.items as StoredPlanItem[],
@@ -57,18 +59,45 @@ function presentVersion(v: PlanVersionRow, previous: PlanVersionRow | undefined)
     decision: v.decision as 'approved' | 'returned' | null,
     comment: v.comment,
     reviewedAt: v.reviewedAt?.toISOString() ?? null,
-    /** What changed against the version before (all items added for the first). */
+    /** What changed against `diffAgainst` (all items added for the first version). */
     diff: diffPlanItems((previous?.items ?? []) as StoredPlanItem[], v.items as StoredPlanItem[]) as PlanDiff,
   };
 }
 export type PlanVersionView = ReturnType<typeof presentVersion>;
 
-async function loadPlanView(db: Db | Tx, tenantId: string, contract: ContractWithNames) {
+/** The latest approved version: the commitment that progress counts, even while a new draft is made. */
+function latestApproved(versions: readonly PlanVersionRow[]) {
+  const v = versions.findLast((x) => x.decision === 'approved' && x.reviewedAt);
+  return v
+    ? {
+        version: v.version,
+        items: v.items as StoredPlanItem[],
+        plannedCents: v.plannedCents,
+        approvedAt: v.reviewedAt?.toISOString() ?? null,
+      }
+    : null;
+}
+
+async function loadPlanView(
+  db: Db | Tx,
+  tenantId: string,
+  contract: ContractWithNames,
+  options: { against?: number | undefined } = {},
+) {
   const [plan, intake] = await Promise.all([
     planOf(db, tenantId, contract.id),
     intakeOf(db, tenantId, contract.id),
   ]);
   const versions = plan ? await planVersionsOf(db, tenantId, plan.id) : [];
+  const against =
+    options.against === undefined ? undefined : versions.find((v) => v.version === options.against);
+  if (options.against !== undefined && !against)
+    throw invalid('No such plan version.', [
+      {
+        name: 'against',
+        reason: `version ${options.against} does not exist (versions: ${versions.map((v) => v.version).join(', ') || 'none'})`,
+      },
+    ]);
   return {
     id: plan?.id ?? null,
     contractId: contract.id,
@@ -76,8 +105,10 @@ async function loadPlanView(db: Db | Tx, tenantId: string, contract: ContractWit
     items: (plan?.items ?? []) as StoredPlanItem[],
     plannedCents: plan?.plannedCents ?? 0,
     obligationCents: contract.obligationCents,
+    /** The approved version in force (null before the first approval), apart from the working copy above. */
+    approved: latestApproved(versions),
     intake: presentIntake(intake),
-    versions: versions.map((v, i) => presentVersion(v, versions[i - 1])),
+    versions: versions.map((v, i) => presentVersion(v, against ?? versions[i - 1])),
   };
 }
 export type PlanView = Awaited<ReturnType<typeof loadPlanView>>;
@@ -92,16 +123,23 @@ export const getPlan = defineUseCase<{ contractId: string }, PlanView>({
   },
 });
 
-export const listPlanVersions = defineUseCase<{ contractId: string }, PlanVersionView[]>({
+/** Every submitted version, each compared with the previous one, or with version `against`. */
+export const listPlanVersions = defineUseCase<
+  { contractId: string; against?: number | undefined },
+  PlanVersionView[]
+>({
   name: 'plan.versions',
   access: contractReaders,
   async run({ deps, actor }, input) {
     const contract = await planContract(deps.db, actor, input.contractId);
-    return (await loadPlanView(deps.db, tenantOf(actor), contract)).versions;
+    return (await loadPlanView(deps.db, tenantOf(actor), contract, { against: input.against })).versions;
   },
 });
 
-/** The advisor records the intake conversation (date, notes, agreed direction). */
+/**
+ * The advisor records the intake conversation (date, notes, agreed direction). Recording it again
+ * replaces what the plan view shows; the audit entry of each recording holds it before and after.
+ */
 export const recordIntake = defineUseCase<
   { contractId: string; date: string; notes?: string | undefined; agreedDirection?: string | undefined },
   PlanView
@@ -112,7 +150,8 @@ export const recordIntake = defineUseCase<
     const tenantId = tenantOf(actor);
     return deps.db.transaction(async (tx) => {
       const contract = await planContract(tx, actor, input.contractId, true);
-      await upsertIntake(tx, {
+      const before = await intakeOf(tx, tenantId, contract.id);
+      const after = await upsertIntake(tx, {
         tenantId,
         contractId: contract.id,
         date: input.date,
@@ -120,7 +159,18 @@ export const recordIntake = defineUseCase<
         agreedDirection: input.agreedDirection ?? '',
         recordedBy: actor.userId,
       });
-      await audit(tx, actor, 'intake.record', 'contract', contract.id, { date: input.date });
+      // The intake row shows the latest recording; the audit entry keeps each one in full.
+      const recorded = (i: IntakeRow) => ({
+        date: i.date,
+        notes: i.notes,
+        agreedDirection: i.agreedDirection,
+        recordedBy: i.recordedBy,
+      });
+      await audit(tx, actor, 'intake.record', 'contract', contract.id, {
+        date: input.date,
+        before: before ? recorded(before) : null,
+        after: recorded(after),
+      });
       return loadPlanView(tx, tenantId, contract);
     });
   },

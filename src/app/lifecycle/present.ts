@@ -96,13 +96,26 @@ export function presentActivity(a: ActivityRow) {
     amountCents: a.amountCents,
     validFrom: a.validFrom,
     validTo: a.validTo,
-    candidate: a.candidateCode ? { code: a.candidateCode, targetGroup: a.targetGroup } : null,
+    startDate: a.startDate,
+    endDate: a.endDate,
+    candidate: a.candidateCode
+      ? {
+          code: a.candidateCode,
+          targetGroup: a.targetGroup,
+          startDate: a.candidateStart,
+          endDate: a.candidateEnd,
+          hoursPerWeek: num(a.candidateHoursPerWeek),
+        }
+      : null,
     description: a.description,
     valueCents: a.valueCents,
     valuation: { valueCents: a.valueCents, ruleId: a.ruleId, explanation: a.explanation },
     verification: a.verification as 'pending' | 'accepted' | 'rejected' | 'moreInfo',
     verificationReason: a.verificationReason,
     verifiedAt: a.verifiedAt?.toISOString() ?? null,
+    /** The supplier's answer to a request for more information. */
+    supplierReply: a.supplierReply,
+    repliedAt: a.repliedAt?.toISOString() ?? null,
     createdAt: a.createdAt.toISOString(),
   };
 }

@@ -2,6 +2,7 @@ import { DomainError, invalid } from '../../domain/errors.ts';
 import {
   activityTypeByCode,
   checkCandidateFte,
+  halfYearRange,
   isHalfYear,
   valueActivity,
   type ActivityInput,
@@ -22,6 +23,9 @@ export interface RecordActivityInput extends ActivityInput {
   period: string;
   candidate?: CandidateInput | undefined;
   description?: string | undefined;
+  /** When the activity took place (real dates); by default the half-year within the term. */
+  startDate?: string | undefined;
+  endDate?: string | undefined;
 }
 
 const num = (v: number | undefined) => (v === undefined ? null : String(v));
@@ -87,6 +91,7 @@ export const recordActivity = defineUseCase<RecordActivityInput, ActivityView>({
             reason: `the ${input.period} report is ${report.status}; activities can only be added to an open report (ask for a correction)`,
           },
         ]);
+      const dates = activityDates(input, contract.startDate, endDate);
       if (type.method === 'fteYear' && !candidate)
         throw invalid('Work by a person records a pseudonymous candidate.', [
           { name: 'candidate', reason: 'is required for this activity type (a pseudonymous code)' },
@@ -125,8 +130,13 @@ export const recordActivity = defineUseCase<RecordActivityInput, ActivityView>({
         amountCents: input.amountCents ?? null,
         validFrom: input.validFrom ?? null,
         validTo: input.validTo ?? null,
+        startDate: dates.start,
+        endDate: dates.end,
         candidateCode: candidate?.code ?? null,
         targetGroup,
+        candidateStart: candidate?.startDate ?? null,
+        candidateEnd: candidate?.endDate ?? null,
+        candidateHoursPerWeek: num(candidate?.hoursPerWeek ?? undefined),
         description: input.description?.trim() ?? '',
         valueCents: valuation.valueCents,
         ruleId: valuation.ruleId,
@@ -145,3 +155,33 @@ export const recordActivity = defineUseCase<RecordActivityInput, ActivityView>({
     });
   },
 });
+
+/**
+ * The dates of an activity: inside its half-year and the contract term, the end not before the
+ * start. Left out, they are the part of the half-year inside the term.
+ */
+export function activityDates(
+  input: { period: string; startDate?: string | undefined; endDate?: string | undefined },
+  contractStart: string,
+  contractEnd: string,
+): { start: string; end: string } {
+  const range = halfYearRange(input.period);
+  const first = range.start > contractStart ? range.start : contractStart;
+  const last = range.end < contractEnd ? range.end : contractEnd;
+  const start = input.startDate ?? first;
+  const end = input.endDate ?? last;
+  const where = `inside ${input.period} and the contract term (${first} to ${last})`;
+  for (const [name, value] of [
+    ['startDate', start],
+    ['endDate', end],
+  ] as const)
+    if (value < first || value > last)
+      throw invalid('The activity falls outside its half-year or the contract.', [
+        { name, reason: `must be ${where}` },
+      ]);
+  if (end < start)
+    throw invalid('An activity ends on or after its start.', [
+      { name: 'endDate', reason: `must not be before startDate (${start})` },
+    ]);
+  return { start, end };
+}

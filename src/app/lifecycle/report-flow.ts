@@ -1,6 +1,14 @@
 import { DomainError } from '../../domain/errors.ts';
 import { addDays, halfYearRange } from '../../domain/index.ts';
-import { activitiesOfReport, deleteActivityRow, insertActivity } from '../../db/repositories/activities.ts';
+import type { Tx } from '../../db/client.ts';
+import {
+  activitiesOfReport,
+  deleteActivityRow,
+  insertActivity,
+  resetVerification,
+  type ActivityRow,
+} from '../../db/repositories/activities.ts';
+import { insertEvidence, listEvidenceOfActivity, lockContent } from '../../db/repositories/evidence.ts';
 import { activityInScope } from '../../db/repositories/activities.ts';
 import {
   currentReportOfPeriod,
@@ -8,7 +16,9 @@ import {
   insertReports,
   lockReport,
   reportInScope,
+  reportOfVersion,
   setReportStatus,
+  type ReportRow,
 } from '../../db/repositories/reports.ts';
 import { removeEvidenceOfActivity } from '../evidence/remove-activity-evidence.ts';
 import { isoDay } from '../clock.ts';
@@ -19,9 +29,49 @@ import { audit, isUniqueViolation, requireContract, scopeOf } from './scope.ts';
 
 const decided = (v: string) => v === 'accepted' || v === 'rejected';
 
+/** What makes two activities the same claim: type, period, quantities, candidate and value. */
+const claim = (a: ActivityRow) =>
+  JSON.stringify([
+    a.typeCode,
+    a.period,
+    a.fte,
+    a.months,
+    a.units,
+    a.hours,
+    a.amountCents,
+    a.validFrom,
+    a.validTo,
+    a.candidateCode,
+    a.valueCents,
+  ]);
+
 /**
- * The supplier submits a half-year report once the half-year is over. A report with nothing in it
- * closes at once (there is nothing to verify); otherwise it waits for the advisor.
+ * How many accepted activities of the version before are no longer there, accepted and unchanged,
+ * in this version (a changed activity is a removed one plus a new one).
+ */
+async function droppedAccepted(
+  tx: Tx,
+  tenantId: string,
+  report: ReportRow,
+  now: readonly ActivityRow[],
+): Promise<number> {
+  const before = await reportOfVersion(tx, tenantId, report.contractId, report.period, report.version - 1);
+  if (!before) return 0;
+  const kept = now.filter((a) => a.verification === 'accepted').map(claim);
+  let dropped = 0;
+  for (const a of await activitiesOfReport(tx, tenantId, before.id)) {
+    if (a.verification !== 'accepted') continue;
+    const i = kept.indexOf(claim(a));
+    if (i === -1) dropped++;
+    else kept.splice(i, 1);
+  }
+  return dropped;
+}
+
+/**
+ * The supplier submits a half-year report once the half-year is over. A report with nothing left
+ * to verify closes at once; otherwise it waits for the advisor. A correction that dropped or
+ * changed an accepted activity always goes back to the advisor (its decisions are reset).
  */
 export const submitReport = defineUseCase<{ reportId: string }, ReportView>({
   name: 'report.submit',
@@ -41,7 +91,14 @@ export const submitReport = defineUseCase<{ reportId: string }, ReportView>({
           'INVALID_STATE',
           `${report.period} can be submitted from ${addDays(periodEnd, 1)}, after the half-year has ended.`,
         );
-      const activities = await activitiesOfReport(tx, tenantId, report.id);
+      let activities = await activitiesOfReport(tx, tenantId, report.id);
+      // A correction that drops an accepted activity goes back to the advisor as a whole: the
+      // copies' decisions were made on the old version, so they are decided again.
+      const dropped = report.version > 1 ? await droppedAccepted(tx, tenantId, report, activities) : 0;
+      if (dropped > 0) {
+        await resetVerification(tx, tenantId, report.id);
+        activities = await activitiesOfReport(tx, tenantId, report.id);
+      }
       const closes = activities.every((a) => decided(a.verification));
       const updated = await setReportStatus(tx, tenantId, report.id, {
         status: closes ? 'closed' : 'submitted',
@@ -54,6 +111,7 @@ export const submitReport = defineUseCase<{ reportId: string }, ReportView>({
         version: report.version,
         activities: activities.length,
         closed: closes,
+        ...(dropped > 0 ? { acceptedDropped: dropped, verificationReset: true } : {}),
       });
       return presentReport(updated, updated.version);
     });
@@ -62,8 +120,7 @@ export const submitReport = defineUseCase<{ reportId: string }, ReportView>({
 
 /**
  * A correction after closing: a new version of the report (open) with copies of the activities,
- * their values and verification; the closed version stays as it was. Evidence stays with the
- * activities of the version it was uploaded to.
+ * their values, verification and evidence; the closed version stays as it was.
  */
 export const correctReport = defineUseCase<{ reportId: string }, ReportView>({
   name: 'report.correct',
@@ -99,13 +156,27 @@ export const correctReport = defineUseCase<{ reportId: string }, ReportView>({
         ]);
         if (!next) throw new Error('report version not inserted');
         const activities = await activitiesOfReport(tx, tenantId, report.id);
-        // Copies keep their creation time, so they list in the same order as the originals.
-        for (const { id: _id, ...a } of activities) await insertActivity(tx, { ...a, reportId: next.id });
+        let evidenceCopied = 0;
+        // Copies keep their creation time, so they list in the same order as the originals, and
+        // their evidence: new rows pointing at the same stored bytes (content-addressed).
+        for (const { id: originalId, ...a } of activities) {
+          const copy = await insertActivity(tx, { ...a, reportId: next.id });
+          for (const { id: _e, createdAt: _c, ...file } of await listEvidenceOfActivity(
+            tx,
+            tenantId,
+            originalId,
+          )) {
+            await lockContent(tx, file.sha256);
+            await insertEvidence(tx, { ...file, activityId: copy.id });
+            evidenceCopied++;
+          }
+        }
         await audit(tx, actor, 'report.correct', 'report', next.id, {
           period: report.period,
           fromVersion: report.version,
           version: next.version,
           activitiesCopied: activities.length,
+          evidenceCopied,
         });
         return presentReport(next, next.version);
       });

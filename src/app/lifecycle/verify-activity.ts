@@ -5,21 +5,31 @@ import {
   setVerification,
   type Verification,
 } from '../../db/repositories/activities.ts';
+import { recipientsOf } from '../../db/repositories/report-deadlines.ts';
 import { lockReport, setReportStatus } from '../../db/repositories/reports.ts';
+import { supplierById } from '../../db/repositories/suppliers.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
+import { mailAboutActivity } from './activity-mail.ts';
 import { presentActivity, presentReport, type ActivityView, type ReportView } from './present.ts';
-import { audit, scopeOf } from './scope.ts';
+import { audit, requireContract, scopeOf } from './scope.ts';
 
 export interface VerifyActivityInput {
   activityId: string;
   decision: Exclude<Verification, 'pending'>;
   reason?: string | undefined;
+  /** Says that this replaces an earlier accept or reject (a reason is then required). */
+  change?: boolean | undefined;
 }
+
+const isDecided = (v: string) => v === 'accepted' || v === 'rejected';
 
 /**
  * The advisor accepts, rejects (with a reason) or asks for more (with a reason). The report row is
  * locked first (`select … for update`), so concurrent verifications of one report are serialised:
- * whoever decides the last open activity sees every other decision and closes the report.
+ * whoever decides the last open activity sees every other decision and closes the report. An
+ * activity already accepted or rejected is not silently decided again: 409 unless the request says
+ * `change: true` with a reason, and the audit keeps the earlier decision. A rejection or a question
+ * is mailed to the supplier (its users and contacts).
  */
 export const verifyActivity = defineUseCase<
   VerifyActivityInput,
@@ -34,6 +44,10 @@ export const verifyActivity = defineUseCase<
       throw invalid('A reason is required.', [
         { name: 'reason', reason: `is required when the decision is ${input.decision}` },
       ]);
+    if (input.change && !reason)
+      throw invalid('A reason is required.', [
+        { name: 'reason', reason: 'is required when an earlier decision is changed' },
+      ]);
     const now = deps.now();
     return deps.db.transaction(async (tx) => {
       const found = await activityInScope(tx, scopeOf(actor), input.activityId);
@@ -45,6 +59,14 @@ export const verifyActivity = defineUseCase<
           'INVALID_STATE',
           `The report is ${report.status}; activities are verified after the supplier submits it.`,
         );
+      // Read again under the report lock: a decision made meanwhile by someone else counts.
+      const before = (await activitiesOfReport(tx, tenantId, report.id)).find((a) => a.id === found.id);
+      const previous = before?.verification ?? found.verification;
+      if (isDecided(previous) && !input.change)
+        throw new DomainError(
+          'CONFLICT',
+          `This activity is already ${previous}; to change that decision send change: true with a reason.`,
+        );
       const activity = await setVerification(tx, tenantId, found.id, {
         verification: input.decision,
         verificationReason: reason,
@@ -52,7 +74,7 @@ export const verifyActivity = defineUseCase<
         verifiedAt: now,
       });
       const all = await activitiesOfReport(tx, tenantId, report.id);
-      const closes = all.every((a) => a.verification === 'accepted' || a.verification === 'rejected');
+      const closes = all.every((a) => isDecided(a.verification));
       const after = await setReportStatus(
         tx,
         tenantId,
@@ -61,11 +83,29 @@ export const verifyActivity = defineUseCase<
         report.revision,
       );
       if (!after) throw new DomainError('CONFLICT', 'The report changed meanwhile; try again.');
+      let mailed: string[] = [];
+      if (input.decision !== 'accepted') {
+        const contract = await requireContract(tx, actor, activity.contractId);
+        const supplier = await supplierById(tx, tenantId, contract.supplierId);
+        const to = await recipientsOf(tx, {
+          tenantId,
+          supplierId: contract.supplierId,
+          supplierContacts: supplier?.contacts ?? [],
+          advisors: false,
+        });
+        const kind = input.decision === 'rejected' ? 'activityRejected' : 'activityMoreInfo';
+        mailed = await mailAboutActivity(tx, deps, { kind, contract, activity, message: reason ?? '', to });
+      }
       await audit(tx, actor, 'activity.verify', 'activity', activity.id, {
         reportId: report.id,
         decision: input.decision,
         reason,
+        ...(isDecided(previous) || previous === 'moreInfo' ? { previousDecision: previous } : {}),
+        ...(input.change && isDecided(previous)
+          ? { changed: true, previousReason: before?.verificationReason ?? null }
+          : {}),
         reportClosed: closes,
+        ...(mailed.length > 0 ? { mailedTo: mailed } : {}),
       });
       return { activity: presentActivity(activity), report: presentReport(after, after.version) };
     });

@@ -110,6 +110,46 @@ export async function setVerification(
   return row;
 }
 
+/**
+ * The supplier's answer to "more info": stored with the activity, which waits for the advisor's
+ * decision again (`pending`); the question stays in `verificationReason`.
+ */
+export async function setSupplierReply(
+  tx: Tx,
+  tenantId: string,
+  activityId: string,
+  answer: { reply: string; at: Date },
+): Promise<ActivityRow> {
+  const [row] = await tx
+    .update(activities)
+    .set({ supplierReply: answer.reply, repliedAt: answer.at, verification: 'pending' })
+    .where(and(eq(activities.tenantId, tenantId), eq(activities.id, activityId)))
+    .returning();
+  if (!row) throw new Error('activity not updated');
+  return row;
+}
+
+/** A new valuation of an activity (PSO after an extension): value, rule and explanation together. */
+export async function setActivityValuation(
+  tx: Tx,
+  tenantId: string,
+  activityId: string,
+  v: { valueCents: number; ruleId: string; explanation: string },
+): Promise<void> {
+  await tx
+    .update(activities)
+    .set({ valueCents: v.valueCents, ruleId: v.ruleId, explanation: v.explanation })
+    .where(and(eq(activities.tenantId, tenantId), eq(activities.id, activityId)));
+}
+
+/** Every activity of a report waits for the advisor's decision again (a changed correction). */
+export async function resetVerification(tx: Tx, tenantId: string, reportId: string): Promise<void> {
+  await tx
+    .update(activities)
+    .set({ verification: 'pending', verificationReason: null, verifiedBy: null, verifiedAt: null })
+    .where(and(eq(activities.tenantId, tenantId), eq(activities.reportId, reportId)));
+}
+
 export async function deleteActivityRow(tx: Tx, tenantId: string, activityId: string): Promise<void> {
   await tx.delete(activities).where(and(eq(activities.tenantId, tenantId), eq(activities.id, activityId)));
 }

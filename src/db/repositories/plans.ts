@@ -37,7 +37,7 @@ export async function intakeOf(
   return row;
 }
 
-/** Records the intake; a second call replaces the notes (the audit log keeps the history). */
+/** Records the intake; a second call replaces it (the use case audits before and after in full). */
 export async function upsertIntake(
   tx: Tx,
   values: {

@@ -85,27 +85,37 @@ export async function reportsNeedingNotice(
     .orderBy(reports.dueDate, reports.id);
 }
 
-/**
- * Who hears about a report: the supplier's contacts and supplier users, and the advisors of the
- * tenant. E-mail addresses are compared lower-cased; a user's own locale wins over the default.
- */
+/** Reminders and overdue notices go to the supplier (contacts and users) and the tenant's advisors. */
 export async function noticeRecipients(db: Db | Tx, report: ReportDue): Promise<Recipient[]> {
+  return recipientsOf(db, { ...report, advisors: true });
+}
+
+/**
+ * Who hears about a supplier's work: its enabled users and its contacts (by email, once each, in
+ * Dutch unless the user chose otherwise), and with `advisors` also the tenant's advisors.
+ */
+export async function recipientsOf(
+  db: Db | Tx,
+  who: { tenantId: string; supplierId: string; supplierContacts: unknown; advisors: boolean },
+): Promise<Recipient[]> {
   const people = await db
     .select({ email: users.email, locale: users.locale })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
       and(
-        eq(memberships.tenantId, report.tenantId),
+        eq(memberships.tenantId, who.tenantId),
         eq(users.disabled, false),
-        sql`(${memberships.role} = 'advisor'
-             or (${memberships.role} = 'supplier' and ${memberships.supplierId} = ${report.supplierId}))`,
+        who.advisors
+          ? sql`(${memberships.role} = 'advisor'
+             or (${memberships.role} = 'supplier' and ${memberships.supplierId} = ${who.supplierId}))`
+          : sql`(${memberships.role} = 'supplier' and ${memberships.supplierId} = ${who.supplierId})`,
       ),
     );
   const byEmail = new Map<string, Recipient>();
   for (const person of people)
     byEmail.set(person.email.toLowerCase(), { email: person.email.toLowerCase(), locale: person.locale });
-  const contacts = Array.isArray(report.supplierContacts) ? (report.supplierContacts as unknown[]) : [];
+  const contacts = Array.isArray(who.supplierContacts) ? (who.supplierContacts as unknown[]) : [];
   for (const contact of contacts) {
     const email = (contact as { email?: unknown } | null)?.email;
     if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email)) continue;
@@ -139,4 +149,28 @@ export async function insertNotices(
     .onConflictDoNothing({ target: [notices.reportId, notices.kind, notices.recipient] })
     .returning({ recipient: notices.recipient });
   return inserted.map((row) => row.recipient);
+}
+
+/**
+ * The advisor who asked a question (when still an enabled advisor of the tenant), else every
+ * advisor of the tenant: someone must hear the answer.
+ */
+export async function advisorRecipients(
+  db: Db | Tx,
+  tenantId: string,
+  askedBy: string | null,
+): Promise<Recipient[]> {
+  const advisors = await db
+    .select({ id: users.id, email: users.email, locale: users.locale })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(eq(memberships.tenantId, tenantId), eq(memberships.role, 'advisor'), eq(users.disabled, false)),
+    )
+    .orderBy(users.email);
+  const asker = advisors.filter((a) => a.id === askedBy);
+  return (asker.length > 0 ? asker : advisors).map((a) => ({
+    email: a.email.toLowerCase(),
+    locale: a.locale,
+  }));
 }

@@ -57,6 +57,29 @@ export async function currentReportOfPeriod(
   return row;
 }
 
+/** One version of a contract's report for a half-year. */
+export async function reportOfVersion(
+  db: Db | Tx,
+  tenantId: string,
+  contractId: string,
+  period: string,
+  version: number,
+): Promise<ReportRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(reports)
+    .where(
+      and(
+        eq(reports.tenantId, tenantId),
+        eq(reports.contractId, contractId),
+        eq(reports.period, period),
+        eq(reports.version, version),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
 /** A report whose contract the scope may see, with the contract's supplier. */
 export async function reportInScope(
   db: Db | Tx,

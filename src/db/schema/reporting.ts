@@ -55,9 +55,16 @@ export const activities = pgTable(
     amountCents: centsColumn('amount_cents'),
     validFrom: date('valid_from', { mode: 'string' }),
     validTo: date('valid_to', { mode: 'string' }),
+    /** When the activity took place: inside its half-year and the contract term (null before 0011). */
+    startDate: date('start_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
     /** Pseudonymised candidate code chosen by the supplier; never a BSN or name. */
     candidateCode: text('candidate_code'),
     targetGroup: text('target_group'),
+    /** The candidate's placement (domain.md §8): start, end and hours per week. */
+    candidateStart: date('candidate_start', { mode: 'string' }),
+    candidateEnd: date('candidate_end', { mode: 'string' }),
+    candidateHoursPerWeek: numeric('candidate_hours_per_week', { precision: 5, scale: 2 }),
     description: text('description').notNull().default(''),
     valueCents: centsColumn('value_cents').notNull(),
     ruleId: text('rule_id').notNull(),
@@ -66,6 +73,9 @@ export const activities = pgTable(
     verificationReason: text('verification_reason'),
     verifiedBy: uuid('verified_by'),
     verifiedAt: at('verified_at'),
+    /** The supplier's answer to "more info" (moreInfo), when it was given. */
+    supplierReply: text('supplier_reply'),
+    repliedAt: at('replied_at'),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
   },

@@ -123,8 +123,10 @@ export async function seedDemoContracts(deps: AppDeps, ids: DemoIds): Promise<vo
   ]);
   await run(submitReport, deGroot, { reportId: reportOf(reportsA, oneBack) });
 
-  // B — plan regime, intake done, plan still a draft; last half-year's report not handed in (overdue).
-  const startB = halfYearRange(oneBack).start;
+  // B — plan regime, intake done, plan still a draft; the report of two half-years back never handed
+  // in. Its due date (a month after that half-year by default) has passed on any day the demo is
+  // loaded, so it is overdue; last half-year's report may still be open (January, July).
+  const startB = halfYearRange(twoBack).start;
   const cleaning = await run(createContract, advisor, {
     reference: 'VBS-2026-014',
     title: 'Schoonmaak stadskantoren',
@@ -143,6 +145,7 @@ export async function seedDemoContracts(deps: AppDeps, ids: DemoIds): Promise<vo
   await run(savePlan, helder, {
     contractId: cleaning.id,
     items: [
+      { typeCode: 'work-experience', period: twoBack, fte: 1, months: 6 },
       { typeCode: 'work-experience', period: oneBack, fte: 1, months: 6 },
       { typeCode: 'sw-purchase', period: current, amountCents: 2_000_000 },
     ],

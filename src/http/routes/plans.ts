@@ -37,6 +37,7 @@ const PlanItemSchema = z
 
 const PlanVersionSchema = z
   .object({
+    diffAgainst: z.number().int().nullable().openapi({ description: 'The version `diff` compares with' }),
     id: z.string(),
     version: z.number().int(),
     items: z.array(PlanItemSchema),
@@ -52,7 +53,7 @@ const PlanVersionSchema = z
         changed: z.array(z.object({ before: PlanItemSchema, after: PlanItemSchema })),
         plannedDeltaCents: z.number().int(),
       })
-      .openapi({ description: 'Changes against the previous version' }),
+      .openapi({ description: 'Changes against `diffAgainst` (the previous version by default)' }),
   })
   .openapi('PlanVersion');
 
@@ -64,6 +65,18 @@ const PlanSchema = z
     items: z.array(PlanItemSchema),
     plannedCents: CentsSchema,
     obligationCents: CentsSchema,
+    approved: z
+      .object({
+        version: z.number().int(),
+        items: z.array(PlanItemSchema),
+        plannedCents: CentsSchema,
+        approvedAt: z.string().nullable().openapi({ format: 'date-time' }),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'The approved version in force (what progress counts); status, items and plannedCents above are the working copy, which may be a newer draft',
+      }),
     intake: z
       .object({
         date: IsoDateSchema,
@@ -161,8 +174,19 @@ const versionsRoute = createRoute({
   method: 'get',
   path: '/contracts/{id}/plan/versions',
   tags: ['Plans'],
-  summary: 'Every submitted plan version, each with its changes against the previous one',
-  request: { params: IdParamSchema },
+  summary:
+    'Every submitted plan version, each with its changes against the previous one (or version `against`)',
+  request: {
+    params: IdParamSchema,
+    query: z.object({
+      against: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .openapi({ description: 'Compare every version with this version instead of the previous one' }),
+    }),
+  },
   responses: {
     200: jsonResponse(z.object({ items: z.array(PlanVersionSchema) }).openapi('PlanVersionList'), 'Versions'),
     400: e400,
@@ -196,6 +220,7 @@ export function planRoutes(api: OpenAPIHono<HttpEnv>) {
   api.openapi(versionsRoute, async (c) => {
     const items = await execute(listPlanVersions, c.var.deps, c.var.actor, {
       contractId: c.req.valid('param').id,
+      against: c.req.valid('query').against,
     });
     return c.json({ items }, 200);
   });

@@ -121,7 +121,19 @@ const summaryRoute = createRoute({
           lang: LangSchema,
           contract: ContractSchema,
           progress: ProgressSchema,
-          plan: z.object({ status: z.string(), plannedCents: CentsSchema }).nullable(),
+          plan: z
+            .object({
+              status: z.string().openapi({ description: 'Status of the working copy' }),
+              plannedCents: CentsSchema.openapi({
+                description: 'Planned value of the approved version (as in progress); 0 before approval',
+              }),
+              approved: z.object({ version: z.number().int(), plannedCents: CentsSchema }).nullable(),
+              draft: z
+                .object({ status: z.string(), plannedCents: CentsSchema })
+                .nullable()
+                .openapi({ description: 'A working copy not (yet) approved, when there is one' }),
+            })
+            .nullable(),
           reports: z.array(ReportSchema),
           story: z.object({ nl: z.string(), en: z.string() }),
           text: z.string().openapi({ description: 'The story in the requested language' }),

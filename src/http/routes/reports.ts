@@ -1,4 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { answerActivity } from '../../app/lifecycle/answer-activity.ts';
 import { recordActivity } from '../../app/lifecycle/record-activity.ts';
 import { correctReport, deleteActivity, submitReport } from '../../app/lifecycle/report-flow.ts';
 import { getReport, listActivities, listReports } from '../../app/lifecycle/reports.ts';
@@ -13,7 +14,7 @@ import {
   IsoDateSchema,
   jsonResponse,
 } from '../openapi.ts';
-import { PeriodSchema, QuantityFields, ValuationSchema } from '../schemas/lifecycle.ts';
+import { PeriodSchema, QuantityFields, RealDateSchema, ValuationSchema } from '../schemas/lifecycle.ts';
 
 const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
 const nullableNumber = z.number().nullable();
@@ -49,13 +50,28 @@ export const ActivitySchema = z
     amountCents: CentsSchema.nullable(),
     validFrom: IsoDateSchema.nullable(),
     validTo: IsoDateSchema.nullable(),
-    candidate: z.object({ code: z.string(), targetGroup: z.string().nullable() }).nullable(),
+    startDate: IsoDateSchema.nullable().openapi({ description: 'When the activity started' }),
+    endDate: IsoDateSchema.nullable().openapi({ description: 'When the activity ended' }),
+    candidate: z
+      .object({
+        code: z.string(),
+        targetGroup: z.string().nullable(),
+        startDate: IsoDateSchema.nullable(),
+        endDate: IsoDateSchema.nullable(),
+        hoursPerWeek: nullableNumber,
+      })
+      .nullable(),
     description: z.string(),
     valueCents: CentsSchema,
     valuation: ValuationSchema,
     verification: z.enum(['pending', 'accepted', 'rejected', 'moreInfo']),
     verificationReason: z.string().nullable(),
     verifiedAt: z.string().nullable().openapi({ format: 'date-time' }),
+    supplierReply: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The supplier’s answer when the advisor asked for more' }),
+    repliedAt: z.string().nullable().openapi({ format: 'date-time' }),
     createdAt: z.string().openapi({ format: 'date-time' }),
   })
   .openapi('Activity');
@@ -69,12 +85,24 @@ const ReportDetailSchema = ReportSchema.extend({
 const CandidateSchema = z
   .union([
     z.string().max(40),
-    z.object({ code: z.string().max(40), targetGroup: z.string().max(100).nullable().optional() }),
+    z.object({
+      code: z.string().max(40),
+      targetGroup: z.string().max(100).nullable().optional(),
+      startDate: RealDateSchema.nullable().optional(),
+      endDate: RealDateSchema.nullable().optional(),
+      hoursPerWeek: z.number().nullable().optional().openapi({ description: '> 0 and ≤ 60' }),
+    }),
   ])
   .openapi({
     description:
-      'Pseudonymised candidate: a code chosen by the supplier (never a BSN or name), with the target group',
-    example: { code: 'KAND-0042', targetGroup: 'Participatiewet' },
+      'Pseudonymised candidate: a code chosen by the supplier (never a BSN or name), with the target group, start and end of the placement and hours per week',
+    example: {
+      code: 'KAND-0042',
+      targetGroup: 'Participatiewet',
+      startDate: '2026-01-05',
+      endDate: '2026-06-30',
+      hoursPerWeek: 32,
+    },
   });
 
 const ActivityInputSchema = z
@@ -82,6 +110,12 @@ const ActivityInputSchema = z
     ...QuantityFields,
     candidate: CandidateSchema.optional(),
     description: z.string().max(2000).optional(),
+    startDate: RealDateSchema.optional().openapi({
+      description: 'When it started; inside the half-year and the term (default: their first day)',
+    }),
+    endDate: RealDateSchema.optional().openapi({
+      description: 'When it ended, not before startDate (default: the last day of half-year and term)',
+    }),
   })
   .openapi('ActivityInput');
 
@@ -89,8 +123,23 @@ const VerificationInputSchema = z
   .object({
     decision: z.enum(['accepted', 'rejected', 'moreInfo']),
     reason: z.string().max(2000).optional(),
+    change: z.boolean().optional().openapi({
+      description:
+        'Set to change an earlier accept or reject of this activity (a reason is then required); without it a second decision answers 409',
+    }),
   })
   .openapi('VerificationInput');
+
+const AnswerInputSchema = z
+  .object({
+    reply: z.string().max(4000).optional(),
+    evidenceIds: z
+      .array(z.string())
+      .max(20)
+      .optional()
+      .openapi({ description: 'Evidence of this activity uploaded as (part of) the answer' }),
+  })
+  .openapi('AnswerInput');
 
 const reportParam = { params: IdParamSchema };
 
@@ -219,6 +268,27 @@ const verifyRoute = createRoute({
   },
 });
 
+const answerRoute = createRoute({
+  method: 'post',
+  path: '/activities/{id}/answer',
+  tags: ['Reports'],
+  summary:
+    'Answer the advisor’s request for more information (supplier): a reply and/or evidence; the activity awaits a decision again',
+  request: {
+    params: IdParamSchema,
+    body: { required: true, content: { 'application/json': { schema: AnswerInputSchema } } },
+  },
+  responses: {
+    200: jsonResponse(ActivitySchema, 'Answered; the advisor is mailed'),
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    409: e409,
+    500: e500,
+  },
+});
+
 const correctRoute = createRoute({
   method: 'post',
   path: '/reports/{id}/corrections',
@@ -264,6 +334,10 @@ export function reportRoutes(api: OpenAPIHono<HttpEnv>) {
   api.openapi(verifyRoute, async (c) => {
     const input = { activityId: c.req.valid('param').id, ...c.req.valid('json') };
     return c.json(await execute(verifyActivity, c.var.deps, c.var.actor, input), 200);
+  });
+  api.openapi(answerRoute, async (c) => {
+    const input = { activityId: c.req.valid('param').id, ...c.req.valid('json') };
+    return c.json(await execute(answerActivity, c.var.deps, c.var.actor, input), 200);
   });
   api.openapi(correctRoute, async (c) =>
     c.json(await execute(correctReport, c.var.deps, c.var.actor, { reportId: c.req.valid('param').id }), 201),
