@@ -85,3 +85,26 @@ describe('demo contracts', () => {
     expect(rejected[0]?.verificationReason).toMatch(/3 maanden/);
   });
 });
+
+describe('demo marketplace', () => {
+  it('has Buurtkracht approved with needs, one profile awaiting approval, and a confirmed and an open pledge', async () => {
+    const profiles = ofDemo(await t.deps.db.query.initiatives.findMany());
+    expect(profiles.map((p) => [p.name, p.status]).sort()).toEqual([
+      ['Buurtkracht Voorbeeldstad', 'approved'],
+      ['Fietsenwerkplaats De Spaak', 'submitted'],
+    ]);
+    const needs = ofDemo(await t.deps.db.query.initiativeNeeds.findMany());
+    expect(needs.length).toBeGreaterThanOrEqual(3);
+    const pledges = ofDemo(await t.deps.db.query.pledges.findMany());
+    expect(pledges.map((p) => p.status).sort()).toEqual(['confirmed', 'open']);
+    const confirmed = pledges.find((p) => p.status === 'confirmed');
+    const activity = ofDemo(await t.deps.db.query.activities.findMany()).find(
+      (a) => a.id === confirmed?.activityId,
+    );
+    expect(activity).toMatchObject({
+      typeCode: 'initiative-goods',
+      valueCents: 450_000,
+      verification: 'pending',
+    });
+  });
+});

@@ -18,6 +18,7 @@ import { contractRoutes } from './routes/contracts.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { planRoutes } from './routes/plans.ts';
 import { progressRoutes } from './routes/progress.ts';
+import { marketplaceRoutes } from './routes/marketplace.ts';
 
 const openApiInfo = (version: string) => ({
   openapi: '3.1.0',
@@ -80,6 +81,7 @@ export function createApi(deps: AppDeps) {
   reportRoutes(api);
   planRoutes(api);
   progressRoutes(api);
+  marketplaceRoutes(api);
 
   api.get('/openapi.json', (c) => c.json(api.getOpenAPI31Document(openApiInfo(deps.config.apiVersion))));
   return api;

@@ -101,6 +101,16 @@ const rules: Record<string, Rule> = {
   'GET /activities/{id}/evidence': { access: ['supplier', 'advisor'], scope: 'object' },
   'GET /evidence/{id}': { access: ['supplier', 'advisor'], scope: 'object' },
   'DELETE /evidence/{id}': { access: ['supplier', 'advisor'], scope: 'object', status: 204, fresh: 'evidence' },
+  // Marketplace (decision 012). Both suppliers of a world share one approved initiative.
+  'GET /initiatives/me': { access: ['initiative'], scope: 'tenant' },
+  'PUT /initiatives/me': { access: ['initiative'], scope: 'tenant', body: () => ({ name: 'Matrix initiatief', description: '', themes: ['education'], targetGroups: [], needs: [{ kind: 'hours', description: 'ICT', quantity: 8 }] }) },
+  'POST /initiatives/me/submission': { access: ['initiative'], scope: 'tenant', status: 409 },
+  'GET /initiatives': { access: ['supplier', 'advisor', 'municipalityAdmin'], scope: 'tenant' },
+  'GET /initiatives/{id}': { access: ['supplier', 'initiative', 'advisor', 'municipalityAdmin'], scope: 'object', crossSupplier: [] },
+  'POST /initiatives/{id}/review': { access: ['advisor', 'municipalityAdmin'], scope: 'object', status: 409, body: () => ({ decision: 'approved' }) },
+  'POST /initiatives/{id}/pledges': { access: ['supplier'], scope: 'object', status: 201, body: (i) => ({ contractId: i.contractId, kind: 'hours', hours: 4, period: '2026-H1' }) },
+  'GET /pledges': { access: ['supplier', 'initiative', 'advisor', 'municipalityAdmin'], scope: 'tenant' },
+  'POST /pledges/{id}/confirmation': { access: ['initiative'], scope: 'object', body: () => ({ decision: 'declined' }) },
 };
 
 // The route table: every operation in the OpenAPI document of the real API.

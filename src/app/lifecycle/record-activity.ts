@@ -11,7 +11,9 @@ import { candidateUsage, insertActivity, lockCandidate } from '../../db/reposito
 import { listExtensions, effectiveEndDate } from '../../db/repositories/contracts.ts';
 import { currentReportOfPeriod, editableReportStates, lockReport } from '../../db/repositories/reports.ts';
 import { isoDay } from '../clock.ts';
-import { defineUseCase, tenantOf } from '../use-case.ts';
+import type { Tx } from '../../db/client.ts';
+import type { ContractWithNames } from '../../db/repositories/contracts.ts';
+import { defineUseCase } from '../use-case.ts';
 import { checkCandidate, type CandidateInput } from './candidate.ts';
 import { contractPolicy } from './contract-policy.ts';
 import { presentActivity, type ActivityView } from './present.ts';
@@ -40,114 +42,14 @@ export const recordActivity = defineUseCase<RecordActivityInput, ActivityView>({
   name: 'activity.create',
   access: ['supplier', 'advisor'],
   async run({ deps, actor }, input) {
-    const tenantId = tenantOf(actor);
-    const candidate = checkCandidate(input.candidate);
-    const today = isoDay(deps.now());
     return deps.db.transaction(async (tx) => {
       const contract = await requireContract(tx, actor, input.contractId);
-      if (contract.regime === 'none')
-        throw new DomainError('INVALID_STATE', 'This contract has no social return obligation to report on.');
-      const loaded = await contractPolicy(tx, tenantId, contract.policyVersionId);
-      const type = activityTypeByCode(loaded.policy, input.typeCode);
-      if (!type)
-        throw invalid(`Unknown activity type ${input.typeCode}.`, [
-          {
-            name: 'typeCode',
-            reason: `is not in the catalogue of policy version ${loaded.version} that this contract follows`,
-          },
-        ]);
-      if (!isHalfYear(input.period))
-        throw invalid('Not a half-year.', [
-          { name: 'period', reason: 'must be a half-year (YYYY-H1 or YYYY-H2)' },
-        ]);
-      const endDate = effectiveEndDate(contract, await listExtensions(tx, tenantId, contract.id));
-      const quantities: ActivityInput = {
-        fte: input.fte,
-        months: input.months,
-        units: input.units,
-        hours: input.hours,
-        amountCents: input.amountCents,
-        validFrom: input.validFrom,
-        validTo: input.validTo,
-      };
-      const valuation = valueActivity(type, quantities, {
-        contractStart: contract.startDate,
-        contractEnd: endDate,
-        obligationCents: contract.obligationCents,
-        period: input.period,
-        reportedOn: type.method === 'obligationShare' ? today : undefined,
-        policyVersion: loaded.version,
-      });
-      const current = await currentReportOfPeriod(tx, tenantId, contract.id, input.period);
-      const report = current && (await lockReport(tx, tenantId, current.id));
-      if (!report)
-        throw invalid('No report for this half-year.', [
-          { name: 'period', reason: `${input.period} is outside the contract term` },
-        ]);
-      if (!editableReportStates.includes(report.status))
-        throw invalid(`The ${input.period} report is ${report.status}.`, [
-          {
-            name: 'period',
-            reason: `the ${input.period} report is ${report.status}; activities can only be added to an open report (ask for a correction)`,
-          },
-        ]);
-      const dates = activityDates(input, contract.startDate, endDate);
-      if (type.method === 'fteYear' && !candidate)
-        throw invalid('Work by a person records a pseudonymous candidate.', [
-          { name: 'candidate', reason: 'is required for this activity type (a pseudonymous code)' },
-        ]);
-      let targetGroup = candidate?.targetGroup ?? null;
-      if (candidate) {
-        await lockCandidate(tx, tenantId, contract.supplierId, candidate.code, input.period);
-        const usage = await candidateUsage(tx, tenantId, contract.supplierId, candidate.code, input.period);
-        const known = usage.targetGroups[0];
-        if (targetGroup && known && known !== targetGroup)
-          throw invalid('A candidate counts in one target group only.', [
-            {
-              name: 'candidate.targetGroup',
-              reason: `candidate ${candidate.code} is already recorded in target group "${known}"`,
-            },
-          ]);
-        targetGroup ??= known ?? null;
-        if (type.method === 'fteYear' && input.fte !== undefined) {
-          const check = checkCandidateFte(usage.fteInPeriod, input.fte);
-          if (!check.ok)
-            throw invalid('No double counting of a candidate.', [{ name: 'fte', reason: check.reason }]);
-        }
-      }
-      const row = await insertActivity(tx, {
-        tenantId,
-        contractId: contract.id,
-        reportId: report.id,
-        typeCode: type.code,
-        category: type.category,
-        method: type.method,
-        period: input.period,
-        fte: num(input.fte),
-        months: num(input.months),
-        units: input.units ?? null,
-        hours: num(input.hours),
-        amountCents: input.amountCents ?? null,
-        validFrom: input.validFrom ?? null,
-        validTo: input.validTo ?? null,
-        startDate: dates.start,
-        endDate: dates.end,
-        candidateCode: candidate?.code ?? null,
-        targetGroup,
-        candidateStart: candidate?.startDate ?? null,
-        candidateEnd: candidate?.endDate ?? null,
-        candidateHoursPerWeek: num(candidate?.hoursPerWeek ?? undefined),
-        description: input.description?.trim() ?? '',
-        valueCents: valuation.valueCents,
-        ruleId: valuation.ruleId,
-        explanation: valuation.explanation,
-        createdBy: actor.userId,
-      });
+      const { row, valuation } = await insertValuedActivity(tx, deps.now(), actor.userId, contract, input);
       await audit(tx, actor, 'activity.create', 'activity', row.id, {
         contractId: contract.id,
-        reportId: report.id,
+        reportId: row.reportId,
         period: input.period,
-        typeCode: type.code,
+        typeCode: row.typeCode,
         valueCents: valuation.valueCents,
         ruleId: valuation.ruleId,
       });
@@ -155,6 +57,122 @@ export const recordActivity = defineUseCase<RecordActivityInput, ActivityView>({
     });
   },
 });
+
+/**
+ * The checks, valuation and insert of `recordActivity` inside the caller's transaction, for a
+ * contract the caller has already scoped; the caller writes the audit entry. Also used when a
+ * confirmed marketplace pledge becomes an activity, so an activity is valued in one place only.
+ */
+export async function insertValuedActivity(
+  tx: Tx,
+  now: Date,
+  createdBy: string,
+  contract: ContractWithNames,
+  input: Omit<RecordActivityInput, 'contractId'>,
+) {
+  const tenantId = contract.tenantId;
+  const candidate = checkCandidate(input.candidate);
+  const today = isoDay(now);
+  if (contract.regime === 'none')
+    throw new DomainError('INVALID_STATE', 'This contract has no social return obligation to report on.');
+  const loaded = await contractPolicy(tx, tenantId, contract.policyVersionId);
+  const type = activityTypeByCode(loaded.policy, input.typeCode);
+  if (!type)
+    throw invalid(`Unknown activity type ${input.typeCode}.`, [
+      {
+        name: 'typeCode',
+        reason: `is not in the catalogue of policy version ${loaded.version} that this contract follows`,
+      },
+    ]);
+  if (!isHalfYear(input.period))
+    throw invalid('Not a half-year.', [
+      { name: 'period', reason: 'must be a half-year (YYYY-H1 or YYYY-H2)' },
+    ]);
+  const endDate = effectiveEndDate(contract, await listExtensions(tx, tenantId, contract.id));
+  const quantities: ActivityInput = {
+    fte: input.fte,
+    months: input.months,
+    units: input.units,
+    hours: input.hours,
+    amountCents: input.amountCents,
+    validFrom: input.validFrom,
+    validTo: input.validTo,
+  };
+  const valuation = valueActivity(type, quantities, {
+    contractStart: contract.startDate,
+    contractEnd: endDate,
+    obligationCents: contract.obligationCents,
+    period: input.period,
+    reportedOn: type.method === 'obligationShare' ? today : undefined,
+    policyVersion: loaded.version,
+  });
+  const current = await currentReportOfPeriod(tx, tenantId, contract.id, input.period);
+  const report = current && (await lockReport(tx, tenantId, current.id));
+  if (!report)
+    throw invalid('No report for this half-year.', [
+      { name: 'period', reason: `${input.period} is outside the contract term` },
+    ]);
+  if (!editableReportStates.includes(report.status))
+    throw invalid(`The ${input.period} report is ${report.status}.`, [
+      {
+        name: 'period',
+        reason: `the ${input.period} report is ${report.status}; activities can only be added to an open report (ask for a correction)`,
+      },
+    ]);
+  const dates = activityDates(input, contract.startDate, endDate);
+  if (type.method === 'fteYear' && !candidate)
+    throw invalid('Work by a person records a pseudonymous candidate.', [
+      { name: 'candidate', reason: 'is required for this activity type (a pseudonymous code)' },
+    ]);
+  let targetGroup = candidate?.targetGroup ?? null;
+  if (candidate) {
+    await lockCandidate(tx, tenantId, contract.supplierId, candidate.code, input.period);
+    const usage = await candidateUsage(tx, tenantId, contract.supplierId, candidate.code, input.period);
+    const known = usage.targetGroups[0];
+    if (targetGroup && known && known !== targetGroup)
+      throw invalid('A candidate counts in one target group only.', [
+        {
+          name: 'candidate.targetGroup',
+          reason: `candidate ${candidate.code} is already recorded in target group "${known}"`,
+        },
+      ]);
+    targetGroup ??= known ?? null;
+    if (type.method === 'fteYear' && input.fte !== undefined) {
+      const check = checkCandidateFte(usage.fteInPeriod, input.fte);
+      if (!check.ok)
+        throw invalid('No double counting of a candidate.', [{ name: 'fte', reason: check.reason }]);
+    }
+  }
+  const row = await insertActivity(tx, {
+    tenantId,
+    contractId: contract.id,
+    reportId: report.id,
+    typeCode: type.code,
+    category: type.category,
+    method: type.method,
+    period: input.period,
+    fte: num(input.fte),
+    months: num(input.months),
+    units: input.units ?? null,
+    hours: num(input.hours),
+    amountCents: input.amountCents ?? null,
+    validFrom: input.validFrom ?? null,
+    validTo: input.validTo ?? null,
+    startDate: dates.start,
+    endDate: dates.end,
+    candidateCode: candidate?.code ?? null,
+    targetGroup,
+    candidateStart: candidate?.startDate ?? null,
+    candidateEnd: candidate?.endDate ?? null,
+    candidateHoursPerWeek: num(candidate?.hoursPerWeek ?? undefined),
+    description: input.description?.trim() ?? '',
+    valueCents: valuation.valueCents,
+    ruleId: valuation.ruleId,
+    explanation: valuation.explanation,
+    createdBy,
+  });
+  return { row, valuation };
+}
 
 /**
  * The dates of an activity: inside its half-year and the contract term, the end not before the

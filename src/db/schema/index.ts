@@ -4,3 +4,4 @@ export * from './parties.ts';
 export * from './contracts.ts';
 export * from './reporting.ts';
 export * from './platform.ts';
+export * from './marketplace.ts';

@@ -1,5 +1,5 @@
-import { boolean, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id } from './columns.ts';
+import { jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { at, createdAt, id } from './columns.ts';
 import { tenants } from './tenancy.ts';
 
 /** Supplier (opdrachtnemer) organisation, known to one tenant. */
@@ -30,8 +30,13 @@ export const initiatives = pgTable('initiatives', {
   description: text('description').notNull().default(''),
   themes: jsonb('themes').notNull().default([]),
   targetGroups: jsonb('target_groups').notNull().default([]),
-  needs: jsonb('needs').notNull().default([]),
   location: text('location'),
-  approved: boolean('approved').notNull().default(false),
+  /** draft → submitted → approved | rejected (domain/marketplace.ts); only approved is public. */
+  status: text('status').notNull().default('draft'),
+  reviewReason: text('review_reason'),
+  submittedAt: at('submitted_at'),
+  reviewedAt: at('reviewed_at'),
+  reviewedBy: uuid('reviewed_by'),
+  updatedAt: at('updated_at'),
   createdAt: createdAt(),
 });

@@ -232,7 +232,7 @@ async function report(
   return ids;
 }
 
-async function actorsOf(deps: AppDeps, ids: DemoIds): Promise<(email: string) => Actor> {
+export async function actorsOf(deps: AppDeps, ids: DemoIds): Promise<(email: string) => Actor> {
   const rows = await deps.db.select().from(memberships).where(eq(memberships.tenantId, ids.tenantId));
   return (email: string) => {
     const userId = ids.userIds[email];

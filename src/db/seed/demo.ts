@@ -6,6 +6,7 @@ import type { Tx } from '../client.ts';
 import { initiatives, memberships, policyVersions, suppliers, tenants, users } from '../schema/index.ts';
 import { demoAccounts, demoPassword } from './demo-accounts.ts';
 import { seedDemoContracts } from './demo-contracts.ts';
+import { seedDemoMarketplace } from './demo-marketplace.ts';
 
 export const demoTenant = { slug: 'voorbeeldstad', name: 'Gemeente Voorbeeldstad' };
 
@@ -41,6 +42,7 @@ export async function seedDemo(deps: AppDeps): Promise<DemoIds> {
   const passwordHash = await hashPassword(demoPassword);
   const ids = await deps.db.transaction((tx) => seedBase(tx, passwordHash));
   await seedDemoContracts(deps, ids);
+  await seedDemoMarketplace(deps, ids);
   return ids;
 }
 
@@ -81,9 +83,7 @@ async function seedBase(tx: Tx, passwordHash: string): Promise<DemoIds> {
       description: 'Huiswerkbegeleiding en taalcafé voor kinderen en ouders in Oost.',
       themes: ['education', 'povertyReduction'],
       targetGroups: ['children', 'newcomers'],
-      needs: [{ kind: 'hours', expertise: 'ICT', hours: 40 }],
       location: 'Voorbeeldstad-Oost',
-      approved: true,
     })
     .returning();
   const userIds: Record<string, string> = {};

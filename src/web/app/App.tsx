@@ -23,6 +23,11 @@ const UsersPage = lazy(() => import('../features/admin/UsersPage.tsx'));
 const AuditPage = lazy(() => import('../features/admin/AuditPage.tsx'));
 const SupplierHomePage = lazy(() => import('../features/supplier/SupplierHomePage.tsx'));
 const PlanBuilderPage = lazy(() => import('../features/supplier/PlanBuilderPage.tsx'));
+const MarketplacePage = lazy(() => import('../features/marketplace/MarketplacePage.tsx'));
+const InitiativePage = lazy(() => import('../features/marketplace/InitiativePage.tsx'));
+const ReviewListPage = lazy(() => import('../features/marketplace/ReviewListPage.tsx'));
+const ProfilePage = lazy(() => import('../features/marketplace/ProfilePage.tsx'));
+const PledgesPage = lazy(() => import('../features/marketplace/PledgesPage.tsx'));
 
 const page = (node: ReactNode, roles?: readonly Role[]) => (
   <RequireRole {...(roles ? { roles } : {})}>
@@ -60,6 +65,12 @@ const router = createBrowserRouter([
       { path: '/users', element: page(<UsersPage />, ['municipalityAdmin', 'platformAdmin']) },
       { path: '/audit-log', element: page(<AuditPage />, ['municipalityAdmin', 'platformAdmin']) },
       { path: '/supplier', element: page(<SupplierHomePage />, ['supplier']) },
+      { path: '/marketplace', element: page(<MarketplacePage />, ['supplier']) },
+      { path: '/marketplace/review', element: page(<ReviewListPage />, staff) },
+      { path: '/marketplace/:id', element: page(<InitiativePage />, ['supplier', ...staff]) },
+      { path: '/pledges', element: page(<PledgesPage />, ['supplier', ...staff]) },
+      { path: '/initiative', element: page(<ProfilePage />, ['initiative']) },
+      { path: '/initiative/pledges', element: page(<PledgesPage decide />, ['initiative']) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -17,6 +17,7 @@ function navFor(role: Role | null): NavItem[] {
         { to: '/dashboard', label: 'nav.dashboard' },
         { to: '/contracts', label: 'nav.contracts' },
         { to: '/policies', label: 'nav.policies' },
+        { to: '/marketplace/review', label: 'nav.initiativeReview' },
         { to: '/estimate', label: 'nav.estimate' },
       ];
     case 'municipalityAdmin':
@@ -24,6 +25,7 @@ function navFor(role: Role | null): NavItem[] {
         { to: '/dashboard', label: 'nav.dashboard' },
         { to: '/contracts', label: 'nav.contracts' },
         { to: '/policies', label: 'nav.policies' },
+        { to: '/marketplace/review', label: 'nav.initiativeReview' },
         { to: '/users', label: 'nav.users' },
         { to: '/audit-log', label: 'nav.audit' },
       ];
@@ -35,7 +37,14 @@ function navFor(role: Role | null): NavItem[] {
     case 'supplier':
       return [
         { to: '/supplier', label: 'nav.myContracts', end: true },
+        { to: '/marketplace', label: 'nav.marketplace' },
+        { to: '/pledges', label: 'nav.pledges' },
         { to: '/estimate', label: 'nav.estimate' },
+      ];
+    case 'initiative':
+      return [
+        { to: '/initiative', label: 'nav.initiativeProfile', end: true },
+        { to: '/initiative/pledges', label: 'nav.pledges' },
       ];
     case 'platformAdmin':
       return [

@@ -75,6 +75,8 @@ export function fillPath(path: string, ids: Ids): string {
     suppliers: 'supplierId',
     'api-tokens': 'apiTokenId',
     'oidc-providers': 'oidcProviderId',
+    initiatives: 'initiativeId',
+    pledges: 'pledgeId',
   };
   return path.replace('{slug}', ids.tenantSlug).replace(/\/([a-z-]+)\/\{id\}/g, (_m, segment: string) => {
     const key = idOf[segment];

@@ -5,7 +5,7 @@ import { getPreset } from '../../../src/domain/index.ts';
 import type { Db } from '../../../src/db/client.ts';
 import type { AppDeps } from '../../../src/app/deps.ts';
 import { addOidcProvider } from '../../../src/app/admin/oidc-provider.ts';
-import { activities, apiTokens, users } from '../../../src/db/schema/index.ts';
+import { activities, apiTokens, initiatives, pledges, users } from '../../../src/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import { createActor, createContractRows, createSupplierRow, createTenant, unique } from '../../factories.ts';
 import { samplePdf } from '../../sample-files.ts';
@@ -24,6 +24,10 @@ export interface Ids {
   apiTokenId: string;
   /** A single sign-on provider of the municipality. */
   oidcProviderId: string;
+  /** The municipality's approved initiative (the initiative user's own; shared by both suppliers). */
+  initiativeId: string;
+  /** An open pledge of this supplier's contract to that initiative. */
+  pledgeId: string;
 }
 
 /** One municipality: every role, and two suppliers each with a contract, report, activity, evidence. */
@@ -46,12 +50,14 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const tenant = await createTenant(db, { policy: { ...getPreset('amsterdam'), validFrom: '2020-01-01' } });
   const s1 = await createSupplierRow(db, tenant.id);
   const s2 = await createSupplierRow(db, tenant.id);
+  const initiativeId = await approvedInitiative(db, tenant.id);
   const made = {} as Record<(typeof roles)[number], Awaited<ReturnType<typeof createActor>>>;
   for (const role of roles) {
     made[role] = await createActor(db, {
       tenantId: tenant.id,
       role,
       ...(role === 'supplier' ? { supplierId: s1.id } : {}),
+      ...(role === 'initiative' ? { initiativeId } : {}),
     });
   }
   const s2User = await createActor(db, { tenantId: tenant.id, role: 'supplier', supplierId: s2.id });
@@ -72,6 +78,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
       contractId: rows.contract.id,
       reportId: rows.report.id,
       activityId: rows.activity.id,
+      initiativeId,
+      pledgeId: await openPledge(db, {
+        tenantId: tenant.id,
+        initiativeId,
+        supplierId,
+        contractId: rows.contract.id,
+      }),
     };
     return {
       ...partial,
@@ -92,6 +105,33 @@ export async function buildWorld(t: TestApp): Promise<World> {
     },
     signInEmail: made.advisor.user.email,
   };
+}
+
+async function approvedInitiative(db: Db, tenantId: string): Promise<string> {
+  const [row] = await db
+    .insert(initiatives)
+    .values({
+      tenantId,
+      kind: 'initiative',
+      name: unique('Initiatief'),
+      themes: ['education'],
+      status: 'approved',
+    })
+    .returning();
+  if (!row) throw new Error('initiative not created');
+  return row.id;
+}
+
+async function openPledge(
+  db: Db,
+  values: { tenantId: string; initiativeId: string; supplierId: string; contractId: string },
+): Promise<string> {
+  const [row] = await db
+    .insert(pledges)
+    .values({ ...values, kind: 'hours', hours: '8', period: '2026-H1' })
+    .returning();
+  if (!row) throw new Error('pledge not created');
+  return row.id;
 }
 
 const bearer = (a: { token: string }) => ({ Authorization: `Bearer ${a.token}` });

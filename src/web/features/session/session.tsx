@@ -128,6 +128,8 @@ export function homeOf(role: Role | null): string {
       return '/contracts';
     case 'supplier':
       return '/supplier';
+    case 'initiative':
+      return '/initiative';
     case 'platformAdmin':
       return '/users';
     default:

@@ -1,0 +1,199 @@
+import { DomainError } from '../../domain/errors.ts';
+import {
+  canReview,
+  canSubmit,
+  statusAfterEdit,
+  type NeedKind,
+  type ProfileStatus,
+  type Theme,
+} from '../../domain/marketplace.ts';
+import {
+  listInitiatives,
+  needsOf,
+  replaceNeeds,
+  updateInitiative,
+} from '../../db/repositories/marketplace.ts';
+import { audit } from '../lifecycle/scope.ts';
+import { defineUseCase, tenantOf } from '../use-case.ts';
+import { presentInitiative, type InitiativeView } from './present.ts';
+import { ownInitiative, requireInitiative, reviewers } from './scope.ts';
+
+export interface NeedInput {
+  kind: NeedKind;
+  expertise?: string | null | undefined;
+  description: string;
+  quantity?: number | null | undefined;
+}
+
+export interface ProfileInput {
+  name: string;
+  description: string;
+  themes: Theme[];
+  targetGroups: string[];
+  location?: string | null | undefined;
+  needs: NeedInput[];
+}
+
+async function withNeeds(
+  db: Parameters<typeof needsOf>[0],
+  tenantId: string,
+  row: Parameters<typeof presentInitiative>[0],
+) {
+  return presentInitiative(row, await needsOf(db, tenantId, [row.id]));
+}
+
+/** The initiative user's own profile with its needs, in any status. */
+export const getMyInitiative = defineUseCase<void, InitiativeView>({
+  name: 'initiative.readOwn',
+  access: ['initiative'],
+  async run({ deps, actor }) {
+    return withNeeds(deps.db, tenantOf(actor), await ownInitiative(deps.db, actor));
+  },
+});
+
+/**
+ * The initiative edits its profile and needs (the needs list is replaced as a whole). A submitted
+ * or rejected profile goes back to draft; an approved one stays approved (decision 012).
+ */
+export const saveMyInitiative = defineUseCase<ProfileInput, InitiativeView>({
+  name: 'initiative.update',
+  access: ['initiative'],
+  async run({ deps, actor }, input) {
+    const tenantId = tenantOf(actor);
+    return deps.db.transaction(async (tx) => {
+      const current = await ownInitiative(tx, actor, { forUpdate: true });
+      const status = statusAfterEdit(current.status as ProfileStatus);
+      const row = await updateInitiative(tx, tenantId, current.id, {
+        name: input.name.trim(),
+        description: input.description.trim(),
+        themes: [...new Set(input.themes)],
+        targetGroups: [...new Set(input.targetGroups.map((g) => g.trim()).filter(Boolean))],
+        location: input.location?.trim() || null,
+        status,
+        updatedAt: deps.now(),
+      });
+      const needs = await replaceNeeds(
+        tx,
+        tenantId,
+        row.id,
+        input.needs.map((n) => ({
+          kind: n.kind,
+          expertise: n.expertise?.trim() || null,
+          description: n.description.trim(),
+          quantity: n.quantity === undefined || n.quantity === null ? null : String(n.quantity),
+        })),
+      );
+      await audit(tx, actor, 'initiative.update', 'initiative', row.id, {
+        status,
+        themes: row.themes,
+        needs: needs.length,
+      });
+      return presentInitiative(row, needs);
+    });
+  },
+});
+
+/** The initiative asks the municipality to approve its profile (from draft or rejected). */
+export const submitMyInitiative = defineUseCase<void, InitiativeView>({
+  name: 'initiative.submit',
+  access: ['initiative'],
+  async run({ deps, actor }) {
+    const tenantId = tenantOf(actor);
+    return deps.db.transaction(async (tx) => {
+      const current = await ownInitiative(tx, actor, { forUpdate: true });
+      if (!canSubmit(current.status as ProfileStatus))
+        throw new DomainError(
+          'INVALID_STATE',
+          `The profile is ${current.status}; only a draft can be submitted.`,
+        );
+      const row = await updateInitiative(tx, tenantId, current.id, {
+        status: 'submitted',
+        submittedAt: deps.now(),
+        reviewReason: null,
+      });
+      await audit(tx, actor, 'initiative.submit', 'initiative', row.id);
+      return withNeeds(tx, tenantId, row);
+    });
+  },
+});
+
+export interface ReviewInput {
+  id: string;
+  decision: 'approved' | 'rejected';
+  reason?: string | undefined;
+}
+
+/** The municipality approves a submitted profile, or rejects it (also an approved one) with a reason. */
+export const reviewInitiative = defineUseCase<ReviewInput, InitiativeView>({
+  name: 'initiative.review',
+  access: reviewers,
+  async run({ deps, actor }, input) {
+    const tenantId = tenantOf(actor);
+    const reason = input.reason?.trim() ?? '';
+    if (input.decision === 'rejected' && !reason)
+      throw new DomainError('VALIDATION', 'A rejection says why.', [
+        { name: 'reason', reason: 'is required when rejecting' },
+      ]);
+    return deps.db.transaction(async (tx) => {
+      const current = await requireInitiative(tx, actor, input.id, { forUpdate: true });
+      if (!canReview(current.status as ProfileStatus, input.decision))
+        throw new DomainError(
+          'INVALID_STATE',
+          `The profile is ${current.status}; it cannot be ${input.decision} now.`,
+        );
+      const row = await updateInitiative(tx, tenantId, current.id, {
+        status: input.decision,
+        reviewReason: reason || null,
+        reviewedAt: deps.now(),
+        reviewedBy: actor.userId,
+      });
+      await audit(tx, actor, 'initiative.review', 'initiative', row.id, {
+        decision: input.decision,
+        reason: reason || null,
+      });
+      return withNeeds(tx, tenantId, row);
+    });
+  },
+});
+
+export interface BrowseInput {
+  theme?: Theme | undefined;
+  needKind?: NeedKind | undefined;
+  status?: ProfileStatus | undefined;
+}
+
+/**
+ * Initiatives of the municipality: suppliers see approved profiles only; reviewers see all and may
+ * filter by status (the review list is `status=submitted`).
+ */
+export const browseInitiatives = defineUseCase<BrowseInput, { items: InitiativeView[] }>({
+  name: 'initiative.list',
+  access: ['supplier', ...reviewers],
+  async run({ deps, actor }, input) {
+    const tenantId = tenantOf(actor);
+    const statuses =
+      actor.role === 'supplier'
+        ? ['approved'].filter((s) => !input.status || s === input.status)
+        : input.status && [input.status];
+    const rows = await listInitiatives(deps.db, tenantId, {
+      statuses,
+      theme: input.theme,
+      needKind: input.needKind,
+    });
+    const needs = await needsOf(
+      deps.db,
+      tenantId,
+      rows.map((r) => r.id),
+    );
+    return { items: rows.map((r) => presentInitiative(r, needs)) };
+  },
+});
+
+/** One initiative: approved for suppliers, own for an initiative user, any for reviewers. */
+export const getInitiative = defineUseCase<{ id: string }, InitiativeView>({
+  name: 'initiative.read',
+  access: ['supplier', 'initiative', ...reviewers],
+  async run({ deps, actor }, input) {
+    return withNeeds(deps.db, tenantOf(actor), await requireInitiative(deps.db, actor, input.id));
+  },
+});

@@ -1,0 +1,182 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../client.ts';
+import { contracts, initiativeNeeds, initiatives, pledges, suppliers } from '../schema/index.ts';
+import { isUuid } from './evidence.ts';
+
+export type InitiativeRow = typeof initiatives.$inferSelect;
+export type NeedRow = typeof initiativeNeeds.$inferSelect;
+export type PledgeRow = typeof pledges.$inferSelect;
+
+/** An initiative of the tenant; `forUpdate` locks it until the transaction ends. */
+export async function initiativeById(
+  db: Db | Tx,
+  tenantId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<InitiativeRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const query = db
+    .select()
+    .from(initiatives)
+    .where(and(eq(initiatives.tenantId, tenantId), eq(initiatives.id, id)))
+    .limit(1);
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+export interface InitiativeFilters {
+  statuses?: readonly string[] | undefined;
+  theme?: string | undefined;
+  needKind?: string | undefined;
+}
+
+/** Initiatives of a tenant by name, filtered by status, a theme and a kind of need. */
+export async function listInitiatives(
+  db: Db | Tx,
+  tenantId: string,
+  filters: InitiativeFilters,
+): Promise<InitiativeRow[]> {
+  const conds: SQL[] = [eq(initiatives.tenantId, tenantId)];
+  if (filters.statuses) conds.push(inArray(initiatives.status, [...filters.statuses]));
+  if (filters.theme) conds.push(sql`${initiatives.themes} @> ${JSON.stringify([filters.theme])}::jsonb`);
+  if (filters.needKind)
+    conds.push(
+      sql`exists (select 1 from ${initiativeNeeds} where ${initiativeNeeds.initiativeId} = ${initiatives.id} and ${initiativeNeeds.kind} = ${filters.needKind})`,
+    );
+  return db
+    .select()
+    .from(initiatives)
+    .where(and(...conds))
+    .orderBy(asc(initiatives.name), asc(initiatives.id));
+}
+
+/** The needs of some initiatives of the tenant, in each initiative's order. */
+export async function needsOf(db: Db | Tx, tenantId: string, initiativeIds: string[]): Promise<NeedRow[]> {
+  if (initiativeIds.length === 0) return [];
+  return db
+    .select()
+    .from(initiativeNeeds)
+    .where(and(eq(initiativeNeeds.tenantId, tenantId), inArray(initiativeNeeds.initiativeId, initiativeIds)))
+    .orderBy(asc(initiativeNeeds.initiativeId), asc(initiativeNeeds.position));
+}
+
+export async function updateInitiative(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  values: Partial<typeof initiatives.$inferInsert>,
+): Promise<InitiativeRow> {
+  const [row] = await tx
+    .update(initiatives)
+    .set(values)
+    .where(and(eq(initiatives.tenantId, tenantId), eq(initiatives.id, id)))
+    .returning();
+  if (!row) throw new Error('initiative vanished inside its transaction');
+  return row;
+}
+
+export type NeedValues = Pick<
+  typeof initiativeNeeds.$inferInsert,
+  'kind' | 'expertise' | 'description' | 'quantity'
+>;
+
+/** Replaces an initiative's needs by the given list (their order kept). */
+export async function replaceNeeds(
+  tx: Tx,
+  tenantId: string,
+  initiativeId: string,
+  needs: NeedValues[],
+): Promise<NeedRow[]> {
+  await tx
+    .delete(initiativeNeeds)
+    .where(and(eq(initiativeNeeds.tenantId, tenantId), eq(initiativeNeeds.initiativeId, initiativeId)));
+  if (needs.length === 0) return [];
+  return tx
+    .insert(initiativeNeeds)
+    .values(needs.map((n, position) => ({ ...n, tenantId, initiativeId, position })))
+    .returning();
+}
+
+export async function insertPledge(tx: Tx, values: typeof pledges.$inferInsert): Promise<PledgeRow> {
+  const [row] = await tx.insert(pledges).values(values).returning();
+  if (!row) throw new Error('pledge not stored');
+  return row;
+}
+
+export interface PledgeWithNames extends PledgeRow {
+  initiativeName: string;
+  supplierName: string;
+  contractReference: string;
+  contractTitle: string;
+}
+
+/** Whose pledges: an initiative's (received) or a supplier's (given); neither: all of the tenant. */
+export interface PledgeFilters {
+  initiativeId?: string | undefined;
+  supplierId?: string | undefined;
+  status?: string | undefined;
+  id?: string | undefined;
+}
+
+/** Pledges of a tenant with the names a list shows, newest first. */
+export async function listPledges(
+  db: Db | Tx,
+  tenantId: string,
+  filters: PledgeFilters,
+): Promise<PledgeWithNames[]> {
+  const conds: SQL[] = [eq(pledges.tenantId, tenantId)];
+  if (filters.initiativeId) conds.push(eq(pledges.initiativeId, filters.initiativeId));
+  if (filters.supplierId) conds.push(eq(pledges.supplierId, filters.supplierId));
+  if (filters.status) conds.push(eq(pledges.status, filters.status));
+  if (filters.id) conds.push(eq(pledges.id, filters.id));
+  const rows = await db
+    .select({
+      pledge: pledges,
+      initiativeName: initiatives.name,
+      supplierName: suppliers.name,
+      contractReference: contracts.reference,
+      contractTitle: contracts.title,
+    })
+    .from(pledges)
+    .innerJoin(initiatives, eq(initiatives.id, pledges.initiativeId))
+    .innerJoin(suppliers, eq(suppliers.id, pledges.supplierId))
+    .innerJoin(contracts, eq(contracts.id, pledges.contractId))
+    .where(and(...conds))
+    .orderBy(desc(pledges.createdAt), asc(pledges.id));
+  return rows.map((r) => ({
+    ...r.pledge,
+    initiativeName: r.initiativeName,
+    supplierName: r.supplierName,
+    contractReference: r.contractReference,
+    contractTitle: r.contractTitle,
+  }));
+}
+
+/** One pledge in scope (same filters as the list), locked for a decision when asked. */
+export async function pledgeInScope(
+  db: Db | Tx,
+  tenantId: string,
+  id: string,
+  filters: Omit<PledgeFilters, 'id' | 'status'>,
+  options: { forUpdate?: boolean } = {},
+): Promise<PledgeWithNames | undefined> {
+  if (!isUuid(id)) return undefined;
+  if (options.forUpdate)
+    await db.execute(
+      sql`select id from ${pledges} where ${pledges.id} = ${id} and ${pledges.tenantId} = ${tenantId} for update`,
+    );
+  const [row] = await listPledges(db, tenantId, { ...filters, id });
+  return row;
+}
+
+export async function updatePledge(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  values: Partial<typeof pledges.$inferInsert>,
+): Promise<void> {
+  await tx
+    .update(pledges)
+    .set(values)
+    .where(and(eq(pledges.tenantId, tenantId), eq(pledges.id, id)));
+}

@@ -1,0 +1,97 @@
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '../../app/actor.ts';
+import { isoDay } from '../../app/clock.ts';
+import type { AppDeps } from '../../app/deps.ts';
+import { decidePledge, pledgeContribution } from '../../app/marketplace/pledges.ts';
+import { reviewInitiative, saveMyInitiative, submitMyInitiative } from '../../app/marketplace/profile.ts';
+import { execute } from '../../app/use-case.ts';
+import { halfYearOf } from '../../domain/index.ts';
+import { replaceNeeds } from '../repositories/marketplace.ts';
+import { contracts, initiatives } from '../schema/index.ts';
+import { actorsOf } from './demo-contracts.ts';
+import type { DemoIds } from './demo.ts';
+
+/**
+ * The marketplace of the demo, through the same use cases as the API: Buurtkracht's approved
+ * profile with needs, a second profile awaiting approval, and from ICT Diensten Noord one confirmed
+ * pledge (an activity on VBS-2026-031) and one open pledge.
+ */
+export async function seedDemoMarketplace(deps: AppDeps, ids: DemoIds): Promise<void> {
+  const current = halfYearOf(isoDay(deps.now()));
+  const actor = await actorsOf(deps, ids);
+  const run = <I, O>(uc: Parameters<typeof execute<I, O, Actor>>[0], who: Actor, input: I) =>
+    execute(uc, deps, who, input);
+  const advisor = actor('adviseur@voorbeeldstad.example');
+  const buurtkracht = actor('initiatief@buurtkracht.example');
+  const ict = actor('leverancier@ictnoord.example');
+
+  const profile = await run(saveMyInitiative, buurtkracht, {
+    name: 'Buurtkracht Voorbeeldstad',
+    description:
+      'Huiswerkbegeleiding en taalcafé voor kinderen en ouders in Oost. Vrijwilligers en buurtbewoners samen.',
+    themes: ['education', 'povertyReduction', 'growingUpHealthy'],
+    targetGroups: ['kinderen', 'nieuwkomers'],
+    location: 'Voorbeeldstad-Oost',
+    needs: [
+      {
+        kind: 'hours',
+        expertise: 'ICT',
+        description: 'Hulp bij het opzetten van een computerlokaal',
+        quantity: 40,
+      },
+      { kind: 'goods', description: 'Laptops voor huiswerkbegeleiding', quantity: 10 },
+      { kind: 'money', description: 'Bijdrage aan de zomerschool' },
+    ],
+  });
+  await run(submitMyInitiative, buurtkracht, undefined);
+  await run(reviewInitiative, advisor, { id: profile.id, decision: 'approved' });
+
+  await deps.db.transaction(async (tx) => {
+    const [waiting] = await tx
+      .insert(initiatives)
+      .values({
+        tenantId: ids.tenantId,
+        kind: 'socialEnterprise',
+        name: 'Fietsenwerkplaats De Spaak',
+        description: 'Leer-werkplaats waar mensen met afstand tot werk fietsen opknappen.',
+        themes: ['work', 'participation'],
+        targetGroups: ['mensen met een uitkering'],
+        location: 'Voorbeeldstad-Noord',
+        status: 'submitted',
+        submittedAt: deps.now(),
+      })
+      .returning();
+    if (!waiting) throw new Error('demo initiative not created');
+    await replaceNeeds(tx, ids.tenantId, waiting.id, [
+      { kind: 'place', expertise: null, description: 'Werkervaringsplekken in de werkplaats', quantity: '4' },
+      { kind: 'hours', expertise: 'Coaching', description: 'Begeleiding van deelnemers', quantity: '60' },
+    ]);
+  });
+
+  const [workplace] = await deps.db
+    .select({ id: contracts.id })
+    .from(contracts)
+    .where(and(eq(contracts.tenantId, ids.tenantId), eq(contracts.reference, 'VBS-2026-031')));
+  if (!workplace) throw new Error('demo contract VBS-2026-031 missing');
+  const laptops = await run(pledgeContribution, ict, {
+    initiativeId: profile.id,
+    contractId: workplace.id,
+    kind: 'goods',
+    amountCents: 450_000,
+    period: current,
+    note: 'Zes opgeknapte laptops',
+  });
+  await run(decidePledge, buurtkracht, {
+    id: laptops.id,
+    decision: 'confirmed',
+    note: 'Zes laptops ontvangen',
+  });
+  await run(pledgeContribution, ict, {
+    initiativeId: profile.id,
+    contractId: workplace.id,
+    kind: 'hours',
+    hours: 16,
+    period: current,
+    note: 'Twee medewerkers richten het computerlokaal in',
+  });
+}

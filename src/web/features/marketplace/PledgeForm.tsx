@@ -1,0 +1,139 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api.ts';
+import { parseDecimal, parseEuros } from '../../format.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { endpoints } from '../../lib/endpoints.ts';
+import { useFieldErrors } from '../../lib/formErrors.ts';
+import { currentReports, type ContractListItem, type List, type Report } from '../../lib/model.ts';
+import { useResource } from '../../lib/useResource.ts';
+import { Button } from '../../ui/Button.tsx';
+import { SelectField, TextField, TextareaField } from '../../ui/fields.tsx';
+import { ErrorAlert } from '../../ui/states.tsx';
+import { Alert, Heading } from '../../ui/text.tsx';
+import { marketEndpoints, pledgeKinds, type PledgeKind } from './model.ts';
+
+/** A supplier pledges hours, money or goods for one of its own contracts in a half-year of its term. */
+export function PledgeForm({ initiativeId }: { initiativeId: string }) {
+  const { t, tx, lang, halfYear } = useI18n();
+  const contracts = useResource<List<ContractListItem>>(endpoints.contracts());
+  const [contractId, setContractId] = useState('');
+  const reports = useResource<List<Report>>(contractId ? endpoints.reports(contractId) : null);
+  const periods = currentReports(reports.data?.items ?? []).filter(
+    (r) => r.status === 'open' || r.status === 'overdue',
+  );
+  const [kind, setKind] = useState<PledgeKind>('hours');
+  const [quantity, setQuantity] = useState('');
+  const [period, setPeriod] = useState('');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const form = useFieldErrors();
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    form.clear();
+    setDone(false);
+    const amount = kind === 'hours' ? parseDecimal(quantity) : parseEuros(quantity, lang);
+    const local = {
+      ...(contractId ? {} : { contractId: t('common.required') }),
+      ...(period ? {} : { period: t('common.required') }),
+      ...(amount === null ? { quantity: t('activity.notANumber') } : {}),
+    };
+    if (Object.keys(local).length) {
+      form.setLocal(local);
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.post(marketEndpoints.pledge(initiativeId), {
+        contractId,
+        kind,
+        period,
+        ...(kind === 'hours' ? { hours: amount } : { amountCents: amount }),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      setDone(true);
+      setQuantity('');
+      setNote('');
+    } catch (error) {
+      form.fromApi(error, {
+        contractId: 'contractId',
+        period: 'period',
+        hours: 'quantity',
+        amountCents: 'quantity',
+        note: 'note',
+      });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="pledge-form" className="retour-card">
+      <Heading level={2} id="pledge-form">
+        {t('market.pledgeTitle')}
+      </Heading>
+      {form.formError ? <ErrorAlert error={form.formError} /> : null}
+      {done ? (
+        <Alert type="ok" heading={t('market.pledged')}>
+          {t('market.pledgedLead')}
+        </Alert>
+      ) : null}
+      <form className="retour-form" onSubmit={(e) => void submit(e)} noValidate>
+        <SelectField
+          id="pledge-contract"
+          label={t('market.contract')}
+          value={contractId}
+          onChange={(e) => {
+            setContractId(e.target.value);
+            setPeriod('');
+          }}
+          error={form.errors.contractId}
+          options={[
+            { value: '', label: t('activity.choose') },
+            ...(contracts.data?.items ?? []).map((c) => ({
+              value: c.id,
+              label: `${c.reference} · ${c.title}`,
+            })),
+          ]}
+        />
+        <SelectField
+          id="pledge-period"
+          label={t('market.period')}
+          value={period}
+          onChange={(e) => setPeriod(e.target.value)}
+          error={form.errors.period}
+          options={[
+            { value: '', label: t('activity.choose') },
+            ...periods.map((r) => ({ value: r.period, label: halfYear(r.period) })),
+          ]}
+        />
+        <SelectField
+          id="pledge-kind"
+          label={t('market.pledgeKind')}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as PledgeKind)}
+          options={pledgeKinds.map((k) => ({ value: k, label: tx('market.pledgeKindOption', k) }))}
+        />
+        <TextField
+          id="pledge-quantity"
+          label={kind === 'hours' ? t('market.hours') : t('market.amount')}
+          inputMode="decimal"
+          value={quantity}
+          onChange={(e) => setQuantity(e.target.value)}
+          error={form.errors.quantity}
+        />
+        <TextareaField
+          id="pledge-note"
+          label={t('market.note')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          error={form.errors.note}
+        />
+        <Button type="submit" variant="primary" busy={busy}>
+          {t('market.pledgeSubmit')}
+        </Button>
+      </form>
+    </section>
+  );
+}
