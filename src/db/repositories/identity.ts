@@ -1,6 +1,14 @@
 import { and, asc, count, eq, gt } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
-import { memberships, sessions, signInAttempts, suppliers, tenants, users } from '../schema/index.ts';
+import {
+  externalIdentities,
+  memberships,
+  sessions,
+  signInAttempts,
+  suppliers,
+  tenants,
+  users,
+} from '../schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -45,6 +53,7 @@ export async function insertSession(
     expiresAt: Date;
     ip: string | null;
     userAgent: string | null;
+    via: 'password' | 'oidc';
   },
 ): Promise<SessionRow> {
   const [row] = await tx.insert(sessions).values(values).returning();
@@ -88,11 +97,18 @@ export async function membershipOfUser(db: Db | Tx, userId: string, membershipId
   return row;
 }
 
+/** The user's first enabled membership in a tenant. */
 export async function membershipOfUserInTenant(db: Db | Tx, userId: string, tenantId: string) {
   const [row] = await db
     .select()
     .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId)))
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.disabled, false),
+      ),
+    )
     .orderBy(asc(memberships.createdAt))
     .limit(1);
   return row;
@@ -121,4 +137,31 @@ export async function recentFailures(db: Db | Tx, email: string, ip: string, sin
     account: await failuresFor(signInAttempts.email, email),
     ip: await failuresFor(signInAttempts.ip, ip),
   };
+}
+
+/** The user that (provider, subject) was linked to at an earlier single sign-on, if any. */
+export async function userOfExternalIdentity(db: Db | Tx, providerId: string, subject: string) {
+  const [row] = await db
+    .select({ user: users })
+    .from(externalIdentities)
+    .innerJoin(users, eq(users.id, externalIdentities.userId))
+    .where(and(eq(externalIdentities.providerId, providerId), eq(externalIdentities.subject, subject)))
+    .limit(1);
+  return row?.user;
+}
+
+export async function linkExternalIdentity(
+  tx: Tx,
+  values: { providerId: string; subject: string; userId: string },
+): Promise<void> {
+  await tx.insert(externalIdentities).values(values);
+}
+
+/** The distinct tenants a user has a role in (for audit entries every municipality admin can see). */
+export async function tenantIdsOfUser(db: Db | Tx, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ tenantId: memberships.tenantId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+  return rows.flatMap((r) => (r.tenantId ? [r.tenantId] : []));
 }
