@@ -1,7 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { DomainError, invalid } from '../../domain/errors.ts';
 import { roles, type Role } from '../../domain/access.ts';
-import { writeAudit } from '../../db/audit.ts';
+import { writeAccountAudit, writeAudit } from '../../db/audit.ts';
+import { tenantIdsOfUser } from '../../db/repositories/identity.ts';
 import { memberships, sessions, suppliers, tenants, users } from '../../db/schema/index.ts';
 import { queueMail } from '../../mail/queue-mail.ts';
 import { hashPassword, minPasswordLength } from '../passwords.ts';
@@ -169,8 +170,7 @@ export const requestPasswordReset = defineUseCase({
     const now = deps.now();
     await deps.db.transaction(async (tx) => {
       const [user] = await tx.select().from(users).where(eq(users.email, email)).limit(1);
-      await writeAudit(tx, {
-        tenantId: null,
+      await writeAccountAudit(tx, user ? await tenantIdsOfUser(tx, user.id) : [], {
         actorUserId: user?.id ?? null,
         actorLabel: email,
         action: 'user.requestPasswordReset',

@@ -50,7 +50,7 @@ export const whoAmI = defineUseCase({
   async run({ deps, actor }, input: { csrfToken: string | null }) {
     const [user] = await deps.db.select().from(users).where(eq(users.id, actor.userId)).limit(1);
     if (!user) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
-    const all = await membershipsOf(deps.db, actor.userId);
+    const all = (await membershipsOf(deps.db, actor.userId)).filter((m) => !m.disabled);
     const current = all.find((m) => m.id === actor.membershipId);
     return { user, actor, current, memberships: all, csrfToken: input.csrfToken };
   },
