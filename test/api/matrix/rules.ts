@@ -26,6 +26,11 @@ export interface Rule {
   foreign?: number;
   /** Roles that must not reach another supplier's object (default: supplier, contractManager if listed). */
   crossSupplier?: readonly Role[];
+  /**
+   * Only in a browser session: the cases are sent with a session cookie (and CSRF token), and an
+   * API token of every listed role gets 403 (see 'session-only endpoints' in the matrix test).
+   */
+  session?: true;
 }
 
 export type Who = Role | 'anonymous';

@@ -7,7 +7,14 @@ import type { AppDeps } from '../../../src/app/deps.ts';
 import { addOidcProvider } from '../../../src/app/admin/oidc-provider.ts';
 import { activities, apiTokens, users } from '../../../src/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
-import { createActor, createContractRows, createSupplierRow, createTenant, unique } from '../../factories.ts';
+import {
+  createActor,
+  createContractRows,
+  createSession,
+  createSupplierRow,
+  createTenant,
+  unique,
+} from '../../factories.ts';
 import { samplePdf } from '../../sample-files.ts';
 import type { TestApp } from '../../test-app.ts';
 
@@ -34,6 +41,8 @@ export interface World {
   otherSupplier: Ids;
   /** Bearer headers per role, acting in this municipality. */
   actors: Record<Exclude<Role, 'platformAdmin'>, Record<string, string>>;
+  /** Browser-session headers (cookie and CSRF token) per role, for session-only endpoints. */
+  sessions: Record<Exclude<Role, 'platformAdmin'>, Record<string, string>>;
   signInEmail: string;
 }
 
@@ -89,6 +98,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
       contractManager: bearer(made.contractManager),
       supplier: bearer(made.supplier),
       initiative: bearer(made.initiative),
+    },
+    sessions: {
+      municipalityAdmin: await createSession(db, made.municipalityAdmin, t.deps.now()),
+      advisor: await createSession(db, made.advisor, t.deps.now()),
+      contractManager: await createSession(db, made.contractManager, t.deps.now()),
+      supplier: await createSession(db, made.supplier, t.deps.now()),
+      initiative: await createSession(db, made.initiative, t.deps.now()),
     },
     signInEmail: made.advisor.user.email,
   };
