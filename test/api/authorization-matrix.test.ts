@@ -34,6 +34,7 @@ import { contexts, expectedStatus, fillPath, matches, type Rule, type Who } from
 import {
   buildWorld,
   freshActivity,
+  freshMembership,
   freshProvider,
   freshToken,
   password,
@@ -67,6 +68,9 @@ const rules: Record<string, Rule> = {
   'POST /password-resets': { access: 'public', scope: 'none', body: () => ({ email: `${unique('nobody')}@example.test` }) },
   'POST /password-resets/completion': { access: 'public', scope: 'none', status: 400, body: () => ({ token: 'x'.repeat(43), password }) },
   'POST /api-tokens': { access: ['municipalityAdmin', 'supplier'], scope: 'tenant', status: 201, session: true, body: () => ({ name: 'matrix' }) },
+  'PATCH /memberships/{id}': { access: ['municipalityAdmin'], scope: 'object', body: () => ({ role: 'advisor' }) },
+  'DELETE /memberships/{id}': { access: ['municipalityAdmin'], scope: 'object', status: 204, fresh: 'membership' },
+  'POST /memberships/{id}/invitation': { access: ['municipalityAdmin'], scope: 'object', status: 201 },
   'GET /api-tokens': { access: ['municipalityAdmin', 'supplier'], scope: 'tenant' },
   'DELETE /api-tokens/{id}': { access: ['municipalityAdmin', 'supplier'], scope: 'object', status: 204, fresh: 'apiToken', session: true },
   'GET /audit-log': { access: ['municipalityAdmin'], scope: 'tenant' },
@@ -145,6 +149,8 @@ async function targetIds(rule: Rule, ids: Ids): Promise<Ids> {
     return { ...ids, evidenceId: await uploadEvidence(t, world.actors.advisor, ids.activityId) };
   if (rule.fresh === 'oidcProvider')
     return { ...ids, oidcProviderId: await freshProvider(t.deps, ids.tenantSlug) };
+  if (rule.fresh === 'membership')
+    return { ...ids, membershipId: await freshMembership(t.deps.db, ids.tenantId) };
   if (rule.fresh === 'apiToken') return { ...ids, apiTokenId: await freshToken(t.deps.db, ids.apiTokenId) };
   return ids;
 }
@@ -226,10 +232,13 @@ describe('authorization matrix', () => {
       .map((who) => ({ key, who: who as Exclude<typeof who, 'platformAdmin'>, rule }));
   });
 
-  it.each(sessionOnly)('$key as $who with an API token (session-only endpoint) → 403', async ({ key, who, rule }) => {
-    const res = await send(key, rule, world.actors[who], world.own);
-    expect(res.status, res.text.slice(0, 300)).toBe(403);
-  });
+  it.each(sessionOnly)(
+    '$key as $who with an API token (session-only endpoint) → 403',
+    async ({ key, who, rule }) => {
+      const res = await send(key, rule, world.actors[who], world.own);
+      expect(res.status, res.text.slice(0, 300)).toBe(403);
+    },
+  );
 
   it('covers every role', () => {
     expect(new Set(contexts.map((c) => c.who))).toEqual(new Set(['anonymous', ...roles]));

@@ -31,6 +31,8 @@ export interface Ids {
   apiTokenId: string;
   /** A single sign-on provider of the municipality. */
   oidcProviderId: string;
+  /** An advisor's role in the municipality (without a password yet), for user management. */
+  membershipId: string;
 }
 
 /** One municipality: every role, and two suppliers each with a contract, report, activity, evidence. */
@@ -87,6 +89,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       evidenceId: await uploadEvidence(t, bearer(actor), partial.activityId),
       apiTokenId: await insertToken(db, actor),
       oidcProviderId: await freshProvider(t.deps, tenant.slug),
+      membershipId: await freshMembership(db, tenant.id),
     };
   };
   return {
@@ -186,4 +189,9 @@ export async function freshProvider(deps: AppDeps, slug: string): Promise<string
     clientId: 'retour',
   });
   return row.id;
+}
+
+/** Another user with a role in the municipality, for cases that change or remove it. */
+export async function freshMembership(db: Db, tenantId: string): Promise<string> {
+  return (await createActor(db, { tenantId, role: 'advisor' })).membership.id;
 }
