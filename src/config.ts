@@ -20,6 +20,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     publicUrl,
     secure: publicUrl.startsWith('https://'),
     trustProxy: env.RETOUR_TRUST_PROXY === '1',
+    allowPrivateOidcIssuers: env.RETOUR_OIDC_ALLOW_PRIVATE_ISSUERS === '1',
     apiVersion: pkg.version,
   };
 }

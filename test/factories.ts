@@ -14,6 +14,8 @@ import {
 } from '../src/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import { hashSecret, newSecret } from '../src/app/tokens.ts';
+import { startSession } from '../src/app/identity/start-session.ts';
+import { sessionPolicy } from '../src/app/identity/session-policy.ts';
 
 /** Small factories: each test builds its own data in its own tenant. */
 export const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
@@ -92,6 +94,25 @@ export async function createActor(
     membership,
     token,
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+  };
+}
+
+/**
+ * A browser session of a user acting with one membership: a cookie and its CSRF token, for
+ * endpoints that an API token may not use (creating and revoking API tokens).
+ */
+export async function createSession(
+  db: Db,
+  actor: { user: { id: string }; membership: { id: string; tenantId: string | null } },
+  now = new Date('2026-11-23T10:00:00Z'),
+): Promise<Record<string, string>> {
+  const { token, session } = await db.transaction((tx) =>
+    startSession(tx, { userId: actor.user.id, membership: actor.membership, now, ip: null, userAgent: null }),
+  );
+  return {
+    Cookie: `${sessionPolicy.cookieName}=${token}`,
+    'X-CSRF-Token': session.csrfToken,
+    'Content-Type': 'application/json',
   };
 }
 

@@ -12,11 +12,13 @@ export interface TestOidcProvider {
 /**
  * A real OpenID Connect provider (oidc-provider) on 127.0.0.1 and a random port. Its development
  * login form accepts any login; the login is the account id and the email address, verified unless
- * listed in `unverified`.
+ * listed in `unverified` (or left out for logins listed in `silent`).
  */
 export async function startOidcProvider(options: {
   redirectUri: string;
   unverified?: string[];
+  /** Logins whose claims carry no `email_verified` at all. */
+  silent?: string[];
 }): Promise<TestOidcProvider> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -42,7 +44,9 @@ export async function startOidcProvider(options: {
       claims: async () => ({
         sub: id,
         email: id,
-        email_verified: !(options.unverified ?? []).includes(id),
+        ...((options.silent ?? []).includes(id)
+          ? {}
+          : { email_verified: !(options.unverified ?? []).includes(id) }),
         name: `Test ${id}`,
       }),
     }),

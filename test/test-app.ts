@@ -42,6 +42,8 @@ export async function createTestApp(
     publicUrl: 'http://localhost:3000',
     secure: false,
     apiVersion: '0.1.0',
+    // The test identity provider runs on 127.0.0.1 over http.
+    allowPrivateOidcIssuers: true,
     ...overrides,
   };
   const deps: AppDeps = { db: database.db, config, now: () => now };

@@ -20,6 +20,11 @@ export interface Config {
   secure: boolean;
   /** Behind one reverse proxy (RETOUR_TRUST_PROXY=1): the client address is the last X-Forwarded-For entry. */
   trustProxy?: boolean;
+  /**
+   * Single sign-on issuers over plain http or on localhost/private addresses
+   * (RETOUR_OIDC_ALLOW_PRIVATE_ISSUERS=1): development and tests only; production refuses them.
+   */
+  allowPrivateOidcIssuers?: boolean;
   apiVersion: string;
 }
 

@@ -25,3 +25,16 @@ export async function writeAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> 
     ip: entry.ip ?? null,
   });
 }
+
+/**
+ * An entry about an account without a tenant of its own (failed sign-in, rate limit, reset request):
+ * written once without a tenant (the platform's view) and once for each municipality the account
+ * has a role in, so that municipality's admins see it in their audit log.
+ */
+export async function writeAccountAudit(
+  tx: Tx | Db,
+  tenantIds: readonly string[],
+  entry: Omit<AuditEntry, 'tenantId'>,
+): Promise<void> {
+  for (const tenantId of [null, ...new Set(tenantIds)]) await writeAudit(tx, { ...entry, tenantId });
+}

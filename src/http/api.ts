@@ -13,6 +13,7 @@ import { oidcProviderRoutes } from './routes/oidc-providers.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { apiTokenRoutes } from './routes/api-tokens.ts';
 import { auditLogRoutes } from './routes/audit-log.ts';
+import { membershipRoutes } from './routes/memberships.ts';
 import { supplierRoutes } from './routes/suppliers.ts';
 import { contractRoutes } from './routes/contracts.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -74,6 +75,7 @@ export function createApi(deps: AppDeps) {
   oidcRoutes(api);
   oidcProviderRoutes(api);
   accountRoutes(api);
+  membershipRoutes(api);
   apiTokenRoutes(api);
   auditLogRoutes(api);
   supplierRoutes(api);

@@ -50,7 +50,11 @@ export function problemResponse(
 /** Maps anything thrown in a handler: domain errors to their status, the rest to a bare 500 (logged). */
 export function errorToResponse(c: Context, error: unknown): Response {
   if (error instanceof DomainError) {
-    const extra: Record<string, string> = error.code === 'RATE_LIMITED' ? { 'Retry-After': '60' } : {};
+    const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    const extra: Record<string, string> =
+      error.code === 'RATE_LIMITED'
+        ? { 'Retry-After': String(typeof retryAfter === 'number' ? retryAfter : 60) }
+        : {};
     return problemResponse(c, problemOf(error), extra);
   }
   if (isHttpLike(error)) {

@@ -1,17 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { mailOutbox } from '../../src/db/schema/index.ts';
-import { createActor, createSupplierRow, createTenant } from '../factories.ts';
+import { and, eq } from 'drizzle-orm';
+import { auditLog, mailOutbox } from '../../src/db/schema/index.ts';
+import { createActor, createSession, createSupplierRow, createTenant } from '../factories.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 
 let t: TestApp;
 let tenant: { id: string };
 let admin: { headers: Record<string, string> };
+/** The admin in a browser session: API tokens are made and revoked only there. */
+let adminSession: Record<string, string>;
 
 beforeAll(async () => {
   t = await createTestApp();
   tenant = await createTenant(t.deps.db);
-  admin = await createActor(t.deps.db, { tenantId: tenant.id, role: 'municipalityAdmin' });
+  const made = await createActor(t.deps.db, { tenantId: tenant.id, role: 'municipalityAdmin' });
+  admin = made;
+  adminSession = await createSession(t.deps.db, made);
 });
 afterAll(() => t.close());
 
@@ -120,11 +124,15 @@ describe('invitations and passwords', () => {
   });
 });
 
+let ownTokenId = '';
+let foreignTokenId = '';
+
 describe('API tokens', () => {
   it('are shown once, listed with last use, and stop working when revoked', async () => {
-    const created = await send('/api/v1/api-tokens', 'POST', { name: 'Contractsysteem' }, admin.headers);
+    const created = await send('/api/v1/api-tokens', 'POST', { name: 'Contractsysteem' }, adminSession);
     expect(created.status).toBe(201);
     const { id, token } = (await created.json()) as { id: string; token: string };
+    ownTokenId = id;
     const bearer = { Authorization: `Bearer ${token}` };
     expect((await t.app.request('/api/v1/policies', { headers: bearer })).status).toBe(200);
     const list = (await (await t.app.request('/api/v1/api-tokens', { headers: admin.headers })).json()) as {
@@ -133,17 +141,27 @@ describe('API tokens', () => {
     const listed = list.items.find((i) => i.id === id);
     expect(listed?.lastUsedAt).toBeTruthy();
     expect(JSON.stringify(list)).not.toContain(token);
-    expect((await send(`/api/v1/api-tokens/${id}`, 'DELETE', undefined, admin.headers)).status).toBe(204);
+    expect((await send(`/api/v1/api-tokens/${id}`, 'DELETE', undefined, adminSession)).status).toBe(204);
     expect((await t.app.request('/api/v1/policies', { headers: bearer })).status).toBe(401);
+  });
+
+  it('cannot be created or revoked with an API token (a leaked token cannot mint more)', async () => {
+    const created = await send('/api/v1/api-tokens', 'POST', { name: 'Koppeling' }, adminSession);
+    const { id } = (await created.json()) as { id: string };
+    const minted = await send('/api/v1/api-tokens', 'POST', { name: 'more' }, admin.headers);
+    expect(minted.status).toBe(403);
+    expect((await send(`/api/v1/api-tokens/${id}`, 'DELETE', undefined, admin.headers)).status).toBe(403);
+    expect((await t.app.request('/api/v1/api-tokens', { headers: admin.headers })).status).toBe(200);
   });
 
   it("cannot revoke another municipality's token", async () => {
     const other = await createTenant(t.deps.db);
     const otherAdmin = await createActor(t.deps.db, { tenantId: other.id, role: 'municipalityAdmin' });
     const { id } = (await (
-      await send('/api/v1/api-tokens', 'POST', { name: 'x' }, otherAdmin.headers)
+      await send('/api/v1/api-tokens', 'POST', { name: 'x' }, await createSession(t.deps.db, otherAdmin))
     ).json()) as { id: string };
-    expect((await send(`/api/v1/api-tokens/${id}`, 'DELETE', undefined, admin.headers)).status).toBe(404);
+    foreignTokenId = id;
+    expect((await send(`/api/v1/api-tokens/${id}`, 'DELETE', undefined, adminSession)).status).toBe(404);
   });
 });
 
@@ -158,6 +176,14 @@ describe('audit log', () => {
     const text = await csv.text();
     expect(text.split('\n')[0]).toContain('id;at;actorLabel');
     expect(text).toContain('apiToken.revoke');
-    expect(text).not.toContain('apiToken.create;apiToken;' + 'x');
+    // The other municipality's token (made in the test above) is in its log, not in this one.
+    expect(foreignTokenId).toMatch(/^[0-9a-f-]{36}$/);
+    const [foreign] = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'apiToken.create'), eq(auditLog.objectId, foreignTokenId)));
+    expect(foreign?.tenantId).not.toBe(tenant.id);
+    expect(text).not.toContain(foreignTokenId);
+    expect(text).toContain(`;apiToken.create;apiToken;${ownTokenId};`);
   });
 });

@@ -16,6 +16,8 @@
  * - foreign: status for another municipality's object when not 404 (e.g. 400 naming a body field).
  * - crossSupplier: roles that must get 404 on another supplier's object (default: supplier and
  *           contractManager when listed in access).
+ * - session: only in a browser session; the cases use a session cookie, and an API token of each
+ *           listed role must get 403.
  * `{id}` in a path is filled from the segment before it (see fillPath in matrix/rules.ts).
  *
  * The test fails when an endpoint has no line here, or a line names an endpoint that is gone.
@@ -32,6 +34,7 @@ import { contexts, expectedStatus, fillPath, matches, type Rule, type Who } from
 import {
   buildWorld,
   freshActivity,
+  freshMembership,
   freshProvider,
   freshToken,
   password,
@@ -64,9 +67,12 @@ const rules: Record<string, Rule> = {
   'POST /invitations/acceptance': { access: 'public', scope: 'none', status: 400, body: () => ({ token: 'x'.repeat(43), password }) },
   'POST /password-resets': { access: 'public', scope: 'none', body: () => ({ email: `${unique('nobody')}@example.test` }) },
   'POST /password-resets/completion': { access: 'public', scope: 'none', status: 400, body: () => ({ token: 'x'.repeat(43), password }) },
-  'POST /api-tokens': { access: ['municipalityAdmin', 'supplier'], scope: 'tenant', status: 201, body: () => ({ name: 'matrix' }) },
+  'POST /api-tokens': { access: ['municipalityAdmin', 'supplier'], scope: 'tenant', status: 201, session: true, body: () => ({ name: 'matrix' }) },
+  'PATCH /memberships/{id}': { access: ['municipalityAdmin'], scope: 'object', body: () => ({ role: 'advisor' }) },
+  'DELETE /memberships/{id}': { access: ['municipalityAdmin'], scope: 'object', status: 204, fresh: 'membership' },
+  'POST /memberships/{id}/invitation': { access: ['municipalityAdmin'], scope: 'object', status: 201 },
   'GET /api-tokens': { access: ['municipalityAdmin', 'supplier'], scope: 'tenant' },
-  'DELETE /api-tokens/{id}': { access: ['municipalityAdmin', 'supplier'], scope: 'object', status: 204, fresh: 'apiToken' },
+  'DELETE /api-tokens/{id}': { access: ['municipalityAdmin', 'supplier'], scope: 'object', status: 204, fresh: 'apiToken', session: true },
   'GET /audit-log': { access: ['municipalityAdmin'], scope: 'tenant' },
   'GET /policies': { access: staff, scope: 'tenant' },
   'POST /policies': { access: ['municipalityAdmin'], scope: 'tenant', body: () => ({ validFrom: '2030-01-01', percentageBp: 500, planThresholdCents: 1, activityTypes: [] }) },
@@ -142,10 +148,10 @@ function pdfForm() {
   return form;
 }
 
-function headersOf(who: Who, home: World): Record<string, string> {
+function headersOf(who: Who, home: World, rule?: Rule): Record<string, string> {
   if (who === 'anonymous') return {};
   if (who === 'platformAdmin') return platformAdmin;
-  return home.actors[who];
+  return rule?.session ? home.sessions[who] : home.actors[who];
 }
 
 async function targetIds(rule: Rule, ids: Ids): Promise<Ids> {
@@ -154,6 +160,8 @@ async function targetIds(rule: Rule, ids: Ids): Promise<Ids> {
     return { ...ids, evidenceId: await uploadEvidence(t, world.actors.advisor, ids.activityId) };
   if (rule.fresh === 'oidcProvider')
     return { ...ids, oidcProviderId: await freshProvider(t.deps, ids.tenantSlug) };
+  if (rule.fresh === 'membership')
+    return { ...ids, membershipId: await freshMembership(t.deps.db, ids.tenantId) };
   if (rule.fresh === 'apiToken') return { ...ids, apiTokenId: await freshToken(t.deps.db, ids.apiTokenId) };
   return ids;
 }
@@ -205,7 +213,7 @@ describe('authorization matrix', () => {
     '$key as $who of the $where municipality → $expected',
     async ({ key, who, where, expected, rule }) => {
       if (!rule) throw new Error(`No rule for ${key}: add one to rules at the top of this file`);
-      const res = await send(key, rule, headersOf(who, where === 'same' ? world : other), world.own);
+      const res = await send(key, rule, headersOf(who, where === 'same' ? world : other, rule), world.own);
       expect(matches(expected, res.status), `${res.status} ${res.text.slice(0, 300)}`).toBe(true);
       if (rule.scope !== 'none' && (where === 'other' || who === 'anonymous'))
         expect(leaked(res.text, world.own)).toEqual([]);
@@ -222,10 +230,26 @@ describe('authorization matrix', () => {
   });
 
   it.each(scoped)("$key as $who on another supplier's object → 404", async ({ key, who, rule }) => {
-    const res = await send(key, rule, world.actors[who], world.otherSupplier);
+    const res = await send(key, rule, headersOf(who, world, rule), world.otherSupplier);
     expect(res.status, res.text.slice(0, 300)).toBe(404);
     expect(leaked(res.text, world.otherSupplier)).toEqual([]);
   });
+
+  const sessionOnly = endpoints.flatMap((key) => {
+    const rule = rules[key];
+    if (!rule?.session || rule.access === 'public' || rule.access === 'signedIn') return [];
+    return rule.access
+      .filter((who) => who !== 'platformAdmin')
+      .map((who) => ({ key, who: who as Exclude<typeof who, 'platformAdmin'>, rule }));
+  });
+
+  it.each(sessionOnly)(
+    '$key as $who with an API token (session-only endpoint) → 403',
+    async ({ key, who, rule }) => {
+      const res = await send(key, rule, world.actors[who], world.own);
+      expect(res.status, res.text.slice(0, 300)).toBe(403);
+    },
+  );
 
   it('covers every role', () => {
     expect(new Set(contexts.map((c) => c.who))).toEqual(new Set(['anonymous', ...roles]));

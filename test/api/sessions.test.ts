@@ -115,10 +115,27 @@ describe('sign-in and session cookie', () => {
     for (let i = 0; i < 5; i++) expect((await signIn(user.email, 'nope nope nope')).status).toBe(401);
     const res = await signIn(user.email);
     expect(res.status).toBe(429);
-    expect(res.headers.get('Retry-After')).toBe('60');
+    // The five failures happened just now: the window (15 minutes) frees the account in 900 s.
+    expect(res.headers.get('Retry-After')).toBe('900');
     expect(res.headers.get('Content-Type')).toBe('application/problem+json');
-    t.setNow(new Date(t.deps.now().getTime() + 16 * 60_000));
+    t.setNow(new Date(t.deps.now().getTime() + 10 * 60_000));
+    const later = await signIn(user.email);
+    expect(later.status).toBe(429);
+    expect(later.headers.get('Retry-After')).toBe('300');
+    t.setNow(new Date(t.deps.now().getTime() + 5 * 60_000 + 1000));
     expect((await signIn(user.email)).status).toBe(201);
+  });
+
+  it('lets only 5 of 12 parallel wrong guesses reach the password check', async () => {
+    const user = await person();
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => signIn(user.email, 'parallel guess!!')),
+    );
+    const statuses = answers.map((r) => r.status);
+    // Counting before recording let all 12 through to the password check.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+    expect((await signIn(user.email)).status).toBe(429);
   });
 });
 

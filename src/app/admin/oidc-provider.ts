@@ -8,6 +8,12 @@ export async function addOidcProvider(deps: AppDeps, input: ProviderInput & { te
   return deps.db.transaction(async (tx) => {
     const tenant = await tenantBySlug(tx, input.tenant);
     if (!tenant) throw new DomainError('NOT_FOUND', `No municipality ${input.tenant}.`);
-    return storeProvider(tx, tenant.id, input, { userId: null, label: 'cli' });
+    return storeProvider(
+      tx,
+      tenant.id,
+      input,
+      { userId: null, label: 'cli' },
+      { allowPrivateIssuers: deps.config.allowPrivateOidcIssuers === true },
+    );
   });
 }

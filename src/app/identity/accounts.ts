@@ -1,12 +1,14 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { DomainError, invalid } from '../../domain/errors.ts';
 import { roles, type Role } from '../../domain/access.ts';
-import { writeAudit } from '../../db/audit.ts';
-import { memberships, sessions, suppliers, tenants, users } from '../../db/schema/index.ts';
+import { writeAccountAudit, writeAudit } from '../../db/audit.ts';
+import { tenantIdsOfUser } from '../../db/repositories/identity.ts';
+import { initiatives, memberships, sessions, suppliers, users } from '../../db/schema/index.ts';
 import { queueMail } from '../../mail/queue-mail.ts';
 import { hashPassword, minPasswordLength } from '../passwords.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { consumeLink, issueLink, linksSince } from './one-time-links.ts';
+import { mailInvitation } from './memberships.ts';
 
 const invitableRoles = roles.filter((r) => r !== 'platformAdmin');
 
@@ -31,7 +33,9 @@ export const listUsers = defineUseCase({
         disabled: users.disabled,
         hasPassword: users.passwordHash,
         membershipId: memberships.id,
+        membershipDisabled: memberships.disabled,
         role: memberships.role,
+        initiativeId: memberships.initiativeId,
         supplierId: memberships.supplierId,
         supplierName: suppliers.name,
       })
@@ -49,7 +53,13 @@ export const inviteUser = defineUseCase({
   access: ['municipalityAdmin'],
   async run(
     { deps, actor },
-    input: { email: string; role: Role; supplierId?: string | undefined; name?: string | undefined },
+    input: {
+      email: string;
+      role: Role;
+      supplierId?: string | undefined;
+      initiativeId?: string | undefined;
+      name?: string | undefined;
+    },
   ) {
     const tenantId = tenantOf(actor);
     const email = input.email.trim().toLowerCase();
@@ -61,10 +71,22 @@ export const inviteUser = defineUseCase({
         { name: 'supplierId', reason: 'required for role supplier' },
       ]);
     }
+    if (input.role === 'initiative' && !input.initiativeId) {
+      throw invalid('An initiative user belongs to an initiative.', [
+        { name: 'initiativeId', reason: 'required for role initiative' },
+      ]);
+    }
     const now = deps.now();
     return deps.db.transaction(async (tx) => {
-      const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, tenantId)).limit(1);
-      if (!tenant) throw new DomainError('NOT_FOUND', 'No such municipality.');
+      if (input.initiativeId) {
+        const [initiative] = await tx
+          .select()
+          .from(initiatives)
+          .where(and(eq(initiatives.id, input.initiativeId), eq(initiatives.tenantId, tenantId)))
+          .limit(1);
+        if (!initiative)
+          throw invalid('Unknown initiative.', [{ name: 'initiativeId', reason: 'no such initiative here' }]);
+      }
       if (input.supplierId) {
         const [supplier] = await tx
           .select()
@@ -92,6 +114,8 @@ export const inviteUser = defineUseCase({
             eq(memberships.userId, user.id),
             eq(memberships.tenantId, tenantId),
             eq(memberships.role, input.role),
+            ...(input.supplierId ? [eq(memberships.supplierId, input.supplierId)] : []),
+            ...(input.initiativeId ? [eq(memberships.initiativeId, input.initiativeId)] : []),
           ),
         )
         .limit(1);
@@ -101,22 +125,15 @@ export const inviteUser = defineUseCase({
         ]);
       const [membership] = await tx
         .insert(memberships)
-        .values({ userId: user.id, tenantId, role: input.role, supplierId: input.supplierId ?? null })
+        .values({
+          userId: user.id,
+          tenantId,
+          role: input.role,
+          supplierId: input.role === 'supplier' ? (input.supplierId ?? null) : null,
+          initiativeId: input.role === 'initiative' ? (input.initiativeId ?? null) : null,
+        })
         .returning();
-      const link = await issueLink(tx, 'invitation', user.id, tenantId, now);
-      await queueMail(tx, {
-        tenantId,
-        to: email,
-        locale: user.locale,
-        template: {
-          kind: 'invitation',
-          data: {
-            tenantName: tenant.name,
-            link: `${deps.config.publicUrl}/invitation#token=${link.secret}`,
-            expiresAt: link.expiresAt.toISOString(),
-          },
-        },
-      });
+      const link = await mailInvitation(tx, deps, tenantId, user, now);
       await writeAudit(tx, {
         tenantId,
         actorUserId: actor.userId,
@@ -169,8 +186,7 @@ export const requestPasswordReset = defineUseCase({
     const now = deps.now();
     await deps.db.transaction(async (tx) => {
       const [user] = await tx.select().from(users).where(eq(users.email, email)).limit(1);
-      await writeAudit(tx, {
-        tenantId: null,
+      await writeAccountAudit(tx, user ? await tenantIdsOfUser(tx, user.id) : [], {
         actorUserId: user?.id ?? null,
         actorLabel: email,
         action: 'user.requestPasswordReset',

@@ -4,15 +4,26 @@ import { writeAudit } from '../../db/audit.ts';
 import { apiTokens, users } from '../../db/schema/index.ts';
 import { isUuid } from '../../db/repositories/evidence.ts';
 import { hashSecret, newSecret } from '../tokens.ts';
+import type { Actor } from '../actor.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 
 const tokenRoles = ['municipalityAdmin', 'supplier'] as const;
+
+/** Tokens are made and revoked by a person in a browser session: a (stolen) token cannot mint more. */
+function requireSession(actor: Actor) {
+  if (actor.via !== 'session')
+    throw new DomainError(
+      'FORBIDDEN',
+      'API tokens are created and revoked in a signed-in browser session, not with an API token.',
+    );
+}
 
 /** A new API token acting as the caller's own membership; the secret is shown once. */
 export const createApiToken = defineUseCase({
   name: 'apiToken.create',
   access: tokenRoles,
   async run({ deps, actor }, input: { name: string }) {
+    requireSession(actor);
     const name = input.name.trim();
     if (!name || name.length > 100)
       throw invalid('Name the token (1–100 characters).', [{ name: 'name', reason: '1–100 characters' }]);
@@ -77,6 +88,7 @@ export const revokeApiToken = defineUseCase({
   name: 'apiToken.revoke',
   access: tokenRoles,
   async run({ deps, actor }, input: { id: string }) {
+    requireSession(actor);
     const tenantId = tenantOf(actor);
     if (!isUuid(input.id)) throw new DomainError('NOT_FOUND', 'No such token.');
     await deps.db.transaction(async (tx) => {

@@ -1,7 +1,13 @@
 import { DomainError } from '../../domain/errors.ts';
 import { isRole } from '../../domain/access.ts';
 import { writeAudit } from '../../db/audit.ts';
-import { membershipOfUserInTenant, userByEmail } from '../../db/repositories/identity.ts';
+import type { Tx } from '../../db/client.ts';
+import {
+  linkExternalIdentity,
+  membershipOfUserInTenant,
+  userByEmail,
+  userOfExternalIdentity,
+} from '../../db/repositories/identity.ts';
 import type { OidcProviderRow } from '../../db/repositories/oidc.ts';
 import { memberships, users } from '../../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
@@ -11,6 +17,7 @@ import { startSession } from './start-session.ts';
 export interface Identity {
   subject: string;
   email: string | null;
+  /** True only when the provider said `email_verified: true`; a missing claim is not verified. */
   emailVerified: boolean;
   name: string;
 }
@@ -18,10 +25,18 @@ export interface Identity {
 /** Roles a provider may give a first-time user on its own (a supplier or initiative needs an organisation). */
 const autoRoles = new Set(['advisor', 'contractManager', 'municipalityAdmin']);
 
+type Outcome =
+  | { ok: true; started: Awaited<ReturnType<typeof startSession>> }
+  | { ok: false; reason: string; message: string };
+
 /**
- * Signs in the person the provider vouches for, by verified email, with their role in the
- * provider's municipality. Someone without a role there gets the provider's default role when it
- * has one, else is refused. Every outcome is audited.
+ * Signs in the person the provider vouches for, in the provider's municipality only:
+ * - a (provider, subject) seen before signs in as the user it was linked to;
+ * - otherwise an existing user with the same verified email is linked only when that user already
+ *   has a role in the provider's municipality: a provider cannot reach accounts of other
+ *   municipalities (its admin could register any issuer and claim any email address);
+ * - otherwise a new user gets the provider's default role, when it has one.
+ * The session stays in the provider's municipality (no tenant switch). Every outcome is audited.
  */
 export async function signInWithIdentity(
   deps: AppDeps,
@@ -42,37 +57,59 @@ export async function signInWithIdentity(
     });
     throw new DomainError(code, message);
   };
-  if (!email || !identity.emailVerified)
+  if (!identity.subject || !email || identity.emailVerified !== true)
     return refuse(
       'no verified email',
       'UNAUTHENTICATED',
       'The identity provider gave no verified email address.',
     );
-  const result = await deps.db.transaction(async (tx) => {
-    let user = await userByEmail(tx, email);
-    if (user?.disabled) return null;
-    let membership = user ? await membershipOfUserInTenant(tx, user.id, tenant.id) : undefined;
-    if (!membership) {
-      const role = provider.defaultRole;
-      if (!role || !isRole(role) || !autoRoles.has(role)) return null;
-      user ??= (await tx.insert(users).values({ email, name: identity.name }).returning())[0];
-      if (!user) throw new Error('user not stored');
-      [membership] = await tx
-        .insert(memberships)
-        .values({ userId: user.id, tenantId: tenant.id, role })
-        .returning();
-      await writeAudit(tx, {
-        tenantId: tenant.id,
-        actorUserId: user.id,
-        actorLabel: email,
-        action: 'user.create',
-        objectType: 'user',
-        objectId: user.id,
-        details: { via: 'oidc', provider: provider.id, role },
-        ip: request.ip,
-      });
+  const noRole = `You have no role in ${tenant.name}. Ask its administrator for an invitation.`;
+  const audit = (tx: Tx, userId: string, action: string, details: Record<string, unknown>) =>
+    writeAudit(tx, {
+      tenantId: tenant.id,
+      actorUserId: userId,
+      actorLabel: email,
+      action,
+      objectType: 'user',
+      objectId: userId,
+      details: { via: 'oidc', provider: provider.id, subject: identity.subject, ...details },
+      ip: request.ip,
+    });
+  const outcome = await deps.db.transaction(async (tx): Promise<Outcome> => {
+    let user = await userOfExternalIdentity(tx, provider.id, identity.subject);
+    if (!user) {
+      const byEmail = await userByEmail(tx, email);
+      if (byEmail) {
+        if (!(await membershipOfUserInTenant(tx, byEmail.id, tenant.id)))
+          return {
+            ok: false,
+            reason: 'account of another municipality',
+            message: `An account with this email address exists, but has no role in ${tenant.name}. Single sign-on cannot attach it; ask the administrator of ${tenant.name} for an invitation.`,
+          };
+        await linkExternalIdentity(tx, {
+          providerId: provider.id,
+          subject: identity.subject,
+          userId: byEmail.id,
+        });
+        await audit(tx, byEmail.id, 'externalIdentity.link', {});
+        user = byEmail;
+      } else {
+        const role = provider.defaultRole;
+        if (!role || !isRole(role) || !autoRoles.has(role))
+          return { ok: false, reason: 'no role', message: noRole };
+        [user] = await tx.insert(users).values({ email, name: identity.name }).returning();
+        if (!user) throw new Error('user not stored');
+        await tx.insert(memberships).values({ userId: user.id, tenantId: tenant.id, role });
+        await linkExternalIdentity(tx, {
+          providerId: provider.id,
+          subject: identity.subject,
+          userId: user.id,
+        });
+        await audit(tx, user.id, 'user.create', { role });
+      }
     }
-    if (!user || !membership) return null;
+    const membership = user.disabled ? undefined : await membershipOfUserInTenant(tx, user.id, tenant.id);
+    if (!membership) return { ok: false, reason: 'no role', message: noRole };
     const started = await startSession(tx, {
       userId: user.id,
       membership,
@@ -80,6 +117,7 @@ export async function signInWithIdentity(
       ip: request.ip,
       userAgent: request.userAgent,
       previousTokenHash: request.previousTokenHash,
+      via: 'oidc',
     });
     await writeAudit(tx, {
       tenantId: tenant.id,
@@ -91,13 +129,8 @@ export async function signInWithIdentity(
       details: { via: 'oidc', provider: provider.id, subject: identity.subject },
       ip: request.ip,
     });
-    return started;
+    return { ok: true, started };
   });
-  if (!result)
-    return refuse(
-      'no role',
-      'FORBIDDEN',
-      `You have no role in ${tenant.name}. Ask its administrator for an invitation.`,
-    );
-  return result;
+  if (!outcome.ok) return refuse(outcome.reason, 'FORBIDDEN', outcome.message);
+  return outcome.started;
 }

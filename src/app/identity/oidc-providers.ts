@@ -3,9 +3,10 @@ import { DomainError, invalid } from '../../domain/errors.ts';
 import { writeAudit } from '../../db/audit.ts';
 import type { Tx } from '../../db/client.ts';
 import { insertProvider, providerOfTenantByIssuer } from '../../db/repositories/oidc.ts';
-import { oidcLogins, oidcProviders } from '../../db/schema/index.ts';
+import { externalIdentities, oidcLogins, oidcProviders } from '../../db/schema/index.ts';
 import { isUuid } from '../../db/repositories/evidence.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
+import { issuerProblem } from './issuer-url.ts';
 
 /** Roles a provider may hand to a first-time user (see oidc-identity.ts). */
 export const providerDefaultRoles = ['advisor', 'contractManager', 'municipalityAdmin'] as const;
@@ -24,6 +25,7 @@ export async function storeProvider(
   tenantId: string,
   input: ProviderInput,
   by: { userId: string | null; label: string; ip?: string | null },
+  options: { allowPrivateIssuers: boolean },
 ) {
   let issuer: URL;
   try {
@@ -31,9 +33,9 @@ export async function storeProvider(
   } catch {
     throw invalid('The issuer is not a URL.', [{ name: 'issuer', reason: 'e.g. https://login.example.nl' }]);
   }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
-  if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && loopback))
-    throw invalid('The issuer must use https.', [{ name: 'issuer', reason: 'https only' }]);
+  const problem = issuerProblem(issuer, options.allowPrivateIssuers);
+  if (problem)
+    throw invalid('The issuer must be an https URL of a public host.', [{ name: 'issuer', reason: problem }]);
   const role = input.defaultRole ?? null;
   if (role && !(providerDefaultRoles as readonly string[]).includes(role))
     throw invalid(`A provider can give new users only ${providerDefaultRoles.join(', ')}.`, [
@@ -93,7 +95,13 @@ export const createProvider = defineUseCase({
     const tenantId = tenantOf(actor);
     return deps.db.transaction(async (tx) =>
       presentProvider(
-        await storeProvider(tx, tenantId, input, { userId: actor.userId, label: actor.email, ip: actor.ip }),
+        await storeProvider(
+          tx,
+          tenantId,
+          input,
+          { userId: actor.userId, label: actor.email, ip: actor.ip },
+          { allowPrivateIssuers: deps.config.allowPrivateOidcIssuers === true },
+        ),
       ),
     );
   },
@@ -113,6 +121,7 @@ export const deleteProvider = defineUseCase({
         .where(and(eq(oidcProviders.tenantId, tenantId), eq(oidcProviders.id, input.id)));
       if (!row) throw new DomainError('NOT_FOUND', 'Identity provider not found.');
       await tx.delete(oidcLogins).where(eq(oidcLogins.providerId, row.id));
+      await tx.delete(externalIdentities).where(eq(externalIdentities.providerId, row.id));
       await tx.delete(oidcProviders).where(eq(oidcProviders.id, row.id));
       await writeAudit(tx, {
         tenantId,

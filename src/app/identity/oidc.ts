@@ -41,7 +41,9 @@ export const beginOidcLogin = defineUseCase({
     const row = input.providerId ? rows.find((r) => r.provider.id === input.providerId) : rows[0];
     if (!row)
       throw new DomainError('NOT_FOUND', 'This municipality has no single sign-on with that provider.');
-    const config = await reach(() => configurationOf(row.provider));
+    const config = await reach(() =>
+      configurationOf(row.provider, deps.config.allowPrivateOidcIssuers === true),
+    );
     const now = deps.now();
     const state = client.randomState();
     const nonce = client.randomNonce();
@@ -93,7 +95,9 @@ export const finishOidcLogin = defineUseCase({
       );
     const found = await providerById(deps.db, login.providerId);
     if (!found) throw new DomainError('UNAUTHENTICATED', 'The identity provider is no longer set up.');
-    const config = await reach(() => configurationOf(found.provider));
+    const config = await reach(() =>
+      configurationOf(found.provider, deps.config.allowPrivateOidcIssuers === true),
+    );
     let identity: Identity;
     try {
       const tokens = await client.authorizationCodeGrant(config, new URL(input.callbackUrl), {
@@ -111,7 +115,7 @@ export const finishOidcLogin = defineUseCase({
       identity = {
         subject: claims.sub,
         email: typeof info.email === 'string' ? info.email : null,
-        emailVerified: info.email_verified !== false,
+        emailVerified: info.email_verified === true,
         name: typeof info.name === 'string' ? info.name : '',
       };
     } catch (error) {
@@ -120,7 +124,7 @@ export const finishOidcLogin = defineUseCase({
         actorUserId: null,
         actorLabel: found.provider.name,
         action: 'session.failed',
-        details: { via: 'oidc', provider: found.provider.id, error: String(error).slice(0, 200) },
+        details: { via: 'oidc', provider: found.provider.id, reason: shortReason(error) },
         ip: input.ip,
       });
       throw new DomainError('UNAUTHENTICATED', 'The identity provider did not confirm the sign-in.');
@@ -137,4 +141,15 @@ async function reach<T>(fn: () => Promise<T>): Promise<T> {
     console.error('OIDC provider not reachable:', error);
     throw new DomainError('INVALID_STATE', 'The identity provider cannot be reached. Try again later.');
   }
+}
+
+/**
+ * A short, fixed-form reason for the audit log: the error's code or class name, never its message,
+ * which may quote what an internal server answered.
+ */
+export function shortReason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^[A-Za-z0-9_.-]{1,60}$/.test(code)) return code;
+  const name = (error as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && /^[A-Za-z0-9_]{1,60}$/.test(name) ? name : 'error';
 }

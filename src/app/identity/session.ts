@@ -10,7 +10,7 @@ import {
 } from '../../db/repositories/identity.ts';
 import { eq } from 'drizzle-orm';
 import { isRole } from '../../domain/access.ts';
-import { users } from '../../db/schema/index.ts';
+import { sessions, users } from '../../db/schema/index.ts';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { sessionExpired, sessionPolicy } from './session-policy.ts';
@@ -50,7 +50,7 @@ export const whoAmI = defineUseCase({
   async run({ deps, actor }, input: { csrfToken: string | null }) {
     const [user] = await deps.db.select().from(users).where(eq(users.id, actor.userId)).limit(1);
     if (!user) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
-    const all = await membershipsOf(deps.db, actor.userId);
+    const all = (await membershipsOf(deps.db, actor.userId)).filter((m) => !m.disabled);
     const current = all.find((m) => m.id === actor.membershipId);
     return { user, actor, current, memberships: all, csrfToken: input.csrfToken };
   },
@@ -66,6 +66,12 @@ export const switchTenant = defineUseCase({
     }
     const sessionId = actor.sessionId;
     return deps.db.transaction(async (tx) => {
+      const [current] = await tx.select().from(sessions).where(eq(sessions.id, sessionId)).limit(1);
+      if (current?.via === 'oidc' && current.tenantId !== input.tenantId)
+        throw new DomainError(
+          'INVALID_STATE',
+          'A single sign-on session stays in the municipality of its identity provider. Sign in there to work elsewhere.',
+        );
       const membership = await membershipOfUserInTenant(tx, actor.userId, input.tenantId);
       if (!membership) throw new DomainError('NOT_FOUND', 'You have no role in that municipality.');
       await setSessionMembership(tx, sessionId, membership);
@@ -100,7 +106,7 @@ export async function actorForSession(
     await touchSession(deps.db, found.session.id, now);
   }
   const m = found.membership;
-  if (!m || !isRole(m.role)) return null;
+  if (!m || m.disabled || !isRole(m.role)) return null;
   return {
     csrfToken: found.session.csrfToken,
     actor: {

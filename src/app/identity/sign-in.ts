@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '../../domain/errors.ts';
-import { writeAudit } from '../../db/audit.ts';
+import { writeAccountAudit, writeAudit } from '../../db/audit.ts';
 import {
+  lockSignIn,
+  markSignInAttempt,
   membershipsOf,
   recentFailures,
   recordSignInAttempt,
+  tenantIdsOfUser,
   userByEmail,
 } from '../../db/repositories/identity.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';
@@ -21,12 +24,29 @@ export interface SignInInput {
   previousTokenHash?: string | undefined;
 }
 
+/** Too many failed sign-ins; `retryAfterSeconds` is when the next attempt can get through. */
+export class RateLimitedError extends DomainError {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    super(
+      'RATE_LIMITED',
+      `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    );
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 // Verifying against a real hash when the account does not exist keeps the timing the same.
 const dummyHash = hashPassword(randomBytes(16).toString('hex'));
 
 /**
  * Signs in with email and password: rate limited per account and per address, every attempt
  * recorded and audited; on success a new session (the old cookie's session is dropped).
+ *
+ * Counting and recording an attempt happen under a lock per account and per address, so of any
+ * number of simultaneous guesses at most the limit get to the password check. A refused attempt
+ * is not recorded, so hammering does not extend the lockout.
  */
 export const signIn = defineUseCase({
   name: 'session.create',
@@ -35,30 +55,45 @@ export const signIn = defineUseCase({
     const now = deps.now();
     const email = input.email.trim().toLowerCase();
     const ip = input.ip ?? 'unknown';
-    const failures = await recentFailures(
-      deps.db,
-      email,
-      ip,
-      new Date(now.getTime() - signInLimits.windowMs),
-    );
-    if (failures.account >= signInLimits.perAccount || failures.ip >= signInLimits.perIp) {
-      await writeAudit(deps.db, {
-        tenantId: null,
-        actorUserId: null,
+    const user = await userByEmail(deps.db, email);
+    const tenantIds = user ? await tenantIdsOfUser(deps.db, user.id) : [];
+    // One at a time per account and per address: count, then record this attempt as a failure
+    // (until it succeeds), so parallel guesses cannot all pass the count before any is recorded.
+    const counted = await deps.db.transaction(async (tx) => {
+      await lockSignIn(tx, email, ip);
+      const failures = await recentFailures(tx, email, ip, new Date(now.getTime() - signInLimits.windowMs), {
+        account: signInLimits.perAccount,
+        ip: signInLimits.perIp,
+      });
+      const over = [
+        failures.account.count >= signInLimits.perAccount ? failures.account.nthNewest : null,
+        failures.ip.count >= signInLimits.perIp ? failures.ip.nthNewest : null,
+      ].filter((at): at is Date => at !== null);
+      if (over.length)
+        return {
+          attemptId: null,
+          limitedUntil: Math.max(...over.map((at) => at.getTime() + signInLimits.windowMs)),
+        };
+      const attemptId = await recordSignInAttempt(tx, { email, ip, succeeded: false, at: now });
+      return { attemptId, limitedUntil: 0 };
+    });
+    const { attemptId } = counted;
+    if (attemptId === null) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((counted.limitedUntil - now.getTime()) / 1000));
+      await writeAccountAudit(deps.db, tenantIds, {
+        actorUserId: user?.id ?? null,
         actorLabel: email,
         action: 'session.rateLimited',
+        details: { retryAfterSeconds },
         ip,
       });
-      throw new DomainError('RATE_LIMITED', 'Too many failed sign-ins. Wait 15 minutes and try again.');
+      throw new RateLimitedError(retryAfterSeconds);
     }
-    const user = await userByEmail(deps.db, email);
     const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
     const ok = Boolean(user && !user.disabled && user.passwordHash && valid);
     const result = await deps.db.transaction(async (tx) => {
-      await recordSignInAttempt(tx, { email, ip, succeeded: ok, at: now });
       if (!ok || !user) {
-        await writeAudit(tx, {
-          tenantId: null,
+        await writeAccountAudit(tx, tenantIds, {
           actorUserId: user?.id ?? null,
           actorLabel: email,
           action: 'session.failed',
@@ -66,7 +101,8 @@ export const signIn = defineUseCase({
         });
         return null;
       }
-      const all = await membershipsOf(tx, user.id);
+      await markSignInAttempt(tx, attemptId, true);
+      const all = (await membershipsOf(tx, user.id)).filter((m) => !m.disabled);
       const first = all.find((m) => m.tenantId) ?? all[0];
       const { token, session } = await startSession(tx, {
         userId: user.id,

@@ -16,6 +16,8 @@ export async function startSession(
     ip: string | null;
     userAgent: string | null;
     previousTokenHash?: string | undefined;
+    /** How the person signed in; a single sign-on session cannot switch tenant. */
+    via?: 'password' | 'oidc';
   },
 ) {
   if (input.previousTokenHash) {
@@ -34,6 +36,7 @@ export async function startSession(
     expiresAt: new Date(input.now.getTime() + sessionPolicy.absoluteMs),
     ip: input.ip,
     userAgent: input.userAgent,
+    via: input.via ?? 'password',
   });
   return { token, session };
 }

@@ -22,7 +22,7 @@ export async function actorForApiToken(
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
     .limit(1);
-  if (!row || row.user.disabled || !isRole(row.membership.role)) return null;
+  if (!row || row.user.disabled || row.membership.disabled || !isRole(row.membership.role)) return null;
   const last = row.token.lastUsedAt;
   if (!last || now.getTime() - last.getTime() >= touchEveryMs) {
     // The first use of a token on a (UTC) day is audited; lastUsedAt is kept to the minute.

@@ -1,6 +1,14 @@
-import { and, asc, count, eq, gt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
-import { memberships, sessions, signInAttempts, suppliers, tenants, users } from '../schema/index.ts';
+import {
+  externalIdentities,
+  memberships,
+  sessions,
+  signInAttempts,
+  suppliers,
+  tenants,
+  users,
+} from '../schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -23,6 +31,7 @@ export async function membershipsOf(db: Db | Tx, userId: string) {
       supplierId: memberships.supplierId,
       supplierName: suppliers.name,
       initiativeId: memberships.initiativeId,
+      disabled: memberships.disabled,
     })
     .from(memberships)
     .leftJoin(tenants, eq(tenants.id, memberships.tenantId))
@@ -45,6 +54,7 @@ export async function insertSession(
     expiresAt: Date;
     ip: string | null;
     userAgent: string | null;
+    via: 'password' | 'oidc';
   },
 ): Promise<SessionRow> {
   const [row] = await tx.insert(sessions).values(values).returning();
@@ -88,37 +98,102 @@ export async function membershipOfUser(db: Db | Tx, userId: string, membershipId
   return row;
 }
 
+/** The user's first enabled membership in a tenant. */
 export async function membershipOfUserInTenant(db: Db | Tx, userId: string, tenantId: string) {
   const [row] = await db
     .select()
     .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId)))
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.disabled, false),
+      ),
+    )
     .orderBy(asc(memberships.createdAt))
     .limit(1);
   return row;
 }
 
+/** Records an attempt (as failed until it succeeds) and returns its id. */
 export async function recordSignInAttempt(
-  tx: Tx,
+  db: Db | Tx,
   values: { email: string; ip: string; succeeded: boolean; at: Date },
-): Promise<void> {
-  await tx.insert(signInAttempts).values(values);
+): Promise<string> {
+  const [row] = await db.insert(signInAttempts).values(values).returning({ id: signInAttempts.id });
+  if (!row) throw new Error('attempt not stored');
+  return row.id;
 }
 
-/** Failed sign-ins since a moment, for one account and for one address. */
-export async function recentFailures(db: Db | Tx, email: string, ip: string, since: Date) {
+export async function markSignInAttempt(db: Db | Tx, id: string, succeeded: boolean): Promise<void> {
+  await db.update(signInAttempts).set({ succeeded }).where(eq(signInAttempts.id, id));
+}
+
+/**
+ * Serializes sign-in attempts of one account and of one address until the transaction ends
+ * (PostgreSQL advisory locks; always account first, then address, so two never wait on each other).
+ */
+export async function lockSignIn(tx: Tx, email: string, ip: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(1, hashtext(${email}))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(2, hashtext(${ip}))`);
+}
+
+/**
+ * Failed sign-ins since a moment, for one account and for one address: how many, and when the
+ * `nth` newest of them happened (the one whose leaving the window lets the next attempt through).
+ */
+export async function recentFailures(
+  db: Db | Tx,
+  email: string,
+  ip: string,
+  since: Date,
+  nth: { account: number; ip: number },
+) {
   const failuresFor = async (
     column: typeof signInAttempts.email | typeof signInAttempts.ip,
     value: string,
+    position: number,
   ) => {
-    const [row] = await db
-      .select({ n: count() })
+    const where = and(eq(column, value), eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since));
+    const [row] = await db.select({ n: count() }).from(signInAttempts).where(where);
+    const [at] = await db
+      .select({ at: signInAttempts.at })
       .from(signInAttempts)
-      .where(and(eq(column, value), eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since)));
-    return Number(row?.n ?? 0);
+      .where(where)
+      .orderBy(desc(signInAttempts.at))
+      .offset(Math.max(0, position - 1))
+      .limit(1);
+    return { count: Number(row?.n ?? 0), nthNewest: at?.at ?? null };
   };
   return {
-    account: await failuresFor(signInAttempts.email, email),
-    ip: await failuresFor(signInAttempts.ip, ip),
+    account: await failuresFor(signInAttempts.email, email, nth.account),
+    ip: await failuresFor(signInAttempts.ip, ip, nth.ip),
   };
+}
+
+/** The user that (provider, subject) was linked to at an earlier single sign-on, if any. */
+export async function userOfExternalIdentity(db: Db | Tx, providerId: string, subject: string) {
+  const [row] = await db
+    .select({ user: users })
+    .from(externalIdentities)
+    .innerJoin(users, eq(users.id, externalIdentities.userId))
+    .where(and(eq(externalIdentities.providerId, providerId), eq(externalIdentities.subject, subject)))
+    .limit(1);
+  return row?.user;
+}
+
+export async function linkExternalIdentity(
+  tx: Tx,
+  values: { providerId: string; subject: string; userId: string },
+): Promise<void> {
+  await tx.insert(externalIdentities).values(values);
+}
+
+/** The distinct tenants a user has a role in (for audit entries every municipality admin can see). */
+export async function tenantIdsOfUser(db: Db | Tx, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ tenantId: memberships.tenantId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+  return rows.flatMap((r) => (r.tenantId ? [r.tenantId] : []));
 }

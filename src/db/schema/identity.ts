@@ -30,9 +30,17 @@ export const memberships = pgTable(
     role: text('role').notNull(),
     supplierId: uuid('supplier_id').references(() => suppliers.id),
     initiativeId: uuid('initiative_id').references(() => initiatives.id),
+    /** Disabled by the municipality's admin: its sessions and tokens stop working, the row stays. */
+    disabled: boolean('disabled').notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index('memberships_user').on(t.userId), index('memberships_tenant').on(t.tenantId)],
+  (t) => [
+    index('memberships_user').on(t.userId),
+    index('memberships_tenant').on(t.tenantId),
+    unique('memberships_key')
+      .on(t.userId, t.tenantId, t.role, t.supplierId, t.initiativeId)
+      .nullsNotDistinct(),
+  ],
 );
 
 /** Browser sessions. The cookie holds a random token; the database only its SHA-256. */
@@ -49,6 +57,8 @@ export const sessions = pgTable(
     /** The membership (tenant + role) this session acts with. */
     membershipId: uuid('membership_id').references(() => memberships.id),
     csrfToken: text('csrf_token').notNull(),
+    /** 'password' or 'oidc': a single sign-on session stays in its provider's tenant. */
+    via: text('via').notNull().default('password'),
     createdAt: createdAt(),
     lastSeenAt: at('last_seen_at').notNull().defaultNow(),
     expiresAt: at('expires_at').notNull(),
@@ -140,3 +150,23 @@ export const oidcLogins = pgTable('oidc_logins', {
   expiresAt: at('expires_at').notNull(),
   attempts: integer('attempts').notNull().default(0),
 });
+
+/**
+ * Who a person is at an identity provider: (provider, subject) names one user of Retour. Sign-in
+ * with single sign-on goes by this, never by the email address alone (see oidc-identity.ts).
+ */
+export const externalIdentities = pgTable(
+  'external_identities',
+  {
+    id: id(),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => oidcProviders.id),
+    subject: text('subject').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('external_identities_provider_subject').on(t.providerId, t.subject)],
+);

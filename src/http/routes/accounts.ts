@@ -21,7 +21,10 @@ const UserListSchema = z
         disabled: z.boolean(),
         invitationPending: z.boolean(),
         membershipId: z.string(),
+        /** This role in this municipality is disabled by its admin. */
+        membershipDisabled: z.boolean(),
         role: z.enum(roles),
+        initiativeId: z.string().nullable(),
         supplierId: z.string().nullable(),
         supplierName: z.string().nullable(),
       }),
@@ -34,6 +37,7 @@ const InvitationSchema = z
     email: z.string().email().max(320),
     role: z.enum(roles),
     supplierId: z.string().uuid().optional(),
+    initiativeId: z.string().uuid().optional().openapi({ description: 'Required for role initiative' }),
     name: z.string().max(200).optional(),
   })
   .openapi('InvitationInput');

@@ -40,7 +40,14 @@ const route = createRoute({
   responses: {
     200: {
       description: 'Entries',
-      headers: apiVersionHeader,
+      headers: {
+        ...apiVersionHeader,
+        'Export-Truncated': {
+          description:
+            'CSV only: true when older entries were left out (the last row, action export.truncated, says from where to go on)',
+          schema: { type: 'string' as const, enum: ['true', 'false'] },
+        },
+      },
       content: {
         'application/json': {
           schema: z
@@ -75,8 +82,21 @@ export function auditLogRoutes(api: OpenAPIHono<HttpEnv>) {
       ip: e.ip,
     }));
     if (format === 'csv') {
+      const rows: Record<string, unknown>[] = items.map((e) => ({
+        ...e,
+        details: JSON.stringify(e.details),
+      }));
+      // Said in the file itself, where whoever opens it sees it: a last row naming where to go on.
+      if (result.nextBefore)
+        rows.push({
+          action: 'export.truncated',
+          details: JSON.stringify({
+            nextBefore: result.nextBefore,
+            note: `older entries are not in this file; export again with before=${result.nextBefore}`,
+          }),
+        });
       const csv = stringify(
-        items.map((e) => ({ ...e, details: JSON.stringify(e.details) })),
+        rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, spreadsheetSafe(v)]))),
         {
           header: true,
           bom: true,
@@ -97,8 +117,17 @@ export function auditLogRoutes(api: OpenAPIHono<HttpEnv>) {
       return c.body(csv, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': 'attachment; filename="audit-log.csv"',
+        'Export-Truncated': result.nextBefore ? 'true' : 'false',
       });
     }
     return c.json({ items, ...(result.nextBefore ? { nextBefore: result.nextBefore } : {}) }, 200);
   });
+}
+
+/**
+ * A cell a spreadsheet will not run as a formula (CSV injection): text starting with = + - @, a
+ * tab or a carriage return gets a leading apostrophe. Numbers stay numbers.
+ */
+export function spreadsheetSafe(value: unknown): unknown {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }

@@ -21,11 +21,16 @@ export interface Rule {
   /** Status when allowed; default: 200 for GET, for writes any answer except 401/403/404/5xx. */
   status?: number;
   /** A new object per case, for endpoints that delete or revoke it. */
-  fresh?: 'evidence' | 'activity' | 'apiToken' | 'oidcProvider';
+  fresh?: 'evidence' | 'activity' | 'apiToken' | 'oidcProvider' | 'membership';
   /** Status for an object of another municipality (default 404; 400 when a body field names it). */
   foreign?: number;
   /** Roles that must not reach another supplier's object (default: supplier, contractManager if listed). */
   crossSupplier?: readonly Role[];
+  /**
+   * Only in a browser session: the cases are sent with a session cookie (and CSRF token), and an
+   * API token of every listed role gets 403 (see 'session-only endpoints' in the matrix test).
+   */
+  session?: true;
 }
 
 export type Who = Role | 'anonymous';
@@ -77,6 +82,7 @@ export function fillPath(path: string, ids: Ids): string {
     'oidc-providers': 'oidcProviderId',
     initiatives: 'initiativeId',
     pledges: 'pledgeId',
+    memberships: 'membershipId',
   };
   return path.replace('{slug}', ids.tenantSlug).replace(/\/([a-z-]+)\/\{id\}/g, (_m, segment: string) => {
     const key = idOf[segment];

@@ -7,7 +7,14 @@ import type { AppDeps } from '../../../src/app/deps.ts';
 import { addOidcProvider } from '../../../src/app/admin/oidc-provider.ts';
 import { activities, apiTokens, initiatives, pledges, users } from '../../../src/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
-import { createActor, createContractRows, createSupplierRow, createTenant, unique } from '../../factories.ts';
+import {
+  createActor,
+  createContractRows,
+  createSession,
+  createSupplierRow,
+  createTenant,
+  unique,
+} from '../../factories.ts';
 import { samplePdf } from '../../sample-files.ts';
 import type { TestApp } from '../../test-app.ts';
 
@@ -28,6 +35,8 @@ export interface Ids {
   initiativeId: string;
   /** An open pledge of this supplier's contract to that initiative. */
   pledgeId: string;
+  /** An advisor's role in the municipality (without a password yet), for user management. */
+  membershipId: string;
 }
 
 /** One municipality: every role, and two suppliers each with a contract, report, activity, evidence. */
@@ -38,6 +47,8 @@ export interface World {
   otherSupplier: Ids;
   /** Bearer headers per role, acting in this municipality. */
   actors: Record<Exclude<Role, 'platformAdmin'>, Record<string, string>>;
+  /** Browser-session headers (cookie and CSRF token) per role, for session-only endpoints. */
+  sessions: Record<Exclude<Role, 'platformAdmin'>, Record<string, string>>;
   signInEmail: string;
 }
 
@@ -91,6 +102,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       evidenceId: await uploadEvidence(t, bearer(actor), partial.activityId),
       apiTokenId: await insertToken(db, actor),
       oidcProviderId: await freshProvider(t.deps, tenant.slug),
+      membershipId: await freshMembership(db, tenant.id),
     };
   };
   return {
@@ -102,6 +114,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
       contractManager: bearer(made.contractManager),
       supplier: bearer(made.supplier),
       initiative: bearer(made.initiative),
+    },
+    sessions: {
+      municipalityAdmin: await createSession(db, made.municipalityAdmin, t.deps.now()),
+      advisor: await createSession(db, made.advisor, t.deps.now()),
+      contractManager: await createSession(db, made.contractManager, t.deps.now()),
+      supplier: await createSession(db, made.supplier, t.deps.now()),
+      initiative: await createSession(db, made.initiative, t.deps.now()),
     },
     signInEmail: made.advisor.user.email,
   };
@@ -210,4 +229,9 @@ export async function freshProvider(deps: AppDeps, slug: string): Promise<string
     clientId: 'retour',
   });
   return row.id;
+}
+
+/** Another user with a role in the municipality, for cases that change or remove it. */
+export async function freshMembership(db: Db, tenantId: string): Promise<string> {
+  return (await createActor(db, { tenantId, role: 'advisor' })).membership.id;
 }
