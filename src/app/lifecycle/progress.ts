@@ -144,6 +144,7 @@ function buildDashboard(facts: readonly ContractFacts[], asOf: string) {
         supplierName: f.contract.supplierName,
         regime: f.contract.regime as 'none' | 'trust' | 'plan',
         obligationCents: p.obligationCents,
+        obligationExplanation: f.contract.obligationExplanation,
         plannedCents: p.plannedCents,
         realisedCents: p.realisedCents,
         verifiedCents: p.verifiedCents,

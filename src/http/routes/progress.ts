@@ -67,6 +67,9 @@ const DashboardSchema = z
         supplierName: z.string(),
         regime: RegimeSchema,
         ...ProgressFields,
+        obligationExplanation: z
+          .string()
+          .openapi({ description: 'How the obligation was computed at award' }),
       }),
     ),
   })
