@@ -212,6 +212,9 @@ export interface PolicyInput {
   exemptBelowCents?: number | undefined;
   reportDueDays?: number | undefined;
   behindToleranceBp?: number | undefined;
+  obligationCapCents?: number | undefined;
+  planThresholdByKind?: { works?: number | undefined; servicesAndSupplies?: number | undefined } | undefined;
+  categoryCapsBp?: Partial<Record<Category, number>> | undefined;
   activityTypes: ActivityType[];
   [more: string]: unknown;
 }

@@ -107,92 +107,96 @@ export default function NewContractPage() {
       <ErrorSummary heading={t('common.formErrors')} errors={errorLinks(form.errors, 'contract')} />
       {form.formError ? <ErrorAlert error={form.formError} /> : null}
       {suppliers.error ? <ErrorAlert error={suppliers.error} onRetry={suppliers.reload} /> : null}
-      <form className="retour-form" onSubmit={(e) => void submit(e)} noValidate>
-        <TextField
-          id="contract-reference"
-          label={t('advisor.reference')}
-          description={t('advisor.referenceHint')}
-          value={values.reference}
-          onChange={set('reference')}
-          error={form.errors.reference}
-          autoComplete="off"
-          required
-        />
-        <TextField
-          id="contract-title"
-          label={t('advisor.contractTitle')}
-          value={values.title}
-          onChange={set('title')}
-          error={form.errors.title}
-          autoComplete="off"
-          required
-        />
-        <SelectField
-          id="contract-supplierId"
-          label={t('contracts.supplier')}
-          description={<Link to="/suppliers/new">{t('advisor.newSupplier')}</Link>}
-          value={values.supplierId}
-          onChange={set('supplierId')}
-          error={form.errors.supplierId}
-          required
-          options={[
-            { value: '', label: t('advisor.chooseSupplier') },
-            ...supplierOptions.map((s) => ({ value: s.id, label: `${s.name} (KvK ${s.kvkNumber})` })),
-          ]}
-        />
-        <TextField
-          id="contract-value"
-          label={t('contracts.value')}
-          description={t('common.euroHint')}
-          value={values.value}
-          onChange={set('value')}
-          error={form.errors.value}
-          inputMode="decimal"
-          required
-        />
-        <SelectField
-          id="contract-kind"
-          label={t('estimate.kind')}
-          value={values.kind}
-          onChange={set('kind')}
-          error={form.errors.kind}
-          options={[
-            { value: '', label: t('estimate.kind.any') },
-            { value: 'works', label: t('estimate.kind.works') },
-            { value: 'servicesAndSupplies', label: t('estimate.kind.servicesAndSupplies') },
-          ]}
-        />
-        <TextField
-          id="contract-startDate"
-          type="date"
-          label={t('advisor.startDate')}
-          value={values.startDate}
-          onChange={set('startDate')}
-          error={form.errors.startDate}
-          required
-        />
-        <TextField
-          id="contract-endDate"
-          type="date"
-          label={t('advisor.endDate')}
-          value={values.endDate}
-          onChange={set('endDate')}
-          error={form.errors.endDate}
-          required
-        />
-        <TextField
-          id="contract-awardDate"
-          type="date"
-          label={t('contracts.awardDate')}
-          description={t('advisor.awardDateHint')}
-          value={values.awardDate}
-          onChange={set('awardDate')}
-          error={form.errors.awardDate}
-        />
-        <Button type="submit" variant="primary" busy={busy} disabled={busy}>
-          {t('advisor.registerContract')}
-        </Button>
-      </form>
+      {created ? (
+        <Button onClick={() => setCreated(null)}>{t('advisor.anotherContract')}</Button>
+      ) : (
+        <form className="retour-form" onSubmit={(e) => void submit(e)} noValidate>
+          <TextField
+            id="contract-reference"
+            label={t('advisor.reference')}
+            description={t('advisor.referenceHint')}
+            value={values.reference}
+            onChange={set('reference')}
+            error={form.errors.reference}
+            autoComplete="off"
+            required
+          />
+          <TextField
+            id="contract-title"
+            label={t('advisor.contractTitle')}
+            value={values.title}
+            onChange={set('title')}
+            error={form.errors.title}
+            autoComplete="off"
+            required
+          />
+          <SelectField
+            id="contract-supplierId"
+            label={t('contracts.supplier')}
+            description={<Link to="/suppliers/new">{t('advisor.newSupplier')}</Link>}
+            value={values.supplierId}
+            onChange={set('supplierId')}
+            error={form.errors.supplierId}
+            required
+            options={[
+              { value: '', label: t('advisor.chooseSupplier') },
+              ...supplierOptions.map((s) => ({ value: s.id, label: `${s.name} (KvK ${s.kvkNumber})` })),
+            ]}
+          />
+          <TextField
+            id="contract-value"
+            label={t('contracts.value')}
+            description={t('common.euroHint')}
+            value={values.value}
+            onChange={set('value')}
+            error={form.errors.value}
+            inputMode="decimal"
+            required
+          />
+          <SelectField
+            id="contract-kind"
+            label={t('estimate.kind')}
+            value={values.kind}
+            onChange={set('kind')}
+            error={form.errors.kind}
+            options={[
+              { value: '', label: t('estimate.kind.any') },
+              { value: 'works', label: t('estimate.kind.works') },
+              { value: 'servicesAndSupplies', label: t('estimate.kind.servicesAndSupplies') },
+            ]}
+          />
+          <TextField
+            id="contract-startDate"
+            type="date"
+            label={t('advisor.startDate')}
+            value={values.startDate}
+            onChange={set('startDate')}
+            error={form.errors.startDate}
+            required
+          />
+          <TextField
+            id="contract-endDate"
+            type="date"
+            label={t('advisor.endDate')}
+            value={values.endDate}
+            onChange={set('endDate')}
+            error={form.errors.endDate}
+            required
+          />
+          <TextField
+            id="contract-awardDate"
+            type="date"
+            label={t('contracts.awardDate')}
+            description={t('advisor.awardDateHint')}
+            value={values.awardDate}
+            onChange={set('awardDate')}
+            error={form.errors.awardDate}
+          />
+          <Button type="submit" variant="primary" busy={busy} disabled={busy}>
+            {t('advisor.registerContract')}
+          </Button>
+        </form>
+      )}
     </>
   );
 }

@@ -84,59 +84,63 @@ export default function NewSupplierPage() {
       </div>
       <ErrorSummary heading={t('common.formErrors')} errors={errorLinks(form.errors, 'supplier')} />
       {form.formError ? <ErrorAlert error={form.formError} /> : null}
-      <form className="retour-form" onSubmit={(e) => void submit(e)} noValidate>
-        <TextField
-          id="supplier-name"
-          label={t('advisor.supplierName')}
-          value={values.name}
-          onChange={set('name')}
-          error={form.errors.name}
-          autoComplete="organization"
-          required
-        />
-        <TextField
-          id="supplier-kvkNumber"
-          label={t('advisor.kvkNumber')}
-          description={t('advisor.kvkHint')}
-          value={values.kvkNumber}
-          onChange={set('kvkNumber')}
-          error={form.errors.kvkNumber}
-          inputMode="numeric"
-          maxLength={8}
-          required
-        />
-        <Fieldset legend={t('advisor.contact')}>
+      {created ? (
+        <Button onClick={() => setCreated(null)}>{t('advisor.anotherSupplier')}</Button>
+      ) : (
+        <form className="retour-form" onSubmit={(e) => void submit(e)} noValidate>
           <TextField
-            id="supplier-contactName"
-            label={t('advisor.contactName')}
-            value={values.contactName}
-            onChange={set('contactName')}
-            error={form.errors.contactName}
-            autoComplete="off"
+            id="supplier-name"
+            label={t('advisor.supplierName')}
+            value={values.name}
+            onChange={set('name')}
+            error={form.errors.name}
+            autoComplete="organization"
+            required
           />
           <TextField
-            id="supplier-contactEmail"
-            type="email"
-            label={t('advisor.contactEmail')}
-            value={values.contactEmail}
-            onChange={set('contactEmail')}
-            error={form.errors.contactEmail}
-            autoComplete="off"
+            id="supplier-kvkNumber"
+            label={t('advisor.kvkNumber')}
+            description={t('advisor.kvkHint')}
+            value={values.kvkNumber}
+            onChange={set('kvkNumber')}
+            error={form.errors.kvkNumber}
+            inputMode="numeric"
+            maxLength={8}
+            required
           />
-          <TextField
-            id="supplier-contactPhone"
-            type="tel"
-            label={t('advisor.contactPhone')}
-            value={values.contactPhone}
-            onChange={set('contactPhone')}
-            error={form.errors.contactPhone}
-            autoComplete="off"
-          />
-        </Fieldset>
-        <Button type="submit" variant="primary" busy={busy} disabled={busy}>
-          {t('advisor.registerSupplier')}
-        </Button>
-      </form>
+          <Fieldset legend={t('advisor.contact')}>
+            <TextField
+              id="supplier-contactName"
+              label={t('advisor.contactName')}
+              value={values.contactName}
+              onChange={set('contactName')}
+              error={form.errors.contactName}
+              autoComplete="off"
+            />
+            <TextField
+              id="supplier-contactEmail"
+              type="email"
+              label={t('advisor.contactEmail')}
+              value={values.contactEmail}
+              onChange={set('contactEmail')}
+              error={form.errors.contactEmail}
+              autoComplete="off"
+            />
+            <TextField
+              id="supplier-contactPhone"
+              type="tel"
+              label={t('advisor.contactPhone')}
+              value={values.contactPhone}
+              onChange={set('contactPhone')}
+              error={form.errors.contactPhone}
+              autoComplete="off"
+            />
+          </Fieldset>
+          <Button type="submit" variant="primary" busy={busy} disabled={busy}>
+            {t('advisor.registerSupplier')}
+          </Button>
+        </form>
+      )}
     </>
   );
 }
