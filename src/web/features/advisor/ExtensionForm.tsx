@@ -3,24 +3,19 @@ import { api } from '../../api.ts';
 import { parseEuros } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
-import { useFieldErrors } from '../../lib/formErrors.ts';
 import type { Contract } from '../../lib/model.ts';
 import { Button } from '../../ui/Button.tsx';
-import { ErrorSummary, TextareaField, TextField } from '../../ui/fields.tsx';
-import { ErrorAlert } from '../../ui/states.tsx';
+import { TextareaField, TextField } from '../../ui/fields.tsx';
 import { Alert, Heading } from '../../ui/text.tsx';
-import { errorLinks } from './formSummary.ts';
+import { FormErrors, useForm } from './form.tsx';
 import { ObligationResult } from './ObligationResult.tsx';
 
 /** Advisor records an option or extension; the API recomputes the obligation, shown with its rule. */
 export function ExtensionForm({ contract, onExtended }: { contract: Contract; onExtended: () => void }) {
   const { t, lang } = useI18n();
-  const [values, setValues] = useState({ value: '', endDate: '', note: '' });
+  const { values, setValues, form, bind } = useForm({ value: '', endDate: '', note: '' }, 'extension');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Contract | null>(null);
-  const form = useFieldErrors();
-  const set = (key: keyof typeof values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [key]: e.target.value }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -60,36 +55,22 @@ export function ExtensionForm({ contract, onExtended }: { contract: Contract; on
           </Alert>
         ) : null}
       </div>
-      <ErrorSummary heading={t('common.formErrors')} errors={errorLinks(form.errors, 'extension')} />
-      {form.formError ? <ErrorAlert error={form.formError} /> : null}
+      <FormErrors form={form} prefix="extension" />
       <form className="retour-form" onSubmit={(e) => void submit(e)} noValidate>
         <TextField
-          id="extension-value"
+          {...bind('value')}
           label={t('extension.value')}
           description={t('common.euroHint')}
-          value={values.value}
-          onChange={set('value')}
-          error={form.errors.value}
           inputMode="decimal"
           required
         />
         <TextField
-          id="extension-endDate"
+          {...bind('endDate')}
           type="date"
           label={t('extension.endDate')}
           description={t('extension.endDateHint')}
-          value={values.endDate}
-          onChange={set('endDate')}
-          error={form.errors.endDate}
         />
-        <TextareaField
-          id="extension-note"
-          label={t('extension.note')}
-          value={values.note}
-          onChange={set('note')}
-          error={form.errors.note}
-          rows={2}
-        />
+        <TextareaField {...bind('note')} label={t('extension.note')} rows={2} />
         <Button type="submit" variant="primary" busy={busy} disabled={busy}>
           {t('extension.save')}
         </Button>

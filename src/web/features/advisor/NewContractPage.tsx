@@ -4,14 +4,13 @@ import { api } from '../../api.ts';
 import { parseEuros } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
-import { useFieldErrors } from '../../lib/formErrors.ts';
 import type { Contract, List, Supplier } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { Button, ButtonGroup, ButtonLink, Link } from '../../ui/Button.tsx';
-import { ErrorSummary, SelectField, TextField } from '../../ui/fields.tsx';
+import { SelectField, TextField } from '../../ui/fields.tsx';
 import { ErrorAlert, PageTitle } from '../../ui/states.tsx';
 import { Alert, Paragraph } from '../../ui/text.tsx';
-import { errorLinks } from './formSummary.ts';
+import { FormErrors, useForm } from './form.tsx';
 import { ObligationResult } from './ObligationResult.tsx';
 
 const empty = {
@@ -34,15 +33,15 @@ export default function NewContractPage() {
   const { t, lang } = useI18n();
   const [params] = useSearchParams();
   const suppliers = useResource<List<Supplier>>(endpoints.suppliers);
-  const [values, setValues] = useState<Values>(() => ({
-    ...empty,
-    supplierId: params.get('supplierId') ?? '',
-  }));
+  const { values, setValues, form, bind } = useForm<Values>(
+    () => ({
+      ...empty,
+      supplierId: params.get('supplierId') ?? '',
+    }),
+    'contract',
+  );
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<Contract | null>(null);
-  const form = useFieldErrors();
-  const set = (key: keyof Values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [key]: e.target.value }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -104,39 +103,24 @@ export default function NewContractPage() {
           </Alert>
         ) : null}
       </div>
-      <ErrorSummary heading={t('common.formErrors')} errors={errorLinks(form.errors, 'contract')} />
-      {form.formError ? <ErrorAlert error={form.formError} /> : null}
+      <FormErrors form={form} prefix="contract" />
       {suppliers.error ? <ErrorAlert error={suppliers.error} onRetry={suppliers.reload} /> : null}
       {created ? (
         <Button onClick={() => setCreated(null)}>{t('advisor.anotherContract')}</Button>
       ) : (
         <form className="retour-form" onSubmit={(e) => void submit(e)} noValidate>
           <TextField
-            id="contract-reference"
+            {...bind('reference')}
             label={t('advisor.reference')}
             description={t('advisor.referenceHint')}
-            value={values.reference}
-            onChange={set('reference')}
-            error={form.errors.reference}
             autoComplete="off"
             required
           />
-          <TextField
-            id="contract-title"
-            label={t('advisor.contractTitle')}
-            value={values.title}
-            onChange={set('title')}
-            error={form.errors.title}
-            autoComplete="off"
-            required
-          />
+          <TextField {...bind('title')} label={t('advisor.contractTitle')} autoComplete="off" required />
           <SelectField
-            id="contract-supplierId"
+            {...bind('supplierId')}
             label={t('contracts.supplier')}
             description={<Link to="/suppliers/new">{t('advisor.newSupplier')}</Link>}
-            value={values.supplierId}
-            onChange={set('supplierId')}
-            error={form.errors.supplierId}
             required
             options={[
               { value: '', label: t('advisor.chooseSupplier') },
@@ -144,53 +128,28 @@ export default function NewContractPage() {
             ]}
           />
           <TextField
-            id="contract-value"
+            {...bind('value')}
             label={t('contracts.value')}
             description={t('common.euroHint')}
-            value={values.value}
-            onChange={set('value')}
-            error={form.errors.value}
             inputMode="decimal"
             required
           />
           <SelectField
-            id="contract-kind"
+            {...bind('kind')}
             label={t('estimate.kind')}
-            value={values.kind}
-            onChange={set('kind')}
-            error={form.errors.kind}
             options={[
               { value: '', label: t('estimate.kind.any') },
               { value: 'works', label: t('estimate.kind.works') },
               { value: 'servicesAndSupplies', label: t('estimate.kind.servicesAndSupplies') },
             ]}
           />
+          <TextField {...bind('startDate')} type="date" label={t('advisor.startDate')} required />
+          <TextField {...bind('endDate')} type="date" label={t('advisor.endDate')} required />
           <TextField
-            id="contract-startDate"
-            type="date"
-            label={t('advisor.startDate')}
-            value={values.startDate}
-            onChange={set('startDate')}
-            error={form.errors.startDate}
-            required
-          />
-          <TextField
-            id="contract-endDate"
-            type="date"
-            label={t('advisor.endDate')}
-            value={values.endDate}
-            onChange={set('endDate')}
-            error={form.errors.endDate}
-            required
-          />
-          <TextField
-            id="contract-awardDate"
+            {...bind('awardDate')}
             type="date"
             label={t('contracts.awardDate')}
             description={t('advisor.awardDateHint')}
-            value={values.awardDate}
-            onChange={set('awardDate')}
-            error={form.errors.awardDate}
           />
           <Button type="submit" variant="primary" busy={busy} disabled={busy}>
             {t('advisor.registerContract')}

@@ -2,25 +2,21 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
-import { useFieldErrors } from '../../lib/formErrors.ts';
 import type { Supplier } from '../../lib/model.ts';
 import { Button, ButtonGroup, ButtonLink } from '../../ui/Button.tsx';
-import { ErrorSummary, Fieldset, TextField } from '../../ui/fields.tsx';
-import { ErrorAlert, PageTitle } from '../../ui/states.tsx';
+import { Fieldset, TextField } from '../../ui/fields.tsx';
+import { PageTitle } from '../../ui/states.tsx';
 import { Alert, Paragraph } from '../../ui/text.tsx';
-import { errorLinks } from './formSummary.ts';
+import { FormErrors, useForm } from './form.tsx';
 
 const empty = { name: '', kvkNumber: '', contactName: '', contactEmail: '', contactPhone: '' };
 
 /** Advisor registers a supplier (opdrachtnemer): name, KvK number and one contact person. */
 export default function NewSupplierPage() {
   const { t } = useI18n();
-  const [values, setValues] = useState(empty);
+  const { values, setValues, form, bind } = useForm(empty, 'supplier');
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<Supplier | null>(null);
-  const form = useFieldErrors();
-  const set = (key: keyof typeof empty) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [key]: e.target.value }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -82,57 +78,37 @@ export default function NewSupplierPage() {
           </Alert>
         ) : null}
       </div>
-      <ErrorSummary heading={t('common.formErrors')} errors={errorLinks(form.errors, 'supplier')} />
-      {form.formError ? <ErrorAlert error={form.formError} /> : null}
+      <FormErrors form={form} prefix="supplier" />
       {created ? (
         <Button onClick={() => setCreated(null)}>{t('advisor.anotherSupplier')}</Button>
       ) : (
         <form className="retour-form" onSubmit={(e) => void submit(e)} noValidate>
           <TextField
-            id="supplier-name"
+            {...bind('name')}
             label={t('advisor.supplierName')}
-            value={values.name}
-            onChange={set('name')}
-            error={form.errors.name}
             autoComplete="organization"
             required
           />
           <TextField
-            id="supplier-kvkNumber"
+            {...bind('kvkNumber')}
             label={t('advisor.kvkNumber')}
             description={t('advisor.kvkHint')}
-            value={values.kvkNumber}
-            onChange={set('kvkNumber')}
-            error={form.errors.kvkNumber}
             inputMode="numeric"
             maxLength={8}
             required
           />
           <Fieldset legend={t('advisor.contact')}>
+            <TextField {...bind('contactName')} label={t('advisor.contactName')} autoComplete="off" />
             <TextField
-              id="supplier-contactName"
-              label={t('advisor.contactName')}
-              value={values.contactName}
-              onChange={set('contactName')}
-              error={form.errors.contactName}
-              autoComplete="off"
-            />
-            <TextField
-              id="supplier-contactEmail"
+              {...bind('contactEmail')}
               type="email"
               label={t('advisor.contactEmail')}
-              value={values.contactEmail}
-              onChange={set('contactEmail')}
-              error={form.errors.contactEmail}
               autoComplete="off"
             />
             <TextField
-              id="supplier-contactPhone"
+              {...bind('contactPhone')}
               type="tel"
               label={t('advisor.contactPhone')}
-              value={values.contactPhone}
-              onChange={set('contactPhone')}
-              error={form.errors.contactPhone}
               autoComplete="off"
             />
           </Fieldset>
