@@ -8,3 +8,4 @@ export * from './valuation.ts';
 export * from './caps.ts';
 export * from './progress.ts';
 export * from './portfolio.ts';
+export * from './progress-explanation.ts';

@@ -278,6 +278,44 @@ describe('contracts', () => {
   });
 });
 
+describe('progress explains its figures in the Accept-Language', () => {
+  it.each([
+    {
+      case: 'Dutch by default',
+      accept: undefined,
+      expected: '€20.000,00 × 120 / 365 dagen = €6.575,34',
+    },
+    {
+      case: 'English when asked first',
+      accept: 'en-GB,en;q=0.9',
+      expected: '€20,000.00 × 120 / 365 days = €6,575.34',
+    },
+    {
+      case: 'Dutch when Dutch comes first',
+      accept: 'nl-NL,en;q=0.5',
+      expected: '€20.000,00 × 120 / 365 dagen',
+    },
+  ])('$case', async ({ accept, expected }) => {
+    const created = await award(m.advisor.headers, {
+      valueCents: 1_000_000_00,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+    });
+    const headers = { ...m.advisor.headers, ...(accept ? { 'Accept-Language': accept } : {}) };
+    const res = await api.get(`/contracts/${created.body.id}/progress?asOf=2026-04-30`, headers);
+    expect(res.status).toBe(200);
+    expect(res.body.expectedCents).toBe(657_534);
+    expect(res.body.explanations.expected).toContain(expected);
+    expect(Object.keys(res.body.explanations).sort()).toEqual([
+      'expected',
+      'forecast',
+      'planned',
+      'realised',
+      'verified',
+    ]);
+  });
+});
+
 describe('refused writes on extensions, intake, plan and verification change nothing', () => {
   let contractId: string;
   beforeAll(async () => {

@@ -4,7 +4,9 @@ import {
   halfYearRange,
   halfYearsBetween,
   portfolioProgress,
+  progressExplanation,
   type Progress,
+  type ProgressExplanation,
   type ProgressStatus,
 } from '../../domain/index.ts';
 import { listContracts } from '../../db/repositories/contracts.ts';
@@ -13,10 +15,13 @@ import { defineUseCase, tenantOf } from '../use-case.ts';
 import { loadFacts, progressAt, startOfPeriod, type ContractFacts } from './progress-data.ts';
 import { contractReaders, requireContract, scopeOf, staffReaders } from './scope.ts';
 
-/** Progress of one contract at a date (today by default), computed by the domain. */
+/**
+ * Progress of one contract at a date (today by default), computed by the domain, with the rule and
+ * arithmetic of each figure in the caller's language.
+ */
 export const contractProgress = defineUseCase<
-  { contractId: string; asOf?: string | undefined },
-  Progress & { asOf: string }
+  { contractId: string; asOf?: string | undefined; lang?: 'nl' | 'en' | undefined },
+  Progress & { asOf: string; explanations: ProgressExplanation }
 >({
   name: 'contract.progress',
   access: contractReaders,
@@ -25,7 +30,9 @@ export const contractProgress = defineUseCase<
     const contract = await requireContract(deps.db, actor, input.contractId);
     const [facts] = await loadFacts(deps.db, tenantOf(actor), [contract]);
     if (!facts) throw new Error('contract facts missing');
-    return { asOf, ...progressAt(facts, asOf) };
+    const progress = progressAt(facts, asOf);
+    const figures = { ...progress, startDate: facts.contract.startDate, endDate: facts.endDate, asOf };
+    return { asOf, ...progress, explanations: progressExplanation(figures, input.lang ?? 'nl') };
   },
 });
 
@@ -137,6 +144,7 @@ function buildDashboard(facts: readonly ContractFacts[], asOf: string) {
         supplierName: f.contract.supplierName,
         regime: f.contract.regime as 'none' | 'trust' | 'plan',
         obligationCents: p.obligationCents,
+        obligationExplanation: f.contract.obligationExplanation,
         plannedCents: p.plannedCents,
         realisedCents: p.realisedCents,
         verifiedCents: p.verifiedCents,

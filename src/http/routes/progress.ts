@@ -67,6 +67,9 @@ const DashboardSchema = z
         supplierName: z.string(),
         regime: RegimeSchema,
         ...ProgressFields,
+        obligationExplanation: z
+          .string()
+          .openapi({ description: 'How the obligation was computed at award' }),
       }),
     ),
   })
@@ -80,7 +83,23 @@ const progressRoute = createRoute({
     'Progress of a contract at a date: obligation, planned, realised, verified, expected, forecast, status',
   request: { params: IdParamSchema, query: ProgressQuerySchema },
   responses: {
-    200: jsonResponse(ProgressSchema.extend({ asOf: IsoDateSchema }).openapi('ContractProgress'), 'Progress'),
+    200: jsonResponse(
+      ProgressSchema.extend({
+        asOf: IsoDateSchema,
+        explanations: z
+          .object({
+            planned: z.string(),
+            realised: z.string(),
+            verified: z.string(),
+            expected: z.string().openapi({ example: '€25.000,00 × 120 / 365 dagen = €8.219,18' }),
+            forecast: z.string(),
+          })
+          .openapi({
+            description: 'The rule and arithmetic of each figure, in the Accept-Language (nl or en)',
+          }),
+      }).openapi('ContractProgress'),
+      'Progress',
+    ),
     400: e400,
     401: e401,
     403: e403,
@@ -149,9 +168,19 @@ const summaryRoute = createRoute({
   },
 });
 
+/** `en` when the first language the caller accepts is English, Dutch otherwise. */
+function langOf(acceptLanguage: string | undefined): 'nl' | 'en' {
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'nl';
+}
+
 export function progressRoutes(api: OpenAPIHono<HttpEnv>) {
   api.openapi(progressRoute, async (c) => {
-    const input = { contractId: c.req.valid('param').id, asOf: c.req.valid('query').asOf };
+    const input = {
+      contractId: c.req.valid('param').id,
+      asOf: c.req.valid('query').asOf,
+      lang: langOf(c.req.header('Accept-Language')),
+    };
     return c.json(await execute(contractProgress, c.var.deps, c.var.actor, input), 200);
   });
   api.openapi(dashboardRoute, async (c) =>

@@ -21,6 +21,8 @@ const SummaryPage = lazy(() => import('../features/contracts/SummaryPage.tsx'));
 const PolicyPage = lazy(() => import('../features/policies/PolicyPage.tsx'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage.tsx'));
 const AuditPage = lazy(() => import('../features/admin/AuditPage.tsx'));
+const NewSupplierPage = lazy(() => import('../features/advisor/NewSupplierPage.tsx'));
+const NewContractPage = lazy(() => import('../features/advisor/NewContractPage.tsx'));
 const SupplierHomePage = lazy(() => import('../features/supplier/SupplierHomePage.tsx'));
 const PlanBuilderPage = lazy(() => import('../features/supplier/PlanBuilderPage.tsx'));
 const MarketplacePage = lazy(() => import('../features/marketplace/MarketplacePage.tsx'));
@@ -54,6 +56,8 @@ const router = createBrowserRouter([
         path: '/contracts',
         element: page(<ContractListPage />, ['advisor', 'municipalityAdmin', 'contractManager']),
       },
+      { path: '/contracts/new', element: page(<NewContractPage />, ['advisor']) },
+      { path: '/suppliers/new', element: page(<NewSupplierPage />, ['advisor']) },
       { path: '/contracts/:id', element: page(<ContractPage />, contractReaders) },
       {
         path: '/contracts/:id/summary',

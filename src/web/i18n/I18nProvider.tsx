@@ -50,10 +50,21 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
+const missing = new Set<string>();
+/** A value from the API without a text: shown raw, and said once in the console in development. */
+function warnMissing(key: string): void {
+  if (!import.meta.env.DEV || missing.has(key)) return;
+  missing.add(key);
+  console.warn(`i18n: no text for ${key}; showing the raw value`);
+}
+
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   useEffect(() => {
     document.documentElement.lang = lang;
+    // Until a page sets its own title (`Page · Retour`), the document title follows the language too.
+    if (!document.title.includes(' · '))
+      document.title = `${dictionaries[lang]['app.name']} — ${dictionaries[lang]['app.tagline']}`;
   }, [lang]);
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
@@ -70,7 +81,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       lang,
       setLang,
       t,
-      tx: (prefix, v) => (dict as Record<string, string>)[`${prefix}.${v}`] ?? v,
+      tx: (prefix, v) => {
+        const text = (dict as Record<string, string>)[`${prefix}.${v}`];
+        if (text === undefined) warnMissing(`${prefix}.${v}`);
+        return text ?? v;
+      },
       money: (c) => formatMoney(c, lang),
       moneyShort: (c) => formatMoneyShort(c, lang),
       date: (d) => formatDate(d, lang),

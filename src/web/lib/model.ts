@@ -36,7 +36,14 @@ export interface Progress {
   forecastCents: number;
   status: ProgressStatus;
   byCategory: Record<Category, CategoryProgress>;
+  /** The rule and arithmetic of each figure, in the Accept-Language (GET /contracts/{id}/progress only). */
+  explanations?: ProgressExplanations;
 }
+
+export type ProgressExplanations = Record<
+  'planned' | 'realised' | 'verified' | 'expected' | 'forecast',
+  string
+>;
 
 export interface Contract {
   id: string;
@@ -54,6 +61,7 @@ export interface Contract {
   regime: Regime;
   obligationCents: number;
   obligation: Obligation;
+  extensions?: { id: string; valueCents: number; endDate: string | null; note: string }[];
 }
 
 /** GET /contracts rows carry their progress today. */
@@ -113,6 +121,7 @@ export interface Plan {
   items: PlanItem[];
   plannedCents: number;
   obligationCents: number;
+  intake?: { date: string; notes: string; agreedDirection: string; recordedAt: string } | null;
   versions: PlanVersion[];
 }
 
@@ -203,6 +212,9 @@ export interface PolicyInput {
   exemptBelowCents?: number | undefined;
   reportDueDays?: number | undefined;
   behindToleranceBp?: number | undefined;
+  obligationCapCents?: number | undefined;
+  planThresholdByKind?: { works?: number | undefined; servicesAndSupplies?: number | undefined } | undefined;
+  categoryCapsBp?: Partial<Record<Category, number>> | undefined;
   activityTypes: ActivityType[];
   [more: string]: unknown;
 }

@@ -63,7 +63,7 @@ export default function AuditPage() {
                   cell: (e) => (e.at ? dateTime(e.at) : ''),
                 },
                 { key: 'who', header: t('audit.actor'), cell: (e) => e.actorLabel },
-                { key: 'what', header: t('audit.action'), cell: (e) => <code>{e.action}</code> },
+                { key: 'what', header: t('audit.action'), cell: (e) => <ActionText action={e.action} /> },
                 {
                   key: 'obj',
                   header: t('audit.object'),
@@ -76,6 +76,19 @@ export default function AuditPage() {
           </>
         )}
       </ResourceView>
+    </>
+  );
+}
+
+/** A known action code as text, with the code itself for searching; unknown codes as they are. */
+function ActionText({ action }: { action: string }) {
+  const { tx } = useI18n();
+  const text = tx('auditAction', action);
+  return text === action ? (
+    <code>{action}</code>
+  ) : (
+    <>
+      {text} <code className="retour-muted">{action}</code>
     </>
   );
 }

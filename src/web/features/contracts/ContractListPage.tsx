@@ -1,13 +1,14 @@
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
-import type { ContractListItem, List } from '../../lib/model.ts';
+import type { ContractListItem, List, Supplier } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
-import { Link } from '../../ui/Button.tsx';
+import { ButtonGroup, ButtonLink, Link } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
 import { Table } from '../../ui/Table.tsx';
-import { Paragraph } from '../../ui/text.tsx';
+import { Explain, Paragraph } from '../../ui/text.tsx';
 import { useSession } from '../session/session.tsx';
 import { ProgressStatusBadge } from './shared.tsx';
 
@@ -19,30 +20,69 @@ export default function ContractListPage() {
   const q = params.get('q') ?? '';
   const regime = params.get('regime') ?? '';
   const status = params.get('status') ?? '';
+  const supplierId = params.get('supplierId') ?? '';
+  const manager = me?.role === 'contractManager';
+  const advisor = me?.role === 'advisor';
+  // The search box keeps what is typed; the URL (and so the API call) follows 300 ms after typing stops.
+  const [search, setSearch] = useState(q);
+  const suppliers = useResource<List<Supplier>>(manager ? null : endpoints.suppliers);
   const resource = useResource<List<ContractListItem>>(
-    endpoints.contracts({ q: q || undefined, regime: regime || undefined, status: status || undefined }),
+    endpoints.contracts({
+      q: q || undefined,
+      regime: regime || undefined,
+      status: status || undefined,
+      supplierId: supplierId || undefined,
+    }),
   );
   const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
   };
-  const manager = me?.role === 'contractManager';
+  useEffect(() => {
+    if (search === q) return;
+    const timer = setTimeout(() => set('q', search), 300);
+    return () => clearTimeout(timer);
+  }, [search]);
   const title = manager ? t('nav.myContracts') : t('nav.contracts');
 
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
       {manager ? <Paragraph>{t('contracts.managerLead')}</Paragraph> : null}
+      {advisor ? (
+        <ButtonGroup>
+          <ButtonLink to="/contracts/new" variant="primary">
+            {t('advisor.newContract')}
+          </ButtonLink>
+          <ButtonLink to="/suppliers/new">{t('advisor.newSupplier')}</ButtonLink>
+        </ButtonGroup>
+      ) : null}
       <search className="retour-toolbar" aria-label={t('contracts.filters')}>
         <TextField
           type="search"
           label={t('common.search')}
           description={t('contracts.searchHint')}
-          value={q}
-          onChange={(e) => set('q', e.target.value)}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
         />
+        {manager ? null : (
+          <SelectField
+            label={t('contracts.supplier')}
+            value={supplierId}
+            onChange={(e) => set('supplierId', e.target.value)}
+            options={[
+              { value: '', label: t('common.all') },
+              ...(suppliers.data?.items ?? []).map((s) => ({ value: s.id, label: s.name })),
+            ]}
+          />
+        )}
         <SelectField
           label={t('estimate.regime')}
           value={regime}
@@ -65,6 +105,9 @@ export default function ContractListPage() {
           ]}
         />
       </search>
+      <p className="retour-visually-hidden" aria-live="polite" aria-atomic="true">
+        {resource.data && !resource.loading ? t('contracts.count', { n: resource.data.items.length }) : ''}
+      </p>
       <ResourceView resource={resource}>
         {({ items: rows }) => {
           return (
@@ -91,7 +134,11 @@ export default function ContractListPage() {
                   key: 'ob',
                   header: t('progress.obligation'),
                   numeric: true,
-                  cell: (c) => money(c.obligationCents),
+                  cell: (c) => (
+                    <Explain summary={money(c.obligationCents)}>
+                      <Paragraph small>{c.obligation.explanation}</Paragraph>
+                    </Explain>
+                  ),
                 },
                 {
                   key: 'st',

@@ -7,6 +7,8 @@ import { ButtonGroup, ButtonLink } from '../../ui/Button.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
 import { DataList, Explain, Heading, Paragraph } from '../../ui/text.tsx';
 import { useSession } from '../session/session.tsx';
+import { ExtensionForm } from '../advisor/ExtensionForm.tsx';
+import { IntakeForm } from '../advisor/IntakeForm.tsx';
 import { PlanSection } from './PlanSection.tsx';
 import { ReportsSection } from './ReportsSection.tsx';
 import { ProgressPanel } from './shared.tsx';
@@ -41,6 +43,9 @@ export default function ContractPage() {
               items={[
                 { key: t('contracts.supplier'), value: c.supplierName },
                 { key: t('contracts.value'), value: money(c.valueCents) },
+                ...(c.totalValueCents !== c.valueCents
+                  ? [{ key: t('extension.totalValue'), value: money(c.totalValueCents) }]
+                  : []),
                 { key: t('contracts.term'), value: `${date(c.startDate)} – ${date(c.endDate)}` },
                 { key: t('contracts.awardDate'), value: date(c.awardDate) },
                 ...(c.contractManagerName
@@ -72,8 +77,18 @@ export default function ContractPage() {
               </Heading>
               <ResourceView resource={progress}>{(p) => <ProgressPanel progress={p} />}</ResourceView>
             </section>
+            {role === 'advisor' && c.regime === 'plan' ? <IntakeForm contractId={c.id} /> : null}
             {c.regime === 'plan' ? <PlanSection contract={c} /> : null}
             <ReportsSection contract={c} />
+            {role === 'advisor' ? (
+              <ExtensionForm
+                contract={c}
+                onExtended={() => {
+                  contract.reload();
+                  progress.reload();
+                }}
+              />
+            ) : null}
           </>
         );
       }}

@@ -74,6 +74,16 @@ export function ProgressPanel({
   progress: Omit<Progress, 'status' | 'byCategory'> & { status?: ProgressStatus };
 }) {
   const { t, money } = useI18n();
+  const why = progress.explanations;
+  /** An amount with its rule one click away when the API explained it. */
+  const explained = (cents: number, key: keyof NonNullable<typeof why>, testId?: string) =>
+    why ? (
+      <Explain summary={<span data-testid={testId}>{money(cents)}</span>}>
+        <Paragraph small>{why[key]}</Paragraph>
+      </Explain>
+    ) : (
+      <span data-testid={testId}>{money(cents)}</span>
+    );
   return (
     <div className="retour-stack">
       {progress.status ? (
@@ -110,14 +120,14 @@ export function ProgressPanel({
       <DataList
         items={[
           { key: t('progress.obligation'), value: money(progress.obligationCents) },
-          { key: t('progress.planned'), value: money(progress.plannedCents) },
-          { key: t('progress.realised'), value: money(progress.realisedCents) },
+          { key: t('progress.planned'), value: explained(progress.plannedCents, 'planned') },
+          { key: t('progress.realised'), value: explained(progress.realisedCents, 'realised') },
           {
             key: t('progress.verified'),
-            value: <span data-testid="progress-verified">{money(progress.verifiedCents)}</span>,
+            value: explained(progress.verifiedCents, 'verified', 'progress-verified'),
           },
-          { key: t('progress.expected'), value: money(progress.expectedCents) },
-          { key: t('progress.forecast'), value: money(progress.forecastCents) },
+          { key: t('progress.expected'), value: explained(progress.expectedCents, 'expected') },
+          { key: t('progress.forecast'), value: explained(progress.forecastCents, 'forecast') },
         ]}
       />
     </div>

@@ -7,7 +7,7 @@ import { Link } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/fields.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
 import { Table } from '../../ui/Table.tsx';
-import { Heading, Paragraph } from '../../ui/text.tsx';
+import { DataList, Explain, Heading, Paragraph } from '../../ui/text.tsx';
 import { ProgressPanel, ProgressStatusBadge } from '../contracts/shared.tsx';
 import { BarChartBox, type Series } from './BarChartBox.tsx';
 
@@ -23,6 +23,7 @@ type Totals = Amounts & {
   expectedCents: number;
   forecastCents: number;
   contracts: number;
+  byStatus?: Record<ProgressStatus, number>;
 };
 interface ContractRow {
   id: string;
@@ -30,6 +31,7 @@ interface ContractRow {
   title: string;
   supplierName: string;
   obligationCents: number;
+  obligationExplanation?: string;
   expectedCents: number;
   realisedCents: number;
   verifiedCents: number;
@@ -105,6 +107,19 @@ export default function DashboardPage() {
                   })}
                 </p>
                 <ProgressPanel progress={d.totals} />
+                <Explain summary={t('dashboard.totalsExplain')}>
+                  <Paragraph small>{t('dashboard.totalsExplainText', { n: d.totals.contracts })}</Paragraph>
+                </Explain>
+                <Heading level={3}>{t('dashboard.byStatus')}</Heading>
+                <DataList
+                  items={[
+                    { key: t('dashboard.contractCount'), value: String(d.totals.contracts) },
+                    ...(['behind', 'onTrack', 'met', 'notMet'] as const).map((s) => ({
+                      key: tx('progressStatus', s),
+                      value: String(d.totals.byStatus?.[s] ?? 0),
+                    })),
+                  ]}
+                />
               </section>
 
               <section aria-labelledby="dash-behind">
@@ -135,7 +150,14 @@ export default function DashboardPage() {
                       key: 'ob',
                       header: t('progress.obligation'),
                       numeric: true,
-                      cell: (c) => money(c.obligationCents),
+                      cell: (c) =>
+                        c.obligationExplanation ? (
+                          <Explain summary={money(c.obligationCents)}>
+                            <Paragraph small>{c.obligationExplanation}</Paragraph>
+                          </Explain>
+                        ) : (
+                          money(c.obligationCents)
+                        ),
                     },
                     {
                       key: 'ex',
