@@ -30,8 +30,10 @@ export default function ReportPage() {
   const report = resource.data;
   const typeName = useTypeNames();
   const [actionError, setActionError] = useState<ApiError | null>(null);
-  // The outcome of the last action; it takes the focus, as the control used is often gone.
-  const [notice, setNotice] = useState<string | null>(null);
+  // The outcome of the last action; it takes the focus, as the control used is often gone. Numbered,
+  // so the same message twice (two activities of one type accepted) still moves the focus.
+  const [notice, setNoticeState] = useState<{ text: string; n: number } | null>(null);
+  const setNotice = (text: string) => setNoticeState((old) => ({ text, n: (old?.n ?? 0) + 1 }));
   const [busy, setBusy] = useState(false);
   const isSupplier = me?.role === 'supplier';
   const isAdvisor = me?.role === 'advisor' || me?.role === 'municipalityAdmin';
@@ -85,7 +87,11 @@ export default function ReportPage() {
                 },
               ]}
             />
-            {notice ? <Notice message={notice} /> : null}
+            {notice ? (
+              // Keyed by report too: after a correction the page shows the new version, and the focus
+              // (which the layout puts on <main> when the address changes) comes back to the message.
+              <Notice key={`${report.id}-${notice.n}`} message={notice.text} />
+            ) : null}
             {actionError ? <ErrorAlert error={actionError} /> : null}
             <section aria-labelledby="report-activities">
               <Heading level={2} id="report-activities">
