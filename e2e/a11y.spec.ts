@@ -34,22 +34,28 @@ test('the pages around the journeys: not found, no access, switch organisation, 
  * heading or paragraph sticks out of the main area. Only a table's own container may scroll.
  */
 async function expectReflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => {
-    const root = document.querySelector('.retour-root');
-    const main = document.querySelector('main');
-    const mainRight = main ? main.getBoundingClientRect().right : window.innerWidth;
-    return {
-      document: document.documentElement.scrollWidth - window.innerWidth,
-      root: root ? root.scrollWidth - root.clientWidth : 0,
-      main: Math.round(mainRight - window.innerWidth),
-    };
-  });
-  expect(overflow, 'the page scrolls sideways').toEqual({ document: 0, root: 0, main: 0 });
+  await page.waitForLoadState('networkidle');
+  const measure = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('.retour-root');
+      const main = document.querySelector('main');
+      const mainRight = main ? main.getBoundingClientRect().right : window.innerWidth;
+      return {
+        document: document.documentElement.scrollWidth - window.innerWidth,
+        root: root ? root.scrollWidth - root.clientWidth : 0,
+        main: Math.round(mainRight - window.innerWidth),
+      };
+    });
+  // Polled, as the page settles once every list has loaded.
+  await expect
+    .poll(measure, { message: 'the page scrolls sideways' })
+    .toEqual({ document: 0, root: 0, main: 0 });
 }
 
 test('at 320 px wide the main pages reflow, and wide tables are keyboard-reachable regions', async ({
   browser,
 }) => {
+  test.slow(); // seven page states, each checked by axe
   const context = await browser.newContext({
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',

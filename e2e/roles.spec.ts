@@ -134,6 +134,7 @@ test('advisor verifies the activity the supplier just reported; the dashboard ve
 test('supplier asks for a correction, sees the closed version in the history, and resubmits with the keyboard only', async ({
   browser,
 }) => {
+  test.slow(); // a correction, a walk with the Tab key, and several page states
   const page = await newPage(browser);
   await login(page, accounts.supplierHelder);
   await page.goto(helderReportUrl);
@@ -151,7 +152,7 @@ test('supplier asks for a correction, sees the closed version in the history, an
   const type = page.getByLabel('Activiteit', { exact: true });
   await tabTo(page, type);
   await arrowToOption(page, type, initiativeHours);
-  const hours = page.getByLabel('Uren');
+  const hours = page.getByRole('textbox', { name: 'Uren', exact: true });
   await tabTo(page, hours);
   await page.keyboard.type('5');
   await page.keyboard.press('Enter');
@@ -210,6 +211,7 @@ test('supplier completes its draft plan from the catalogue, sees the coverage mo
 test('advisor asks for more information about an activity; the supplier answers with evidence; the advisor accepts', async ({
   browser,
 }) => {
+  test.slow(); // two people and several page states
   const page = await newPage(browser);
   await login(page, accounts.advisor);
   await openContract(page, 'VBS-2025-001');
