@@ -234,7 +234,7 @@ test('advisor asks for more information about an activity; the supplier answers 
   await ask.click();
   await expect(page.getByTestId('notice')).toBeFocused();
   await expect(row.getByText('Meer informatie nodig')).toBeVisible();
-  await expect(row.getByText('Stuur de urenregistratie van Buurtkracht mee.')).toBeVisible();
+  await expect(row.locator('p', { hasText: 'Stuur de urenregistratie van Buurtkracht mee.' })).toBeVisible();
   await checkPage(page, 'report-more-info');
 
   // The supplier sees the question and adds evidence to that activity only; the report stays submitted.
