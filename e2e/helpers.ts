@@ -1,26 +1,37 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
 export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const checked = new Set<string>();
+/**
+ * Page-structure rules axe files under best practice, not under a WCAG tag, so the tags above never
+ * run them: headings in order, one h1, all content in landmarks, one main.
+ */
+export const structureRules = ['heading-order', 'page-has-heading-one', 'region', 'landmark-one-main'];
 
 /**
- * Runs axe (WCAG 2.1 A and AA) on the page as it is now, expects no violations, and saves a full-page
- * screenshot to e2e/screenshots/<name>.png for reviewers.
+ * Runs axe (WCAG 2.1 A and AA, plus the structure rules) on the page as it is now, saves a full-page
+ * screenshot to e2e/screenshots/<name>.png for reviewers (also when axe finds something, so the
+ * failure can be looked at), and expects no violations.
  */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
-  const result = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  // One pass: the WCAG tags, plus the structure rules switched on by name (axe lets an explicit
+  // `enabled` win over the tag filter).
+  const result = await new AxeBuilder({ page })
+    .options({
+      runOnly: { type: 'tag', values: wcagTags },
+      rules: Object.fromEntries(structureRules.map((id) => [id, { enabled: true }])),
+    })
+    .analyze();
+  mkdirSync('e2e/screenshots', { recursive: true });
+  await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
   const summary = result.violations.map((v) => ({
     id: v.id,
     help: v.help,
     nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
   }));
   expect(summary, `axe violations on ${name}`).toEqual([]);
-  checked.add(name);
-  mkdirSync('e2e/screenshots', { recursive: true });
-  await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
 }
 
 /** A fresh context per journey (AxeBuilder needs a page from browser.newContext()). */
@@ -48,10 +59,42 @@ export async function login(page: Page, email: string, password = demoPassword):
   await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
-/** Euro text as the UI shows it in Dutch, e.g. `€ 1.234,56`, back to cents. */
+/** Euro text as the UI shows it in Dutch, e.g. `€ 1.234,56`, back to cents; throws on anything else. */
 export function centsOf(text: string): number {
   const s = text.replace(/[^\d,-]/g, '').replace(',', '.');
-  return Math.round(Number(s) * 100);
+  const cents = Math.round(Number(s) * 100);
+  if (!/\d/.test(s) || !Number.isFinite(cents)) throw new Error(`not an amount in euros: "${text}"`);
+  return cents;
+}
+
+/** The first Dutch euro amount in a text (`€ 600,00 geverifieerd van € 9.600,00` → 60000). */
+export function firstAmountCents(text: string): number {
+  const m = /€\s?-?[\d.]+(,\d{2})?/.exec(text);
+  if (!m) throw new Error(`no amount in euros in "${text}"`);
+  return centsOf(m[0]);
+}
+
+/** The euro amount of an element's text, read when asked (for expect.poll). */
+export async function amountOf(locator: Locator): Promise<number> {
+  return firstAmountCents((await locator.textContent()) ?? '');
+}
+
+/** Presses Tab until the target has the focus (a keyboard-only journey has no other way there). */
+export async function tabTo(page: Page, target: Locator, max = 120): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`Tab did not reach ${target.toString()} in ${max} presses`);
+}
+
+/** Picks an option of the focused select with the arrow keys only. */
+export async function arrowToOption(page: Page, select: Locator, label: string, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if ((await select.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text)) === label) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`option "${label}" not reached with the arrow keys`);
 }
 
 /** Opens every "how was this calculated?" explanation, so axe also checks what is behind them. */

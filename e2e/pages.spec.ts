@@ -55,10 +55,7 @@ test('supplier with an approved plan: contract, plan (read only) and a report th
 }) => {
   const page = await newPage(browser);
   await login(page, accounts.supplierDeGroot);
-  await page
-    .getByRole('link', { name: /VBS-2025-001/ })
-    .first()
-    .click();
+  await page.getByRole('link', { name: /^VBS-2025-001 ·/ }).click();
   await expect(page.getByText('Goedgekeurd', { exact: true }).first()).toBeVisible();
   await openExplanations(page);
   await checkPage(page, 'supplier-contract-approved');

@@ -3,7 +3,7 @@ import { Navigate, useLocation } from 'react-router';
 import { useSession, type Role } from '../features/session/session.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Alert, Paragraph } from '../ui/text.tsx';
-import { Loading } from '../ui/states.tsx';
+import { Loading, PageTitle } from '../ui/states.tsx';
 
 /**
  * Shows the page only to signed-in users with one of the roles. The API decides what data anyone may
@@ -27,9 +27,12 @@ export function RequireRole({ roles, children }: { roles?: readonly Role[]; chil
     );
   if (roles && (!me.role || !roles.includes(me.role)))
     return (
-      <Alert type="warning">
-        <Paragraph>{t('common.forbidden')}</Paragraph>
-      </Alert>
+      <>
+        <PageTitle title={t('common.forbiddenTitle')}>{t('common.forbiddenTitle')}</PageTitle>
+        <Alert type="warning">
+          <Paragraph>{t('common.forbidden')}</Paragraph>
+        </Alert>
+      </>
     );
   return <>{children}</>;
 }

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
 import { Link as RouterLink, type LinkProps } from 'react-router';
 import { cx } from './text.tsx';
 
@@ -16,7 +16,12 @@ export function Button({
   className,
   children,
   ...rest
-}: { variant?: Variant; busy?: boolean; children: ReactNode } & ButtonHTMLAttributes<HTMLButtonElement>) {
+}: {
+  variant?: Variant;
+  busy?: boolean;
+  children: ReactNode;
+  ref?: Ref<HTMLButtonElement>;
+} & ButtonHTMLAttributes<HTMLButtonElement>) {
   return (
     <button
       type={type}

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { cx } from './text.tsx';
 
 export interface Column<Row> {
@@ -8,6 +8,26 @@ export interface Column<Row> {
   numeric?: boolean;
   /** The row header cell (`<th scope="row">`), usually the name. */
   rowHeader?: boolean;
+}
+
+/**
+ * True while the element is wider inside than outside (it scrolls sideways). Such a scroll container
+ * must be reachable by keyboard (WCAG 2.1.1, and 1.4.10 reflow at 320 px), so it becomes a labelled,
+ * focusable region; at full width it stays out of the tab order.
+ */
+function useScrolls(ref: RefObject<HTMLElement | null>): boolean {
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    return () => observer.disconnect();
+  }, [ref]);
+  return scrolls;
 }
 
 /** A data table with a caption; scrolls sideways on small screens instead of squeezing. */
@@ -28,10 +48,20 @@ export function Table<Row>({
   footer?: ReactNode;
   captionHidden?: boolean;
 }) {
+  const container = useRef<HTMLDivElement>(null);
+  const captionId = useId();
+  const scrolls = useScrolls(container);
   return (
-    <div className="utrecht-table-container retour-table-container">
+    <div
+      ref={container}
+      className="utrecht-table-container retour-table-container"
+      {...(scrolls ? { role: 'region', 'aria-labelledby': captionId, tabIndex: 0 } : {})}
+    >
       <table className="utrecht-table utrecht-table--html-table">
-        <caption className={cx('utrecht-table__caption', captionHidden && 'retour-visually-hidden')}>
+        <caption
+          id={captionId}
+          className={cx('utrecht-table__caption', captionHidden && 'retour-visually-hidden')}
+        >
           {caption}
         </caption>
         <thead className="utrecht-table__header">

@@ -23,7 +23,7 @@ export default function ContractPage() {
   const role = me?.role ?? null;
 
   return (
-    <ResourceView resource={contract}>
+    <ResourceView resource={contract} page>
       {(c) => {
         const title = `${c.reference} · ${c.title}`;
         return (

@@ -1,29 +1,37 @@
 import { useRef, useState } from 'react';
-import { upload, type ApiError } from '../../api.ts';
+import { api, upload, type ApiError } from '../../api.ts';
+import { formatBytes } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
 import type { Activity, EvidenceFile, List } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { UploadProgress } from '../../ui/ProgressBar.tsx';
 import { useErrorText } from '../../ui/states.tsx';
 
-/** Evidence links of an activity and, while its report is open, an upload with progress. */
+/**
+ * Evidence links of an activity; an upload with progress while its report is open (or when the advisor
+ * asked for more information), and removing a file (after confirming) while the report is open.
+ */
 export function EvidenceCell({
   activity,
   name,
   canUpload,
+  canDelete,
 }: {
   activity: Activity;
   name: string;
   canUpload: boolean;
+  canDelete: boolean;
 }) {
-  const { t, number } = useI18n();
+  const { t, lang } = useI18n();
   const errorText = useErrorText();
   const list = useResource<List<EvidenceFile>>(endpoints.evidence(activity.id));
-  const files = list.data?.items ?? [];
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState<EvidenceFile[]>([]);
+  const [removed, setRemoved] = useState<string[]>([]);
+  const [status, setStatus] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const inputId = `evidence-${activity.id}`;
 
@@ -35,6 +43,7 @@ export function EvidenceCell({
     try {
       const stored = await upload<EvidenceFile>(endpoints.evidence(activity.id), form, setProgress);
       setAdded((a) => [...a, stored]);
+      setStatus(t('evidence.uploaded', { file: stored.filename }));
       if (input.current) input.current.value = '';
     } catch (e) {
       setError(errorText(e as ApiError));
@@ -43,7 +52,23 @@ export function EvidenceCell({
     }
   }
 
-  const all = [...files, ...added.filter((a) => !files.some((f) => f.id === a.id))];
+  async function remove(file: EvidenceFile) {
+    setError(null);
+    try {
+      await api.delete(endpoints.evidenceItem(file.id));
+      setRemoved((r) => [...r, file.id]);
+      setStatus(t('evidence.deleted', { file: file.filename }));
+      // The list item (and its button) is gone: put the focus on what stays, the upload field.
+      input.current?.focus();
+    } catch (e) {
+      setError(errorText(e as ApiError));
+    }
+  }
+
+  const files = list.data?.items ?? [];
+  const all = [...files, ...added.filter((a) => !files.some((f) => f.id === a.id))].filter(
+    (f) => !removed.includes(f.id),
+  );
   return (
     <div className="retour-evidence">
       {all.length > 0 ? (
@@ -57,15 +82,25 @@ export function EvidenceCell({
               >
                 {f.filename}
               </a>{' '}
-              <span className="retour-muted">
-                ({number(Math.max(1, Math.round(f.sizeBytes / 1024)), 0)} KB)
-              </span>
+              <span className="retour-muted">({formatBytes(f.sizeBytes, lang)})</span>
+              {canDelete ? (
+                <ConfirmButton
+                  label={t('evidence.delete')}
+                  ariaLabel={t('evidence.deleteLabel', { file: f.filename })}
+                  question={t('evidence.deleteQuestion', { file: f.filename })}
+                  confirmLabel={t('evidence.deleteConfirm')}
+                  onConfirm={() => remove(f)}
+                />
+              ) : null}
             </li>
           ))}
         </ul>
       ) : (
         <span>{t('evidence.none')}</span>
       )}
+      <span className="retour-visually-hidden" role="status">
+        {status}
+      </span>
       {canUpload ? (
         <div className="retour-form-field">
           <label className="utrecht-form-label" htmlFor={inputId}>

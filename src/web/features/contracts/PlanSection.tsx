@@ -8,9 +8,9 @@ import { useResource } from '../../lib/useResource.ts';
 import { useTypeNames } from '../../lib/activityTypes.ts';
 import { Button, ButtonGroup } from '../../ui/Button.tsx';
 import { TextareaField } from '../../ui/fields.tsx';
-import { ErrorAlert, ResourceView } from '../../ui/states.tsx';
+import { ErrorAlert, Notice, ResourceView } from '../../ui/states.tsx';
 import { Table } from '../../ui/Table.tsx';
-import { Alert, Heading, Paragraph, StatusBadge } from '../../ui/text.tsx';
+import { Heading, Paragraph, StatusBadge } from '../../ui/text.tsx';
 import { useSession } from '../session/session.tsx';
 import { PlanItemsTable } from './PlanItemsTable.tsx';
 
@@ -55,6 +55,8 @@ function PlanView({ plan, contract, onChange }: { plan: Plan; contract: Contract
   const typeName = useTypeNames();
   const canReview =
     (me?.role === 'advisor' || me?.role === 'municipalityAdmin') && plan.status === 'submitted';
+  // The review form goes away once decided, so its outcome is shown (and focused) here.
+  const [reviewed, setReviewed] = useState<string | null>(null);
   return (
     <div className="retour-stack">
       <Paragraph>
@@ -67,7 +69,16 @@ function PlanView({ plan, contract, onChange }: { plan: Plan; contract: Contract
         })}
       </Paragraph>
       <PlanItemsTable items={plan.items} typeName={typeName} />
-      {canReview ? <ReviewForm contractId={contract.id} onDone={onChange} /> : null}
+      {reviewed ? <Notice message={reviewed} /> : null}
+      {canReview ? (
+        <ReviewForm
+          contractId={contract.id}
+          onDone={(message) => {
+            setReviewed(message);
+            onChange();
+          }}
+        />
+      ) : null}
       {plan.versions.length > 0 ? (
         <Table
           caption={t('plan.history')}
@@ -95,11 +106,10 @@ function PlanView({ plan, contract, onChange }: { plan: Plan; contract: Contract
   );
 }
 
-function ReviewForm({ contractId, onDone }: { contractId: string; onDone: () => void }) {
+function ReviewForm({ contractId, onDone }: { contractId: string; onDone: (message: string) => void }) {
   const { t } = useI18n();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
   const form = useFieldErrors();
   async function decide(e: FormEvent, decision: 'approved' | 'returned') {
     e.preventDefault();
@@ -114,8 +124,7 @@ function ReviewForm({ contractId, onDone }: { contractId: string; onDone: () => 
         decision,
         ...(comment.trim() ? { comment: comment.trim() } : {}),
       });
-      setDone(t(decision === 'approved' ? 'plan.approvedDone' : 'plan.returnedDone'));
-      onDone();
+      onDone(t(decision === 'approved' ? 'plan.approvedDone' : 'plan.returnedDone'));
     } catch (error) {
       form.fromApi(error, { comment: 'comment' });
     } finally {
@@ -125,7 +134,6 @@ function ReviewForm({ contractId, onDone }: { contractId: string; onDone: () => 
   return (
     <form className="retour-form retour-card" onSubmit={(e) => void decide(e, 'approved')}>
       <Heading level={3}>{t('plan.review')}</Heading>
-      {done ? <Alert type="ok">{done}</Alert> : null}
       {form.formError ? <ErrorAlert error={form.formError} /> : null}
       <TextareaField
         label={t('plan.comment')}

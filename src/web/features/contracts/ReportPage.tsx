@@ -1,57 +1,72 @@
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useState } from 'react';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
-import type { Activity, ReportDetail } from '../../lib/model.ts';
+import type { Report, ReportDetail } from '../../lib/model.ts';
 import { useTypeNames } from '../../lib/activityTypes.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { Button, Link } from '../../ui/Button.tsx';
-import { ErrorAlert, PageTitle, ResourceView } from '../../ui/states.tsx';
-import { Table } from '../../ui/Table.tsx';
-import { Alert, DataList, Heading, Paragraph } from '../../ui/text.tsx';
+import { ErrorAlert, Notice, PageTitle, ResourceView } from '../../ui/states.tsx';
+import { DataList, Heading, Paragraph } from '../../ui/text.tsx';
 import { useSession } from '../session/session.tsx';
 import { ActivityForm } from '../supplier/ActivityForm.tsx';
-import { EvidenceCell } from './EvidenceCell.tsx';
-import { QuantityOf, ReportStatusBadge, ValuedAmount, VerificationBadge } from './shared.tsx';
-import { VerifyForm } from './VerifyForm.tsx';
+import { ActivitiesTable } from './ActivitiesTable.tsx';
+import { ReportHistory } from './ReportHistory.tsx';
+import { ReportStatusBadge } from './shared.tsx';
 import type { ApiError } from '../../api.ts';
 
 /**
- * One half-year report. Suppliers add activities with evidence and submit; advisors verify or reject
- * each activity with a reason. Everyone sees each value with its explanation.
+ * One half-year report. Suppliers add and remove activities with evidence and submit, answer a
+ * question with more evidence, and ask for a correction once it is closed; advisors accept, reject or
+ * ask more about each activity. Everyone sees each value with its explanation, and older versions.
  */
 export default function ReportPage() {
   const { reportId = '' } = useParams();
+  const navigate = useNavigate();
   const { t, date, money, halfYear } = useI18n();
   const { me } = useSession();
   const resource = useResource<ReportDetail>(endpoints.report(reportId));
   const report = resource.data;
   const typeName = useTypeNames();
-  const [submitError, setSubmitError] = useState<ApiError | null>(null);
-  const [submitted, setSubmitted] = useState(false);
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  // The outcome of the last action; it takes the focus, as the control used is often gone. Numbered,
+  // so the same message twice (two activities of one type accepted) still moves the focus.
+  const [notice, setNoticeState] = useState<{ text: string; n: number } | null>(null);
+  const setNotice = (text: string) => setNoticeState((old) => ({ text, n: (old?.n ?? 0) + 1 }));
   const [busy, setBusy] = useState(false);
   const isSupplier = me?.role === 'supplier';
   const isAdvisor = me?.role === 'advisor' || me?.role === 'municipalityAdmin';
   const editable =
     isSupplier && report !== undefined && (report.status === 'open' || report.status === 'overdue');
+  const canCorrect = (isSupplier || me?.role === 'advisor') && report?.status === 'closed' && report.current;
 
-  async function submitReport() {
-    setSubmitError(null);
+  async function act(run: () => Promise<void>) {
+    setActionError(null);
     setBusy(true);
     try {
-      await api.post(endpoints.reportSubmission(reportId));
-      setSubmitted(true);
-      resource.reload();
+      await run();
     } catch (error) {
-      setSubmitError(error as ApiError);
+      setActionError(error as ApiError);
     } finally {
       setBusy(false);
     }
   }
+  const submitReport = () =>
+    act(async () => {
+      await api.post(endpoints.reportSubmission(reportId));
+      setNotice(t('report.submitted'));
+      resource.reload();
+    });
+  const requestCorrection = (closed: ReportDetail) =>
+    act(async () => {
+      const next = await api.post<Report>(endpoints.reportCorrections(closed.id));
+      setNotice(t('report.corrected', { version: next.version }));
+      void navigate(`/contracts/${closed.contract.id}/reports/${next.id}`);
+    });
 
   return (
-    <ResourceView resource={resource}>
+    <ResourceView resource={resource} page>
       {(report) => {
         const c = report.contract;
         const title = t('report.title', { period: halfYear(report.period) });
@@ -64,6 +79,7 @@ export default function ReportPage() {
             <DataList
               items={[
                 { key: t('reports.status'), value: <ReportStatusBadge status={report.status} /> },
+                { key: t('plan.version'), value: String(report.version) },
                 { key: t('reports.due'), value: date(report.dueDate) },
                 {
                   key: t('report.total'),
@@ -71,16 +87,27 @@ export default function ReportPage() {
                 },
               ]}
             />
+            {notice ? (
+              // Keyed by report too: after a correction the page shows the new version, and the focus
+              // (which the layout puts on <main> when the address changes) comes back to the message.
+              <Notice key={`${report.id}-${notice.n}`} message={notice.text} />
+            ) : null}
+            {actionError ? <ErrorAlert error={actionError} /> : null}
             <section aria-labelledby="report-activities">
               <Heading level={2} id="report-activities">
                 {t('report.activities')}
               </Heading>
               <ActivitiesTable
-                activities={report.activities}
+                report={report}
                 typeName={typeName}
-                canUpload={editable}
+                editable={editable}
+                isSupplier={isSupplier}
                 canVerify={isAdvisor && report.status === 'submitted'}
-                onChange={resource.reload}
+                onChange={(message) => {
+                  setNotice(message);
+                  resource.reload();
+                }}
+                onError={setActionError}
               />
             </section>
             {editable ? (
@@ -91,76 +118,27 @@ export default function ReportPage() {
                     {t('report.submitTitle')}
                   </Heading>
                   <Paragraph>{t('report.submitLead')}</Paragraph>
-                  {submitError ? <ErrorAlert error={submitError} /> : null}
                   <Button variant="primary" onClick={() => void submitReport()} busy={busy} disabled={busy}>
                     {t('report.submit')}
                   </Button>
                 </section>
               </>
             ) : null}
-            {submitted ? <Alert type="ok">{t('report.submitted')}</Alert> : null}
+            {canCorrect ? (
+              <section aria-labelledby="report-correct" className="retour-card">
+                <Heading level={2} id="report-correct">
+                  {t('report.correctTitle')}
+                </Heading>
+                <Paragraph>{t('report.correctLead')}</Paragraph>
+                <Button onClick={() => void requestCorrection(report)} busy={busy} disabled={busy}>
+                  {t('report.correct')}
+                </Button>
+              </section>
+            ) : null}
+            <ReportHistory key={report.id} report={report} />
           </>
         );
       }}
     </ResourceView>
-  );
-}
-
-function ActivitiesTable({
-  activities,
-  typeName,
-  canUpload,
-  canVerify,
-  onChange,
-}: {
-  activities: Activity[];
-  typeName: (code: string) => string;
-  canUpload: boolean;
-  canVerify: boolean;
-  onChange: () => void;
-}) {
-  const { t, tx } = useI18n();
-  return (
-    <Table
-      caption={t('report.activities')}
-      captionHidden
-      rows={activities}
-      rowKey={(a) => a.id}
-      empty={t('report.noActivities')}
-      columns={[
-        { key: 'type', header: t('activity.type'), rowHeader: true, cell: (a) => typeName(a.typeCode) },
-        {
-          key: 'cat',
-          header: t('estimate.exampleCategory'),
-          cell: (a) => tx('category', a.category),
-        },
-        { key: 'qty', header: t('activity.quantity'), cell: (a) => <QuantityOf item={a} /> },
-        { key: 'cand', header: t('activity.candidate'), cell: (a) => a.candidate?.code ?? '' },
-        {
-          key: 'val',
-          header: t('activity.value'),
-          numeric: true,
-          cell: (a) => <ValuedAmount valuation={a.valuation} label={typeName(a.typeCode)} />,
-        },
-        {
-          key: 'ev',
-          header: t('evidence.title'),
-          cell: (a) => <EvidenceCell activity={a} name={typeName(a.typeCode)} canUpload={canUpload} />,
-        },
-        {
-          key: 'ver',
-          header: t('activity.verification'),
-          cell: (a) => (
-            <>
-              <VerificationBadge status={a.verification} />
-              {a.verificationReason ? <Paragraph small>{a.verificationReason}</Paragraph> : null}
-              {canVerify && a.verification === 'pending' ? (
-                <VerifyForm activity={a} name={typeName(a.typeCode)} onDone={onChange} />
-              ) : null}
-            </>
-          ),
-        },
-      ]}
-    />
   );
 }

@@ -34,6 +34,12 @@ export function ReportsSection({ contract }: { contract: Contract }) {
                   <Link to={`/contracts/${contract.id}/reports/${r.id}`}>{halfYear(r.period)}</Link>
                 ),
               },
+              {
+                key: 'v',
+                header: t('plan.version'),
+                // Earlier versions (replaced by a correction) are listed on the report page itself.
+                cell: (r) => String(r.version),
+              },
               { key: 'd', header: t('reports.due'), cell: (r) => date(r.dueDate) },
               { key: 's', header: t('reports.status'), cell: (r) => <ReportStatusBadge status={r.status} /> },
               {

@@ -3,12 +3,17 @@ import { api } from '../../api.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
 import { useFieldErrors } from '../../lib/formErrors.ts';
-import type { Activity } from '../../lib/model.ts';
+import type { Activity, VerificationStatus } from '../../lib/model.ts';
 import { Button, ButtonGroup } from '../../ui/Button.tsx';
 import { TextareaField } from '../../ui/fields.tsx';
 import { ErrorAlert } from '../../ui/states.tsx';
 
-/** Accept an activity, or reject it with a reason (the reason is required and goes to the supplier). */
+export type Decision = Exclude<VerificationStatus, 'pending'>;
+
+/**
+ * Accept an activity, reject it, or ask the supplier for more information. Rejecting and asking need
+ * a reason (the API requires one; it goes to the supplier).
+ */
 export function VerifyForm({
   activity,
   name,
@@ -16,16 +21,18 @@ export function VerifyForm({
 }: {
   activity: Activity;
   name: string;
-  onDone: () => void;
+  onDone: (decision: Decision) => void;
 }) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const form = useFieldErrors();
-  async function decide(decision: 'accepted' | 'rejected') {
+  async function decide(decision: Decision) {
     form.clear();
-    if (decision === 'rejected' && !reason.trim()) {
-      form.setLocal({ reason: t('verify.reasonRequired') });
+    if (decision !== 'accepted' && !reason.trim()) {
+      form.setLocal({
+        reason: t(decision === 'rejected' ? 'verify.reasonRequired' : 'verify.moreInfoRequired'),
+      });
       return;
     }
     setBusy(true);
@@ -34,7 +41,7 @@ export function VerifyForm({
         decision,
         ...(reason.trim() ? { reason: reason.trim() } : {}),
       });
-      onDone();
+      onDone(decision);
     } catch (error) {
       form.fromApi(error, { reason: 'reason' });
     } finally {
@@ -66,6 +73,13 @@ export function VerifyForm({
           aria-label={t('verify.rejectLabel', { name })}
         >
           {t('verify.reject')}
+        </Button>
+        <Button
+          onClick={() => void decide('moreInfo')}
+          disabled={busy}
+          aria-label={t('verify.moreInfoLabel', { name })}
+        >
+          {t('verify.moreInfo')}
         </Button>
       </ButtonGroup>
     </div>

@@ -7,9 +7,6 @@ export function QuantityText({ unit, quantity }: { unit: string; quantity: numbe
   if (unit === 'euroSpent' || unit === 'euroGiven')
     return <>{t(key, { amount: money(Math.round(quantity * 100)) })}</>;
   if (unit === 'fteYear' || unit === 'unit' || unit === 'hour') return <>{t(key, { n: number(quantity) })}</>;
-  return (
-    <>
-      {number(quantity)} {unit}
-    </>
-  );
+  // A unit this UI has no words for yet: a plain count, never the API's internal code.
+  return <>{t('unit.unit', { n: number(quantity) })}</>;
 }

@@ -19,7 +19,7 @@ import { useResource } from '../../lib/useResource.ts';
 import { Button, Link } from '../../ui/Button.tsx';
 import { SelectField } from '../../ui/fields.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
-import { ErrorAlert, PageTitle, ResourceView } from '../../ui/states.tsx';
+import { ErrorAlert, Notice, PageTitle, ResourceView } from '../../ui/states.tsx';
 import { Alert, Heading, Paragraph } from '../../ui/text.tsx';
 import { PlanItemsTable } from '../contracts/PlanItemsTable.tsx';
 import { PlanStatusBadge } from '../contracts/PlanSection.tsx';
@@ -125,9 +125,14 @@ export default function PlanBuilderPage() {
   }
 
   return (
-    <ResourceView resource={contract}>
+    <ResourceView resource={contract} page>
       {(c) => {
         const title = t('plan.builderTitle', { reference: c.reference });
+        // The advisor's comment on the last returned version: what to change before submitting again.
+        const returned =
+          plan?.status === 'returned'
+            ? [...plan.versions].sort((a, b) => b.version - a.version).find((v) => v.decision === 'returned')
+            : undefined;
         return (
           <>
             <PageTitle title={title}>{title}</PageTitle>
@@ -136,6 +141,11 @@ export default function PlanBuilderPage() {
             </Paragraph>
             {plan === null ? null : (
               <>
+                {returned ? (
+                  <Alert type="warning" heading={t('plan.returnedComment', { version: returned.version })}>
+                    <Paragraph>{returned.comment ?? t('common.none')}</Paragraph>
+                  </Alert>
+                ) : null}
                 <section aria-labelledby="plan-cover" className="retour-card">
                   <Heading level={2} id="plan-cover">
                     {t('plan.coverTitle')}
@@ -153,9 +163,21 @@ export default function PlanBuilderPage() {
                     obligationCents={c.obligationCents}
                     realisedCents={plan.plannedCents}
                     verifiedCents={0}
+                    legend={
+                      <ul className="retour-legend" aria-label={t('plan.legend')}>
+                        <li>
+                          <span className="retour-swatch retour-swatch--realised" aria-hidden="true" />{' '}
+                          {t('plan.legendPlanned')}
+                        </li>
+                        <li>
+                          <span className="retour-swatch retour-swatch--obligation" aria-hidden="true" />{' '}
+                          {t('plan.legendObligation')}
+                        </li>
+                      </ul>
+                    }
                   />
                 </section>
-                {submitted ? <Alert type="ok">{t('plan.submitted')}</Alert> : null}
+                {submitted ? <Notice message={t('plan.submitted')} /> : null}
                 {form.formError ? <ErrorAlert error={form.formError} /> : null}
                 <PlanItemsTable
                   items={plan.items}
