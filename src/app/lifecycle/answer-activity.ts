@@ -2,10 +2,10 @@ import { DomainError, invalid } from '../../domain/errors.ts';
 import { activityInScope, setSupplierReply } from '../../db/repositories/activities.ts';
 import { listEvidenceOfActivity } from '../../db/repositories/evidence.ts';
 import { advisorRecipients } from '../../db/repositories/report-deadlines.ts';
-import { lockReport } from '../../db/repositories/reports.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { mailAboutActivity } from './activity-mail.ts';
 import { presentActivity, type ActivityView } from './present.ts';
+import { activityWithLockedReport } from './verify-activity.ts';
 import { audit, requireContract, scopeOf } from './scope.ts';
 
 export interface AnswerActivityInput {
@@ -34,10 +34,7 @@ export const answerActivity = defineUseCase<AnswerActivityInput, ActivityView>({
       ]);
     const now = deps.now();
     return deps.db.transaction(async (tx) => {
-      const found = await activityInScope(tx, scopeOf(actor), input.activityId);
-      if (!found) throw new DomainError('NOT_FOUND', 'No such activity.');
-      const report = await lockReport(tx, tenantId, found.reportId);
-      if (!report) throw new DomainError('NOT_FOUND', 'No such activity.');
+      const { found, report } = await activityWithLockedReport(tx, actor, input.activityId);
       const current = await activityInScope(tx, scopeOf(actor), found.id);
       if (report.status !== 'submitted' || current?.verification !== 'moreInfo')
         throw new DomainError(

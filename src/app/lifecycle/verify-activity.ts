@@ -8,6 +8,8 @@ import {
 import { recipientsOf } from '../../db/repositories/report-deadlines.ts';
 import { lockReport, setReportStatus } from '../../db/repositories/reports.ts';
 import { supplierById } from '../../db/repositories/suppliers.ts';
+import type { Tx } from '../../db/client.ts';
+import type { Actor } from '../actor.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { mailAboutActivity } from './activity-mail.ts';
 import { presentActivity, presentReport, type ActivityView, type ReportView } from './present.ts';
@@ -22,6 +24,14 @@ export interface VerifyActivityInput {
 }
 
 const isDecided = (v: string) => v === 'accepted' || v === 'rejected';
+
+/** An activity the actor may see, with its report locked (`for update`) for the decision. */
+export async function activityWithLockedReport(tx: Tx, actor: Actor, activityId: string) {
+  const found = await activityInScope(tx, scopeOf(actor), activityId);
+  const report = found && (await lockReport(tx, tenantOf(actor), found.reportId));
+  if (!found || !report) throw new DomainError('NOT_FOUND', 'No such activity.');
+  return { found, report };
+}
 
 /**
  * The advisor accepts, rejects (with a reason) or asks for more (with a reason). The report row is
@@ -50,10 +60,7 @@ export const verifyActivity = defineUseCase<
       ]);
     const now = deps.now();
     return deps.db.transaction(async (tx) => {
-      const found = await activityInScope(tx, scopeOf(actor), input.activityId);
-      if (!found) throw new DomainError('NOT_FOUND', 'No such activity.');
-      const report = await lockReport(tx, tenantId, found.reportId);
-      if (!report) throw new DomainError('NOT_FOUND', 'No such activity.');
+      const { found, report } = await activityWithLockedReport(tx, actor, input.activityId);
       if (report.status !== 'submitted')
         throw new DomainError(
           'INVALID_STATE',
