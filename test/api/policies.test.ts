@@ -5,12 +5,14 @@ import { createTestApp, type TestApp } from '../test-app.ts';
 
 let t: TestApp;
 let tenant: { id: string; slug: string };
+let rijk: { id: string; slug: string };
 let admin: { headers: Record<string, string> };
 let advisor: { headers: Record<string, string> };
 
 beforeAll(async () => {
   t = await createTestApp();
   tenant = await createTenant(t.deps.db, { policy: { ...getPreset('amsterdam'), validFrom: '2020-01-01' } });
+  rijk = await createTenant(t.deps.db, { policy: getPreset('rijk') });
   admin = await createActor(t.deps.db, { tenantId: tenant.id, role: 'municipalityAdmin' });
   advisor = await createActor(t.deps.db, { tenantId: tenant.id, role: 'advisor' });
 });
@@ -69,6 +71,52 @@ describe('POST /estimates (public)', () => {
     expect(res.headers.get('Content-Type')).toBe('application/problem+json');
     const problem = (await res.json()) as { invalidParams: { name: string }[] };
     expect(problem.invalidParams.map((p) => p.name)).toContain(field);
+  });
+
+  it.each([
+    {
+      case: '§10 rijk without a term: 5% counts, the 6-month rule is named',
+      term: {},
+      obligation: 5_000_000,
+      regime: 'plan',
+      says: 'only for contracts of at least 6 months',
+    },
+    {
+      case: '§10 rijk with a 6-month term',
+      term: { startDate: '2026-01-01', endDate: '2026-06-30' },
+      obligation: 5_000_000,
+      regime: 'plan',
+      says: 'plan regime',
+    },
+    {
+      case: '§10 rijk with a 3-month term: none',
+      term: { startDate: '2026-01-01', endDate: '2026-03-31' },
+      obligation: 0,
+      regime: 'none',
+      says: 'shorter than 6 months',
+    },
+  ])('$case', async ({ term, obligation, regime, says }) => {
+    const res = await post('/api/v1/estimates', {
+      tenant: rijk.slug,
+      contractValueCents: 100_000_000,
+      awardDate: '2026-01-01',
+      ...term,
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { obligationCents: number; regime: string; explanation: string };
+    expect(body).toMatchObject({ obligationCents: obligation, regime });
+    expect(body.explanation).toContain(says);
+  });
+
+  it('refuses a term with only a start, naming endDate', async () => {
+    const res = await post('/api/v1/estimates', {
+      tenant: rijk.slug,
+      contractValueCents: 100_000_000,
+      startDate: '2026-01-01',
+    });
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as { invalidParams: { name: string }[] };
+    expect(problem.invalidParams.map((p) => p.name)).toContain('endDate');
   });
 
   it('answers 404 for an unknown municipality', async () => {

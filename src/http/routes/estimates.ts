@@ -19,6 +19,13 @@ const EstimateInputSchema = z
     ),
     awardDate: IsoDateSchema.optional(),
     kind: z.enum(['works', 'servicesAndSupplies']).optional(),
+    startDate: IsoDateSchema.optional().openapi({
+      description:
+        'Contract start; give it with endDate. Without a term a minimum-term rule of the policy is not applied, only named in the explanation.',
+    }),
+    endDate: IsoDateSchema.optional().openapi({
+      description: 'Contract end (inclusive); give it with startDate.',
+    }),
   })
   .openapi('EstimateInput');
 
