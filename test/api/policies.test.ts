@@ -12,7 +12,7 @@ let advisor: { headers: Record<string, string> };
 beforeAll(async () => {
   t = await createTestApp();
   tenant = await createTenant(t.deps.db, { policy: { ...getPreset('amsterdam'), validFrom: '2020-01-01' } });
-  rijk = await createTenant(t.deps.db, { policy: getPreset('rijk') });
+  rijk = await createTenant(t.deps.db, { policy: { ...getPreset('rijk') } });
   admin = await createActor(t.deps.db, { tenantId: tenant.id, role: 'municipalityAdmin' });
   advisor = await createActor(t.deps.db, { tenantId: tenant.id, role: 'advisor' });
 });
