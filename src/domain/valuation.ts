@@ -4,6 +4,7 @@ import {
   fromDayNumber,
   halfYearEndDay,
   halfYearStartDay,
+  monthsWithinHundredths,
   type HalfYear,
   type IsoDate,
 } from './dates.ts';
@@ -46,6 +47,8 @@ export interface ValuationContext {
   /** NaN when not given. */
   readonly reportedOnDay: number;
   readonly versionSuffix: string;
+  /** The most `months` an fteYear activity may have: those of the period inside the term, in hundredths. */
+  readonly maxMonths: number;
 }
 
 export interface Valuation {
@@ -66,6 +69,7 @@ export function valuationContext(input: ValuationContextInput): ValuationContext
   let fromDay = startDay;
   let toDay = endDay;
   let periodOk = true;
+  let maxMonths = MAX_MONTHS;
   if (period !== undefined) {
     const ps = halfYearStartDay(period);
     periodOk = !Number.isNaN(ps);
@@ -73,6 +77,9 @@ export function valuationContext(input: ValuationContextInput): ValuationContext
       const pe = halfYearEndDay(period);
       fromDay = ps > startDay ? ps : startDay;
       toDay = pe < endDay ? pe : endDay;
+      // a term that covers the whole half-year allows its 6 months; otherwise count the months inside
+      if ((fromDay !== ps || toDay !== pe) && fromDay <= toDay)
+        maxMonths = monthsWithinHundredths(fromDay, toDay);
     }
   }
   const reportedOnDay = input.reportedOn === undefined ? NaN : dayNumberOrNaN(input.reportedOn);
@@ -95,8 +102,12 @@ export function valuationContext(input: ValuationContextInput): ValuationContext
     period,
     reportedOnDay,
     versionSuffix: input.policyVersion === undefined ? '' : `@${input.policyVersion}`,
+    maxMonths,
   };
 }
+
+/** 6 months, in hundredths: a half-year (domain.md §6). */
+const MAX_MONTHS = 600;
 
 /** Every issue of a context {@link valuationContext} refuses. */
 function refuseContext(
@@ -158,6 +169,22 @@ function push(name: string, reason: string): void {
   (pending ??= []).push({ name, reason });
 }
 
+/**
+ * Upper bounds (decision 009): no activity is worth more than €10 billion, the API's amount limit (and
+ * far beyond any contract); units and hours are bounded far above any real report, so that a typing
+ * error (10,000,000 internships) is refused with a reason instead of counting billions.
+ */
+export const MAX_VALUE_CENTS = 1_000_000_000_000;
+/** Units in one activity (internships, places): a report of more should be split. */
+export const MAX_UNITS = 100_000;
+/** Hours in one activity, in hundredths: 1,000,000 hours is about 550 people full time for a half-year. */
+export const MAX_HOURS = 100_000_000;
+
+function boundReason(name: string, max: number): string {
+  if (name === 'amountCents') return `must be at most ${formatEuro(max)}, the most one activity can be worth`;
+  return `must be at most ${name === 'hours' ? formatHundredths(max) : formatHundredths(max * 100)} in one activity (split a larger report)`;
+}
+
 /** Quantity with at most 2 decimals in (0, max]; NaN after recording an issue. */
 function quantity(v: unknown, name: string, max: number): number {
   if (v === undefined || v === null) {
@@ -167,17 +194,28 @@ function quantity(v: unknown, name: string, max: number): number {
   const h = toHundredths(v as number);
   if (Number.isNaN(h)) push(name, 'must be a number with at most 2 decimals');
   else if (h <= 0) push(name, 'must be more than 0');
-  else if (h > max) push(name, `must be at most ${formatHundredths(max)}`);
+  else if (h > max)
+    push(name, name === 'hours' ? boundReason(name, max) : `must be at most ${formatHundredths(max)}`);
   else return h;
   return NaN;
 }
 
-function wholePositive(v: unknown, name: string, reason: string): number {
+function wholePositive(v: unknown, name: string, reason: string, max: number): number {
   if (v === undefined || v === null) push(name, 'is required');
   else if (typeof v !== 'number' || !Number.isSafeInteger(v)) push(name, reason);
   else if (v <= 0) push(name, 'must be more than 0');
+  else if (v > max) push(name, boundReason(name, max));
   else return v;
   return NaN;
+}
+
+/** Says why `months` is limited below 6: the period is only partly inside the term. */
+function explainMonthLimit(ctx: ValuationContext): void {
+  const last = pending?.at(-1);
+  if (last?.name !== 'months' || !last.reason.startsWith('must be at most')) return;
+  last.reason +=
+    `: ${ctx.period} has ${formatHundredths(ctx.maxMonths)} months within the contract term` +
+    ` (${fromDayNumber(ctx.fromDay)} – ${fromDayNumber(ctx.toDay)}; a partial month counts by its days, rounded up to hundredths)`;
 }
 
 /** Certificate days inside the term (and period); NaN after recording an issue. */
@@ -237,21 +275,22 @@ function evaluate(type: ActivityType, input: ActivityInput, ctx: ValuationContex
     case 'fteYear': {
       allowed = 0b0000011;
       const fte = quantity(input.fte, 'fte', 150);
-      const months = quantity(input.months, 'months', 600);
+      const months = quantity(input.months, 'months', ctx.maxMonths);
+      if (months !== months && ctx.maxMonths < MAX_MONTHS) explainMonthLimit(ctx); // NaN: refused
       const rate = rateOf(type);
       if (pending === undefined) v = mulDivRound(rate, fte, months, 120_000);
       break;
     }
     case 'unit': {
       allowed = 0b0000100;
-      const units = wholePositive(input.units, 'units', 'must be a whole number');
+      const units = wholePositive(input.units, 'units', 'must be a whole number', MAX_UNITS);
       const rate = rateOf(type);
       if (pending === undefined) v = mulDivRound(rate, units, 1, 1);
       break;
     }
     case 'hour': {
       allowed = 0b0001000;
-      const hours = quantity(input.hours, 'hours', Number.MAX_SAFE_INTEGER);
+      const hours = quantity(input.hours, 'hours', MAX_HOURS);
       const rate = rateOf(type);
       if (pending === undefined) v = mulDivRound(rate, hours, 1, 100);
       break;
@@ -259,7 +298,7 @@ function evaluate(type: ActivityType, input: ActivityInput, ctx: ValuationContex
     case 'spendShare':
     case 'money': {
       allowed = 0b0010000;
-      const amount = wholePositive(input.amountCents, 'amountCents', 'must be whole cents');
+      const amount = wholePositive(input.amountCents, 'amountCents', 'must be whole cents', MAX_VALUE_CENTS);
       const share = shareOf(type, type.method === 'money' ? 10_000 : undefined);
       if (pending === undefined) v = mulDivRound(amount, share, 1, 10_000);
       break;
@@ -275,6 +314,11 @@ function evaluate(type: ActivityType, input: ActivityInput, ctx: ValuationContex
       push('method', `unknown method ${String(type.method)}`);
       return NaN;
   }
+  if (v > MAX_VALUE_CENTS)
+    push(
+      'valueCents',
+      `${formatEuro(v)} is more than ${formatEuro(MAX_VALUE_CENTS)}, the most one activity can be worth`,
+    );
   const extra = fieldMask(input) & ~allowed;
   if (extra !== 0)
     for (let i = 0; i < quantityFields.length; i++)
