@@ -648,3 +648,60 @@ function exactValue(t: ActivityType, i: ActivityInput, c: ValuationContextInput)
     }
   }
 }
+
+describe('§6 explanations in English and Dutch (decision 009)', () => {
+  it.each([
+    {
+      case: 'fteYear',
+      rule: '§6 explanation',
+      t: type('job-benefits'),
+      input: { fte: 1, months: 6 },
+      en: '1 FTE × 6 months / 12 × €35.000,00 = €17.500,00',
+      nl: '1 FTE × 6 maanden / 12 × € 35.000,00 = € 17.500,00',
+    },
+    {
+      case: 'hour',
+      rule: '§6 explanation',
+      t: type('initiative-hours'),
+      input: { hours: 10 },
+      en: '10 hours × €60,00 = €600,00',
+      nl: '10 uur × € 60,00 = € 600,00',
+    },
+    {
+      case: 'unit',
+      rule: '§6 explanation',
+      t: type('internship'),
+      input: { units: 1 },
+      en: '1 × €2.500,00 per internship = €2.500,00',
+      nl: '1 × € 2.500,00 = € 2.500,00',
+    },
+    {
+      case: 'spendShare',
+      rule: '§6 explanation',
+      t: type('sw-purchase'),
+      input: { amountCents: 123_456 },
+      en: '30% × €1.234,56 spent = €370,37',
+      nl: '30% × € 1.234,56 besteed = € 370,37',
+    },
+    {
+      case: 'money',
+      rule: '§6 explanation',
+      t: type('training'),
+      input: { amountCents: 100_000 },
+      en: '100% × €1.000,00 given = €1.000,00',
+      nl: '100% × € 1.000,00 gegeven = € 1.000,00',
+    },
+    {
+      case: 'obligationShare',
+      rule: '§6 explanation',
+      t: type('pso-2'),
+      input: { validFrom: '2026-01-01', validTo: '2026-06-30' },
+      en: '100% × €25.000,00 × 181 / 365 days = €12.397,26 (certificate valid 2026-01-01 – 2026-06-30 in 2026-H1 within the term)',
+      nl: '100% × € 25.000,00 × 181 / 365 dagen = € 12.397,26 (certificaat geldig 2026-01-01 – 2026-06-30 in 2026-H1 binnen de looptijd)',
+    },
+  ])('$case', ({ t, input, en, nl }) => {
+    const v = valueActivity(t, input, ctx);
+    expect(v.explanation).toBe(en);
+    expect(v.explanationNl).toBe(nl);
+  });
+});

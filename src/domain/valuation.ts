@@ -8,7 +8,16 @@ import {
   type HalfYear,
   type IsoDate,
 } from './dates.ts';
-import { formatBp, formatEuro, formatHundredths, mulDivRound, toHundredths, type Cents } from './money.ts';
+import {
+  euroIn,
+  formatBp,
+  formatEuro,
+  formatHundredths,
+  mulDivRound,
+  toHundredths,
+  type Cents,
+  type Lang,
+} from './money.ts';
 import type { ActivityType } from './policy.ts';
 
 /** The quantities of one reported activity; which ones apply depends on the method (domain.md §6). */
@@ -54,7 +63,9 @@ export interface ValuationContext {
 export interface Valuation {
   valueCents: Cents;
   ruleId: string;
+  /** In English; {@link Valuation.explanationNl} says the same in Dutch. */
   explanation: string;
+  explanationNl: string;
 }
 
 /**
@@ -356,10 +367,11 @@ function plural(h: number, one: string, many: string): string {
 }
 
 /**
- * Values one activity (domain.md §6), rounded once, with the rule and an explanation to check by hand.
- * Invalid input throws VALIDATION with an issue per field (`fte`, `months`, …).
+ * Values one activity (domain.md §6), rounded once, with the rule and an explanation to check by hand,
+ * in English and Dutch. Invalid input throws VALIDATION with an issue per field (`fte`, `months`, …).
  * @example valueActivity(jobBenefits, { fte: 1, months: 6 }, ctx)
- * // { valueCents: 1_750_000, ruleId: 'fteYear:job-benefits', explanation: '1 FTE × 6 months / 12 × €35.000,00 = €17.500,00' }
+ * // { valueCents: 1_750_000, ruleId: 'fteYear:job-benefits', explanation: '1 FTE × 6 months / 12 × €35.000,00 = €17.500,00',
+ * //   explanationNl: '1 FTE × 6 maanden / 12 × € 35.000,00 = € 17.500,00' }
  */
 export function valueActivity(
   type: ActivityType,
@@ -369,34 +381,49 @@ export function valueActivity(
   const ctx = contextOf(context);
   const r = evaluate(type, input, ctx);
   if (pending !== undefined) return refuse(type, takeIssues());
-  const value = formatEuro(r);
-  const rate = formatEuro(type.rateCents ?? 0);
-  let explanation: string;
+  return {
+    valueCents: r as Cents,
+    ruleId: `${type.method}:${type.code}${ctx.versionSuffix}`,
+    explanation: explainValuation(type, input, ctx, r, 'en'),
+    explanationNl: explainValuation(type, input, ctx, r, 'nl'),
+  };
+}
+
+/** The explanation of a valuation already computed, in one language (never called by the fast path). */
+function explainValuation(
+  type: ActivityType,
+  input: ActivityInput,
+  ctx: ValuationContext,
+  valueCents: number,
+  lang: Lang,
+): string {
+  const nl = lang === 'nl';
+  const value = euroIn(lang, valueCents);
+  const rate = euroIn(lang, type.rateCents ?? 0);
   switch (type.method) {
-    case 'fteYear':
-      explanation = `${formatHundredths(toHundredths(input.fte ?? 0))} FTE × ${plural(toHundredths(input.months ?? 0), 'month', 'months')} / 12 × ${rate} = ${value}`;
-      break;
+    case 'fteYear': {
+      const months = toHundredths(input.months ?? 0);
+      return `${formatHundredths(toHundredths(input.fte ?? 0))} FTE × ${nl ? plural(months, 'maand', 'maanden') : plural(months, 'month', 'months')} / 12 × ${rate} = ${value}`;
+    }
     case 'unit':
-      explanation = `${input.units ?? 0} × ${rate}${type.unit ? ` per ${type.unit}` : ''} = ${value}`;
-      break;
-    case 'hour':
-      explanation = `${plural(toHundredths(input.hours ?? 0), 'hour', 'hours')} × ${rate} = ${value}`;
-      break;
+      // the catalogue's unit is its own text (often English), so the Dutch line leaves it out
+      return `${input.units ?? 0} × ${rate}${type.unit && !nl ? ` per ${type.unit}` : ''} = ${value}`;
+    case 'hour': {
+      const hours = toHundredths(input.hours ?? 0);
+      return `${nl ? plural(hours, 'uur', 'uur') : plural(hours, 'hour', 'hours')} × ${rate} = ${value}`;
+    }
     case 'spendShare':
-      explanation = `${formatBp(type.shareBp ?? 0)} × ${formatEuro(input.amountCents ?? 0)} spent = ${value}`;
-      break;
+      return `${formatBp(type.shareBp ?? 0)} × ${euroIn(lang, input.amountCents ?? 0)} ${nl ? 'besteed' : 'spent'} = ${value}`;
     case 'money':
-      explanation = `${formatBp(type.shareBp ?? 10_000)} × ${formatEuro(input.amountCents ?? 0)} given = ${value}`;
-      break;
+      return `${formatBp(type.shareBp ?? 10_000)} × ${euroIn(lang, input.amountCents ?? 0)} ${nl ? 'gegeven' : 'given'} = ${value}`;
     case 'obligationShare': {
       const from = Math.max(dayNumberOrNaN(input.validFrom ?? ''), ctx.fromDay);
       const to = Math.min(dayNumberOrNaN(input.validTo ?? ''), ctx.toDay);
-      const within = ctx.period === undefined ? 'the term' : `${ctx.period} within the term`;
-      explanation =
-        `${formatBp(type.shareBp ?? 0)} × ${formatEuro(ctx.obligationCents)} × ${to - from + 1} / ${ctx.termDays} days = ${value}` +
-        ` (certificate valid ${fromDayNumber(from)} – ${fromDayNumber(to)} in ${within})`;
-      break;
+      const head = `${formatBp(type.shareBp ?? 0)} × ${euroIn(lang, ctx.obligationCents)} × ${to - from + 1} / ${ctx.termDays} ${nl ? 'dagen' : 'days'} = ${value}`;
+      const valid = `${fromDayNumber(from)} – ${fromDayNumber(to)}`;
+      if (nl)
+        return `${head} (certificaat geldig ${valid} ${ctx.period === undefined ? 'in de looptijd' : `in ${ctx.period} binnen de looptijd`})`;
+      return `${head} (certificate valid ${valid} in ${ctx.period === undefined ? 'the term' : `${ctx.period} within the term`})`;
     }
   }
-  return { valueCents: r as Cents, ruleId: `${type.method}:${type.code}${ctx.versionSuffix}`, explanation };
 }

@@ -108,6 +108,33 @@ describe('POST /estimates (public)', () => {
     expect(body.explanation).toContain(says);
   });
 
+  it.each([
+    { case: 'nl: Dutch', language: 'nl-NL,nl;q=0.9', says: '5% × € 1.000.000,00', lang: 'nl' },
+    { case: 'en: English', language: 'en', says: '5% × €1.000.000,00', lang: 'en' },
+    {
+      case: 'none: English',
+      language: undefined,
+      says: 'only for contracts of at least 6 months',
+      lang: 'en',
+    },
+  ])(
+    'answers the explanation in the language of Accept-Language ($case)',
+    async ({ language, says, lang }) => {
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+      if (language) headers['Accept-Language'] = language;
+      const res = await post(
+        '/api/v1/estimates',
+        { tenant: rijk.slug, contractValueCents: 100_000_000 },
+        headers,
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers.get('Content-Language')).toBe(lang);
+      const body = (await res.json()) as { explanation: string; explanationNl: string };
+      expect(body.explanation).toContain(says);
+      expect(body.explanationNl).toContain('alleen voor opdrachten van ten minste 6 maanden');
+    },
+  );
+
   it('refuses a term with only a start, naming endDate', async () => {
     const res = await post('/api/v1/estimates', {
       tenant: rijk.slug,

@@ -62,6 +62,7 @@ export const extendContract = defineUseCase<ExtendContractInput, ContractView>({
         regime: obligation.regime,
         obligationRuleId: obligation.ruleId,
         obligationExplanation: obligation.explanation,
+        obligationExplanationNl: obligation.explanationNl,
       });
       const existing = new Set((await reportsOfContract(tx, tenantId, contract.id)).map((r) => r.period));
       const added = await addMissingReports(tx, {
@@ -88,6 +89,7 @@ export const extendContract = defineUseCase<ExtendContractInput, ContractView>({
           regime: obligation.regime,
           obligationRuleId: obligation.ruleId,
           obligationExplanation: obligation.explanation,
+          obligationExplanationNl: obligation.explanationNl,
         },
         all,
         loaded.version,

@@ -131,6 +131,7 @@ export const recordActivity = defineUseCase<RecordActivityInput, ActivityView>({
         valueCents: valuation.valueCents,
         ruleId: valuation.ruleId,
         explanation: valuation.explanation,
+        explanationNl: valuation.explanationNl,
         createdBy: actor.userId,
       });
       await audit(tx, actor, 'activity.create', 'activity', row.id, {

@@ -8,6 +8,7 @@ import {
   formatPercentBp,
   type Lang,
 } from '../format.ts';
+import { setApiLanguage } from '../api.ts';
 import { en } from './en.ts';
 import { nl, type MessageKey } from './nl.ts';
 
@@ -52,6 +53,8 @@ const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
+  // before any child fetches (their effects run before ours): explanations in the UI language
+  setApiLanguage(lang);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
