@@ -77,7 +77,7 @@ test('supplier reports an activity with a PDF in its overdue half-year report an
   await page.getByLabel('Uren').fill('10');
   await page.getByRole('button', { name: 'Activiteit toevoegen' }).click();
   const added = page.getByRole('status').filter({ hasText: 'Toegevoegd. De waarde is:' });
-  await expect(added).toContainText('€ 600,00'); // 10 hours × € 60,00 in the demo catalogue
+  await expect(added).toContainText('€ 600,00'); // 10 uur × € 60,00 in the demo catalogue
   const row = page.getByRole('row').filter({ hasText: initiativeHours });
   await expect(row).toHaveCount(1);
   reportedCents = centsOf((await row.locator('details > summary').first().textContent()) ?? '');
@@ -87,7 +87,7 @@ test('supplier reports an activity with a PDF in its overdue half-year report an
     .setInputFiles({ name: 'urenregistratie.pdf', mimeType: 'application/pdf', buffer: samplePdf() });
   await expect(row.getByRole('link', { name: 'urenregistratie.pdf' })).toBeVisible();
   await openExplanations(page);
-  await expect(row.getByText('10 hours × €60,00 = €600,00')).toBeVisible();
+  await expect(row.getByText('10 uur × € 60,00 = € 600,00')).toBeVisible();
   await checkPage(page, 'report-supplier');
 
   await page.getByRole('button', { name: 'Rapportage indienen' }).click();

@@ -152,6 +152,34 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(Math.min(Number(d0.slice(8, 10)), max), 2)}`;
 }
 
+/**
+ * The calendar months from one day to the other (day numbers, both counted), in whole hundredths
+ * rounded up: a whole month counts 1, a partial month the share of its own days inside (decision 009).
+ * @example monthsWithinHundredths(toDayNumber('2026-06-15'), toDayNumber('2026-06-30')) // 54 (16 of 30 days)
+ */
+export function monthsWithinHundredths(fromDay: number, toDay: number): number {
+  let whole = 0;
+  let num = 0; // the partial months as the fraction num / den (at most two of them)
+  let den = 1;
+  let day = fromDay;
+  while (day <= toDay) {
+    const iso = fromDayNumber(day);
+    const y = Number(iso.slice(0, 4));
+    const m = Number(iso.slice(5, 7));
+    const len = m === 2 && isLeap(y) ? 29 : (monthDays[m - 1] ?? 0);
+    const monthEnd = day - Number(iso.slice(8, 10)) + len;
+    const last = monthEnd < toDay ? monthEnd : toDay;
+    const inside = last - day + 1;
+    if (inside === len) whole++;
+    else {
+      num = num * len + inside * den;
+      den *= len;
+    }
+    day = last + 1;
+  }
+  return whole * 100 + Math.ceil((num * 100) / den - 1e-9);
+}
+
 /** True for `YYYY-H1` / `YYYY-H2`. */
 export function isHalfYear(s: unknown): s is HalfYear {
   if (typeof s !== 'string' || s.length !== 7 || s.charCodeAt(4) !== 45 || s.charCodeAt(5) !== 72)

@@ -5,7 +5,14 @@ import { presets } from './presets.ts';
 import type { ActivityType } from './policy.ts';
 import { computeProgress, portfolioProgress, type ProgressInput } from './progress.ts';
 import { PortfolioAccumulator } from './portfolio.ts';
-import { activityValueCents, valuationContext, type ActivityInput } from './valuation.ts';
+import {
+  activityValueCents,
+  MAX_HOURS,
+  MAX_UNITS,
+  MAX_VALUE_CENTS,
+  valuationContext,
+  type ActivityInput,
+} from './valuation.ts';
 import { refActivityValueCents, refComputeProgress, refValuationContext } from './reference-v0.ts';
 
 /** What a call gives: its result, or the code, message and issues it throws. */
@@ -61,7 +68,8 @@ describe('the optimised core gives what the core before the performance work gav
   it('valuationContext: same context, or the same refusal (property)', () => {
     fc.assert(
       fc.property(contextInput, (input) => {
-        expect(outcome(() => valuationContext(input))).toStrictEqual(
+        // maxMonths is newer than the oracle (decision 009): compared in valuation.test.ts instead
+        expect(outcome(() => ({ ...valuationContext(input), maxMonths: 600 }))).toStrictEqual(
           outcome(() => refValuationContext(input)),
         );
       }),
@@ -112,11 +120,20 @@ describe('the optimised core gives what the core before the performance work gav
   it('activityValueCents: same value, or the same refusal with the same issues (property)', () => {
     fc.assert(
       fc.property(activityType, activityInput, contextInput, (type, input: ActivityInput, c) => {
-        const ctx = outcome(() => valuationContext(c));
+        // the oracle's rule of 6 months in any half-year, so only the arithmetic and checks are compared
+        const ctx = outcome(() => ({ ...valuationContext(c), maxMonths: 600 }));
         if (!('ok' in ctx)) return;
-        expect(outcome(() => activityValueCents(type, input, ctx.ok))).toStrictEqual(
-          outcome(() => refActivityValueCents(type, input, ctx.ok)),
-        );
+        const ref = outcome(() => refActivityValueCents(type, input, ctx.ok));
+        // the upper bounds (decision 009) are newer than the oracle: valuation.test.ts covers them
+        const big = (v: unknown, max: number) => typeof v === 'number' && v > max;
+        if (
+          big(input.units, MAX_UNITS) ||
+          big(input.hours, MAX_HOURS / 100) ||
+          big(input.amountCents, MAX_VALUE_CENTS) ||
+          ('ok' in ref && ref.ok > MAX_VALUE_CENTS)
+        )
+          return;
+        expect(outcome(() => activityValueCents(type, input, ctx.ok))).toStrictEqual(ref);
       }),
       { numRuns: 5_000 },
     );

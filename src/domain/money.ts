@@ -86,6 +86,23 @@ export function formatEuro(c: number): string {
 }
 
 /**
+ * Dutch notation as the Dutch UI writes amounts (NL Design System, Intl nl-NL): a space after the sign.
+ * @example formatEuroNl(123_456) // '€ 1.234,56';  formatEuroNl(-1234) // '€ -12,34'
+ */
+export function formatEuroNl(c: number): string {
+  const text = formatEuro(c);
+  return c < 0 ? `€ -${text.slice(2)}` : `€ ${text.slice(1)}`;
+}
+
+/** An explanation's language: English (`explanation`) or Dutch (`explanationNl`). */
+export type Lang = 'en' | 'nl';
+
+/** The amount notation of a language's explanations: `€1.234,56` (en, as before) or `€ 1.234,56` (nl). */
+export function euroIn(lang: Lang, c: number): string {
+  return lang === 'nl' ? formatEuroNl(c) : formatEuro(c);
+}
+
+/**
  * A quantity kept as whole hundredths, in Dutch notation without trailing zeros.
  * @example formatHundredths(150) // '1,5';  formatHundredths(600) // '6'
  */

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, toDayNumber } from './dates.ts';
-import { computeObligation, expectedByDate, expectedOnDay, type ContractTerms } from './obligation.ts';
+import {
+  computeObligation,
+  estimateObligation,
+  expectedByDate,
+  expectedOnDay,
+  type ContractTerms,
+} from './obligation.ts';
 import { presets } from './presets.ts';
 
 const term = { startDate: '2026-01-01', endDate: '2027-12-31' };
@@ -361,5 +367,75 @@ describe('§4 spread pro rata over the term', () => {
         },
       ),
     );
+  });
+});
+
+describe('§10 estimates (a bidder without a contract term)', () => {
+  it.each([
+    {
+      case: 'rijk without a term: the 6-month rule is named, not applied',
+      rule: '§10 rijk',
+      preset: 'rijk',
+      terms: { valueCents: 100_000_000, awardDate: '2026-01-01' },
+      amount: 5_000_000,
+      regime: 'plan',
+      says: 'only for contracts of at least 6 months',
+      saysNl: 'alleen voor opdrachten van ten minste 6 maanden',
+    },
+    {
+      case: 'rijk with a 6-month term: counts, and the rule is not named',
+      rule: '§10 rijk',
+      preset: 'rijk',
+      terms: {
+        valueCents: 100_000_000,
+        awardDate: '2026-01-01',
+        startDate: '2026-01-01',
+        endDate: '2026-06-30',
+      },
+      amount: 5_000_000,
+      regime: 'plan',
+      says: 'plan regime',
+      saysNl: 'planregime',
+    },
+    {
+      case: 'rijk with a term one day short of 6 months: none',
+      rule: '§10 rijk',
+      preset: 'rijk',
+      terms: {
+        valueCents: 100_000_000,
+        awardDate: '2026-01-01',
+        startDate: '2026-01-01',
+        endDate: '2026-06-29',
+      },
+      amount: 0,
+      regime: 'none',
+      says: 'shorter than 6 months',
+      saysNl: 'korter dan 6 maanden',
+    },
+    {
+      case: 'amsterdam has no minimum term: nothing is added',
+      rule: '§4 obligation',
+      preset: 'amsterdam',
+      terms: { valueCents: 125_000_000, awardDate: '2026-01-01' },
+      amount: 2_500_000,
+      regime: 'plan',
+      says: '2% × €1.250.000,00 = €25.000,00; ≥ €200.000,00: plan regime',
+      saysNl: '2% × € 1.250.000,00 = € 25.000,00; ≥ € 200.000,00: planregime',
+    },
+  ])('$case', ({ preset, terms, amount, regime, says, saysNl }) => {
+    const o = estimateObligation(presets[preset as keyof typeof presets], terms);
+    expect(o).toMatchObject({ amountCents: amount, regime });
+    expect(o.explanation).toContain(says);
+    expect(o.explanationNl).toContain(saysNl);
+    if (preset === 'amsterdam') expect(o.explanation).not.toContain('at least');
+  });
+
+  it.each([
+    { case: 'only a start', terms: { startDate: '2026-01-01' }, field: 'endDate' },
+    { case: 'only an end', terms: { endDate: '2026-12-31' }, field: 'startDate' },
+  ])('refuses a term with $case', ({ terms, field }) => {
+    const run = () =>
+      estimateObligation(presets.rijk, { valueCents: 100_000_000, awardDate: '2026-01-01', ...terms });
+    expect(run).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ name: field })] }));
   });
 });

@@ -1,6 +1,6 @@
 import { invalid, type Issue } from './errors.ts';
 import { addDays, addMonths, dayNumberOrNaN, type IsoDate } from './dates.ts';
-import { cents, formatBp, formatEuro, mulDivRound, type Cents } from './money.ts';
+import { cents, euroIn, formatBp, mulDivRound, type Cents, type Lang } from './money.ts';
 import type { ContractKind, Policy } from './policy.ts';
 
 export type Regime = 'none' | 'trust' | 'plan';
@@ -30,7 +30,9 @@ export interface Obligation {
   /** The end date after extensions. */
   endDate: IsoDate;
   ruleId: string;
+  /** In English; {@link Obligation.explanationNl} says the same in Dutch. */
   explanation: string;
+  explanationNl: string;
 }
 
 function amount(v: unknown, name: string, issues: Issue[]): number {
@@ -56,7 +58,11 @@ function date(v: unknown, name: string, issues: Issue[]): number {
 export function computeObligation(
   policy: Policy,
   terms: ContractTerms,
-  options: { policyVersion?: string | number | undefined } = {},
+  options: {
+    policyVersion?: string | number | undefined;
+    /** An estimate without a term: the minimum-term rule is named, not applied. */
+    termUnknown?: boolean | undefined;
+  } = {},
 ): Obligation {
   const issues: Issue[] = [];
   const value = amount(terms.valueCents, 'valueCents', issues);
@@ -93,11 +99,13 @@ export function computeObligation(
 
   const total = cents(value + extra);
   const hasExt = (terms.extensions?.length ?? 0) > 0;
-  const valueText = hasExt
-    ? `${formatEuro(value)} + extensions ${formatEuro(extra)} = ${formatEuro(total)}`
-    : formatEuro(total);
   const version = options.policyVersion === undefined ? '' : `@${options.policyVersion}`;
-  const result = (regime: Regime, amountCents: Cents, baseCents: Cents, explanation: string): Obligation => ({
+  const result = (
+    regime: Regime,
+    amountCents: Cents,
+    baseCents: Cents,
+    text: (l: Lang) => string,
+  ): Obligation => ({
     amountCents,
     regime,
     baseCents,
@@ -105,51 +113,128 @@ export function computeObligation(
     startDate: terms.startDate,
     endDate,
     ruleId: `obligation:${regime}${version}`,
-    explanation,
+    explanation: text('en'),
+    explanationNl: text('nl'),
   });
+  const w = (l: Lang) => words[l];
+  const eur = euroIn;
+  const valueText = (l: Lang) =>
+    hasExt ? `${eur(l, value)} + ${w(l).extensions} ${eur(l, extra)} = ${eur(l, total)}` : eur(l, total);
 
-  if (policy.exemptBelowCents !== undefined && total < policy.exemptBelowCents)
-    return result(
-      'none',
-      cents(0),
-      cents(0),
-      `${valueText} < ${formatEuro(policy.exemptBelowCents)}: no social return`,
-    );
+  if (policy.exemptBelowCents !== undefined && total < policy.exemptBelowCents) {
+    const exempt = policy.exemptBelowCents;
+    return result('none', cents(0), cents(0), (l) => `${valueText(l)} < ${eur(l, exempt)}: ${w(l).none}`);
+  }
+  const minTerm = policy.minTermMonths;
   // "at least 6 months": 2026-01-01 – 2026-06-30 is 6 months, so the day after the end must reach start + months
   if (
-    policy.minTermMonths !== undefined &&
-    addDays(endDate, 1) < addMonths(terms.startDate, policy.minTermMonths)
+    minTerm !== undefined &&
+    !options.termUnknown &&
+    addDays(endDate, 1) < addMonths(terms.startDate, minTerm)
   )
-    return result(
-      'none',
-      cents(0),
-      cents(0),
-      `term ${terms.startDate} – ${endDate} is shorter than ${policy.minTermMonths} months: no social return`,
-    );
+    return result('none', cents(0), cents(0), (l) => w(l).shorter(terms.startDate, endDate, minTerm));
 
   const useLabour = policy.base === 'labourCost' && labour !== undefined;
   const base = cents(useLabour ? labour + extraLabour : total);
-  const baseText = useLabour ? `labour cost ${formatEuro(base)}` : valueText;
   const raw = mulDivRound(base, policy.percentageBp, 1, 10_000);
   const capped = policy.obligationCapCents !== undefined && raw > policy.obligationCapCents;
   const amountCents = capped ? cents(policy.obligationCapCents ?? 0) : raw;
-  const threshold =
-    (terms.contractKind && policy.planThresholdByKind?.[terms.contractKind]) ?? policy.planThresholdCents;
+  const byKind = terms.contractKind && policy.planThresholdByKind?.[terms.contractKind];
+  const threshold = byKind ?? policy.planThresholdCents;
   const regime: Regime = total >= threshold ? 'plan' : 'trust';
-  const kindText =
-    terms.contractKind && policy.planThresholdByKind?.[terms.contractKind] !== undefined
-      ? ` (${terms.contractKind})`
-      : '';
-  const note = policy.base === 'labourCost' && !useLabour ? ' (labour cost not given: total value used)' : '';
-  // the value compared is named only when the line does not end on it already
-  const totalText = useLabour || hasExt ? `value ${formatEuro(total)} ` : '';
-  const explanation =
-    `${formatBp(policy.percentageBp)} × ${baseText}${note} = ${formatEuro(raw)}` +
-    (capped ? `, capped at ${formatEuro(amountCents)}` : '') +
-    (regime === 'plan'
-      ? `; ${totalText}≥ ${formatEuro(threshold)}${kindText}: plan regime`
-      : `; ${totalText}< ${formatEuro(threshold)}${kindText}: trust regime`);
-  return result(regime, amountCents, base, explanation);
+  const kind = byKind !== undefined && terms.contractKind ? terms.contractKind : undefined;
+  const labourMissing = policy.base === 'labourCost' && !useLabour;
+  const text = (l: Lang) => {
+    const t = w(l);
+    const baseText = useLabour ? `${t.labourCost} ${eur(l, base)}` : valueText(l);
+    // the value compared is named only when the line does not end on it already
+    const totalText = useLabour || hasExt ? `${t.value} ${eur(l, total)} ` : '';
+    const kindText = kind ? ` (${t[kind]})` : '';
+    return (
+      `${formatBp(policy.percentageBp)} × ${baseText}${labourMissing ? ` ${t.labourMissing}` : ''} = ${eur(l, raw)}` +
+      (capped ? `, ${t.cappedAt} ${eur(l, amountCents)}` : '') +
+      (regime === 'plan'
+        ? `; ${totalText}≥ ${eur(l, threshold)}${kindText}: ${t.plan}`
+        : `; ${totalText}< ${eur(l, threshold)}${kindText}: ${t.trust}`) +
+      (minTerm !== undefined && options.termUnknown ? `; ${t.onlyFrom(minTerm)}` : '')
+    );
+  };
+  return result(regime, amountCents, base, text);
+}
+
+/** The words of an obligation's explanation, in English and Dutch. */
+const words = {
+  en: {
+    extensions: 'extensions',
+    none: 'no social return',
+    shorter: (from: string, to: string, m: number) =>
+      `term ${from} – ${to} is shorter than ${m} months: no social return`,
+    labourCost: 'labour cost',
+    labourMissing: '(labour cost not given: total value used)',
+    value: 'value',
+    cappedAt: 'capped at',
+    plan: 'plan regime',
+    trust: 'trust regime',
+    works: 'works',
+    servicesAndSupplies: 'servicesAndSupplies',
+    onlyFrom: (m: number) => `only for contracts of at least ${m} months`,
+  },
+  nl: {
+    extensions: 'uitbreidingen',
+    none: 'geen social return',
+    shorter: (from: string, to: string, m: number) =>
+      `looptijd ${from} – ${to} is korter dan ${m} maanden: geen social return`,
+    labourCost: 'loonkosten',
+    labourMissing: '(loonkosten niet opgegeven: totale waarde gebruikt)',
+    value: 'waarde',
+    cappedAt: 'begrensd op',
+    plan: 'planregime',
+    trust: 'regime op goed vertrouwen',
+    works: 'werken',
+    servicesAndSupplies: 'diensten en leveringen',
+    onlyFrom: (m: number) => `alleen voor opdrachten van ten minste ${m} maanden`,
+  },
+} as const;
+
+export interface EstimateTerms {
+  valueCents: number;
+  contractKind?: ContractKind | undefined;
+  /** The policy version is the one in force on this date; without a term it also stands for the term. */
+  awardDate: IsoDate;
+  /** The contract term, both or neither: without it a minimum-term rule is not applied, only named. */
+  startDate?: IsoDate | undefined;
+  endDate?: IsoDate | undefined;
+}
+
+/**
+ * A bidder's estimate (api.md `POST /estimates`, `retour estimate`): the obligation of a contract of
+ * this value. Without a term the policy's minimum-term rule cannot be judged, so it is not applied and
+ * the explanation says it applies ("only for contracts of at least 6 months").
+ * @example estimateObligation(presets.rijk, { valueCents: 100_000_000, awardDate: '2026-01-01' }).amountCents // 5_000_000
+ */
+export function estimateObligation(
+  policy: Policy,
+  terms: EstimateTerms,
+  options: { policyVersion?: string | number | undefined } = {},
+): Obligation {
+  const { startDate, endDate } = terms;
+  if ((startDate === undefined) !== (endDate === undefined)) {
+    const missing = startDate === undefined ? 'startDate' : 'endDate';
+    throw invalid('The contract cannot be judged.', [
+      { name: missing, reason: 'give the term with both startDate and endDate, or neither' },
+    ]);
+  }
+  const termUnknown = startDate === undefined;
+  return computeObligation(
+    policy,
+    {
+      valueCents: terms.valueCents,
+      contractKind: terms.contractKind,
+      startDate: startDate ?? terms.awardDate,
+      endDate: endDate ?? terms.awardDate,
+    },
+    { ...options, termUnknown },
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { ActivityType } from './policy.ts';
+import { fromDayNumber, toDayNumber } from './dates.ts';
 import { presets } from './presets.ts';
 import {
   activityValueCents,
@@ -337,33 +338,259 @@ describe('§6 inputs the method does not allow are refused, naming the field', (
   );
 });
 
-describe('§6 properties', () => {
-  const amount = fc.integer({ min: 1, max: 1e12 });
-  it('§6 money and unit are additive: the value of a sum equals the sum of the values', () => {
-    fc.assert(
-      fc.property(
-        amount,
-        amount,
-        fc.integer({ min: 1, max: 1000 }),
-        fc.integer({ min: 1, max: 1000 }),
-        (a, b, u, w) => {
-          const money = type('initiative-money');
-          const unit = type('internship');
-          expect(valueActivity(money, { amountCents: a + b }, ctx).valueCents).toBe(
-            valueActivity(money, { amountCents: a }, ctx).valueCents +
-              valueActivity(money, { amountCents: b }, ctx).valueCents,
-          );
-          expect(valueActivity(unit, { units: u + w }, ctx).valueCents).toBe(
-            valueActivity(unit, { units: u }, ctx).valueCents +
-              valueActivity(unit, { units: w }, ctx).valueCents,
-          );
-        },
-      ),
-    );
+describe('§6 fteYear months within the term (decision 009)', () => {
+  it.each([
+    {
+      case: 'a term from 1 June allows 1 month in 2026-H1',
+      rule: '§6 fteYear',
+      term: { contractStart: '2026-06-01', contractEnd: '2027-05-31' },
+      months: 1,
+      ok: true,
+    },
+    {
+      case: 'a term from 1 June refuses 1,01 months in 2026-H1',
+      rule: '§6 fteYear',
+      term: { contractStart: '2026-06-01', contractEnd: '2027-05-31' },
+      months: 1.01,
+      ok: false,
+    },
+    {
+      case: 'a term from 15 June: 16 of 30 days = 0,54 month (rounded up) is allowed',
+      rule: '§6 fteYear',
+      term: { contractStart: '2026-06-15', contractEnd: '2027-05-31' },
+      months: 0.54,
+      ok: true,
+    },
+    {
+      case: 'a term from 15 June refuses 0,55 month',
+      rule: '§6 fteYear',
+      term: { contractStart: '2026-06-15', contractEnd: '2027-05-31' },
+      months: 0.55,
+      ok: false,
+    },
+    {
+      case: 'a term ending 15 February (leap year 2028: 15 of 29 days) allows 1,52 months',
+      rule: '§6 fteYear',
+      term: { contractStart: '2027-01-01', contractEnd: '2028-02-15', period: '2028-H1' },
+      months: 1.52,
+      ok: true,
+    },
+    {
+      case: 'a term ending 15 February 2028 refuses 1,53 months',
+      rule: '§6 fteYear',
+      term: { contractStart: '2027-01-01', contractEnd: '2028-02-15', period: '2028-H1' },
+      months: 1.53,
+      ok: false,
+    },
+    {
+      case: 'a term covering the whole half-year allows 6 months',
+      rule: '§6 fteYear',
+      term: { contractStart: '2025-07-01', contractEnd: '2026-06-30' },
+      months: 6,
+      ok: true,
+    },
+  ])('$case', ({ term, months, ok }) => {
+    const c = { ...ctx, ...term };
+    const run = () => activityValueCents(type('job-benefits'), { fte: 1, months }, valuationContext(c));
+    if (ok) expect(run()).toBe(Math.round((3_500_000 * months) / 12));
+    else
+      expect(run).toThrow(
+        expect.objectContaining({
+          issues: [
+            expect.objectContaining({
+              name: 'months',
+              reason: expect.stringContaining('within the contract term'),
+            }),
+          ],
+        }),
+      );
+  });
+});
+
+describe('upper bounds (decision 009)', () => {
+  it.each([
+    {
+      case: '10.000.000 internships',
+      rule: '§6 unit',
+      t: type('internship'),
+      input: { units: 10_000_000 },
+      field: 'units',
+    },
+    {
+      case: '100.001 internships',
+      rule: '§6 unit',
+      t: type('internship'),
+      input: { units: 100_001 },
+      field: 'units',
+    },
+    {
+      case: 'more than 1.000.000 hours',
+      rule: '§6 hour',
+      t: type('initiative-hours'),
+      input: { hours: 1_000_000.01 },
+      field: 'hours',
+    },
+    {
+      case: 'a gift above €10 billion',
+      rule: '§6 money',
+      t: type('initiative-money'),
+      input: { amountCents: 1_000_000_000_001 },
+      field: 'amountCents',
+    },
+    {
+      case: 'a value above €10 billion from a huge rate',
+      rule: '§6 unit',
+      t: custom({ method: 'unit', rateCents: 100_000_000_000 }),
+      input: { units: 11 },
+      field: 'valueCents',
+    },
+  ])('refuses $case', ({ t, input, field }) => {
+    const expected = expect.objectContaining({ issues: [expect.objectContaining({ name: field })] });
+    expect(() => valueActivity(t, input, ctx)).toThrow(expected);
+    expect(() => activityValueCents(t, input, valuationContext(ctx))).toThrow(expected);
   });
 
+  it.each([
+    {
+      case: '100.000 internships',
+      rule: '§6 unit',
+      t: type('internship'),
+      input: { units: 100_000 },
+      value: 25_000_000_000,
+    },
+    {
+      case: '1.000.000 hours',
+      rule: '§6 hour',
+      t: type('initiative-hours'),
+      input: { hours: 1_000_000 },
+      value: 6_000_000_000,
+    },
+    {
+      case: 'a gift of exactly €10 billion',
+      rule: '§6 money',
+      t: type('initiative-money'),
+      input: { amountCents: 1_000_000_000_000 },
+      value: 1_000_000_000_000,
+    },
+  ])('accepts $case', ({ t, input, value }) => expect(valueActivity(t, input, ctx).valueCents).toBe(value));
+});
+
+describe('§6 properties', () => {
+  const hundredths = (max: number) => fc.integer({ min: 1, max }).map((h) => h / 100);
+  const day = (n: number) => fromDayNumber(toDayNumber('2026-01-01') + n);
+  /**
+   * For each method: a whole activity and the same activity in two parts (months, units, hours, amount,
+   * or the certificate's days), with a rate that makes every value exact, or any rate.
+   */
+  const splits: Record<
+    string,
+    fc.Arbitrary<{ t: ActivityType; whole: ActivityInput; a: ActivityInput; b: ActivityInput }>
+  > = {
+    fteYear: fc
+      .tuple(
+        fc.integer({ min: 1, max: 1e6 }),
+        hundredths(150),
+        fc.integer({ min: 1, max: 599 }),
+        fc.integer({ min: 1, max: 599 }),
+      )
+      .filter(([, , m1, m2]) => m1 + m2 <= 600)
+      .map(([rate, fte, m1, m2]) => ({
+        t: custom({ method: 'fteYear', rateCents: rate }),
+        whole: { fte, months: (m1 + m2) / 100 },
+        a: { fte, months: m1 / 100 },
+        b: { fte, months: m2 / 100 },
+      })),
+    unit: fc
+      .tuple(
+        fc.integer({ min: 1, max: 1e7 }),
+        fc.integer({ min: 1, max: 50_000 }),
+        fc.integer({ min: 1, max: 50_000 }),
+      )
+      .map(([rate, u, w]) => ({
+        t: custom({ method: 'unit', rateCents: rate }),
+        whole: { units: u + w },
+        a: { units: u },
+        b: { units: w },
+      })),
+    hour: fc
+      .tuple(
+        fc.integer({ min: 1, max: 1e5 }),
+        fc.integer({ min: 1, max: 5e7 }),
+        fc.integer({ min: 1, max: 5e7 }),
+      )
+      .map(([rate, h, k]) => ({
+        t: custom({ method: 'hour', rateCents: rate }),
+        whole: { hours: (h + k) / 100 },
+        a: { hours: h / 100 },
+        b: { hours: k / 100 },
+      })),
+    spendShare: fc
+      .tuple(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 1, max: 5e11 }),
+        fc.integer({ min: 1, max: 5e11 }),
+      )
+      .map(([share, x, y]) => ({
+        t: custom({ method: 'spendShare', shareBp: share }),
+        whole: { amountCents: x + y },
+        a: { amountCents: x },
+        b: { amountCents: y },
+      })),
+    money: fc
+      .tuple(
+        fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: undefined }),
+        fc.integer({ min: 1, max: 5e11 }),
+        fc.integer({ min: 1, max: 5e11 }),
+      )
+      .map(([share, x, y]) => ({
+        t: custom({ method: 'money', shareBp: share }),
+        whole: { amountCents: x + y },
+        a: { amountCents: x },
+        b: { amountCents: y },
+      })),
+    obligationShare: fc
+      .tuple(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 150 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+      )
+      .map(([share, from, n, m]) => ({
+        t: custom({ method: 'obligationShare', shareBp: share }),
+        whole: { validFrom: day(from), validTo: day(from + n + 1 + m) },
+        a: { validFrom: day(from), validTo: day(from + n) },
+        b: { validFrom: day(from + n + 1), validTo: day(from + n + 1 + m) },
+      })),
+  };
+  const obligation = fc.integer({ min: 0, max: 1e10 });
+
+  it.each([
+    { case: 'fteYear', rule: '§6 fteYear', method: 'fteYear' },
+    { case: 'unit', rule: '§6 unit', method: 'unit' },
+    { case: 'hour', rule: '§6 hour', method: 'hour' },
+    { case: 'spendShare', rule: '§6 spendShare', method: 'spendShare' },
+    { case: 'money', rule: '§6 money', method: 'money' },
+    { case: 'obligationShare', rule: '§6 obligationShare', method: 'obligationShare' },
+  ])(
+    '§6 $case: the value of a sum equals the sum of the values, up to the one rounding per activity',
+    ({ method }) => {
+      const split = splits[method] as (typeof splits)['unit'];
+      fc.assert(
+        fc.property(split, obligation, ({ t, whole, a, b }, obligationCents) => {
+          const c = { ...ctx, obligationCents, period: undefined };
+          const v = (i: ActivityInput) => valueActivity(t, i, c).valueCents;
+          const diff = v(whole) - (v(a) + v(b));
+          // each value is within half a cent of the exact one, and exact values add up
+          expect(Math.abs(diff)).toBeLessThanOrEqual(1);
+          // where no rounding happens the sum is exact
+          const exact = (i: ActivityInput) => exactValue(t, i, c) % 1 === 0;
+          if (exact(a) && exact(b)) expect(diff).toBe(0);
+        }),
+      );
+    },
+  );
+
   it('§6 no valuation is negative, and the fast path agrees with the explained one', () => {
-    const hundredths = (max: number) => fc.integer({ min: 1, max }).map((h) => h / 100);
     const input = fc.record({
       code: fc.constantFrom(...presets.amsterdam.activityTypes.map((t) => t.code)),
       fte: hundredths(150),
@@ -371,27 +598,110 @@ describe('§6 properties', () => {
       units: fc.integer({ min: 1, max: 10_000 }),
       hours: hundredths(1_000_000),
       amountCents: fc.integer({ min: 1, max: 1e11 }),
-      from: fc.integer({ min: 0, max: 180 }),
+      from: fc.integer({ min: -100, max: 180 }),
       length: fc.integer({ min: 0, max: 1_000 }),
+      obligationCents: obligation,
     });
-    const c = valuationContext(ctx);
     fc.assert(
       fc.property(input, (r) => {
         const t = type(r.code);
+        // the certificate starts before, at or inside 2026-H1 and always overlaps it
+        const from = r.from;
+        const to = Math.max(from + r.length, 0);
         const fields: Record<string, ActivityInput> = {
           fteYear: { fte: r.fte, months: r.months },
           unit: { units: r.units },
           hour: { hours: r.hours },
           spendShare: { amountCents: r.amountCents },
           money: { amountCents: r.amountCents },
-          obligationShare: { validFrom: '2026-01-01', validTo: '2026-06-30' },
+          obligationShare: { validFrom: day(from), validTo: day(to) },
         };
         const i = fields[t.method] ?? {};
-        const v = valueActivity(t, i, ctx);
+        const c = { ...ctx, obligationCents: r.obligationCents };
+        const v = valueActivity(t, i, c);
         expect(v.valueCents).toBeGreaterThanOrEqual(0);
         expect(Number.isSafeInteger(v.valueCents)).toBe(true);
-        expect(activityValueCents(t, i, c)).toBe(v.valueCents);
+        expect(activityValueCents(t, i, valuationContext(c))).toBe(v.valueCents);
+        if (t.method === 'obligationShare') expect(v.valueCents).toBeLessThanOrEqual(r.obligationCents);
       }),
     );
+  });
+});
+
+/** The value before rounding, by the formulas of domain.md §6, to tell an exact value from a rounded one. */
+function exactValue(t: ActivityType, i: ActivityInput, c: ValuationContextInput): number {
+  const rate = t.rateCents ?? 0;
+  switch (t.method) {
+    case 'fteYear':
+      return (rate * Math.round((i.fte ?? 0) * 100) * Math.round((i.months ?? 0) * 100)) / 120_000;
+    case 'unit':
+      return rate * (i.units ?? 0);
+    case 'hour':
+      return (rate * Math.round((i.hours ?? 0) * 100)) / 100;
+    case 'spendShare':
+    case 'money':
+      return ((i.amountCents ?? 0) * (t.shareBp ?? 10_000)) / 10_000;
+    case 'obligationShare': {
+      const term = toDayNumber(c.contractEnd) - toDayNumber(c.contractStart) + 1;
+      const days = toDayNumber(i.validTo ?? '') - toDayNumber(i.validFrom ?? '') + 1;
+      return (((t.shareBp ?? 0) * c.obligationCents) / 10_000) * (days / term);
+    }
+  }
+}
+
+describe('§6 explanations in English and Dutch (decision 009)', () => {
+  it.each([
+    {
+      case: 'fteYear',
+      rule: '§6 explanation',
+      t: type('job-benefits'),
+      input: { fte: 1, months: 6 },
+      en: '1 FTE × 6 months / 12 × €35.000,00 = €17.500,00',
+      nl: '1 FTE × 6 maanden / 12 × € 35.000,00 = € 17.500,00',
+    },
+    {
+      case: 'hour',
+      rule: '§6 explanation',
+      t: type('initiative-hours'),
+      input: { hours: 10 },
+      en: '10 hours × €60,00 = €600,00',
+      nl: '10 uur × € 60,00 = € 600,00',
+    },
+    {
+      case: 'unit',
+      rule: '§6 explanation',
+      t: type('internship'),
+      input: { units: 1 },
+      en: '1 × €2.500,00 per internship = €2.500,00',
+      nl: '1 × € 2.500,00 = € 2.500,00',
+    },
+    {
+      case: 'spendShare',
+      rule: '§6 explanation',
+      t: type('sw-purchase'),
+      input: { amountCents: 123_456 },
+      en: '30% × €1.234,56 spent = €370,37',
+      nl: '30% × € 1.234,56 besteed = € 370,37',
+    },
+    {
+      case: 'money',
+      rule: '§6 explanation',
+      t: type('training'),
+      input: { amountCents: 100_000 },
+      en: '100% × €1.000,00 given = €1.000,00',
+      nl: '100% × € 1.000,00 gegeven = € 1.000,00',
+    },
+    {
+      case: 'obligationShare',
+      rule: '§6 explanation',
+      t: type('pso-2'),
+      input: { validFrom: '2026-01-01', validTo: '2026-06-30' },
+      en: '100% × €25.000,00 × 181 / 365 days = €12.397,26 (certificate valid 2026-01-01 – 2026-06-30 in 2026-H1 within the term)',
+      nl: '100% × € 25.000,00 × 181 / 365 dagen = € 12.397,26 (certificaat geldig 2026-01-01 – 2026-06-30 in 2026-H1 binnen de looptijd)',
+    },
+  ])('$case', ({ t, input, en, nl }) => {
+    const v = valueActivity(t, input, ctx);
+    expect(v.explanation).toBe(en);
+    expect(v.explanationNl).toBe(nl);
   });
 });

@@ -4,10 +4,20 @@ import {
   fromDayNumber,
   halfYearEndDay,
   halfYearStartDay,
+  monthsWithinHundredths,
   type HalfYear,
   type IsoDate,
 } from './dates.ts';
-import { formatBp, formatEuro, formatHundredths, mulDivRound, toHundredths, type Cents } from './money.ts';
+import {
+  euroIn,
+  formatBp,
+  formatEuro,
+  formatHundredths,
+  mulDivRound,
+  toHundredths,
+  type Cents,
+  type Lang,
+} from './money.ts';
 import type { ActivityType } from './policy.ts';
 
 /** The quantities of one reported activity; which ones apply depends on the method (domain.md §6). */
@@ -46,12 +56,16 @@ export interface ValuationContext {
   /** NaN when not given. */
   readonly reportedOnDay: number;
   readonly versionSuffix: string;
+  /** The most `months` an fteYear activity may have: those of the period inside the term, in hundredths. */
+  readonly maxMonths: number;
 }
 
 export interface Valuation {
   valueCents: Cents;
   ruleId: string;
+  /** In English; {@link Valuation.explanationNl} says the same in Dutch. */
   explanation: string;
+  explanationNl: string;
 }
 
 /**
@@ -66,6 +80,7 @@ export function valuationContext(input: ValuationContextInput): ValuationContext
   let fromDay = startDay;
   let toDay = endDay;
   let periodOk = true;
+  let maxMonths = MAX_MONTHS;
   if (period !== undefined) {
     const ps = halfYearStartDay(period);
     periodOk = !Number.isNaN(ps);
@@ -73,6 +88,9 @@ export function valuationContext(input: ValuationContextInput): ValuationContext
       const pe = halfYearEndDay(period);
       fromDay = ps > startDay ? ps : startDay;
       toDay = pe < endDay ? pe : endDay;
+      // a term that covers the whole half-year allows its 6 months; otherwise count the months inside
+      if ((fromDay !== ps || toDay !== pe) && fromDay <= toDay)
+        maxMonths = monthsWithinHundredths(fromDay, toDay);
     }
   }
   const reportedOnDay = input.reportedOn === undefined ? NaN : dayNumberOrNaN(input.reportedOn);
@@ -95,8 +113,12 @@ export function valuationContext(input: ValuationContextInput): ValuationContext
     period,
     reportedOnDay,
     versionSuffix: input.policyVersion === undefined ? '' : `@${input.policyVersion}`,
+    maxMonths,
   };
 }
+
+/** 6 months, in hundredths: a half-year (domain.md §6). */
+const MAX_MONTHS = 600;
 
 /** Every issue of a context {@link valuationContext} refuses. */
 function refuseContext(
@@ -158,6 +180,22 @@ function push(name: string, reason: string): void {
   (pending ??= []).push({ name, reason });
 }
 
+/**
+ * Upper bounds (decision 009): no activity is worth more than €10 billion, the API's amount limit (and
+ * far beyond any contract); units and hours are bounded far above any real report, so that a typing
+ * error (10,000,000 internships) is refused with a reason instead of counting billions.
+ */
+export const MAX_VALUE_CENTS = 1_000_000_000_000;
+/** Units in one activity (internships, places): a report of more should be split. */
+export const MAX_UNITS = 100_000;
+/** Hours in one activity, in hundredths: 1,000,000 hours is about 550 people full time for a half-year. */
+export const MAX_HOURS = 100_000_000;
+
+function boundReason(name: string, max: number): string {
+  if (name === 'amountCents') return `must be at most ${formatEuro(max)}, the most one activity can be worth`;
+  return `must be at most ${name === 'hours' ? formatHundredths(max) : formatHundredths(max * 100)} in one activity (split a larger report)`;
+}
+
 /** Quantity with at most 2 decimals in (0, max]; NaN after recording an issue. */
 function quantity(v: unknown, name: string, max: number): number {
   if (v === undefined || v === null) {
@@ -167,17 +205,28 @@ function quantity(v: unknown, name: string, max: number): number {
   const h = toHundredths(v as number);
   if (Number.isNaN(h)) push(name, 'must be a number with at most 2 decimals');
   else if (h <= 0) push(name, 'must be more than 0');
-  else if (h > max) push(name, `must be at most ${formatHundredths(max)}`);
+  else if (h > max)
+    push(name, name === 'hours' ? boundReason(name, max) : `must be at most ${formatHundredths(max)}`);
   else return h;
   return NaN;
 }
 
-function wholePositive(v: unknown, name: string, reason: string): number {
+function wholePositive(v: unknown, name: string, reason: string, max: number): number {
   if (v === undefined || v === null) push(name, 'is required');
   else if (typeof v !== 'number' || !Number.isSafeInteger(v)) push(name, reason);
   else if (v <= 0) push(name, 'must be more than 0');
+  else if (v > max) push(name, boundReason(name, max));
   else return v;
   return NaN;
+}
+
+/** Says why `months` is limited below 6: the period is only partly inside the term. */
+function explainMonthLimit(ctx: ValuationContext): void {
+  const last = pending?.at(-1);
+  if (last?.name !== 'months' || !last.reason.startsWith('must be at most')) return;
+  last.reason +=
+    `: ${ctx.period} has ${formatHundredths(ctx.maxMonths)} months within the contract term` +
+    ` (${fromDayNumber(ctx.fromDay)} – ${fromDayNumber(ctx.toDay)}; a partial month counts by its days, rounded up to hundredths)`;
 }
 
 /** Certificate days inside the term (and period); NaN after recording an issue. */
@@ -237,21 +286,22 @@ function evaluate(type: ActivityType, input: ActivityInput, ctx: ValuationContex
     case 'fteYear': {
       allowed = 0b0000011;
       const fte = quantity(input.fte, 'fte', 150);
-      const months = quantity(input.months, 'months', 600);
+      const months = quantity(input.months, 'months', ctx.maxMonths);
+      if (months !== months && ctx.maxMonths < MAX_MONTHS) explainMonthLimit(ctx); // NaN: refused
       const rate = rateOf(type);
       if (pending === undefined) v = mulDivRound(rate, fte, months, 120_000);
       break;
     }
     case 'unit': {
       allowed = 0b0000100;
-      const units = wholePositive(input.units, 'units', 'must be a whole number');
+      const units = wholePositive(input.units, 'units', 'must be a whole number', MAX_UNITS);
       const rate = rateOf(type);
       if (pending === undefined) v = mulDivRound(rate, units, 1, 1);
       break;
     }
     case 'hour': {
       allowed = 0b0001000;
-      const hours = quantity(input.hours, 'hours', Number.MAX_SAFE_INTEGER);
+      const hours = quantity(input.hours, 'hours', MAX_HOURS);
       const rate = rateOf(type);
       if (pending === undefined) v = mulDivRound(rate, hours, 1, 100);
       break;
@@ -259,7 +309,7 @@ function evaluate(type: ActivityType, input: ActivityInput, ctx: ValuationContex
     case 'spendShare':
     case 'money': {
       allowed = 0b0010000;
-      const amount = wholePositive(input.amountCents, 'amountCents', 'must be whole cents');
+      const amount = wholePositive(input.amountCents, 'amountCents', 'must be whole cents', MAX_VALUE_CENTS);
       const share = shareOf(type, type.method === 'money' ? 10_000 : undefined);
       if (pending === undefined) v = mulDivRound(amount, share, 1, 10_000);
       break;
@@ -275,6 +325,11 @@ function evaluate(type: ActivityType, input: ActivityInput, ctx: ValuationContex
       push('method', `unknown method ${String(type.method)}`);
       return NaN;
   }
+  if (v > MAX_VALUE_CENTS)
+    push(
+      'valueCents',
+      `${formatEuro(v)} is more than ${formatEuro(MAX_VALUE_CENTS)}, the most one activity can be worth`,
+    );
   const extra = fieldMask(input) & ~allowed;
   if (extra !== 0)
     for (let i = 0; i < quantityFields.length; i++)
@@ -312,10 +367,11 @@ function plural(h: number, one: string, many: string): string {
 }
 
 /**
- * Values one activity (domain.md §6), rounded once, with the rule and an explanation to check by hand.
- * Invalid input throws VALIDATION with an issue per field (`fte`, `months`, …).
+ * Values one activity (domain.md §6), rounded once, with the rule and an explanation to check by hand,
+ * in English and Dutch. Invalid input throws VALIDATION with an issue per field (`fte`, `months`, …).
  * @example valueActivity(jobBenefits, { fte: 1, months: 6 }, ctx)
- * // { valueCents: 1_750_000, ruleId: 'fteYear:job-benefits', explanation: '1 FTE × 6 months / 12 × €35.000,00 = €17.500,00' }
+ * // { valueCents: 1_750_000, ruleId: 'fteYear:job-benefits', explanation: '1 FTE × 6 months / 12 × €35.000,00 = €17.500,00',
+ * //   explanationNl: '1 FTE × 6 maanden / 12 × € 35.000,00 = € 17.500,00' }
  */
 export function valueActivity(
   type: ActivityType,
@@ -325,34 +381,49 @@ export function valueActivity(
   const ctx = contextOf(context);
   const r = evaluate(type, input, ctx);
   if (pending !== undefined) return refuse(type, takeIssues());
-  const value = formatEuro(r);
-  const rate = formatEuro(type.rateCents ?? 0);
-  let explanation: string;
+  return {
+    valueCents: r as Cents,
+    ruleId: `${type.method}:${type.code}${ctx.versionSuffix}`,
+    explanation: explainValuation(type, input, ctx, r, 'en'),
+    explanationNl: explainValuation(type, input, ctx, r, 'nl'),
+  };
+}
+
+/** The explanation of a valuation already computed, in one language (never called by the fast path). */
+function explainValuation(
+  type: ActivityType,
+  input: ActivityInput,
+  ctx: ValuationContext,
+  valueCents: number,
+  lang: Lang,
+): string {
+  const nl = lang === 'nl';
+  const value = euroIn(lang, valueCents);
+  const rate = euroIn(lang, type.rateCents ?? 0);
   switch (type.method) {
-    case 'fteYear':
-      explanation = `${formatHundredths(toHundredths(input.fte ?? 0))} FTE × ${plural(toHundredths(input.months ?? 0), 'month', 'months')} / 12 × ${rate} = ${value}`;
-      break;
+    case 'fteYear': {
+      const months = toHundredths(input.months ?? 0);
+      return `${formatHundredths(toHundredths(input.fte ?? 0))} FTE × ${nl ? plural(months, 'maand', 'maanden') : plural(months, 'month', 'months')} / 12 × ${rate} = ${value}`;
+    }
     case 'unit':
-      explanation = `${input.units ?? 0} × ${rate}${type.unit ? ` per ${type.unit}` : ''} = ${value}`;
-      break;
-    case 'hour':
-      explanation = `${plural(toHundredths(input.hours ?? 0), 'hour', 'hours')} × ${rate} = ${value}`;
-      break;
+      // the catalogue's unit is its own text (often English), so the Dutch line leaves it out
+      return `${input.units ?? 0} × ${rate}${type.unit && !nl ? ` per ${type.unit}` : ''} = ${value}`;
+    case 'hour': {
+      const hours = toHundredths(input.hours ?? 0);
+      return `${nl ? plural(hours, 'uur', 'uur') : plural(hours, 'hour', 'hours')} × ${rate} = ${value}`;
+    }
     case 'spendShare':
-      explanation = `${formatBp(type.shareBp ?? 0)} × ${formatEuro(input.amountCents ?? 0)} spent = ${value}`;
-      break;
+      return `${formatBp(type.shareBp ?? 0)} × ${euroIn(lang, input.amountCents ?? 0)} ${nl ? 'besteed' : 'spent'} = ${value}`;
     case 'money':
-      explanation = `${formatBp(type.shareBp ?? 10_000)} × ${formatEuro(input.amountCents ?? 0)} given = ${value}`;
-      break;
+      return `${formatBp(type.shareBp ?? 10_000)} × ${euroIn(lang, input.amountCents ?? 0)} ${nl ? 'gegeven' : 'given'} = ${value}`;
     case 'obligationShare': {
       const from = Math.max(dayNumberOrNaN(input.validFrom ?? ''), ctx.fromDay);
       const to = Math.min(dayNumberOrNaN(input.validTo ?? ''), ctx.toDay);
-      const within = ctx.period === undefined ? 'the term' : `${ctx.period} within the term`;
-      explanation =
-        `${formatBp(type.shareBp ?? 0)} × ${formatEuro(ctx.obligationCents)} × ${to - from + 1} / ${ctx.termDays} days = ${value}` +
-        ` (certificate valid ${fromDayNumber(from)} – ${fromDayNumber(to)} in ${within})`;
-      break;
+      const head = `${formatBp(type.shareBp ?? 0)} × ${euroIn(lang, ctx.obligationCents)} × ${to - from + 1} / ${ctx.termDays} ${nl ? 'dagen' : 'days'} = ${value}`;
+      const valid = `${fromDayNumber(from)} – ${fromDayNumber(to)}`;
+      if (nl)
+        return `${head} (certificaat geldig ${valid} ${ctx.period === undefined ? 'in de looptijd' : `in ${ctx.period} binnen de looptijd`})`;
+      return `${head} (certificate valid ${valid} in ${ctx.period === undefined ? 'the term' : `${ctx.period} within the term`})`;
     }
   }
-  return { valueCents: r as Cents, ruleId: `${type.method}:${type.code}${ctx.versionSuffix}`, explanation };
 }

@@ -4,6 +4,7 @@ import type { HttpEnv } from './env.ts';
 import { problemResponse } from './problem.ts';
 import { healthRoutes } from './routes/health.ts';
 import { authenticate } from './authenticate.ts';
+import { explanationLanguage } from './language.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { policyRoutes } from './routes/policies.ts';
 import { estimateRoutes } from './routes/estimates.ts';
@@ -27,7 +28,7 @@ const openApiInfo = (version: string) => ({
     title: 'Retour API',
     version,
     description:
-      'Social return in public procurement: policies, obligations, plans, semi-annual reports, valuations and progress.',
+      'Social return in public procurement: policies, obligations, plans, semi-annual reports, valuations and progress. Explanations (`explanation`) follow `Accept-Language`: `nl` gives Dutch, anything else English; `explanationNl` is always Dutch. Answers carry `Content-Language`.',
     contact: {
       name: 'Retour maintainers',
       email: 'maintainers@retour.example',
@@ -67,6 +68,7 @@ export function createApi(deps: AppDeps) {
     c.res.headers.set('API-Version', deps.config.apiVersion);
   });
   api.use('*', authenticate);
+  api.use('*', explanationLanguage);
   healthRoutes(api);
   evidenceRoutes(api);
   policyRoutes(api);

@@ -28,6 +28,12 @@ export class ApiError extends Error {
 
 const base = '/api/v1';
 let csrfToken: string | null = null;
+/** The UI language, sent as Accept-Language so explanations come back in it (core: decision 009). */
+let apiLanguage: 'nl' | 'en' = 'nl';
+
+export function setApiLanguage(lang: 'nl' | 'en'): void {
+  apiLanguage = lang;
+}
 let onUnauthenticated: (() => void) | null = null;
 
 export function setCsrfToken(token: string | null): void {
@@ -52,7 +58,7 @@ async function toError(res: Response): Promise<ApiError> {
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': apiLanguage };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let res: Response;

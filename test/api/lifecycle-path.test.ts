@@ -132,6 +132,7 @@ describe('the whole path of a €1.250.000 contract', () => {
         valueCents: expected.valueCents,
         ruleId: expected.ruleId,
         explanation: expected.explanation,
+        explanationNl: expected.explanationNl,
       });
       ids[key] = res.body.id;
     }

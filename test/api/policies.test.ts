@@ -5,12 +5,14 @@ import { createTestApp, type TestApp } from '../test-app.ts';
 
 let t: TestApp;
 let tenant: { id: string; slug: string };
+let rijk: { id: string; slug: string };
 let admin: { headers: Record<string, string> };
 let advisor: { headers: Record<string, string> };
 
 beforeAll(async () => {
   t = await createTestApp();
   tenant = await createTenant(t.deps.db, { policy: { ...getPreset('amsterdam'), validFrom: '2020-01-01' } });
+  rijk = await createTenant(t.deps.db, { policy: { ...getPreset('rijk') } });
   admin = await createActor(t.deps.db, { tenantId: tenant.id, role: 'municipalityAdmin' });
   advisor = await createActor(t.deps.db, { tenantId: tenant.id, role: 'advisor' });
 });
@@ -69,6 +71,79 @@ describe('POST /estimates (public)', () => {
     expect(res.headers.get('Content-Type')).toBe('application/problem+json');
     const problem = (await res.json()) as { invalidParams: { name: string }[] };
     expect(problem.invalidParams.map((p) => p.name)).toContain(field);
+  });
+
+  it.each([
+    {
+      case: '§10 rijk without a term: 5% counts, the 6-month rule is named',
+      term: {},
+      obligation: 5_000_000,
+      regime: 'plan',
+      says: 'only for contracts of at least 6 months',
+    },
+    {
+      case: '§10 rijk with a 6-month term',
+      term: { startDate: '2026-01-01', endDate: '2026-06-30' },
+      obligation: 5_000_000,
+      regime: 'plan',
+      says: 'plan regime',
+    },
+    {
+      case: '§10 rijk with a 3-month term: none',
+      term: { startDate: '2026-01-01', endDate: '2026-03-31' },
+      obligation: 0,
+      regime: 'none',
+      says: 'shorter than 6 months',
+    },
+  ])('$case', async ({ term, obligation, regime, says }) => {
+    const res = await post('/api/v1/estimates', {
+      tenant: rijk.slug,
+      contractValueCents: 100_000_000,
+      awardDate: '2026-01-01',
+      ...term,
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { obligationCents: number; regime: string; explanation: string };
+    expect(body).toMatchObject({ obligationCents: obligation, regime });
+    expect(body.explanation).toContain(says);
+  });
+
+  it.each([
+    { case: 'nl: Dutch', language: 'nl-NL,nl;q=0.9', says: '5% × € 1.000.000,00', lang: 'nl' },
+    { case: 'en: English', language: 'en', says: '5% × €1.000.000,00', lang: 'en' },
+    {
+      case: 'none: English',
+      language: undefined,
+      says: 'only for contracts of at least 6 months',
+      lang: 'en',
+    },
+  ])(
+    'answers the explanation in the language of Accept-Language ($case)',
+    async ({ language, says, lang }) => {
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+      if (language) headers['Accept-Language'] = language;
+      const res = await post(
+        '/api/v1/estimates',
+        { tenant: rijk.slug, contractValueCents: 100_000_000 },
+        headers,
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers.get('Content-Language')).toBe(lang);
+      const body = (await res.json()) as { explanation: string; explanationNl: string };
+      expect(body.explanation).toContain(says);
+      expect(body.explanationNl).toContain('alleen voor opdrachten van ten minste 6 maanden');
+    },
+  );
+
+  it('refuses a term with only a start, naming endDate', async () => {
+    const res = await post('/api/v1/estimates', {
+      tenant: rijk.slug,
+      contractValueCents: 100_000_000,
+      startDate: '2026-01-01',
+    });
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as { invalidParams: { name: string }[] };
+    expect(problem.invalidParams.map((p) => p.name)).toContain('endDate');
   });
 
   it('answers 404 for an unknown municipality', async () => {

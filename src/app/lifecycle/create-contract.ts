@@ -128,6 +128,7 @@ export const createContract = defineUseCase<CreateContractInput, ContractView>({
           regime: obligation.regime,
           obligationRuleId: obligation.ruleId,
           obligationExplanation: obligation.explanation,
+          obligationExplanationNl: obligation.explanationNl,
         });
         const periods = await addMissingReports(tx, {
           tenantId,

@@ -66,6 +66,7 @@ export const extendContract = defineUseCase<ExtendContractInput, ContractView>({
         regime: obligation.regime,
         obligationRuleId: obligation.ruleId,
         obligationExplanation: obligation.explanation,
+        obligationExplanationNl: obligation.explanationNl,
       });
       const reportRows = await reportsOfContract(tx, tenantId, contract.id);
       const existing = new Set(reportRows.map((r) => r.period));
@@ -100,6 +101,7 @@ export const extendContract = defineUseCase<ExtendContractInput, ContractView>({
           regime: obligation.regime,
           obligationRuleId: obligation.ruleId,
           obligationExplanation: obligation.explanation,
+          obligationExplanationNl: obligation.explanationNl,
         },
         all,
         loaded.version,

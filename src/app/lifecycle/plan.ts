@@ -214,6 +214,7 @@ async function valueItems(
         valueCents: v.valueCents,
         ruleId: v.ruleId,
         explanation: v.explanation,
+        explanationNl: v.explanationNl,
       });
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;

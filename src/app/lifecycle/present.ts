@@ -48,6 +48,7 @@ export function presentContract(
       policyVersionId: c.policyVersionId,
       ruleId: c.obligationRuleId,
       explanation: c.obligationExplanation,
+      explanationNl: c.obligationExplanationNl ?? c.obligationExplanation,
     },
     extensions: extensions.map((x) => ({
       id: x.id,
@@ -109,7 +110,12 @@ export function presentActivity(a: ActivityRow) {
       : null,
     description: a.description,
     valueCents: a.valueCents,
-    valuation: { valueCents: a.valueCents, ruleId: a.ruleId, explanation: a.explanation },
+    valuation: {
+      valueCents: a.valueCents,
+      ruleId: a.ruleId,
+      explanation: a.explanation,
+      explanationNl: a.explanationNl ?? a.explanation,
+    },
     verification: a.verification as 'pending' | 'accepted' | 'rejected' | 'moreInfo',
     verificationReason: a.verificationReason,
     verifiedAt: a.verifiedAt?.toISOString() ?? null,

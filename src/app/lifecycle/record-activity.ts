@@ -169,6 +169,7 @@ export async function insertValuedActivity(
     valueCents: valuation.valueCents,
     ruleId: valuation.ruleId,
     explanation: valuation.explanation,
+    explanationNl: valuation.explanationNl,
     createdBy,
   });
   return { row, valuation };

@@ -1,4 +1,4 @@
-import { computeObligation, validatePolicy } from '../../domain/index.ts';
+import { estimateObligation as estimate, validatePolicy } from '../../domain/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { policyVersionOn, tenantBySlug } from '../../db/repositories/policies.ts';
 import { isoDay } from '../clock.ts';
@@ -9,6 +9,9 @@ export interface EstimateInput {
   contractValueCents: number;
   awardDate?: string | undefined;
   kind?: 'works' | 'servicesAndSupplies' | undefined;
+  /** The contract term, both or neither; without it a minimum-term rule is named, not applied. */
+  startDate?: string | undefined;
+  endDate?: string | undefined;
 }
 
 /**
@@ -26,11 +29,12 @@ export const estimateObligation = defineUseCase({
     if (!stored) throw new DomainError('NOT_FOUND', `${tenant.name} has no policy in force on ${awardDate}.`);
     const checked = validatePolicy(stored.policy);
     if (!checked.ok) throw new Error(`Stored policy version ${stored.id} is invalid`);
-    const obligation = computeObligation(checked.policy, {
+    const obligation = estimate(checked.policy, {
       valueCents: input.contractValueCents,
       contractKind: input.kind,
-      startDate: awardDate,
-      endDate: awardDate,
+      awardDate,
+      startDate: input.startDate,
+      endDate: input.endDate,
     });
     return { tenant, awardDate, policyVersion: stored.version, policy: checked.policy, obligation };
   },

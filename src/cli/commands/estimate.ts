@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { computeObligation, formatEuro, getPreset, type Policy } from '../../domain/index.ts';
+import {
+  estimateObligation,
+  formatEuro,
+  getPreset,
+  type ContractKind,
+  type Policy,
+} from '../../domain/index.ts';
 import { fulfilmentExamples } from '../../domain/examples.ts';
 
 /** Loads the policy of a tenant in force on a date from the database (given by the CLI's main). */
@@ -16,8 +22,17 @@ export function eurosToCents(text: string): number {
   return Math.round(euros * 100);
 }
 
-export function estimateText(policy: Policy, valueCents: number, awardDate: string, label: string): string {
-  const obligation = computeObligation(policy, { valueCents, startDate: awardDate, endDate: awardDate });
+export interface EstimateOptions {
+  valueCents: number;
+  awardDate: string;
+  contractKind?: ContractKind | undefined;
+  startDate?: string | undefined;
+  endDate?: string | undefined;
+}
+
+export function estimateText(policy: Policy, estimate: EstimateOptions, label: string): string {
+  const { valueCents } = estimate;
+  const obligation = estimateObligation(policy, estimate);
   const lines = [
     `Policy: ${label} (valid from ${policy.validFrom})`,
     `Contract value: ${formatEuro(valueCents)}`,
@@ -33,6 +48,22 @@ export function estimateText(policy: Policy, valueCents: number, awardDate: stri
   return lines.join('\n');
 }
 
+interface EstimateCliOptions {
+  value: string;
+  tenant?: string;
+  preset?: string;
+  awardDate?: string;
+  kind?: string;
+  start?: string;
+  end?: string;
+}
+
+/** `--kind` as the API's `kind`. */
+export function kindOf(text: string | undefined): ContractKind | undefined {
+  if (text === undefined || text === 'works' || text === 'servicesAndSupplies') return text;
+  throw new Error(`--kind must be works or servicesAndSupplies, not "${text}"`);
+}
+
 export function registerEstimate(program: Command, loadTenantPolicy: TenantPolicyLoader) {
   program
     .command('estimate')
@@ -44,7 +75,16 @@ export function registerEstimate(program: Command, loadTenantPolicy: TenantPolic
       'use a preset policy (amsterdam, rijk, den-haag, rotterdam, schiedam, sudwest-fryslan)',
     )
     .option('--award-date <date>', 'award date (YYYY-MM-DD), default today')
-    .action(async (opts: { value: string; tenant?: string; preset?: string; awardDate?: string }) => {
+    .option(
+      '--kind <kind>',
+      'contract kind: works or servicesAndSupplies (a policy may set a threshold per kind)',
+    )
+    .option(
+      '--start <date>',
+      'contract start (YYYY-MM-DD), with --end; without a term a minimum term is only named',
+    )
+    .option('--end <date>', 'contract end (YYYY-MM-DD), with --start')
+    .action(async (opts: EstimateCliOptions) => {
       if (opts.tenant && opts.preset) throw new Error('Give --tenant or --preset, not both.');
       const awardDate = opts.awardDate ?? new Date().toISOString().slice(0, 10);
       const valueCents = eurosToCents(opts.value);
@@ -52,6 +92,13 @@ export function registerEstimate(program: Command, loadTenantPolicy: TenantPolic
         ? await loadTenantPolicy(opts.tenant, awardDate)
         : getPreset(opts.preset ?? 'amsterdam');
       const label = opts.tenant ? `municipality ${opts.tenant}` : `preset ${opts.preset ?? 'amsterdam'}`;
-      console.log(estimateText(policy, valueCents, awardDate, label));
+      const estimate = {
+        valueCents,
+        awardDate,
+        contractKind: kindOf(opts.kind),
+        startDate: opts.start,
+        endDate: opts.end,
+      };
+      console.log(estimateText(policy, estimate, label));
     });
 }

@@ -2,9 +2,12 @@ import { parse } from 'csv-parse/sync';
 import {
   activityTypeByCode,
   formatEuro,
+  halfYearRange,
   valueActivity,
   type ActivityInput,
+  type ActivityType,
   type Policy,
+  type ValuationContextInput,
 } from '../../domain/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 
@@ -17,23 +20,68 @@ export interface CsvValuation {
   error?: string;
 }
 
+/** The contract the activities belong to; without a term each row is valued within its own half-year. */
 export interface CsvContext {
-  contractStart: string;
-  contractEnd: string;
-  obligationCents: number;
+  contractStart?: string | undefined;
+  contractEnd?: string | undefined;
+  /** The contract's obligation: needed (with the term) for PSO certificates (obligationShare). */
+  obligationCents?: number | undefined;
 }
 
 const numberColumns = ['fte', 'months', 'units', 'hours'] as const;
 
+/** A refused cell: the message names the column; the row is named where the refusal is reported. */
+function cellError(column: string, reason: string): DomainError {
+  return new DomainError('VALIDATION', `column ${column}: ${reason}`, [{ name: `column ${column}`, reason }]);
+}
+
 /**
- * Values every row of an activities CSV (comma or semicolon separated, decimal comma allowed with `;`)
+ * A number as people write it in either notation, read without guessing: `10,5` and `10.5` are both
+ * 10.5; `1.234,56` and `1,234.56` are both 1234.56 (the last separator is the decimal one, the other
+ * groups thousands). A single separator followed by exactly three digits (`1.234`, `1,234`) could be
+ * either, so it is refused. Returns the number as a plain decimal text (`1234.56`), or throws.
+ */
+export function readDecimal(raw: string, column: string): string {
+  const m = /^(-?)(\d+(?:[.,]\d+)*)$/.exec(raw.replace(/\s/g, ''));
+  if (!m) throw cellError(column, `not a number: "${raw}"`);
+  const [, sign = '', body = ''] = m;
+  const seps = body.replace(/\d/g, '');
+  const parts = body.split(/[.,]/);
+  const first = parts[0] ?? '';
+  const last = parts.at(-1) ?? '';
+  const groupable = first.length <= 3 && first !== '0';
+  if (seps.length === 0) return sign + body;
+  if (seps.length === 1) {
+    if (last.length === 3 && groupable)
+      throw cellError(
+        column,
+        `"${raw}" is ambiguous (thousands separator or decimal?): write ${first}${last} or ${first}${seps}${last.slice(0, 2)}`,
+      );
+    return `${sign}${first}.${last}`;
+  }
+  const middleOk = groupable && parts.slice(1, -1).every((p) => p.length === 3);
+  if ([...seps].every((c) => c === seps[0])) {
+    // 1.234.567: two of the same mark can only group thousands
+    if (middleOk && last.length === 3) return sign + parts.join('');
+  } else {
+    // 1.234,56 or 1,234.56: the last mark is the decimal one, the other groups thousands
+    const groups = seps.slice(0, -1);
+    if (middleOk && [...groups].every((c) => c === groups[0]) && groups[0] !== seps.at(-1))
+      return `${sign}${parts.slice(0, -1).join('')}.${last}`;
+  }
+  throw cellError(column, `not a number: "${raw}"`);
+}
+
+/**
+ * Values every row of an activities CSV (comma or semicolon separated; decimals with a comma or a dot)
  * with the policy's catalogue. Columns: typeCode, period?, fte?, months?, units?, hours?,
- * amountCents? or amount? (euros), validFrom?, validTo?. A bad row is reported, the others still count.
+ * amountCents? or amount? (euros, at most 2 decimals), validFrom?, validTo?. A bad row is reported with
+ * its row and column, the others still count.
  */
 export function valueCsv(
   text: string,
   policy: Policy,
-  context: CsvContext,
+  context: CsvContext = {},
 ): { rows: CsvValuation[]; totalCents: number } {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = firstLine.includes(';') ? ';' : ',';
@@ -52,12 +100,11 @@ export function valueCsv(
     try {
       const type = activityTypeByCode(policy, typeCode);
       if (!type) throw new DomainError('VALIDATION', `unknown activity type "${typeCode}"`);
-      const valuation = valueActivity(type, toInput(record, delimiter), {
-        contractStart: context.contractStart,
-        contractEnd: context.contractEnd,
-        obligationCents: context.obligationCents,
-        period: record.period || undefined,
-      });
+      const valuation = valueActivity(
+        type,
+        toInput(record),
+        rowContext(type, record.period || undefined, context),
+      );
       totalCents += valuation.valueCents;
       rows.push({ row, typeCode, ...valuation });
     } catch (error) {
@@ -69,17 +116,34 @@ export function valueCsv(
   return { rows, totalCents };
 }
 
-function toInput(record: Record<string, string>, delimiter: string): ActivityInput {
-  const num = (name: string) => {
+function rowContext(
+  type: ActivityType,
+  period: string | undefined,
+  context: CsvContext,
+): ValuationContextInput {
+  const { contractStart, contractEnd, obligationCents } = context;
+  const hasTerm = contractStart !== undefined && contractEnd !== undefined;
+  if (type.method === 'obligationShare' && (!hasTerm || obligationCents === undefined))
+    throw new DomainError(
+      'VALIDATION',
+      `${type.code} counts a share of the contract's obligation over its term: give --obligation <euros> and --contract-start/--contract-end`,
+    );
+  if (hasTerm) return { contractStart, contractEnd, obligationCents: obligationCents ?? 0, period };
+  if (period === undefined)
+    throw new DomainError(
+      'VALIDATION',
+      'without a contract term (--contract-start/--contract-end) each row needs a period (e.g. 2026-H1)',
+    );
+  // without a term the row is valued within its own half-year
+  const { start, end } = halfYearRange(period);
+  return { contractStart: start, contractEnd: end, obligationCents: 0, period };
+}
+
+function toInput(record: Record<string, string>): ActivityInput {
+  const num = (name: string): number | undefined => {
     const raw = record[name];
     if (raw === undefined || raw === '') return undefined;
-    const normalised = delimiter === ';' ? raw.replace(/\./g, '').replace(',', '.') : raw;
-    const n = Number(normalised);
-    if (!Number.isFinite(n))
-      throw new DomainError('VALIDATION', `${name}: not a number: ${raw}`, [
-        { name, reason: `not a number: ${raw}` },
-      ]);
-    return n;
+    return Number(readDecimal(raw, name));
   };
   const input: ActivityInput = {};
   for (const c of numberColumns) {
@@ -87,12 +151,23 @@ function toInput(record: Record<string, string>, delimiter: string): ActivityInp
     if (v !== undefined) input[c] = v;
   }
   const amountCents = num('amountCents');
-  const amountEuros = num('amount');
   if (amountCents !== undefined) input.amountCents = amountCents;
-  else if (amountEuros !== undefined) input.amountCents = Math.round(amountEuros * 100);
+  else if (record.amount) input.amountCents = eurosToCentsExact(readDecimal(record.amount, 'amount'));
   if (record.validFrom) input.validFrom = record.validFrom;
   if (record.validTo) input.validTo = record.validTo;
   return input;
+}
+
+/** Euros as cents from their decimal text, without floating point; more than 2 decimals is refused. */
+function eurosToCentsExact(decimal: string): number {
+  const [whole = '', frac = ''] = decimal.split('.');
+  if (frac.length > 2)
+    throw cellError(
+      'amount',
+      `${decimal} euros has more than 2 decimals (whole cents only; nothing is rounded)`,
+    );
+  const c = Number(whole) * 100 + (whole.startsWith('-') ? -1 : 1) * Number(frac.padEnd(2, '0'));
+  return c === 0 ? 0 : c;
 }
 
 /** Plain-text table of the valuations and the total, as the CLI prints it. */

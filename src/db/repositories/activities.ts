@@ -134,11 +134,11 @@ export async function setActivityValuation(
   tx: Tx,
   tenantId: string,
   activityId: string,
-  v: { valueCents: number; ruleId: string; explanation: string },
+  v: { valueCents: number; ruleId: string; explanation: string; explanationNl: string },
 ): Promise<void> {
   await tx
     .update(activities)
-    .set({ valueCents: v.valueCents, ruleId: v.ruleId, explanation: v.explanation })
+    .set({ valueCents: v.valueCents, ruleId: v.ruleId, explanation: v.explanation, explanationNl: v.explanationNl })
     .where(and(eq(activities.tenantId, tenantId), eq(activities.id, activityId)));
 }
 

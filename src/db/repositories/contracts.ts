@@ -138,7 +138,10 @@ export async function updateContractObligation(
   tx: Tx,
   tenantId: string,
   id: string,
-  values: Pick<ContractRow, 'obligationCents' | 'regime' | 'obligationRuleId' | 'obligationExplanation'>,
+  values: Pick<
+    ContractRow,
+    'obligationCents' | 'regime' | 'obligationRuleId' | 'obligationExplanation' | 'obligationExplanationNl'
+  >,
 ): Promise<void> {
   await tx
     .update(contracts)

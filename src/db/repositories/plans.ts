@@ -22,6 +22,8 @@ export interface StoredPlanItem {
   valueCents: number;
   ruleId: string;
   explanation: string;
+  /** Absent in items stored before decision 009. */
+  explanationNl?: string | undefined;
 }
 
 export async function intakeOf(

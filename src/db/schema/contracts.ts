@@ -31,6 +31,8 @@ export const contracts = pgTable(
     regime: text('regime').notNull(), // 'none' | 'trust' | 'plan'
     obligationRuleId: text('obligation_rule_id').notNull(),
     obligationExplanation: text('obligation_explanation').notNull(),
+    /** The explanation in Dutch (decision 009); null for contracts judged before it existed. */
+    obligationExplanationNl: text('obligation_explanation_nl'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -79,7 +81,7 @@ export const plans = pgTable('plans', {
     .unique()
     .references(() => contracts.id),
   status: text('status').notNull().default('draft'), // draft | submitted | approved | returned
-  /** Draft items: [{ typeCode, period, fte?, months?, units?, hours?, amountCents?, valueCents, ruleId, explanation }] */
+  /** Draft items: [{ typeCode, period, fte?, months?, units?, hours?, amountCents?, valueCents, ruleId, explanation, explanationNl? }] */
   items: jsonb('items').notNull().default([]),
   plannedCents: centsColumn('planned_cents').notNull().default(0),
   updatedAt: at('updated_at').notNull().defaultNow(),

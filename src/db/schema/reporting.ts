@@ -69,6 +69,8 @@ export const activities = pgTable(
     valueCents: centsColumn('value_cents').notNull(),
     ruleId: text('rule_id').notNull(),
     explanation: text('explanation').notNull(),
+    /** The explanation in Dutch (decision 009); null for rows valued before it existed. */
+    explanationNl: text('explanation_nl'),
     verification: text('verification').notNull().default('pending'), // pending | accepted | rejected | moreInfo
     verificationReason: text('verification_reason'),
     verifiedBy: uuid('verified_by'),

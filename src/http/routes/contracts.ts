@@ -40,9 +40,13 @@ export const ContractSchema = z
       policyVersion: z.number().int().openapi({ description: 'The policy version in force at award' }),
       policyVersionId: z.string(),
       ruleId: z.string(),
-      explanation: z
+      explanation: z.string().openapi({
+        example: '2% × €1.250.000,00 = €25.000,00; ≥ €200.000,00: plan regime',
+        description: 'In the language of Accept-Language (nl or en)',
+      }),
+      explanationNl: z
         .string()
-        .openapi({ example: '2% × €1.250.000,00 = €25.000,00; ≥ €200.000,00: plan regime' }),
+        .openapi({ description: 'The explanation in Dutch, whatever the Accept-Language' }),
     }),
     extensions: z.array(
       z.object({

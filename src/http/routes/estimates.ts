@@ -19,6 +19,13 @@ const EstimateInputSchema = z
     ),
     awardDate: IsoDateSchema.optional(),
     kind: z.enum(['works', 'servicesAndSupplies']).optional(),
+    startDate: IsoDateSchema.optional().openapi({
+      description:
+        'Contract start; give it with endDate. Without a term a minimum-term rule of the policy is not applied, only named in the explanation.',
+    }),
+    endDate: IsoDateSchema.optional().openapi({
+      description: 'Contract end (inclusive); give it with startDate.',
+    }),
   })
   .openapi('EstimateInput');
 
@@ -29,7 +36,8 @@ const EstimateSchema = z
     policyVersion: z.number().int(),
     obligationCents: CentsSchema,
     regime: z.enum(['none', 'trust', 'plan']),
-    explanation: z.string(),
+    explanation: z.string().openapi({ description: 'In the language of Accept-Language (nl or en)' }),
+    explanationNl: z.string().openapi({ description: 'The explanation in Dutch' }),
     ruleId: z.string(),
     examples: z.array(
       z.object({
@@ -49,7 +57,15 @@ const estimateRoute = createRoute({
   path: '/estimates',
   tags: ['Estimates'],
   summary: "A bidder's estimate of the social return obligation (public, nothing stored)",
-  request: { body: { required: true, content: { 'application/json': { schema: EstimateInputSchema } } } },
+  request: {
+    headers: z.object({
+      'accept-language': z
+        .string()
+        .optional()
+        .openapi({ description: 'nl for explanations in Dutch; anything else gives English' }),
+    }),
+    body: { required: true, content: { 'application/json': { schema: EstimateInputSchema } } },
+  },
   responses: { 200: jsonResponse(EstimateSchema, 'The estimate'), ...errorResponses },
 });
 
@@ -64,6 +80,7 @@ export function estimateRoutes(api: OpenAPIHono<HttpEnv>) {
         obligationCents: r.obligation.amountCents,
         regime: r.obligation.regime,
         explanation: r.obligation.explanation,
+        explanationNl: r.obligation.explanationNl,
         ruleId: r.obligation.ruleId,
         examples: fulfilmentExamples(r.policy, r.obligation.amountCents),
       },

@@ -31,7 +31,11 @@ const PlanItemSchema = z
     validTo: IsoDateSchema.optional(),
     valueCents: CentsSchema,
     ruleId: z.string(),
-    explanation: z.string(),
+    explanation: z.string().openapi({ description: 'In the language of Accept-Language (nl or en)' }),
+    explanationNl: z
+      .string()
+      .optional()
+      .openapi({ description: 'The explanation in Dutch (absent for items drafted before it existed)' }),
   })
   .openapi('PlanItem');
 

@@ -36,7 +36,13 @@ export const ValuationSchema = z
   .object({
     valueCents: CentsSchema,
     ruleId: z.string().openapi({ example: 'fteYear:job-benefits@1' }),
-    explanation: z.string().openapi({ example: '1 FTE × 6 months / 12 × €35.000,00 = €17.500,00' }),
+    explanation: z.string().openapi({
+      example: '1 FTE × 6 months / 12 × €35.000,00 = €17.500,00',
+      description: 'In the language of Accept-Language (nl or en)',
+    }),
+    explanationNl: z
+      .string()
+      .openapi({ description: 'The explanation in Dutch, whatever the Accept-Language' }),
   })
   .openapi('Valuation');
 

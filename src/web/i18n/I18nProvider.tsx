@@ -8,6 +8,7 @@ import {
   formatPercentBp,
   type Lang,
 } from '../format.ts';
+import { setApiLanguage } from '../api.ts';
 import { en } from './en.ts';
 import { nl, type MessageKey } from './nl.ts';
 
@@ -60,6 +61,8 @@ function warnMissing(key: string): void {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
+  // before any child fetches (their effects run before ours): explanations in the UI language
+  setApiLanguage(lang);
   useEffect(() => {
     document.documentElement.lang = lang;
     // Until a page sets its own title (`Page · Retour`), the document title follows the language too.
