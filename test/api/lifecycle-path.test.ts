@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activityTypeByCode,
   computeProgress,
+  progressExplanation,
   getPreset,
   valueActivity,
   type ActivityInput,
@@ -233,7 +234,11 @@ describe('the whole path of a €1.250.000 contract', () => {
       },
       asOf,
     );
-    expect(res.body).toEqual({ asOf, ...expected });
+    const { explanations, ...figures } = res.body;
+    expect(figures).toEqual({ asOf, ...expected });
+    expect(explanations).toEqual(
+      progressExplanation({ ...expected, startDate: '2026-01-01', endDate: '2027-12-31', asOf }, 'nl'),
+    );
     // Before 2026-H2 began only H1 counts.
     const mid = await api.get(`/contracts/${contract.id}/progress?asOf=2026-06-30`, m.advisor.headers);
     expect(mid.body.realisedCents).toBe(job.valueCents + intern.valueCents + training.valueCents);
@@ -260,7 +265,7 @@ describe('the whole path of a €1.250.000 contract', () => {
     );
     expect(summary.status).toBe(200);
     expect(summary.body.progress).toEqual(
-      Object.fromEntries(Object.entries(progress).filter(([k]) => k !== 'asOf')),
+      Object.fromEntries(Object.entries(progress).filter(([k]) => k !== 'asOf' && k !== 'explanations')),
     );
     expect(summary.body.text).toBe(summary.body.story.en);
     expect(summary.body.story.nl).toContain('€25.000,00');
