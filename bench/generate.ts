@@ -1,5 +1,5 @@
 import { fromDayNumber, toDayNumber } from '../src/domain/dates.ts';
-import type { ActivityInput } from '../src/domain/valuation.ts';
+import { valuationContext, type ActivityInput } from '../src/domain/valuation.ts';
 import type { ValuedItem } from '../src/domain/progress.ts';
 import { presets } from '../src/domain/presets.ts';
 import type { ActivityType, Category, Policy } from '../src/domain/policy.ts';
@@ -130,7 +130,16 @@ export function generate(contractCount: number, activityCount: number, seed = 42
       switch (t.method) {
         case 'fteYear':
           a.fte = (10 + Math.floor(rnd() * 91)) / 100;
-          a.months = (50 + Math.floor(rnd() * 551)) / 100;
+          // at most the months of the half-year inside the term (domain.md §6, decision 009)
+          a.months = Math.min(
+            (50 + Math.floor(rnd() * 551)) / 100,
+            valuationContext({
+              contractStart: contract.startDate,
+              contractEnd: contract.endDate,
+              obligationCents: contract.obligationCents,
+              period: contract.periods[periodIndex] as string,
+            }).maxMonths / 100, // maxMonths is in hundredths
+          );
           break;
         case 'unit':
           a.units = 1 + Math.floor(rnd() * 4);

@@ -138,7 +138,12 @@ export async function setActivityValuation(
 ): Promise<void> {
   await tx
     .update(activities)
-    .set({ valueCents: v.valueCents, ruleId: v.ruleId, explanation: v.explanation, explanationNl: v.explanationNl })
+    .set({
+      valueCents: v.valueCents,
+      ruleId: v.ruleId,
+      explanation: v.explanation,
+      explanationNl: v.explanationNl,
+    })
     .where(and(eq(activities.tenantId, tenantId), eq(activities.id, activityId)));
 }
 
