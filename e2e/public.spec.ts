@@ -27,7 +27,7 @@ test('public estimate: a bidder calculates the obligation without signing in', a
   await expect(page.getByTestId('estimate-obligation')).toHaveText('€ 10.000,00');
   await expect(page.getByTestId('estimate-regime')).toHaveText('Plan van aanpak');
   await page.getByText('Hoe is dit berekend?').first().click();
-  await expect(page.getByText('2% × €500.000,00 = €10.000,00', { exact: false })).toBeVisible();
+  await expect(page.getByText('2% × € 500.000,00 = € 10.000,00', { exact: false })).toBeVisible();
   await expect(page.getByRole('table')).toContainText('Stage (BOL)');
   await checkPage(page, 'estimate-result');
 });

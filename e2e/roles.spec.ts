@@ -222,7 +222,7 @@ test('advisor asks for more information about an activity; the supplier answers 
   const value = row.locator('details > summary').first();
   expect(centsOf((await value.textContent()) ?? '')).toBe(240_000); // 40 hours × € 60,00
   await value.click();
-  await expect(row.getByText('40 hours × €60,00 = €2.400,00')).toBeVisible();
+  await expect(row.getByText('40 uur × € 60,00 = € 2.400,00')).toBeVisible();
 
   // Asking needs a question: said next to the field, and nothing is sent.
   const ask = row.getByRole('button', { name: `Meer informatie vragen over ${initiativeHours}` });
