@@ -29,10 +29,13 @@ export async function createTestApp(
   const url = options.ownPglite ? undefined : inject('databaseUrl');
   const database = url
     ? await openDatabase({ kind: 'postgres', url }, { migrate: false })
-    : await openDatabase(
-        { kind: 'pglite', loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) },
-        { migrate: false },
-      );
+    : inject('pgliteTemplate')
+      ? await openDatabase(
+          { kind: 'pglite', loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) },
+          { migrate: false },
+        )
+      : // a PostgreSQL run has no migrated PGlite template: migrate this one
+        await openDatabase({ kind: 'pglite' }, { migrate: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'retour-data-'));
   let now = new Date('2026-11-23T10:00:00Z');
   const config: Config = {
