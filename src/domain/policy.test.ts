@@ -77,6 +77,20 @@ describe('§3 policy validation', () => {
       name: 'exemptBelowCents',
     },
     {
+      case: '§3 exempt-below above the works threshold',
+      input: { ...minimal, exemptBelowCents: 15_000_000, planThresholdByKind: { works: 10_000_000 } },
+      name: 'exemptBelowCents',
+    },
+    {
+      case: '§3 exempt-below above the services and supplies threshold',
+      input: {
+        ...minimal,
+        exemptBelowCents: 15_000_000,
+        planThresholdByKind: { works: 22_500_000, servicesAndSupplies: 12_500_000 },
+      },
+      name: 'exemptBelowCents',
+    },
+    {
       case: '§3 obligation cap must be positive',
       input: { ...minimal, obligationCapCents: 0 },
       name: 'obligationCapCents',
@@ -109,6 +123,26 @@ describe('§3 policy validation', () => {
     const r = validatePolicy(input);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => i.name)).toContain(name);
+  });
+
+  it.each([
+    { case: '§3 exempt-below equal to every threshold is accepted', exempt: 12_500_000, ok: true },
+    {
+      case: '§3 exempt-below one cent above the lower by-kind threshold is refused',
+      exempt: 12_500_001,
+      ok: false,
+    },
+  ])('$case', ({ exempt, ok }) => {
+    const r = validatePolicy({
+      ...minimal,
+      exemptBelowCents: exempt,
+      planThresholdByKind: { works: 22_500_000, servicesAndSupplies: 12_500_000 },
+    });
+    expect(r.ok).toBe(ok);
+    if (!r.ok)
+      expect(r.issues).toEqual([
+        { name: 'exemptBelowCents', reason: 'must not exceed planThresholdByKind.servicesAndSupplies' },
+      ]);
   });
 
   it('§3 settings §3 names are kept: thresholds by kind, cap, caps, base, source', () => {
