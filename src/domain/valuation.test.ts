@@ -313,9 +313,16 @@ describe('§6 inputs the method does not allow are refused, naming the field', (
     },
     {
       case: '§6 spendShare: part of a cent',
-      rule: '§6 spendShare inputs',
+      rule: '§6 more precision refused',
       t: type('sw-purchase'),
       input: { amountCents: 10.5 },
+      fields: ['amountCents'],
+    },
+    {
+      case: '§6 spendShare: nothing spent',
+      rule: '§6 spendShare inputs',
+      t: type('sw-purchase'),
+      input: { amountCents: 0 },
       fields: ['amountCents'],
     },
     {
