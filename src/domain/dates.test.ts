@@ -45,8 +45,20 @@ describe('ISO dates', () => {
   });
 
   it.each([
-    { case: '§4 inclusive: a term of one day is 1 day', start: '2026-03-01', end: '2026-03-01', days: 1 },
-    { case: '§4 inclusive: 2026 has 365 days', start: '2026-01-01', end: '2026-12-31', days: 365 },
+    {
+      case: '§4 inclusive: a term of one day is 1 day',
+      rule: '§4 days inclusive',
+      start: '2026-03-01',
+      end: '2026-03-01',
+      days: 1,
+    },
+    {
+      case: '§4 inclusive: 2026 has 365 days',
+      rule: '§4 days inclusive',
+      start: '2026-01-01',
+      end: '2026-12-31',
+      days: 365,
+    },
     { case: '§4 inclusive: 2028 has 366 days', start: '2028-01-01', end: '2028-12-31', days: 366 },
     { case: '§4 leap day inside the term', start: '2028-02-01', end: '2028-03-01', days: 30 },
     { case: '§4 leap day outside the term (2027)', start: '2027-02-01', end: '2027-03-01', days: 29 },
@@ -86,8 +98,18 @@ describe('ISO dates', () => {
 
 describe('§3 half-years and report due dates', () => {
   it.each([
-    { case: '§3 H1 is January–June (30 June)', date: '2026-06-30', h: '2026-H1' },
-    { case: '§3 H2 is July–December (1 July)', date: '2026-07-01', h: '2026-H2' },
+    {
+      case: '§3 H1 is January–June (30 June)',
+      rule: '§3 reporting half-yearly',
+      date: '2026-06-30',
+      h: '2026-H1',
+    },
+    {
+      case: '§3 H2 is July–December (1 July)',
+      rule: '§3 reporting half-yearly',
+      date: '2026-07-01',
+      h: '2026-H2',
+    },
     { case: '§3 H2 ends 31 December', date: '2026-12-31', h: '2026-H2' },
   ])('halfYearOf: $case', ({ date, h }) => expect(halfYearOf(date)).toBe(h));
 
@@ -105,6 +127,7 @@ describe('§3 half-years and report due dates', () => {
   it.each([
     {
       case: '§7 every half-year of a term has a report: May 2026 – Jan 2027',
+      rule: '§7 a report per half-year',
       start: '2026-05-01',
       end: '2027-01-31',
       hs: ['2026-H1', '2026-H2', '2027-H1'],
@@ -121,18 +144,21 @@ describe('§3 half-years and report due dates', () => {
   it.each([
     {
       case: '§3 H1 is reported by 31 July (31 days after 30 June)',
+      rule: '§3 reporting half-yearly',
       h: '2026-H1',
       days: 31,
       due: '2026-07-31',
     },
     {
       case: '§3 H2 is reported by 31 January (31 days after 31 December)',
+      rule: '§3 report due days',
       h: '2026-H2',
       days: 31,
       due: '2027-01-31',
     },
     {
       case: '§3 report due days are configurable: 0 means the period end',
+      rule: '§3 report due days',
       h: '2026-H1',
       days: 0,
       due: '2026-06-30',

@@ -1,6 +1,10 @@
+import { euroIn, formatBp, formatHundredths, mulDivRound, type Lang } from './money.ts';
+
 /**
  * Examples of how an obligation can be filled, from the catalogue's own rates, so a bidder sees what
  * the amount means ("≈ 0,71 FTE-year of a job for someone on benefits"). Illustrative, not advice.
+ * Quantities are rounded once, half away from zero, like every amount (domain.md §6): to hundredths
+ * (whole units for `unit`, whole cents for an amount).
  */
 export interface CatalogueEntry {
   code: string;
@@ -15,10 +19,12 @@ export interface FulfilmentExample {
   typeCode: string;
   name: string;
   category: string;
-  /** Rounded to 2 decimals (whole units for `unit`). */
+  /** FTE-years or hours to 2 decimals, whole units, or euros to the cent. */
   quantity: number;
   unit: string;
+  /** In English; {@link FulfilmentExample.explanationNl} says the same in Dutch. */
   explanation: string;
+  explanationNl: string;
 }
 
 const unitOf: Record<string, string> = {
@@ -39,42 +45,48 @@ export function fulfilmentExamples(
   for (const t of policy.activityTypes) {
     const unit = unitOf[t.method];
     if (!unit) continue;
-    let quantity: number;
+    let hundredths: number; // the quantity in hundredths: of an FTE-year, an hour, a unit, or a euro (cents)
     if (t.method === 'spendShare' || t.method === 'money') {
       const share = t.shareBp ?? 10_000;
       if (share <= 0) continue;
-      quantity = Math.ceil((obligationCents * 10_000) / share) / 100; // euros to spend or give
+      hundredths = mulDivRound(obligationCents, 10_000, 1, share); // cents to spend or give
     } else {
       if (!t.rateCents || t.rateCents <= 0) continue;
-      const raw = obligationCents / t.rateCents;
-      quantity = t.method === 'unit' ? Math.ceil(raw) : Math.ceil(raw * 100) / 100;
+      hundredths =
+        t.method === 'unit'
+          ? mulDivRound(obligationCents, 1, 1, t.rateCents) * 100
+          : mulDivRound(obligationCents, 100, 1, t.rateCents);
     }
     out.push({
       typeCode: t.code,
       name: t.name,
       category: t.category,
-      quantity,
+      quantity: hundredths / 100,
       unit,
-      explanation: explain(t, quantity, obligationCents),
+      explanation: explain(t, hundredths, obligationCents, 'en'),
+      explanationNl: explain(t, hundredths, obligationCents, 'nl'),
     });
   }
   return out;
 }
 
-function euros(c: number): string {
-  return `€${(c / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
-function explain(t: CatalogueEntry, quantity: number, obligationCents: number): string {
-  const q = quantity.toLocaleString('nl-NL', { maximumFractionDigits: 2 });
+function explain(t: CatalogueEntry, hundredths: number, obligationCents: number, lang: Lang): string {
+  const nl = lang === 'nl';
+  const q = formatHundredths(hundredths);
+  const obligation = euroIn(lang, obligationCents);
+  const rate = euroIn(lang, t.rateCents ?? 0);
   switch (t.method) {
     case 'fteYear':
-      return `${euros(obligationCents)} / ${euros(t.rateCents ?? 0)} per FTE-year ≈ ${q} FTE-year`;
+      return nl
+        ? `${obligation} / ${rate} per FTE-jaar ≈ ${q} FTE-jaar`
+        : `${obligation} / ${rate} per FTE-year ≈ ${q} FTE-year`;
     case 'unit':
-      return `${euros(obligationCents)} / ${euros(t.rateCents ?? 0)} each → ${q}`;
+      return `${obligation} / ${rate} ${nl ? 'per stuk' : 'each'} ≈ ${q}`;
     case 'hour':
-      return `${euros(obligationCents)} / ${euros(t.rateCents ?? 0)} per hour ≈ ${q} hours`;
+      return nl
+        ? `${obligation} / ${rate} per uur ≈ ${q} uur`
+        : `${obligation} / ${rate} per hour ≈ ${q} hours`;
     default:
-      return `${euros(obligationCents)} / ${((t.shareBp ?? 10_000) / 100).toLocaleString('nl-NL')}% ≈ €${q}`;
+      return `${obligation} / ${formatBp(t.shareBp ?? 10_000)} ≈ ${euroIn(lang, hundredths)}`;
   }
 }

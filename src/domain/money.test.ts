@@ -28,8 +28,18 @@ describe('cents', () => {
 
 describe('§6 rounding: half away from zero, to whole cents', () => {
   it.each([
-    { case: '§6 rounding: exactly half a cent rounds up', x: 0.5, expected: 1 },
-    { case: '§6 rounding: exactly minus half a cent rounds down (away from zero)', x: -0.5, expected: -1 },
+    {
+      case: '§6 rounding: exactly half a cent rounds up',
+      rule: '§6 rounding once half away from zero',
+      x: 0.5,
+      expected: 1,
+    },
+    {
+      case: '§6 rounding: exactly minus half a cent rounds down (away from zero)',
+      rule: '§6 rounding once half away from zero',
+      x: -0.5,
+      expected: -1,
+    },
     { case: '§6 rounding: 2.5 → 3', x: 2.5, expected: 3 },
     { case: '§6 rounding: -2.5 → -3', x: -2.5, expected: -3 },
     { case: '§6 rounding: below half rounds toward zero', x: 2.49, expected: 2 },
@@ -46,6 +56,7 @@ describe('§6 rounding: half away from zero, to whole cents', () => {
     { case: '§6 exact ratio: -2/3 → -1', num: -2, den: 3, expected: -1 },
     {
       case: '§6 exact ratio: 30% of €10,05 = 301.5 cents → 302 (float 1005 × 0.3 gives 301.4999…)',
+      rule: '§6 rounding once half away from zero',
       num: 1005 * 3000,
       den: 10_000,
       expected: 302,

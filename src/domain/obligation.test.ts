@@ -16,6 +16,7 @@ describe('§4 obligation', () => {
   it.each([
     {
       case: '§4 plan regime: 2% × €1.250.000 = €25.000',
+      rule: '§4 obligation',
       preset: 'amsterdam',
       terms: { valueCents: 125_000_000 },
       amount: 2_500_000,
@@ -23,6 +24,7 @@ describe('§4 obligation', () => {
     },
     {
       case: '§3 at the plan threshold exactly: plan regime',
+      rule: '§4 regime plan',
       preset: 'amsterdam',
       terms: { valueCents: 20_000_000 },
       amount: 400_000,
@@ -30,6 +32,7 @@ describe('§4 obligation', () => {
     },
     {
       case: '§3 one cent below the plan threshold: trust regime',
+      rule: '§4 regime trust',
       preset: 'amsterdam',
       terms: { valueCents: 19_999_999 },
       amount: 400_000,
@@ -37,6 +40,7 @@ describe('§4 obligation', () => {
     },
     {
       case: '§4 trust contracts keep their obligation',
+      rule: '§4 trust keeps its obligation',
       preset: 'amsterdam',
       terms: { valueCents: 5_000_000 },
       amount: 100_000,
@@ -44,6 +48,7 @@ describe('§4 obligation', () => {
     },
     {
       case: '§6 rounding: 2% of 25 cents is half a cent → 1',
+      rule: '§6 rounding once half away from zero',
       preset: 'amsterdam',
       terms: { valueCents: 25 },
       amount: 1,
@@ -51,6 +56,7 @@ describe('§4 obligation', () => {
     },
     {
       case: '§6 rounding: 2% of 24 cents is 0.48 → 0',
+      rule: '§6 rounding once half away from zero',
       preset: 'amsterdam',
       terms: { valueCents: 24 },
       amount: 0,
@@ -58,6 +64,7 @@ describe('§4 obligation', () => {
     },
     {
       case: '§4 exempt: below exempt-below no social return (Rotterdam €50.000)',
+      rule: '§4 regime none',
       preset: 'rotterdam',
       terms: { valueCents: 4_999_999 },
       amount: 0,
@@ -65,6 +72,7 @@ describe('§4 obligation', () => {
     },
     {
       case: '§4 at exempt-below: trust regime (Rotterdam)',
+      rule: '§3 exempt below',
       preset: 'rotterdam',
       terms: { valueCents: 5_000_000 },
       amount: 250_000,
@@ -86,6 +94,7 @@ describe('§4 obligation', () => {
     },
     {
       case: '§3 threshold by kind: works below €225.000 trust (Schiedam)',
+      rule: '§3 threshold by contract kind',
       preset: 'schiedam',
       terms: { valueCents: 22_499_999, contractKind: 'works' },
       amount: 1_125_000,
@@ -93,6 +102,7 @@ describe('§4 obligation', () => {
     },
     {
       case: '§3 threshold by kind: works at €225.000 plan (Schiedam)',
+      rule: '§3 threshold by contract kind',
       preset: 'schiedam',
       terms: { valueCents: 22_500_000, contractKind: 'works' },
       amount: 1_125_000,
@@ -100,6 +110,7 @@ describe('§4 obligation', () => {
     },
     {
       case: '§3 threshold by kind: services at €125.000 plan (Schiedam)',
+      rule: '§3 threshold by contract kind',
       preset: 'schiedam',
       terms: { valueCents: 12_500_000, contractKind: 'servicesAndSupplies' },
       amount: 625_000,
@@ -107,6 +118,7 @@ describe('§4 obligation', () => {
     },
     {
       case: '§3 obligation cap reached: 2% × €20.000.000 capped at €300.000',
+      rule: '§3 obligation cap',
       preset: 'sudwest-fryslan',
       terms: { valueCents: 2_000_000_000 },
       amount: 30_000_000,
@@ -114,6 +126,7 @@ describe('§4 obligation', () => {
     },
     {
       case: '§3 obligation cap not reached',
+      rule: '§3 obligation cap',
       preset: 'sudwest-fryslan',
       terms: { valueCents: 1_000_000_000 },
       amount: 20_000_000,
@@ -128,6 +141,7 @@ describe('§4 obligation', () => {
     },
     {
       case: '§10 rijk: base is the labour cost when given',
+      rule: '§3 base',
       preset: 'rijk',
       terms: { valueCents: 50_000_000, labourCostCents: 20_000_000 },
       amount: 1_000_000,
@@ -152,6 +166,7 @@ describe('§4 obligation', () => {
   it.each([
     {
       case: '§4 extension crossing the plan threshold: trust becomes plan on the new total, end date moves',
+      rule: '§4 extension regime',
       extensions: [{ valueCents: 6_000_000, endDate: '2028-12-31' }],
       amount: 420_000,
       regime: 'plan',
@@ -159,6 +174,7 @@ describe('§4 obligation', () => {
     },
     {
       case: '§4 extension staying below the threshold: trust',
+      rule: '§4 extension regime',
       extensions: [{ valueCents: 4_999_999 }],
       amount: 400_000,
       regime: 'trust',
@@ -166,6 +182,7 @@ describe('§4 obligation', () => {
     },
     {
       case: '§4 several extensions add up; the latest end date counts',
+      rule: '§4 extension base',
       extensions: [
         { valueCents: 1_000_000, endDate: '2028-06-30' },
         { valueCents: 1_000_000, endDate: '2028-03-31' },
@@ -198,7 +215,7 @@ describe('§4 obligation', () => {
     expect(computeObligation(presets.amsterdam, { valueCents, ...term }).explanation).toBe(text),
   );
 
-  it('§6 explains extensions, caps and exemptions', () => {
+  it.each([{ case: '§6 explains extensions, caps and exemptions', rule: '§6 explanation' }])('$case', () => {
     expect(
       computeObligation(presets.amsterdam, {
         valueCents: 15_000_000,
@@ -216,10 +233,11 @@ describe('§4 obligation', () => {
     );
   });
 
-  it('a policy version id goes into the rule id', () =>
+  it.each([{ case: 'a policy version id goes into the rule id', rule: '§6 rule named' }])('$case', () =>
     expect(
       computeObligation(presets.amsterdam, { valueCents: 1, ...term }, { policyVersion: 4 }).ruleId,
-    ).toBe('obligation:trust@4'));
+    ).toBe('obligation:trust@4'),
+  );
 
   it('refuses broken contracts, naming every field', () => {
     expect(() =>
@@ -249,6 +267,7 @@ describe('§4 spread pro rata over the term', () => {
   it.each([
     {
       case: '§4 asOf before the start: 0',
+      rule: '§4 elapsed clipped',
       start: '2026-01-01',
       end: '2026-12-31',
       asOf: '2025-12-31',
@@ -257,6 +276,7 @@ describe('§4 spread pro rata over the term', () => {
     },
     {
       case: '§4 asOf on the start: one day counts',
+      rule: '§4 days inclusive',
       start: '2026-01-01',
       end: '2026-12-31',
       asOf: '2026-01-01',
@@ -265,6 +285,7 @@ describe('§4 spread pro rata over the term', () => {
     },
     {
       case: '§4 asOf inside: 10 of 365 days',
+      rule: '§4 expected pro rata by days',
       start: '2026-01-01',
       end: '2026-12-31',
       asOf: '2026-01-10',
@@ -273,6 +294,7 @@ describe('§4 spread pro rata over the term', () => {
     },
     {
       case: '§4 asOf on the end: all of it',
+      rule: '§4 expected pro rata by days',
       start: '2026-01-01',
       end: '2026-12-31',
       asOf: '2026-12-31',
@@ -281,6 +303,7 @@ describe('§4 spread pro rata over the term', () => {
     },
     {
       case: '§4 asOf after the end: clipped to all of it',
+      rule: '§4 elapsed clipped',
       start: '2026-01-01',
       end: '2026-12-31',
       asOf: '2030-01-01',
@@ -289,6 +312,7 @@ describe('§4 spread pro rata over the term', () => {
     },
     {
       case: '§4 term of one day, asOf that day',
+      rule: '§4 days inclusive',
       start: '2026-03-01',
       end: '2026-03-01',
       asOf: '2026-03-01',
@@ -321,6 +345,7 @@ describe('§4 spread pro rata over the term', () => {
     },
     {
       case: '§4 rounded once, half away from zero: 1 cent × 1/2 → 1',
+      rule: '§6 rounding once half away from zero',
       start: '2026-01-01',
       end: '2026-01-02',
       asOf: '2026-01-01',

@@ -12,7 +12,12 @@ const minimal = {
 };
 
 describe('§3 policy validation', () => {
-  it('§3 settings a policy leaves open take the defaults (totalValue, 31 days, 10% tolerance, summer/autumn)', () => {
+  it.each([
+    {
+      case: '§3 settings a policy leaves open take the defaults (totalValue, 31 days, 10% tolerance, summer/autumn)',
+      rule: '§3 settings left open take the defaults',
+    },
+  ])('$case', () => {
     const r = validatePolicy(minimal);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -73,7 +78,23 @@ describe('§3 policy validation', () => {
     },
     {
       case: '§3 exempt-below above the plan threshold',
+      rule: '§3 exempt below',
       input: { ...minimal, exemptBelowCents: 30_000_000 },
+      name: 'exemptBelowCents',
+    },
+    {
+      case: '§3 exempt-below above the works threshold',
+      rule: '§3 exempt below',
+      input: { ...minimal, exemptBelowCents: 15_000_000, planThresholdByKind: { works: 10_000_000 } },
+      name: 'exemptBelowCents',
+    },
+    {
+      case: '§3 exempt-below above the services and supplies threshold',
+      input: {
+        ...minimal,
+        exemptBelowCents: 15_000_000,
+        planThresholdByKind: { works: 22_500_000, servicesAndSupplies: 12_500_000 },
+      },
       name: 'exemptBelowCents',
     },
     {
@@ -83,12 +104,14 @@ describe('§3 policy validation', () => {
     },
     {
       case: '§3 tolerance is at most 100%',
+      rule: '§3 behind tolerance',
       input: { ...minimal, behindToleranceBp: 10_001 },
       name: 'behindToleranceBp',
     },
-    { case: '§3 unknown base', input: { ...minimal, base: 'profit' }, name: 'base' },
+    { case: '§3 unknown base', rule: '§3 base', input: { ...minimal, base: 'profit' }, name: 'base' },
     {
       case: '§3 unknown contract kind',
+      rule: '§3 threshold by contract kind',
       input: { ...minimal, planThresholdByKind: { ships: 1 } },
       name: 'planThresholdByKind.ships',
     },
@@ -99,6 +122,7 @@ describe('§3 policy validation', () => {
     },
     {
       case: '§6 a rate does not apply to a share method',
+      rule: '§6 catalogue entry',
       input: {
         ...minimal,
         activityTypes: [{ code: 'x', name: 'X', category: 'participation', method: 'money', rateCents: 5 }],
@@ -109,6 +133,26 @@ describe('§3 policy validation', () => {
     const r = validatePolicy(input);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => i.name)).toContain(name);
+  });
+
+  it.each([
+    { case: '§3 exempt-below equal to every threshold is accepted', exempt: 12_500_000, ok: true },
+    {
+      case: '§3 exempt-below one cent above the lower by-kind threshold is refused',
+      exempt: 12_500_001,
+      ok: false,
+    },
+  ])('$case', ({ exempt, ok }) => {
+    const r = validatePolicy({
+      ...minimal,
+      exemptBelowCents: exempt,
+      planThresholdByKind: { works: 22_500_000, servicesAndSupplies: 12_500_000 },
+    });
+    expect(r.ok).toBe(ok);
+    if (!r.ok)
+      expect(r.issues).toEqual([
+        { name: 'exemptBelowCents', reason: 'must not exceed planThresholdByKind.servicesAndSupplies' },
+      ]);
   });
 
   it('§3 settings §3 names are kept: thresholds by kind, cap, caps, base, source', () => {
@@ -141,14 +185,34 @@ describe('§3 versioned: the version in force on the award date', () => {
     { version: 3, validFrom: '2026-07-01', percentageBp: 400 },
   ];
   it.each([
-    { case: '§3 before the first version: none in force', on: '2024-12-31', version: undefined },
+    {
+      case: '§3 before the first version: none in force',
+      rule: '§3 version in force on the award date',
+      on: '2024-12-31',
+      version: undefined,
+    },
     { case: '§3 on the first validFrom', on: '2025-01-01', version: 1 },
-    { case: '§3 the day before a change', on: '2026-06-30', version: 1 },
-    { case: '§3 on the change day; a tie goes to the higher version', on: '2026-07-01', version: 3 },
+    {
+      case: '§3 the day before a change',
+      rule: '§3 version in force on the award date',
+      on: '2026-06-30',
+      version: 1,
+    },
+    {
+      case: '§3 on the change day; a tie goes to the higher version',
+      rule: '§3 version in force on the award date',
+      on: '2026-07-01',
+      version: 3,
+    },
     { case: '§3 long after', on: '2030-01-01', version: 3 },
   ])('policyInForce: $case', ({ on, version }) => expect(policyInForce(versions, on)?.version).toBe(version));
 
-  it('§3 a policy version change between two contracts: each is judged by its award date, for its whole life', () => {
+  it.each([
+    {
+      case: '§3 a policy version change between two contracts: each is judged by its award date, for its whole life',
+      rule: '§3 version in force on the award date',
+    },
+  ])('$case', () => {
     const v1 = validatePolicy({ ...minimal, validFrom: '2025-01-01', percentageBp: 200 });
     const v2 = validatePolicy({ ...minimal, validFrom: '2026-07-01', percentageBp: 500 });
     if (!v1.ok || !v2.ok) throw new Error('invalid fixture');

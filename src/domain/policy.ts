@@ -229,6 +229,12 @@ export function validatePolicy(input: unknown): PolicyCheck {
     exemptBelowCents > planThresholdCents
   )
     r.issues.push({ name: 'exemptBelowCents', reason: 'must not exceed planThresholdCents' });
+  if (exemptBelowCents !== undefined && planThresholdByKind !== undefined)
+    for (const kind of ['works', 'servicesAndSupplies'] as const) {
+      const threshold = planThresholdByKind[kind];
+      if (threshold !== undefined && exemptBelowCents > threshold)
+        r.issues.push({ name: 'exemptBelowCents', reason: `must not exceed planThresholdByKind.${kind}` });
+    }
   const minTermMonths = r.int(input, 'minTermMonths', '', 1, 1200, false);
   const obligationCapCents = r.int(input, 'obligationCapCents', '', 1, MAX_CENTS, false);
   const reporting = r.oneOf(input, 'reporting', '', ['halfYearly', 'atCompletion'] as const, false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeObligation } from './obligation.ts';
-import { validatePolicy } from './policy.ts';
+import { categories, validatePolicy } from './policy.ts';
 import { defaultCatalogue, getPreset, presetNames, presets } from './presets.ts';
 
 describe('§10 presets', () => {
@@ -13,6 +13,155 @@ describe('§10 presets', () => {
       expect(p.activityTypes.map((t) => t.code)).toEqual(defaultCatalogue.map((t) => t.code));
     },
   );
+
+  it.each([
+    {
+      case: '§6 job-benefits: employment, fteYear',
+      rule: '§6 default catalogue',
+      code: 'job-benefits',
+      category: 'employment',
+      method: 'fteYear',
+      rateCents: 3500000,
+    },
+    {
+      case: '§6 job-jobagreement: employment, fteYear',
+      rule: '§6 default catalogue',
+      code: 'job-jobagreement',
+      category: 'employment',
+      method: 'fteYear',
+      rateCents: 3500000,
+    },
+    {
+      case: '§6 bbl-place: participation, fteYear',
+      rule: '§6 default catalogue',
+      code: 'bbl-place',
+      category: 'participation',
+      method: 'fteYear',
+      rateCents: 1000000,
+    },
+    {
+      case: '§6 internship: participation, unit',
+      rule: '§6 default catalogue',
+      code: 'internship',
+      category: 'participation',
+      method: 'unit',
+      rateCents: 250000,
+    },
+    {
+      case: '§6 work-experience: participation, fteYear',
+      rule: '§6 default catalogue',
+      code: 'work-experience',
+      category: 'participation',
+      method: 'fteYear',
+      rateCents: 1000000,
+    },
+    {
+      case: '§6 training: participation, money',
+      rule: '§6 default catalogue',
+      code: 'training',
+      category: 'participation',
+      method: 'money',
+      shareBp: 10000,
+    },
+    {
+      case: '§6 sw-purchase: participation, spendShare',
+      rule: '§6 default catalogue',
+      code: 'sw-purchase',
+      category: 'participation',
+      method: 'spendShare',
+      shareBp: 3000,
+    },
+    {
+      case: '§6 social-firm-purchase: participation, spendShare',
+      rule: '§6 default catalogue',
+      code: 'social-firm-purchase',
+      category: 'participation',
+      method: 'spendShare',
+      shareBp: 3000,
+    },
+    {
+      case: '§6 initiative-hours: socialDomain, hour',
+      rule: '§6 default catalogue',
+      code: 'initiative-hours',
+      category: 'socialDomain',
+      method: 'hour',
+      rateCents: 6000,
+    },
+    {
+      case: '§6 initiative-money: socialDomain, money',
+      rule: '§6 default catalogue',
+      code: 'initiative-money',
+      category: 'socialDomain',
+      method: 'money',
+      shareBp: 10000,
+    },
+    {
+      case: '§6 initiative-goods: socialDomain, money',
+      rule: '§6 default catalogue',
+      code: 'initiative-goods',
+      category: 'socialDomain',
+      method: 'money',
+      shareBp: 10000,
+    },
+    {
+      case: '§6 pso-1: socialEnterprise, obligationShare',
+      rule: '§6 default catalogue',
+      code: 'pso-1',
+      category: 'socialEnterprise',
+      method: 'obligationShare',
+      shareBp: 5000,
+    },
+    {
+      case: '§6 pso-2: socialEnterprise, obligationShare',
+      rule: '§6 default catalogue',
+      code: 'pso-2',
+      category: 'socialEnterprise',
+      method: 'obligationShare',
+      shareBp: 10000,
+    },
+    {
+      case: '§6 pso-3: socialEnterprise, obligationShare',
+      rule: '§6 default catalogue',
+      code: 'pso-3',
+      category: 'socialEnterprise',
+      method: 'obligationShare',
+      shareBp: 10000,
+    },
+    {
+      case: '§6 pso-30plus: socialEnterprise, obligationShare',
+      rule: '§6 default catalogue',
+      code: 'pso-30plus',
+      category: 'socialEnterprise',
+      method: 'obligationShare',
+      shareBp: 10000,
+    },
+    {
+      case: '§6 sr-in-own-procurement: socialEnterprise, spendShare',
+      rule: '§6 default catalogue',
+      code: 'sr-in-own-procurement',
+      category: 'socialEnterprise',
+      method: 'spendShare',
+      shareBp: 200,
+    },
+  ])('$case', (row) => {
+    const amount = 'rateCents' in row ? { rateCents: row.rateCents } : { shareBp: row.shareBp };
+    expect(defaultCatalogue.find((t) => t.code === row.code)).toMatchObject({
+      category: row.category,
+      method: row.method,
+      ...amount,
+    });
+  });
+
+  it.each([{ case: '§5 the ladder: four ways, in order', rule: '§5 ladder' }])('$case', () => {
+    expect(categories).toEqual(['employment', 'participation', 'socialDomain', 'socialEnterprise']);
+    expect(defaultCatalogue.map((t) => categories.indexOf(t.category))).toEqual(
+      [...defaultCatalogue.map((t) => categories.indexOf(t.category))].sort((a, b) => a - b),
+    );
+    for (const t of defaultCatalogue) expect(categories).toContain(t.category);
+  });
+
+  it('§6 the default catalogue has exactly the rows of the table', () =>
+    expect(defaultCatalogue).toHaveLength(16));
 
   it('§10 ships every row of the table', () => {
     expect(presetNames).toEqual([
@@ -28,21 +177,25 @@ describe('§10 presets', () => {
   it.each([
     {
       case: '§3 amsterdam: 2% of the total value',
+      rule: '§3 percentage',
       name: 'amsterdam',
       field: { percentageBp: 200, base: 'totalValue' },
     },
     {
       case: '§3 amsterdam: plan threshold €200,000',
+      rule: '§3 plan threshold',
       name: 'amsterdam',
       field: { planThresholdCents: 20_000_000 },
     },
     {
       case: '§3 amsterdam: half-yearly, due 31 days after the period (31 Jan / 31 Jul)',
+      rule: '§3 reporting half-yearly',
       name: 'amsterdam',
       field: { reporting: 'halfYearly', reportDueDays: 31 },
     },
     {
       case: '§3 amsterdam: intake in summer, plan due in autumn',
+      rule: '§3 intake and plan due',
       name: 'amsterdam',
       field: { intake: 'summer', planDue: 'autumn' },
     },
@@ -76,16 +229,17 @@ describe('§10 presets', () => {
     },
     {
       case: '§10 a setting left open takes the §3 default (tolerance 10%)',
+      rule: '§3 settings left open take the defaults',
       name: 'rijk',
       field: { behindToleranceBp: 1_000, reportDueDays: 31 },
     },
   ])('$case', ({ name, field }) => expect(getPreset(name)).toMatchObject(field));
 
   it.each([
-    { case: '§6 PSO rung 1 = 50%', code: 'pso-1', shareBp: 5_000 },
-    { case: '§6 PSO rung 2 = 100% (Amsterdam)', code: 'pso-2', shareBp: 10_000 },
-    { case: '§6 PSO rung 3 = 100%', code: 'pso-3', shareBp: 10_000 },
-    { case: '§6 PSO 30+ = 100%', code: 'pso-30plus', shareBp: 10_000 },
+    { case: '§6 PSO rung 1 = 50%', rule: '§6 PSO rung shares', code: 'pso-1', shareBp: 5_000 },
+    { case: '§6 PSO rung 2 = 100% (Amsterdam)', rule: '§6 PSO rung shares', code: 'pso-2', shareBp: 10_000 },
+    { case: '§6 PSO rung 3 = 100%', rule: '§6 PSO rung shares', code: 'pso-3', shareBp: 10_000 },
+    { case: '§6 PSO 30+ = 100%', rule: '§6 PSO rung shares', code: 'pso-30plus', shareBp: 10_000 },
   ])('$case', ({ code, shareBp }) =>
     expect(presets.amsterdam.activityTypes.find((t) => t.code === code)).toMatchObject({
       method: 'obligationShare',

@@ -18,6 +18,7 @@ describe('§7 progress at a date', () => {
   it.each([
     {
       case: '§7 asOf before the start: expected 0, forecast 0',
+      rule: '§7 forecast before the start',
       asOf: '2025-12-31',
       realised: 0,
       verified: 0,
@@ -27,6 +28,7 @@ describe('§7 progress at a date', () => {
     },
     {
       case: '§7 asOf on the start: forecast = realised × 365 / 1',
+      rule: '§7 forecast',
       asOf: '2026-01-01',
       realised: 100,
       verified: 0,
@@ -36,6 +38,7 @@ describe('§7 progress at a date', () => {
     },
     {
       case: '§7 behind: realised below expected × (1 − 10%)',
+      rule: '§7 status behind',
       asOf: '2026-07-02',
       realised: 16_469,
       verified: 0,
@@ -45,6 +48,7 @@ describe('§7 progress at a date', () => {
     },
     {
       case: '§7 exactly at expected × (1 − 10%) is on track',
+      rule: '§7 status onTrack',
       asOf: '2026-07-02',
       realised: 16_470,
       verified: 0,
@@ -54,6 +58,7 @@ describe('§7 progress at a date', () => {
     },
     {
       case: '§7 asOf on the end: forecast = realised, not yet notMet',
+      rule: '§7 forecast after the end equals realised',
       asOf: '2026-12-31',
       realised: 20_000,
       verified: 0,
@@ -63,6 +68,7 @@ describe('§7 progress at a date', () => {
     },
     {
       case: '§7 asOf after the end, not verified in full: notMet',
+      rule: '§7 status notMet',
       asOf: '2027-01-01',
       realised: 36_500,
       verified: 36_499,
@@ -72,6 +78,7 @@ describe('§7 progress at a date', () => {
     },
     {
       case: '§7 met is tested before notMet',
+      rule: '§7 status order',
       asOf: '2027-06-01',
       realised: 36_500,
       verified: 36_500,
@@ -81,6 +88,7 @@ describe('§7 progress at a date', () => {
     },
     {
       case: '§7 met before the start, when verified reaches the obligation',
+      rule: '§7 status met',
       asOf: '2025-06-01',
       realised: 40_000,
       verified: 40_000,
@@ -90,6 +98,7 @@ describe('§7 progress at a date', () => {
     },
     {
       case: '§7 only verified value closes the obligation',
+      rule: '§6 only verified value closes',
       asOf: '2026-12-31',
       realised: 36_500,
       verified: 0,
@@ -115,11 +124,18 @@ describe('§7 progress at a date', () => {
   it.each([
     {
       case: '§7 forecast rounded half away from zero: 1 × 3 / 2 = 1,5 → 2',
+      rule: '§7 expected and forecast rounded',
       realised: 1,
       asOf: '2026-01-02',
       forecast: 2,
     },
-    { case: '§7 forecast rounded: 1 × 3 / 1 = 3', realised: 1, asOf: '2026-01-01', forecast: 3 },
+    {
+      case: '§7 forecast rounded: 1 × 3 / 1 = 3',
+      rule: '§7 forecast',
+      realised: 1,
+      asOf: '2026-01-01',
+      forecast: 3,
+    },
   ])('$case', ({ realised, asOf, forecast }) =>
     expect(
       computeProgress({ ...base, obligationCents: 3, endDate: '2026-01-03', realised: [emp(realised)] }, asOf)
@@ -130,6 +146,7 @@ describe('§7 progress at a date', () => {
   it.each([
     {
       case: '§7 a term of one day: on that day expected is all, forecast = realised',
+      rule: '§4 days inclusive',
       asOf: '2026-03-01',
       expected: 500,
       forecast: 200,
@@ -159,14 +176,33 @@ describe('§7 progress at a date', () => {
   );
 
   it.each([
-    { case: '§3 tolerance from the policy (10%)', input: { policy: presets.amsterdam }, status: 'onTrack' },
-    { case: '§3 tolerance set to 0: any shortfall is behind', input: { toleranceBp: 0 }, status: 'behind' },
+    {
+      case: '§3 tolerance from the policy (10%)',
+      rule: '§3 behind tolerance',
+      input: { policy: presets.amsterdam },
+      status: 'onTrack',
+    },
+    {
+      case: '§3 tolerance set to 0: any shortfall is behind',
+      rule: '§3 behind tolerance',
+      input: { toleranceBp: 0 },
+      status: 'behind',
+    },
     { case: '§3 tolerance set to 20%', input: { toleranceBp: 2_000 }, status: 'onTrack' },
   ])('$case', ({ input, status }) =>
     expect(computeProgress({ ...base, ...input, realised: [emp(18_299)] }, '2026-07-02').status).toBe(status),
   );
 
-  it('§6 realised and verified are counted after caps; planned is shown as committed', () => {
+  it.each([
+    {
+      case: '§6 realised and verified are counted after caps; planned is shown as committed',
+      rule: '§6 counted after caps',
+    },
+    {
+      case: '§6 realised and verified are counted after caps; planned is shown as committed',
+      rule: '§6 committed, reported and verified apart',
+    },
+  ])('$case', () => {
     const p = computeProgress(
       {
         ...base,
@@ -199,7 +235,12 @@ describe('§7 progress at a date', () => {
     );
   });
 
-  it('§7 totals are sums of rounded values and counted values never exceed a cap (property)', () => {
+  it.each([
+    {
+      case: '§7 totals are sums of rounded values and counted values never exceed a cap (property)',
+      rule: '§6 totals are sums of rounded values',
+    },
+  ])('$case', () => {
     const item = fc.record({
       category: fc.constantFrom('employment', 'participation', 'socialDomain', 'socialEnterprise' as const),
       valueCents: fc.integer({ min: 0, max: 1e9 }),

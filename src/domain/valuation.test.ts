@@ -35,12 +35,14 @@ describe('§6 valuation by method', () => {
   it.each([
     {
       case: '§6 fteYear: 1 FTE × 6 months × €35.000 / 12',
+      rule: '§6 fteYear',
       t: type('job-benefits'),
       input: { fte: 1, months: 6 },
       value: 1_750_000,
     },
     {
       case: '§6 fteYear: 0,5 FTE × 3 months of a BBL place (€10.000)',
+      rule: '§6 fteYear',
       t: type('bbl-place'),
       input: { fte: 0.5, months: 3 },
       value: 125_000,
@@ -59,12 +61,25 @@ describe('§6 valuation by method', () => {
     },
     {
       case: '§6 fteYear: exactly half a cent rounds up (rate €35.000,01 × 0,5)',
+      rule: '§6 rounding once half away from zero',
       t: custom({ method: 'fteYear', rateCents: 3_500_001 }),
       input: { fte: 1, months: 6 },
       value: 1_750_001,
     },
-    { case: '§6 unit: 3 internships × €2.500', t: type('internship'), input: { units: 3 }, value: 750_000 },
-    { case: '§6 hour: 10,5 hours × €60', t: type('initiative-hours'), input: { hours: 10.5 }, value: 63_000 },
+    {
+      case: '§6 unit: 3 internships × €2.500',
+      rule: '§6 unit',
+      t: type('internship'),
+      input: { units: 3 },
+      value: 750_000,
+    },
+    {
+      case: '§6 hour: 10,5 hours × €60',
+      rule: '§6 hour',
+      t: type('initiative-hours'),
+      input: { hours: 10.5 },
+      value: 63_000,
+    },
     {
       case: '§6 hour: exactly half a cent rounds up (0,01 hour × 50 cents)',
       t: custom({ method: 'hour', rateCents: 50 }),
@@ -73,6 +88,7 @@ describe('§6 valuation by method', () => {
     },
     {
       case: '§6 spendShare: 30% of €10.000 bought from an SW-bedrijf',
+      rule: '§6 spendShare',
       t: type('sw-purchase'),
       input: { amountCents: 1_000_000 },
       value: 300_000,
@@ -91,18 +107,21 @@ describe('§6 valuation by method', () => {
     },
     {
       case: '§6 money: 100% of training cost',
+      rule: '§6 money',
       t: type('training'),
       input: { amountCents: 50_000 },
       value: 50_000,
     },
     {
       case: '§6 money: share defaults to 100%',
+      rule: '§6 money default share',
       t: custom({ method: 'money' }),
       input: { amountCents: 12_345 },
       value: 12_345,
     },
     {
       case: '§6 obligationShare: PSO rung 2, certificate over all of H1 (181 of 365 days)',
+      rule: '§6 obligationShare',
       t: type('pso-2'),
       input: { validFrom: '2025-01-01', validTo: '2027-12-31' },
       value: 1_239_726,
@@ -115,6 +134,7 @@ describe('§6 valuation by method', () => {
     },
     {
       case: '§6 obligationShare: certificate covering part of the term (1 Jan – 31 Mar, 90 days)',
+      rule: '§6 PSO days within the term',
       t: type('pso-2'),
       input: { validFrom: '2025-06-01', validTo: '2026-03-31' },
       value: 616_438,
@@ -128,6 +148,7 @@ describe('§6 valuation by method', () => {
   it.each([
     {
       case: '§6 obligationShare without a period: the whole term, 184 of 365 days',
+      rule: '§6 PSO days within the term',
       c: { ...ctx, period: undefined },
       input: { validFrom: '2026-07-01', validTo: '2027-06-30' },
       value: 1_260_274,
@@ -158,6 +179,7 @@ describe('§6 valuation by method', () => {
     },
     {
       case: '§6 obligationShare: certificate valid on the report date',
+      rule: '§6 certificate valid when reported',
       c: { ...ctx, reportedOn: '2026-07-15' },
       input: { validFrom: '2026-01-01', validTo: '2026-12-31' },
       value: 1_239_726,
@@ -167,6 +189,7 @@ describe('§6 valuation by method', () => {
   it.each([
     {
       case: '§6 fteYear explanation',
+      rule: '§6 explanation',
       t: type('job-benefits'),
       input: { fte: 1, months: 6 },
       text: '1 FTE × 6 months / 12 × €35.000,00 = €17.500,00',
@@ -203,39 +226,52 @@ describe('§6 valuation by method', () => {
     },
     {
       case: '§6 obligationShare explanation',
+      rule: '§6 explanation',
       t: type('pso-2'),
       input: { validFrom: '2025-06-01', validTo: '2026-03-31' },
       text: '100% × €25.000,00 × 90 / 365 days = €6.164,38 (certificate valid 2026-01-01 – 2026-03-31 in 2026-H1 within the term)',
     },
   ])('$case', ({ t, input, text }) => expect(valueActivity(t, input, ctx).explanation).toBe(text));
 
-  it('§6 the rule names method, type and policy version', () => {
-    expect(valueActivity(type('job-benefits'), { fte: 1, months: 6 }, ctx).ruleId).toBe(
-      'fteYear:job-benefits',
-    );
-    expect(
-      valueActivity(type('job-benefits'), { fte: 1, months: 6 }, { ...ctx, policyVersion: 'v3' }).ruleId,
-    ).toBe('fteYear:job-benefits@v3');
-  });
+  it.each([{ case: '§6 the rule names method, type and policy version', rule: '§6 rule named' }])(
+    '$case',
+    () => {
+      expect(valueActivity(type('job-benefits'), { fte: 1, months: 6 }, ctx).ruleId).toBe(
+        'fteYear:job-benefits',
+      );
+      expect(
+        valueActivity(type('job-benefits'), { fte: 1, months: 6 }, { ...ctx, policyVersion: 'v3' }).ruleId,
+      ).toBe('fteYear:job-benefits@v3');
+    },
+  );
 });
 
 describe('§6 inputs the method does not allow are refused, naming the field', () => {
   it.each([
-    { case: '§6 fteYear: fte 0', t: type('job-benefits'), input: { fte: 0, months: 6 }, fields: ['fte'] },
+    {
+      case: '§6 fteYear: fte 0',
+      rule: '§6 fteYear inputs',
+      t: type('job-benefits'),
+      input: { fte: 0, months: 6 },
+      fields: ['fte'],
+    },
     {
       case: '§6 fteYear: fte above 1,5',
+      rule: '§6 fteYear inputs',
       t: type('job-benefits'),
       input: { fte: 1.51, months: 6 },
       fields: ['fte'],
     },
     {
       case: '§6 fteYear: fte with 3 decimals',
+      rule: '§6 more precision refused',
       t: type('job-benefits'),
       input: { fte: 0.125, months: 6 },
       fields: ['fte'],
     },
     {
       case: '§6 fteYear: months above 6 in one half-year',
+      rule: '§6 fteYear inputs',
       t: type('job-benefits'),
       input: { fte: 1, months: 6.5 },
       fields: ['months'],
@@ -247,17 +283,55 @@ describe('§6 inputs the method does not allow are refused, naming the field', (
       fields: ['fte', 'months'],
     },
     { case: '§6 fteYear: months missing', t: type('job-benefits'), input: { fte: 1 }, fields: ['months'] },
-    { case: '§6 unit: not whole', t: type('internship'), input: { units: 1.5 }, fields: ['units'] },
-    { case: '§6 unit: zero', t: type('internship'), input: { units: 0 }, fields: ['units'] },
-    { case: '§6 hour: zero', t: type('initiative-hours'), input: { hours: 0 }, fields: ['hours'] },
-    { case: '§6 hour: 3 decimals', t: type('initiative-hours'), input: { hours: 1.001 }, fields: ['hours'] },
+    {
+      case: '§6 unit: not whole',
+      rule: '§6 unit inputs',
+      t: type('internship'),
+      input: { units: 1.5 },
+      fields: ['units'],
+    },
+    {
+      case: '§6 unit: zero',
+      rule: '§6 unit inputs',
+      t: type('internship'),
+      input: { units: 0 },
+      fields: ['units'],
+    },
+    {
+      case: '§6 hour: zero',
+      rule: '§6 hour inputs',
+      t: type('initiative-hours'),
+      input: { hours: 0 },
+      fields: ['hours'],
+    },
+    {
+      case: '§6 hour: 3 decimals',
+      rule: '§6 more precision refused',
+      t: type('initiative-hours'),
+      input: { hours: 1.001 },
+      fields: ['hours'],
+    },
     {
       case: '§6 spendShare: part of a cent',
+      rule: '§6 more precision refused',
       t: type('sw-purchase'),
       input: { amountCents: 10.5 },
       fields: ['amountCents'],
     },
-    { case: '§6 money: negative', t: type('training'), input: { amountCents: -5 }, fields: ['amountCents'] },
+    {
+      case: '§6 spendShare: nothing spent',
+      rule: '§6 spendShare inputs',
+      t: type('sw-purchase'),
+      input: { amountCents: 0 },
+      fields: ['amountCents'],
+    },
+    {
+      case: '§6 money: negative',
+      rule: '§6 money inputs',
+      t: type('training'),
+      input: { amountCents: -5 },
+      fields: ['amountCents'],
+    },
     {
       case: '§6 a quantity of another method',
       t: type('job-benefits'),
@@ -266,12 +340,14 @@ describe('§6 inputs the method does not allow are refused, naming the field', (
     },
     {
       case: '§6 obligationShare: dates missing',
+      rule: '§6 obligationShare inputs',
       t: type('pso-2'),
       input: {},
       fields: ['validFrom', 'validTo'],
     },
     {
       case: '§6 obligationShare: validTo before validFrom',
+      rule: '§6 obligationShare inputs',
       t: type('pso-2'),
       input: { validFrom: '2026-03-01', validTo: '2026-02-01' },
       fields: ['validTo'],
@@ -303,7 +379,12 @@ describe('§6 inputs the method does not allow are refused, naming the field', (
     expect(() => activityValueCents(t, input as ActivityInput, valuationContext(ctx))).toThrow(expected);
   });
 
-  it('§6 a certificate must be valid at the time it is reported', () =>
+  it.each([
+    {
+      case: '§6 a certificate must be valid at the time it is reported',
+      rule: '§6 certificate valid when reported',
+    },
+  ])('$case', () =>
     expect(() =>
       valueActivity(
         type('pso-2'),
@@ -319,7 +400,8 @@ describe('§6 inputs the method does not allow are refused, naming the field', (
           }),
         ],
       }),
-    ));
+    ),
+  );
 
   it.each([
     { case: '§7 a period outside the contract term', c: { ...ctx, period: '2027-H1' }, field: 'period' },

@@ -141,7 +141,12 @@ describe('contracts', () => {
     expect(await countRows(t.deps.db, m.tenant.id)).toEqual(before);
   });
 
-  it('a trust contract records and submits a report, which the advisor verifies and closes', async () => {
+  it.each([
+    {
+      case: 'a trust contract records and submits a report, which the advisor verifies and closes',
+      rule: '§7 report open, submitted, closed',
+    },
+  ])('$case', async () => {
     t.setNow('2026-03-01T09:00:00Z');
     const created = await award(m.advisor.headers, { valueCents: 15_000_000 });
     expect(created.body.regime).toBe('trust');

@@ -63,7 +63,12 @@ describe('the whole path of a €1.250.000 contract', () => {
     expect(Object.keys(reportOf)).toEqual(['2026-H1', '2026-H2', '2027-H1', '2027-H2']);
   });
 
-  it('intake, plan returned with a comment, revised, approved; versions are comparable', async () => {
+  it.each([
+    {
+      case: 'intake, plan returned with a comment, revised, approved; versions are comparable',
+      rule: '§7 plan path',
+    },
+  ])('$case', async () => {
     const base = `/contracts/${contract.id}`;
     const intake = await api.put(`${base}/intake`, m.advisor.headers, {
       date: '2026-02-15',
@@ -172,7 +177,12 @@ describe('the whole path of a €1.250.000 contract', () => {
     ).toBe(200);
   });
 
-  it('verification: accepts some, rejects one (reason required); the H1 report closes', async () => {
+  it.each([
+    {
+      case: 'verification: accepts some, rejects one (reason required); the H1 report closes',
+      rule: '§7 report closes when every activity is decided',
+    },
+  ])('$case', async () => {
     const verify = (id: string | undefined, body: unknown) =>
       api.post(`/activities/${id}/verification`, m.advisor.headers, body);
     const noReason = await verify(ids.hours, { decision: 'rejected' });
@@ -204,7 +214,9 @@ describe('the whole path of a €1.250.000 contract', () => {
     ]);
   });
 
-  it('progress equals the domain’s computation from the same values', async () => {
+  it.each([
+    { case: 'progress equals the domain’s computation from the same values', rule: '§7 progress figures' },
+  ])('$case', async () => {
     const asOf = '2027-01-05';
     const res = await api.get(`/contracts/${contract.id}/progress?asOf=${asOf}`, m.manager.headers);
     expect(res.status).toBe(200);
@@ -431,7 +443,12 @@ describe('activity refusals change nothing', () => {
     expect(await countRows(t.deps.db, m.tenant.id)).toEqual(before);
   });
 
-  it('no double counting across the supplier’s contracts; one target group per candidate', async () => {
+  it.each([
+    {
+      case: 'no double counting across the supplier’s contracts; one target group per candidate',
+      rule: '§6 one target group per candidate',
+    },
+  ])('$case', async () => {
     t.setNow('2027-03-01T09:00:00Z');
     const second = await api.post('/contracts', m.advisor.headers, {
       reference: unique('2027-INK'),

@@ -76,7 +76,12 @@ describe('intake recorded twice', () => {
 });
 
 describe('an approved plan while a new draft is made', () => {
-  it('plan view and summary show the approved version apart from the draft; summary agrees with progress', async () => {
+  it.each([
+    {
+      case: 'plan view and summary show the approved version apart from the draft; summary agrees with progress',
+      rule: '§7 planned value known',
+    },
+  ])('$case', async () => {
     await submitAndReview(items.v1, 'returned');
     const approved = await submitAndReview(items.v2, 'approved');
     expect(approved.approved).toMatchObject({ version: 2, plannedCents: approved.plannedCents });
@@ -104,7 +109,12 @@ describe('an approved plan while a new draft is made', () => {
 });
 
 describe('comparing plan versions', () => {
-  it('compares with the previous version by default, and with any version with ?against=N', async () => {
+  it.each([
+    {
+      case: 'compares with the previous version by default, and with any version with ?against=N',
+      rule: '§7 plan versions kept',
+    },
+  ])('$case', async () => {
     expect((await api.post(`${base}/plan/submission`, m.supplierUser.headers)).status).toBe(200);
     const byDefault = await api.get(`${base}/plan/versions`, m.advisor.headers);
     expect(byDefault.body.items.map((v: Json) => [v.version, v.diffAgainst])).toEqual([

@@ -109,17 +109,30 @@ describe('POST /estimates (public)', () => {
   });
 
   it.each([
-    { case: 'nl: Dutch', language: 'nl-NL,nl;q=0.9', says: '5% × € 1.000.000,00', lang: 'nl' },
-    { case: 'en: English', language: 'en', says: '5% × €1.000.000,00', lang: 'en' },
+    {
+      case: 'nl: Dutch',
+      language: 'nl-NL,nl;q=0.9',
+      says: '5% × € 1.000.000,00',
+      lang: 'nl',
+      example: '€ 50.000,00 / € 35.000,00 per FTE-jaar ≈ 1,43 FTE-jaar',
+    },
+    {
+      case: 'en: English',
+      language: 'en',
+      says: '5% × €1.000.000,00',
+      lang: 'en',
+      example: '€50.000,00 / €35.000,00 per FTE-year ≈ 1,43 FTE-year',
+    },
     {
       case: 'none: English',
       language: undefined,
       says: 'only for contracts of at least 6 months',
       lang: 'en',
+      example: '€50.000,00 / €35.000,00 per FTE-year ≈ 1,43 FTE-year',
     },
   ])(
-    'answers the explanation in the language of Accept-Language ($case)',
-    async ({ language, says, lang }) => {
+    'answers the explanation and the examples in the language of Accept-Language ($case)',
+    async ({ language, says, lang, example }) => {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
       if (language) headers['Accept-Language'] = language;
       const res = await post(
@@ -129,9 +142,16 @@ describe('POST /estimates (public)', () => {
       );
       expect(res.status).toBe(200);
       expect(res.headers.get('Content-Language')).toBe(lang);
-      const body = (await res.json()) as { explanation: string; explanationNl: string };
+      const body = (await res.json()) as {
+        explanation: string;
+        explanationNl: string;
+        examples: { typeCode: string; explanation: string; explanationNl: string }[];
+      };
       expect(body.explanation).toContain(says);
       expect(body.explanationNl).toContain('alleen voor opdrachten van ten minste 6 maanden');
+      const job = body.examples.find((e) => e.typeCode === 'job-benefits');
+      expect(job?.explanation).toBe(example);
+      expect(job?.explanationNl).toBe('€ 50.000,00 / € 35.000,00 per FTE-jaar ≈ 1,43 FTE-jaar');
     },
   );
 

@@ -85,7 +85,12 @@ afterAll(async () => {
 });
 
 describe('report reminders and overdue notices', () => {
-  it('sends a reminder 14 days before the due date and an overdue notice after, each once', async () => {
+  it.each([
+    {
+      case: 'sends a reminder 14 days before the due date and an overdue notice after, each once',
+      rule: '§7 reminders and notice',
+    },
+  ])('$case', async () => {
     const w = await buildWorld();
     const scope = { onlyTenantId: w.tenantId };
     const everyone = [...w.supplierEmails, ...w.advisorEmails].sort();
@@ -132,16 +137,19 @@ describe('report reminders and overdue notices', () => {
     expect(mailOf(w)).toHaveLength(everyone.length * 2);
   });
 
-  it('sends no reminder for a report that was submitted in time', async () => {
-    const w = await buildWorld();
-    await t.deps.db.update(reports).set({ status: 'submitted' }).where(eq(reports.id, w.reportId));
-    await runDeadlineJobs(t.deps, new Date('2026-07-20T06:00:00Z'), { onlyTenantId: w.tenantId });
-    await runDeadlineJobs(t.deps, new Date('2026-08-05T06:00:00Z'), { onlyTenantId: w.tenantId });
-    await deliver(w, '2026-08-05T06:00:00Z');
-    expect(mailOf(w)).toHaveLength(0);
-    const [row] = await t.deps.db.select().from(reports).where(eq(reports.id, w.reportId));
-    expect(row?.status).toBe('submitted');
-  });
+  it.each([{ case: 'sends no reminder for a report that was submitted in time', rule: '§7 report overdue' }])(
+    '$case',
+    async () => {
+      const w = await buildWorld();
+      await t.deps.db.update(reports).set({ status: 'submitted' }).where(eq(reports.id, w.reportId));
+      await runDeadlineJobs(t.deps, new Date('2026-07-20T06:00:00Z'), { onlyTenantId: w.tenantId });
+      await runDeadlineJobs(t.deps, new Date('2026-08-05T06:00:00Z'), { onlyTenantId: w.tenantId });
+      await deliver(w, '2026-08-05T06:00:00Z');
+      expect(mailOf(w)).toHaveLength(0);
+      const [row] = await t.deps.db.select().from(reports).where(eq(reports.id, w.reportId));
+      expect(row?.status).toBe('submitted');
+    },
+  );
 
   it('sends each notice once when two app instances run the jobs at the same moment', async (ctx) => {
     if (t.database.kind !== 'postgres') ctx.skip(); // PGlite: one connection, nothing runs at once

@@ -46,7 +46,8 @@ const EstimateSchema = z
         category: z.string(),
         quantity: z.number(),
         unit: z.string(),
-        explanation: z.string(),
+        explanation: z.string().openapi({ description: 'In the language of Accept-Language (nl or en)' }),
+        explanationNl: z.string().openapi({ description: 'The example in Dutch' }),
       }),
     ),
   })

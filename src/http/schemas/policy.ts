@@ -33,6 +33,15 @@ export const PolicyInputSchema = z
       .optional(),
     exemptBelowCents: CentsSchema.optional(),
     obligationCapCents: CentsSchema.optional(),
+    minTermMonths: z.number().int().min(1).max(1200).optional().openapi({
+      description:
+        'Contracts with a shorter term (whole months, start and end inclusive) have no social return',
+      example: 6,
+    }),
+    reporting: z.enum(['halfYearly', 'atCompletion']).optional().openapi({
+      description:
+        'halfYearly (default): a report per half-year of the term; atCompletion: assessed once at the end',
+    }),
     reportDueDays: z.number().int().optional(),
     behindToleranceBp: basisPoints.optional(),
     retentionYears: z.number().int().optional(),
