@@ -325,15 +325,16 @@ function evaluate(type: ActivityType, input: ActivityInput, ctx: ValuationContex
       push('method', `unknown method ${String(type.method)}`);
       return NaN;
   }
-  if (v > MAX_VALUE_CENTS)
-    push(
-      'valueCents',
-      `${formatEuro(v)} is more than ${formatEuro(MAX_VALUE_CENTS)}, the most one activity can be worth`,
-    );
   const extra = fieldMask(input) & ~allowed;
   if (extra !== 0)
     for (let i = 0; i < quantityFields.length; i++)
       if (extra & (1 << i)) push(quantityFields[i] as string, `does not apply to method ${type.method}`);
+  // the bound is judged only on inputs that are otherwise valid
+  if (pending === undefined && v > MAX_VALUE_CENTS)
+    push(
+      'valueCents',
+      `${formatEuro(v)} is more than ${formatEuro(MAX_VALUE_CENTS)}, the most one activity can be worth`,
+    );
   return pending === undefined ? v : NaN;
 }
 
