@@ -85,6 +85,47 @@ describe('retour CLI', () => {
     expect(oidc.stdout).toContain('Added Gemeente-account (https://login.test.nl');
   }, 120_000);
 
+  it('keeps an existing password unless --reset-password, adds a role once, and asks which role a token gets', async () => {
+    const admin = ['user', 'add', 'beheer@test.nl', '--tenant', 'testgem'];
+    const overwrite = await retour([...admin, '--role', 'advisor'], 'een ander wachtwoord\n');
+    expect(overwrite.code).toBe(1);
+    expect(overwrite.stderr).toContain('exists already; its password is kept');
+    const added = await retour([...admin, '--role', 'advisor'], '');
+    expect(added.stdout).toContain('has the role advisor in testgem.');
+    const again = await retour([...admin, '--role', 'advisor'], '');
+    expect(again.stdout).toContain('already; no role added');
+    const reset = await retour([...admin, '--role', 'advisor', '--reset-password'], 'een ander wachtwoord\n');
+    expect(reset.stdout).toContain('The password of beheer@test.nl is replaced.');
+
+    const token = ['token', 'add', '--tenant', 'testgem', '--user', 'beheer@test.nl', '--name', 'ci'];
+    const ambiguous = await retour(token);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toContain('several roles in testgem; name one with --role');
+    expect(ambiguous.stderr).toMatch(/municipalityAdmin, advisor|advisor, municipalityAdmin/);
+    expect((await retour([...token, '--role', 'advisor'])).stdout.trim()).toMatch(/^rt_[\w-]{40,}$/);
+
+    const refusals: [string, string[], string][] = [
+      ['initiative role without --initiative', ['--role', 'initiative'], 'needs --initiative <id>'],
+      [
+        '--initiative on another role',
+        ['--role', 'advisor', '--initiative', 'x'],
+        'belongs to the role initiative',
+      ],
+      [
+        '--supplier on another role',
+        ['--role', 'advisor', '--supplier', 'x'],
+        'belongs to the role supplier',
+      ],
+    ];
+    for (const [name, args, message] of refusals) {
+      const r = await retour(
+        ['user', 'add', 'i@test.nl', '--tenant', 'testgem', ...args],
+        'een lang wachtwoord\n',
+      );
+      expect(r.stderr, name).toContain(message);
+    }
+  }, 180_000);
+
   it('refuses a short password and an unknown role with a readable message and exit code 1', async () => {
     const short = await retour(
       ['user', 'add', 'x@test.nl', '--tenant', 'testgem', '--role', 'advisor'],

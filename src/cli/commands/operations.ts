@@ -24,30 +24,51 @@ export function registerOperations(program: Command) {
     .command('user')
     .description('users')
     .command('add <email>')
-    .description('create a user (or add a role to one); the password is read from stdin')
+    .description(
+      'create a user with the password from stdin, or add a role to an existing user (stdin empty: the password is kept)',
+    )
     .option('--tenant <slug>', 'the municipality (not for platformAdmin)')
     .requiredOption(
       '--role <role>',
       'platformAdmin, municipalityAdmin, advisor, contractManager, supplier or initiative',
     )
     .option('--supplier <id>', 'the supplier organisation, for role supplier')
+    .option('--initiative <id>', 'the initiative, for role initiative')
     .option('--name <name>', 'display name')
+    .option('--reset-password', "replace an existing user's password with the one from stdin")
     .action(
-      async (email: string, opts: { tenant?: string; role: string; supplier?: string; name?: string }) => {
+      async (
+        email: string,
+        opts: {
+          tenant?: string;
+          role: string;
+          supplier?: string;
+          initiative?: string;
+          name?: string;
+          resetPassword?: boolean;
+        },
+      ) => {
         const password = await readSecret();
-        const { user } = await withDatabase((deps) =>
+        const result = await withDatabase((deps) =>
           addUser(deps, {
             email,
             tenant: opts.tenant,
             role: opts.role,
             supplierId: opts.supplier,
+            initiativeId: opts.initiative,
             name: opts.name,
             password,
+            resetPassword: opts.resetPassword,
           }),
         );
+        const where = opts.tenant && opts.role !== 'platformAdmin' ? ` in ${opts.tenant}` : '';
+        const who = `User ${result.user.email} (id ${result.user.id})`;
         console.log(
-          `User ${user.email} (id ${user.id}) has the role ${opts.role}${opts.tenant ? ` in ${opts.tenant}` : ''}.`,
+          result.roleAdded
+            ? `${who} has the role ${opts.role}${where}.`
+            : `${who} has the role ${opts.role}${where} already; no role added.`,
         );
+        if (result.passwordReset) console.log(`The password of ${result.user.email} is replaced.`);
       },
     );
 
@@ -59,9 +80,10 @@ export function registerOperations(program: Command) {
     .requiredOption('--tenant <slug>', 'the municipality')
     .requiredOption('--user <email>', 'the user the token acts as')
     .requiredOption('--name <name>', 'what the token is for')
-    .action(async (opts: { tenant: string; user: string; name: string }) => {
+    .option('--role <role>', "which of the user's roles in the municipality (needed when there are several)")
+    .action(async (opts: { tenant: string; user: string; name: string; role?: string }) => {
       const { token } = await withDatabase((deps) =>
-        addToken(deps, { tenant: opts.tenant, email: opts.user, name: opts.name }),
+        addToken(deps, { tenant: opts.tenant, email: opts.user, name: opts.name, role: opts.role }),
       );
       console.log(token);
     });

@@ -557,6 +557,28 @@ export const nl = {
   'verify.moreInfo': 'Meer informatie vragen',
   'verify.moreInfoLabel': 'Meer informatie vragen over {name}',
   'verify.moreInfoRequired': 'Schrijf wat u wilt weten',
+  // User management on the users page (issue 5, identity2): disable, role, remove, resend.
+  'users.manage': 'Beheer',
+  'users.self': 'Uw eigen rol (een andere beheerder kan deze wijzigen)',
+  'users.disable': 'Uitschakelen',
+  'users.disableLabel': '{name} uitschakelen',
+  'users.disabled': '{name} is uitgeschakeld; sessies en API-tokens van deze rol zijn beëindigd.',
+  'users.enable': 'Inschakelen',
+  'users.enableLabel': '{name} inschakelen',
+  'users.enabled': '{name} is weer ingeschakeld.',
+  'users.roleLabel': 'Rol van {name}',
+  'users.roleSave': 'Rol wijzigen',
+  'users.roleSaveLabel': 'Rol van {name} wijzigen',
+  'users.roleChanged': '{name} is nu {role}; de nieuwe rol geldt vanaf de volgende keer inloggen.',
+  'users.remove': 'Verwijderen',
+  'users.removeLabel': '{name} verwijderen',
+  'users.removeQuestion':
+    '{name} verwijderen uit deze gemeente? Sessies en API-tokens van deze rol vervallen.',
+  'users.removeConfirm': 'Ja, verwijderen',
+  'users.removed': '{name} is verwijderd.',
+  'users.resend': 'Uitnodiging opnieuw versturen',
+  'users.resendLabel': 'Uitnodiging opnieuw versturen naar {name}',
+  'users.resent': 'Nieuwe uitnodiging verstuurd naar {email}.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

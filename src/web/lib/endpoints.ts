@@ -30,6 +30,8 @@ export const endpoints = {
   evidenceItem: (evidenceId: string) => `/evidence/${evidenceId}`,
   suppliers: '/suppliers',
   users: '/users',
+  membership: (membershipId: string) => `/memberships/${membershipId}`,
+  membershipInvitation: (membershipId: string) => `/memberships/${membershipId}/invitation`,
   invitations: '/invitations',
   invitationAcceptance: '/invitations/acceptance',
   passwordResetCompletion: '/password-resets/completion',

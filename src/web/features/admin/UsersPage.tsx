@@ -1,15 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api.ts';
+import { api, type ApiError } from '../../api.ts';
 import { useI18n, type MessageKey } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
 import { useFieldErrors } from '../../lib/formErrors.ts';
 import type { List, Supplier } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
-import { Button } from '../../ui/Button.tsx';
+import { Button, ButtonGroup } from '../../ui/Button.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { SelectField, TextField } from '../../ui/fields.tsx';
-import { ErrorAlert, PageTitle, ResourceView } from '../../ui/states.tsx';
+import { ErrorAlert, Notice, PageTitle, ResourceView } from '../../ui/states.tsx';
 import { Table } from '../../ui/Table.tsx';
 import { Alert, Heading } from '../../ui/text.tsx';
+import { currentMembership, staffRoles, useSession } from '../session/session.tsx';
 
 /** One row of GET /users: a user's role in this municipality. */
 interface UserRow {
@@ -19,15 +21,34 @@ interface UserRow {
   email: string;
   role: string;
   supplierName: string | null;
+  /** The account is disabled (everywhere). */
   disabled: boolean;
+  /** This role in this municipality is disabled by its admin. */
+  membershipDisabled: boolean;
   invitationPending: boolean;
 }
 const invitable = ['advisor', 'contractManager', 'municipalityAdmin', 'supplier'] as const;
 
-/** Users of the organisation, and inviting a new one. */
+/** What the last action on a member came to: a message to announce, or the API's error. */
+type Outcome = { message: string } | { error: ApiError } | null;
+
+/** Users of the organisation: disabling, changing a staff role, removing, inviting (again). */
 export default function UsersPage() {
   const { t } = useI18n();
+  const { me } = useSession();
+  const ownMembershipId = me ? currentMembership(me)?.id : undefined;
   const users = useResource<List<UserRow>>(endpoints.users);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  async function act(action: () => Promise<string>) {
+    setOutcome(null);
+    try {
+      setOutcome({ message: await action() });
+    } catch (error) {
+      setOutcome({ error: error as ApiError });
+    } finally {
+      users.reload();
+    }
+  }
   const suppliers = useResource<List<Supplier>>(endpoints.suppliers);
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
@@ -63,6 +84,8 @@ export default function UsersPage() {
   return (
     <>
       <PageTitle title={t('users.title')}>{t('users.title')}</PageTitle>
+      {outcome && 'message' in outcome ? <Notice message={outcome.message} /> : null}
+      {outcome && 'error' in outcome ? <ErrorAlert error={outcome.error} /> : null}
       <ResourceView resource={users}>
         {(list) => (
           <Table
@@ -86,7 +109,21 @@ export default function UsersPage() {
                 key: 'd',
                 header: t('users.active'),
                 cell: (u) =>
-                  u.disabled ? t('common.no') : u.invitationPending ? t('users.pending') : t('common.yes'),
+                  u.disabled || u.membershipDisabled
+                    ? t('common.no')
+                    : u.invitationPending
+                      ? t('users.pending')
+                      : t('common.yes'),
+              },
+              {
+                key: 'm',
+                header: t('users.manage'),
+                cell: (u) =>
+                  u.membershipId === ownMembershipId ? (
+                    t('users.self')
+                  ) : (
+                    <MemberActions member={u} act={act} />
+                  ),
               },
             ]}
           />
@@ -140,5 +177,84 @@ export default function UsersPage() {
         </form>
       </section>
     </>
+  );
+}
+
+/** The actions on one member: disable or enable, change a staff role, resend the invitation, remove. */
+function MemberActions({ member, act }: { member: UserRow; act: (action: () => Promise<string>) => void }) {
+  const { t } = useI18n();
+  const name = member.name || member.email;
+  const [role, setRole] = useState(member.role);
+  const isStaff = (staffRoles as readonly string[]).includes(member.role);
+  const path = endpoints.membership(member.membershipId);
+  return (
+    <div className="retour-member-actions">
+      {isStaff ? (
+        <div className="retour-inline-field">
+          <select
+            className="utrecht-select utrecht-select--html-select"
+            aria-label={t('users.roleLabel', { name })}
+            value={role}
+            onChange={(e) => setRole(e.target.value)}
+          >
+            {staffRoles.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+          <Button
+            aria-label={t('users.roleSaveLabel', { name })}
+            disabled={role === member.role}
+            onClick={() =>
+              act(async () => {
+                await api.patch(path, { role });
+                return t('users.roleChanged', { name, role: t(`role.${role}` as MessageKey) });
+              })
+            }
+          >
+            {t('users.roleSave')}
+          </Button>
+        </div>
+      ) : null}
+      <ButtonGroup>
+        <Button
+          aria-label={t(member.membershipDisabled ? 'users.enableLabel' : 'users.disableLabel', { name })}
+          onClick={() =>
+            act(async () => {
+              await api.patch(path, { disabled: !member.membershipDisabled });
+              return t(member.membershipDisabled ? 'users.enabled' : 'users.disabled', { name });
+            })
+          }
+        >
+          {t(member.membershipDisabled ? 'users.enable' : 'users.disable')}
+        </Button>
+        {member.invitationPending && !member.membershipDisabled ? (
+          <Button
+            aria-label={t('users.resendLabel', { name })}
+            onClick={() =>
+              act(async () => {
+                await api.post(endpoints.membershipInvitation(member.membershipId));
+                return t('users.resent', { email: member.email });
+              })
+            }
+          >
+            {t('users.resend')}
+          </Button>
+        ) : null}
+        <ConfirmButton
+          label={t('users.remove')}
+          ariaLabel={t('users.removeLabel', { name })}
+          question={t('users.removeQuestion', { name })}
+          confirmLabel={t('users.removeConfirm')}
+          onConfirm={() =>
+            act(async () => {
+              await api.delete(path);
+              return t('users.removed', { name });
+            })
+          }
+        />
+      </ButtonGroup>
+    </div>
   );
 }
