@@ -68,3 +68,34 @@ export async function insertSupplier(
   if (!row) throw new Error('supplier not inserted');
   return row;
 }
+
+/** Locks a supplier row of the tenant until the transaction ends, and returns it. */
+export async function supplierForUpdate(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+): Promise<SupplierRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await tx
+    .select()
+    .from(suppliers)
+    .where(and(eq(suppliers.tenantId, tenantId), eq(suppliers.id, id)))
+    .for('update')
+    .limit(1);
+  return row;
+}
+
+export async function updateSupplierRow(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  values: Partial<{ name: string; contacts: SupplierContact[] }>,
+): Promise<SupplierRow> {
+  const [row] = await tx
+    .update(suppliers)
+    .set(values)
+    .where(and(eq(suppliers.tenantId, tenantId), eq(suppliers.id, id)))
+    .returning();
+  if (!row) throw new Error('supplier not updated');
+  return row;
+}
