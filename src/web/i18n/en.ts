@@ -557,4 +557,12 @@ export const en: Record<MessageKey, string> = {
   'verify.moreInfo': 'Ask for more information',
   'verify.moreInfoLabel': 'Ask for more information about {name}',
   'verify.moreInfoRequired': 'Write what you want to know',
+  // Contract manager pick and contract details (lifecycle2, issue 4): new-contract form, contract page.
+  'contractManager.none': 'No contract manager',
+  'contractManager.hint': 'The contract manager sees this contract, its progress and the summary.',
+  'contractDetails.title': 'Title and contract manager',
+  'contractDetails.save': 'Save changes',
+  'contractDetails.saved': 'The contract has been changed.',
+  'auditAction.contract.update': 'Contract changed',
+  'auditAction.supplier.update': 'Supplier changed',
 };

@@ -557,6 +557,14 @@ export const nl = {
   'verify.moreInfo': 'Meer informatie vragen',
   'verify.moreInfoLabel': 'Meer informatie vragen over {name}',
   'verify.moreInfoRequired': 'Schrijf wat u wilt weten',
+  // Contract manager pick and contract details (lifecycle2, issue 4): new-contract form, contract page.
+  'contractManager.none': 'Geen contractmanager',
+  'contractManager.hint': 'De contractmanager ziet dit contract, de voortgang en de samenvatting.',
+  'contractDetails.title': 'Titel en contractmanager',
+  'contractDetails.save': 'Wijzigingen opslaan',
+  'contractDetails.saved': 'Het contract is gewijzigd.',
+  'auditAction.contract.update': 'Contract gewijzigd',
+  'auditAction.supplier.update': 'Leverancier gewijzigd',
 } as const;
 
 export type MessageKey = keyof typeof nl;
