@@ -4,7 +4,6 @@ import {
   listSuppliers as listSupplierRows,
   supplierById,
   supplierByKvk,
-  supplierForUpdate,
   updateSupplierRow,
   type SupplierContact,
 } from '../../db/repositories/suppliers.ts';
@@ -92,7 +91,7 @@ export const updateSupplier = defineUseCase<UpdateSupplierInput, SupplierView>({
   async run({ deps, actor }, input) {
     const tenantId = tenantOf(actor);
     return deps.db.transaction(async (tx) => {
-      const current = await supplierForUpdate(tx, tenantId, input.id);
+      const current = await supplierById(tx, tenantId, input.id, { forUpdate: true });
       if (!current) throw new DomainError('NOT_FOUND', 'No such supplier.');
       const changes = {
         ...(input.name !== undefined ? { name: input.name.trim() } : {}),

@@ -33,17 +33,19 @@ export async function listSuppliers(
     .orderBy(asc(suppliers.name), asc(suppliers.id));
 }
 
+/** A supplier of the tenant; `forUpdate` locks its row until the transaction ends. */
 export async function supplierById(
   db: Db | Tx,
   tenantId: string,
   id: string,
+  options: { forUpdate?: boolean } = {},
 ): Promise<SupplierRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [row] = await db
+  const query = db
     .select()
     .from(suppliers)
-    .where(and(eq(suppliers.tenantId, tenantId), eq(suppliers.id, id)))
-    .limit(1);
+    .where(and(eq(suppliers.tenantId, tenantId), eq(suppliers.id, id)));
+  const [row] = await (options.forUpdate ? query.for('update') : query).limit(1);
   return row;
 }
 
@@ -66,22 +68,6 @@ export async function insertSupplier(
 ): Promise<SupplierRow> {
   const [row] = await tx.insert(suppliers).values(values).returning();
   if (!row) throw new Error('supplier not inserted');
-  return row;
-}
-
-/** Locks a supplier row of the tenant until the transaction ends, and returns it. */
-export async function supplierForUpdate(
-  tx: Tx,
-  tenantId: string,
-  id: string,
-): Promise<SupplierRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await tx
-    .select()
-    .from(suppliers)
-    .where(and(eq(suppliers.tenantId, tenantId), eq(suppliers.id, id)))
-    .for('update')
-    .limit(1);
   return row;
 }
 
