@@ -61,7 +61,7 @@ test('advisor registers a supplier and a contract, sees the obligation explained
   // 2% of €1.250.000 (the demo's Amsterdam rules), plan regime from €200.000, with the arithmetic.
   expect(centsOf(await created.getByTestId('obligation-amount').innerText())).toBe(2_500_000);
   await expect(created).toContainText('Plan van aanpak');
-  await expect(created).toContainText('€1.250.000,00');
+  await expect(created).toContainText('€ 1.250.000,00');
   await checkPage(page, 'advisor-contract-created');
 
   await created.getByRole('link', { name: 'Contract E2E-2026-001 openen' }).click();
@@ -106,8 +106,8 @@ test('advisor registers a supplier and a contract, sees the obligation explained
   await expect(page.getByText('1 contracten').first()).toBeAttached();
   const row = page.getByRole('row', { name: /E2E-2026-001/ });
   await row.locator('summary').click();
-  // The explanation's own notation (no space after €): the recomputed obligation.
-  await expect(row).toContainText('€30.000,00');
+  // The explanation's own notation (Dutch, '€ 30.000,00'): the recomputed obligation.
+  await expect(row).toContainText('€ 30.000,00');
   await checkPage(page, 'advisor-contracts-filtered');
 
   await page.goto('/dashboard');
