@@ -44,6 +44,9 @@ test('advisor registers a supplier and a contract, sees the obligation explained
   await page.getByLabel('Opdrachtwaarde').fill('1.250.000');
   await page.getByLabel('Soort opdracht').selectOption('works');
   await page.getByLabel('Startdatum').fill('2026-03-01');
+  await page
+    .getByLabel('Contractmanager')
+    .selectOption({ label: 'Carla Contract (contractmanager@voorbeeldstad.example)' });
   // The API refuses an end before the start; the message sits by the end date, the rest is kept.
   await page.getByLabel('Einddatum').fill('2025-12-31');
   await page.getByRole('button', { name: 'Contract registreren' }).click();
@@ -67,6 +70,16 @@ test('advisor registers a supplier and a contract, sees the obligation explained
   await page.getByRole('region', { name: 'Voortgang' }).locator('summary').first().click();
   await openExplanations(page);
   await expect(page.getByRole('region', { name: 'Voortgang' })).toContainText('dagen');
+
+  // The contract manager picked at registration; the advisor changes the title and takes them off.
+  const details = page.getByRole('region', { name: 'Titel en contractmanager' });
+  await expect(details.getByLabel('Contractmanager')).not.toHaveValue('');
+  await details.getByLabel('Titel van de opdracht').fill('Renovatie sporthal De Brug en kleedkamers');
+  await details.getByLabel('Contractmanager').selectOption({ label: 'Geen contractmanager' });
+  await details.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+  await expect(details.getByText('Het contract is gewijzigd.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('en kleedkamers');
+  await checkPage(page, 'advisor-contract-details');
 
   const intake = page.getByRole('region', { name: 'Intakegesprek' });
   await expect(intake).toContainText('nog geen intakegesprek');

@@ -40,6 +40,7 @@ export function client(t: TestApp) {
     get: (path: string, headers: Headers) => send('GET', path, headers),
     post: (path: string, headers: Headers, body: unknown = {}) => send('POST', path, headers, body),
     put: (path: string, headers: Headers, body: unknown) => send('PUT', path, headers, body),
+    patch: (path: string, headers: Headers, body: unknown) => send('PATCH', path, headers, body),
     del: (path: string, headers: Headers) => send('DELETE', path, headers),
   };
 }

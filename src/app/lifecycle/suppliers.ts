@@ -4,6 +4,7 @@ import {
   listSuppliers as listSupplierRows,
   supplierById,
   supplierByKvk,
+  updateSupplierRow,
   type SupplierContact,
 } from '../../db/repositories/suppliers.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
@@ -71,5 +72,39 @@ export const getSupplier = defineUseCase<{ id: string }, SupplierView>({
     if (!row || (actor.role === 'supplier' && actor.supplierId !== row.id))
       throw new DomainError('NOT_FOUND', 'No such supplier.');
     return presentSupplier(row);
+  },
+});
+
+export interface UpdateSupplierInput {
+  id: string;
+  name?: string | undefined;
+  contacts?: SupplierContact[] | undefined;
+}
+
+/**
+ * Changes a supplier's name or contacts (the contacts receive the reminder mail). The KvK number
+ * stays: it identifies the organisation. The audit entry keeps what changed, before and after.
+ */
+export const updateSupplier = defineUseCase<UpdateSupplierInput, SupplierView>({
+  name: 'supplier.update',
+  access: ['advisor'],
+  async run({ deps, actor }, input) {
+    const tenantId = tenantOf(actor);
+    return deps.db.transaction(async (tx) => {
+      const current = await supplierById(tx, tenantId, input.id, { forUpdate: true });
+      if (!current) throw new DomainError('NOT_FOUND', 'No such supplier.');
+      const changes = {
+        ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+        ...(input.contacts !== undefined ? { contacts: input.contacts } : {}),
+      };
+      const row = await updateSupplierRow(tx, tenantId, current.id, changes);
+      const before = presentSupplier(current);
+      const after = presentSupplier(row);
+      await audit(tx, actor, 'supplier.update', 'supplier', row.id, {
+        before: { name: before.name, contacts: before.contacts },
+        after: { name: after.name, contacts: after.contacts },
+      });
+      return after;
+    });
   },
 });

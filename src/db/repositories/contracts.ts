@@ -211,3 +211,36 @@ export async function isContractManager(db: Db | Tx, tenantId: string, userId: s
     .limit(1);
   return row !== undefined;
 }
+
+/** Changes the title or contract manager of a contract (the obligation is not touched). */
+export async function updateContractDetails(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  values: Partial<Pick<ContractRow, 'title' | 'contractManagerId'>>,
+): Promise<void> {
+  await tx
+    .update(contracts)
+    .set(values)
+    .where(and(eq(contracts.tenantId, tenantId), eq(contracts.id, id)));
+}
+
+/** The users holding an enabled contract-manager role in the tenant, by name then email. */
+export async function listContractManagers(
+  db: Db | Tx,
+  tenantId: string,
+): Promise<{ userId: string; name: string; email: string }[]> {
+  return db
+    .select({ userId: users.id, name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.role, 'contractManager'),
+        eq(memberships.disabled, false),
+        eq(users.disabled, false),
+      ),
+    )
+    .orderBy(asc(users.name), asc(users.email), asc(users.id));
+}

@@ -33,17 +33,19 @@ export async function listSuppliers(
     .orderBy(asc(suppliers.name), asc(suppliers.id));
 }
 
+/** A supplier of the tenant; `forUpdate` locks its row until the transaction ends. */
 export async function supplierById(
   db: Db | Tx,
   tenantId: string,
   id: string,
+  options: { forUpdate?: boolean } = {},
 ): Promise<SupplierRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const [row] = await db
+  const query = db
     .select()
     .from(suppliers)
-    .where(and(eq(suppliers.tenantId, tenantId), eq(suppliers.id, id)))
-    .limit(1);
+    .where(and(eq(suppliers.tenantId, tenantId), eq(suppliers.id, id)));
+  const [row] = await (options.forUpdate ? query.for('update') : query).limit(1);
   return row;
 }
 
@@ -66,5 +68,20 @@ export async function insertSupplier(
 ): Promise<SupplierRow> {
   const [row] = await tx.insert(suppliers).values(values).returning();
   if (!row) throw new Error('supplier not inserted');
+  return row;
+}
+
+export async function updateSupplierRow(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  values: Partial<{ name: string; contacts: SupplierContact[] }>,
+): Promise<SupplierRow> {
+  const [row] = await tx
+    .update(suppliers)
+    .set(values)
+    .where(and(eq(suppliers.tenantId, tenantId), eq(suppliers.id, id)))
+    .returning();
+  if (!row) throw new Error('supplier not updated');
   return row;
 }

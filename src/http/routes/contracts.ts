@@ -2,6 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { getContract, listContracts } from '../../app/lifecycle/contracts.ts';
 import { createContract } from '../../app/lifecycle/create-contract.ts';
 import { extendContract } from '../../app/lifecycle/extend-contract.ts';
+import { listContractManagers, updateContract } from '../../app/lifecycle/update-contract.ts';
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
 import { CentsSchema, errorResponses, IdParamSchema, IsoDateSchema, jsonResponse } from '../openapi.ts';
@@ -164,6 +165,66 @@ const extendRoute = createRoute({
   },
 });
 
+const ContractPatchSchema = z
+  .object({
+    title: z.string().trim().min(1, 'is required').max(300).optional(),
+    contractManagerId: z
+      .string()
+      .min(1)
+      .nullable()
+      .optional()
+      .openapi({ description: 'A user of GET /contract-managers, or null for none' }),
+  })
+  .refine((v) => v.title !== undefined || v.contractManagerId !== undefined, {
+    path: ['title'],
+    message: 'give title or contractManagerId',
+  })
+  .openapi('ContractPatch');
+
+const patchRoute = createRoute({
+  method: 'patch',
+  path: '/contracts/{id}',
+  tags: ['Contracts'],
+  summary: "Change a contract's title or contract manager (advisor)",
+  request: {
+    params: IdParamSchema,
+    body: { required: true, content: { 'application/json': { schema: ContractPatchSchema } } },
+  },
+  responses: {
+    200: jsonResponse(ContractSchema, 'The contract after the change'),
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    500: e500,
+  },
+});
+
+const ContractManagerSchema = z
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    email: z.string(),
+  })
+  .openapi('ContractManager');
+
+const managersRoute = createRoute({
+  method: 'get',
+  path: '/contract-managers',
+  tags: ['Contracts'],
+  summary: "The municipality's contract managers, to pick one for a contract (advisor, admin)",
+  responses: {
+    200: jsonResponse(
+      z.object({ items: z.array(ContractManagerSchema) }).openapi('ContractManagerList'),
+      'Contract managers',
+    ),
+    400: e400,
+    401: e401,
+    403: e403,
+    500: e500,
+  },
+});
+
 export function contractRoutes(api: OpenAPIHono<HttpEnv>) {
   api.openapi(createRouteDef, async (c) =>
     c.json(await execute(createContract, c.var.deps, c.var.actor, c.req.valid('json')), 201),
@@ -178,4 +239,11 @@ export function contractRoutes(api: OpenAPIHono<HttpEnv>) {
     const input = { contractId: c.req.valid('param').id, ...c.req.valid('json') };
     return c.json(await execute(extendContract, c.var.deps, c.var.actor, input), 201);
   });
+  api.openapi(patchRoute, async (c) => {
+    const input = { id: c.req.valid('param').id, ...c.req.valid('json') };
+    return c.json(await execute(updateContract, c.var.deps, c.var.actor, input), 200);
+  });
+  api.openapi(managersRoute, async (c) =>
+    c.json({ items: await execute(listContractManagers, c.var.deps, c.var.actor, {}) }, 200),
+  );
 }

@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { createSupplier, getSupplier, listSuppliers } from '../../app/lifecycle/suppliers.ts';
+import { createSupplier, getSupplier, listSuppliers, updateSupplier } from '../../app/lifecycle/suppliers.ts';
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
 import { errorResponses, IdParamSchema, jsonResponse } from '../openapi.ts';
@@ -80,6 +80,40 @@ const getRoute = createRoute({
   },
 });
 
+const SupplierPatchSchema = z
+  .object({
+    name: z.string().trim().min(1, 'is required').max(200).optional(),
+    contacts: z
+      .array(ContactSchema)
+      .max(20)
+      .optional()
+      .openapi({ description: 'Replaces all contacts; they receive the reminder mail' }),
+  })
+  .refine((v) => v.name !== undefined || v.contacts !== undefined, {
+    path: ['name'],
+    message: 'give name or contacts',
+  })
+  .openapi('SupplierPatch');
+
+const patchRoute = createRoute({
+  method: 'patch',
+  path: '/suppliers/{id}',
+  tags: ['Suppliers'],
+  summary: "Change a supplier's name or contacts (advisor)",
+  request: {
+    params: IdParamSchema,
+    body: { required: true, content: { 'application/json': { schema: SupplierPatchSchema } } },
+  },
+  responses: {
+    200: jsonResponse(SupplierSchema, 'The supplier after the change'),
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    500: e500,
+  },
+});
+
 export function supplierRoutes(api: OpenAPIHono<HttpEnv>) {
   api.openapi(createRouteDef, async (c) =>
     c.json(await execute(createSupplier, c.var.deps, c.var.actor, c.req.valid('json')), 201),
@@ -90,4 +124,8 @@ export function supplierRoutes(api: OpenAPIHono<HttpEnv>) {
   api.openapi(getRoute, async (c) =>
     c.json(await execute(getSupplier, c.var.deps, c.var.actor, c.req.valid('param')), 200),
   );
+  api.openapi(patchRoute, async (c) => {
+    const input = { id: c.req.valid('param').id, ...c.req.valid('json') };
+    return c.json(await execute(updateSupplier, c.var.deps, c.var.actor, input), 200);
+  });
 }

@@ -579,4 +579,12 @@ export const en: Record<MessageKey, string> = {
   'users.resend': 'Resend invitation',
   'users.resendLabel': 'Resend the invitation to {name}',
   'users.resent': 'New invitation sent to {email}.',
+  // Contract manager pick and contract details (lifecycle2, issue 4): new-contract form, contract page.
+  'contractManager.none': 'No contract manager',
+  'contractManager.hint': 'The contract manager sees this contract, its progress and the summary.',
+  'contractDetails.title': 'Title and contract manager',
+  'contractDetails.save': 'Save changes',
+  'contractDetails.saved': 'The contract has been changed.',
+  'auditAction.contract.update': 'Contract changed',
+  'auditAction.supplier.update': 'Supplier changed',
 };

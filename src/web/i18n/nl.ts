@@ -579,6 +579,14 @@ export const nl = {
   'users.resend': 'Uitnodiging opnieuw versturen',
   'users.resendLabel': 'Uitnodiging opnieuw versturen naar {name}',
   'users.resent': 'Nieuwe uitnodiging verstuurd naar {email}.',
+  // Contract manager pick and contract details (lifecycle2, issue 4): new-contract form, contract page.
+  'contractManager.none': 'Geen contractmanager',
+  'contractManager.hint': 'De contractmanager ziet dit contract, de voortgang en de samenvatting.',
+  'contractDetails.title': 'Titel en contractmanager',
+  'contractDetails.save': 'Wijzigingen opslaan',
+  'contractDetails.saved': 'Het contract is gewijzigd.',
+  'auditAction.contract.update': 'Contract gewijzigd',
+  'auditAction.supplier.update': 'Leverancier gewijzigd',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -29,6 +29,7 @@ export const endpoints = {
   evidenceFile: (evidenceId: string) => `/api/v1/evidence/${evidenceId}`,
   evidenceItem: (evidenceId: string) => `/evidence/${evidenceId}`,
   suppliers: '/suppliers',
+  contractManagers: '/contract-managers',
   users: '/users',
   membership: (membershipId: string) => `/memberships/${membershipId}`,
   membershipInvitation: (membershipId: string) => `/memberships/${membershipId}/invitation`,

@@ -51,6 +51,7 @@ export interface Contract {
   title: string;
   supplierId: string;
   supplierName: string;
+  contractManagerId: string | null;
   contractManagerName: string | null;
   kind: 'works' | 'servicesAndSupplies';
   valueCents: number;
@@ -231,4 +232,11 @@ export interface Supplier {
   id: string;
   name: string;
   kvkNumber: string;
+}
+
+/** A contract manager of the municipality, to pick for a contract (GET /contract-managers). */
+export interface ContractManager {
+  userId: string;
+  name: string;
+  email: string;
 }

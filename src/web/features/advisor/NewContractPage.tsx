@@ -10,6 +10,7 @@ import { Button, ButtonGroup, ButtonLink, Link } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { ErrorAlert, PageTitle } from '../../ui/states.tsx';
 import { Alert, Paragraph } from '../../ui/text.tsx';
+import { useContractManagerOptions } from './contractManagers.ts';
 import { FormErrors, useForm } from './form.tsx';
 import { ObligationResult } from './ObligationResult.tsx';
 
@@ -22,6 +23,7 @@ const empty = {
   startDate: '',
   endDate: '',
   awardDate: '',
+  contractManagerId: '',
 };
 type Values = typeof empty;
 
@@ -33,6 +35,7 @@ export default function NewContractPage() {
   const { t, lang } = useI18n();
   const [params] = useSearchParams();
   const suppliers = useResource<List<Supplier>>(endpoints.suppliers);
+  const managers = useContractManagerOptions();
   const { values, setValues, form, bind } = useForm<Values>(
     () => ({
       ...empty,
@@ -67,6 +70,7 @@ export default function NewContractPage() {
         endDate: values.endDate,
         ...(values.awardDate ? { awardDate: values.awardDate } : {}),
         ...(values.kind ? { kind: values.kind } : {}),
+        ...(values.contractManagerId ? { contractManagerId: values.contractManagerId } : {}),
       });
       setCreated(res);
       setValues({ ...empty, supplierId: values.supplierId });
@@ -80,6 +84,7 @@ export default function NewContractPage() {
         endDate: 'endDate',
         awardDate: 'awardDate',
         kind: 'kind',
+        contractManagerId: 'contractManagerId',
       });
     } finally {
       setBusy(false);
@@ -105,6 +110,9 @@ export default function NewContractPage() {
       </div>
       <FormErrors form={form} prefix="contract" />
       {suppliers.error ? <ErrorAlert error={suppliers.error} onRetry={suppliers.reload} /> : null}
+      {managers.managers.error ? (
+        <ErrorAlert error={managers.managers.error} onRetry={managers.managers.reload} />
+      ) : null}
       {created ? (
         <Button onClick={() => setCreated(null)}>{t('advisor.anotherContract')}</Button>
       ) : (
@@ -150,6 +158,12 @@ export default function NewContractPage() {
             type="date"
             label={t('contracts.awardDate')}
             description={t('advisor.awardDateHint')}
+          />
+          <SelectField
+            {...bind('contractManagerId')}
+            label={t('role.contractManager')}
+            description={t('contractManager.hint')}
+            options={managers.options}
           />
           <Button type="submit" variant="primary" busy={busy} disabled={busy}>
             {t('advisor.registerContract')}

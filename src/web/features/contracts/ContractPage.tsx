@@ -7,6 +7,7 @@ import { ButtonGroup, ButtonLink } from '../../ui/Button.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
 import { DataList, Explain, Heading, Paragraph } from '../../ui/text.tsx';
 import { useSession } from '../session/session.tsx';
+import { ContractDetailsForm } from '../advisor/ContractDetailsForm.tsx';
 import { ExtensionForm } from '../advisor/ExtensionForm.tsx';
 import { IntakeForm } from '../advisor/IntakeForm.tsx';
 import { PlanSection } from './PlanSection.tsx';
@@ -80,6 +81,9 @@ export default function ContractPage() {
             {role === 'advisor' && c.regime === 'plan' ? <IntakeForm contractId={c.id} /> : null}
             {c.regime === 'plan' ? <PlanSection contract={c} /> : null}
             <ReportsSection contract={c} />
+            {role === 'advisor' ? (
+              <ContractDetailsForm key={c.id} contract={c} onSaved={contract.reload} />
+            ) : null}
             {role === 'advisor' ? (
               <ExtensionForm
                 contract={c}
