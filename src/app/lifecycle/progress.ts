@@ -9,10 +9,11 @@ import {
   type ProgressExplanation,
   type ProgressStatus,
 } from '../../domain/index.ts';
-import { listContracts } from '../../db/repositories/contracts.ts';
+import { portfolioContracts, type PortfolioContract } from '../../db/repositories/portfolio.ts';
 import { isoDay } from '../clock.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
-import { loadFacts, progressAt, startOfPeriod, type ContractFacts } from './progress-data.ts';
+import { loadFacts, progressAt } from './progress-data.ts';
+import { loadPortfolioSums, progressFromSums, type PortfolioSums } from './portfolio.ts';
 import { contractReaders, requireContract, scopeOf, staffReaders } from './scope.ts';
 
 /**
@@ -46,73 +47,75 @@ const zero = (): Amounts => ({ obligationCents: 0, plannedCents: 0, realisedCent
 
 const statusOrder: Record<ProgressStatus, number> = { behind: 0, notMet: 1, onTrack: 2, met: 3 };
 
+/** How many contracts the dashboard lists (the ones needing attention first); the list pages the rest. */
+export const DASHBOARD_CONTRACTS = 25;
+
 /**
- * Sums per half-year: the obligation spread pro rata by days (the difference of expected at the
- * period's end and before it, so the periods add up to the obligation exactly), planned, realised
- * and verified as stored (before category caps, which apply to a contract's whole term).
+ * The obligation of one contract spread over its half-years pro rata by days (the difference of
+ * expected at the period's end and before it, so the periods add up to the obligation exactly).
  */
-function addByHalfYear(into: Map<string, Amounts>, f: ContractFacts, asOf: string) {
-  const row = (p: string) => {
-    let r = into.get(p);
-    if (!r) into.set(p, (r = zero()));
-    return r;
-  };
-  const { startDate } = f.contract;
+function addObligationByHalfYear(into: Map<string, Amounts>, c: PortfolioContract) {
   let before = 0;
-  for (const period of halfYearsBetween(startDate, f.endDate)) {
+  for (const period of halfYearsBetween(c.startDate, c.endDate)) {
     const end = halfYearRange(period).end;
-    const upTo = expectedByDate(
-      f.contract.obligationCents,
-      startDate,
-      f.endDate,
-      end < f.endDate ? end : f.endDate,
-    );
-    row(period).obligationCents += upTo - before;
+    const upTo = expectedByDate(c.obligationCents, c.startDate, c.endDate, end < c.endDate ? end : c.endDate);
+    let row = into.get(period);
+    if (!row) into.set(period, (row = zero()));
+    row.obligationCents += upTo - before;
     before = upTo;
-  }
-  for (const i of f.planned) row(i.period).plannedCents += i.valueCents;
-  for (const v of f.values) {
-    if (v.verification === 'rejected' || startOfPeriod(v.period) > asOf) continue;
-    row(v.period).realisedCents += v.valueCents;
-    if (v.verification === 'accepted') row(v.period).verifiedCents += v.valueCents;
   }
 }
 
 /**
  * The municipality's portfolio at a date: totals and by category (the domain's portfolio sum),
- * by supplier, by half-year, and every contract with its progress, the ones behind first.
+ * by supplier, by half-year, and the contracts needing attention most (behind first). The database
+ * sums the values (per contract and category, per half-year); the domain computes each contract's
+ * progress from those sums.
  */
 export const dashboard = defineUseCase<{ asOf?: string | undefined }, ReturnType<typeof buildDashboard>>({
   name: 'dashboard.get',
   access: staffReaders,
   async run({ deps, actor }, input) {
     const asOf = input.asOf ?? isoDay(deps.now());
-    const tenantId = tenantOf(actor);
-    const rows = await listContracts(deps.db, scopeOf(actor));
-    const facts = await loadFacts(deps.db, tenantId, rows);
-    return buildDashboard(facts, asOf);
+    const scope = scopeOf(actor);
+    const [list, sums] = await Promise.all([
+      portfolioContracts(deps.db, scope),
+      loadPortfolioSums(deps.db, scope, asOf),
+    ]);
+    return buildDashboard(list, sums, asOf);
   },
 });
 
-function buildDashboard(facts: readonly ContractFacts[], asOf: string) {
-  const list = facts.map((f) => ({ f, p: progressAt(f, asOf) }));
+function buildDashboard(contracts: readonly PortfolioContract[], sums: PortfolioSums, asOf: string) {
+  const list = contracts.map((c) => ({ c, p: progressFromSums(c, sums, asOf) }));
   const totals = portfolioProgress(list.map((x) => x.p));
   const suppliers = new Map<string, { supplierId: string; supplierName: string; progress: Progress[] }>();
-  for (const { f, p } of list) {
-    const s = suppliers.get(f.contract.supplierId) ?? {
-      supplierId: f.contract.supplierId,
-      supplierName: f.contract.supplierName,
-      progress: [],
-    };
-    s.progress.push(p);
-    suppliers.set(s.supplierId, s);
-  }
   const halfYears = new Map<string, Amounts>();
-  for (const { f } of list) addByHalfYear(halfYears, f, asOf);
-  const { byCategory, byStatus, contracts: count, ...sums } = totals;
+  for (const { c, p } of list) {
+    let s = suppliers.get(c.supplierId);
+    if (!s) suppliers.set(c.supplierId, (s = { supplierId: c.supplierId, supplierName: c.supplierName, progress: [] }));
+    s.progress.push(p);
+    addObligationByHalfYear(halfYears, c);
+  }
+  for (const [period, amounts] of sums.byPeriod) {
+    let row = halfYears.get(period);
+    if (!row) halfYears.set(period, (row = zero()));
+    row.plannedCents += amounts.plannedCents;
+    row.realisedCents += amounts.realisedCents;
+    row.verifiedCents += amounts.verifiedCents;
+  }
+  const { byCategory, byStatus, contracts: count, ...totalSums } = totals;
+  const attention = list
+    .sort(
+      (a, b) =>
+        statusOrder[a.p.status] - statusOrder[b.p.status] ||
+        b.p.expectedCents - b.p.realisedCents - (a.p.expectedCents - a.p.realisedCents) ||
+        a.c.reference.localeCompare(b.c.reference),
+    )
+    .slice(0, DASHBOARD_CONTRACTS);
   return {
     asOf,
-    totals: { ...sums, contracts: count, byStatus },
+    totals: { ...totalSums, contracts: count, byStatus },
     byCategory: categories.map((category) => ({
       category,
       ...byCategory[category],
@@ -135,29 +138,23 @@ function buildDashboard(facts: readonly ContractFacts[], asOf: string) {
     byHalfYear: [...halfYears.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([period, amounts]) => ({ period, ...amounts })),
-    contracts: list
-      .map(({ f, p }) => ({
-        id: f.contract.id,
-        reference: f.contract.reference,
-        title: f.contract.title,
-        supplierId: f.contract.supplierId,
-        supplierName: f.contract.supplierName,
-        regime: f.contract.regime as 'none' | 'trust' | 'plan',
-        obligationCents: p.obligationCents,
-        obligationExplanation: f.contract.obligationExplanation,
-        plannedCents: p.plannedCents,
-        realisedCents: p.realisedCents,
-        verifiedCents: p.verifiedCents,
-        expectedCents: p.expectedCents,
-        forecastCents: p.forecastCents,
-        status: p.status,
-      }))
-      .sort(
-        (a, b) =>
-          statusOrder[a.status] - statusOrder[b.status] ||
-          b.expectedCents - b.realisedCents - (a.expectedCents - a.realisedCents) ||
-          a.reference.localeCompare(b.reference),
-      ),
+    /** The contracts needing attention most: behind first, then the furthest behind (at most 25). */
+    contracts: attention.map(({ c, p }) => ({
+      id: c.id,
+      reference: c.reference,
+      title: c.title,
+      supplierId: c.supplierId,
+      supplierName: c.supplierName,
+      regime: c.regime as 'none' | 'trust' | 'plan',
+      obligationCents: p.obligationCents,
+      obligationExplanation: c.obligationExplanation,
+      plannedCents: p.plannedCents,
+      realisedCents: p.realisedCents,
+      verifiedCents: p.verifiedCents,
+      expectedCents: p.expectedCents,
+      forecastCents: p.forecastCents,
+      status: p.status,
+    })),
   };
 }
 export type DashboardView = ReturnType<typeof buildDashboard>;

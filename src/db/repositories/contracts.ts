@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../domain/access.ts';
 import type { Db, Tx } from '../client.ts';
 import { contractExtensions, contracts, memberships, suppliers, users } from '../schema/index.ts';
@@ -82,17 +82,11 @@ export interface ContractFilters {
   q?: string | undefined;
 }
 
-/** Contracts in scope, by reference. Status filters need progress and are applied by the use case. */
-export async function listContracts(
-  db: Db | Tx,
-  scope: ContractScope,
-  filters: ContractFilters = {},
-): Promise<ContractWithNames[]> {
-  const conds = contractScopeConditions(scope);
-  if (filters.supplierId !== undefined) {
-    if (!isUuid(filters.supplierId)) return [];
-    conds.push(eq(contracts.supplierId, filters.supplierId));
-  }
+/** The where-conditions of the list filters (supplier, regime, text in reference, title or supplier). */
+export function contractFilterConditions(filters: ContractFilters): SQL[] {
+  const conds: SQL[] = [];
+  if (filters.supplierId !== undefined)
+    conds.push(isUuid(filters.supplierId) ? eq(contracts.supplierId, filters.supplierId) : sql`false`);
   if (filters.regime !== undefined) conds.push(eq(contracts.regime, filters.regime));
   const q = filters.q?.trim();
   if (q) {
@@ -104,14 +98,60 @@ export async function listContracts(
     );
     if (match) conds.push(match);
   }
+  return conds;
+}
+
+/** Contracts in scope, by reference. Status filters need progress and are applied by the use case. */
+export async function listContracts(
+  db: Db | Tx,
+  scope: ContractScope,
+  filters: ContractFilters = {},
+): Promise<ContractWithNames[]> {
   const rows = await db
     .select(withNames)
     .from(contracts)
     .innerJoin(suppliers, eq(suppliers.id, contracts.supplierId))
     .leftJoin(users, eq(users.id, contracts.contractManagerId))
-    .where(and(...conds))
+    .where(and(...contractScopeConditions(scope), ...contractFilterConditions(filters)))
     .orderBy(asc(contracts.reference), asc(contracts.id));
   return rows.map(flatten);
+}
+
+/** Contracts in scope with the given ids (a page of a list), in no particular order. */
+export async function contractsByIds(
+  db: Db | Tx,
+  scope: ContractScope,
+  ids: readonly string[],
+): Promise<ContractWithNames[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select(withNames)
+    .from(contracts)
+    .innerJoin(suppliers, eq(suppliers.id, contracts.supplierId))
+    .leftJoin(users, eq(users.id, contracts.contractManagerId))
+    .where(and(...contractScopeConditions(scope), inArray(contracts.id, [...ids])));
+  return rows.map(flatten);
+}
+
+/** Extensions of the given contracts, keyed by contract id, oldest first. */
+export async function extensionsOf(
+  db: Db | Tx,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, ExtensionRow[]>> {
+  const map = new Map<string, ExtensionRow[]>();
+  if (ids.length === 0) return map;
+  const rows = await db
+    .select()
+    .from(contractExtensions)
+    .where(and(eq(contractExtensions.tenantId, tenantId), inArray(contractExtensions.contractId, [...ids])))
+    .orderBy(asc(contractExtensions.createdAt), asc(contractExtensions.id));
+  for (const r of rows) {
+    const list = map.get(r.contractId);
+    if (list) list.push(r);
+    else map.set(r.contractId, [r]);
+  }
+  return map;
 }
 
 export async function insertContract(tx: Tx, values: typeof contracts.$inferInsert): Promise<ContractRow> {
@@ -172,7 +212,11 @@ export async function extensionsByContract(
     .where(eq(contractExtensions.tenantId, tenantId))
     .orderBy(asc(contractExtensions.createdAt), asc(contractExtensions.id));
   const map = new Map<string, ExtensionRow[]>();
-  for (const r of rows) map.set(r.contractId, [...(map.get(r.contractId) ?? []), r]);
+  for (const r of rows) {
+    const list = map.get(r.contractId);
+    if (list) list.push(r);
+    else map.set(r.contractId, [r]);
+  }
   return map;
 }
 

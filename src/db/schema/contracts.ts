@@ -42,19 +42,23 @@ export const contracts = pgTable(
 );
 
 /** Options and extensions: extra value and possibly a later end date. */
-export const contractExtensions = pgTable('contract_extensions', {
-  id: id(),
-  tenantId: uuid('tenant_id')
-    .notNull()
-    .references(() => tenants.id),
-  contractId: uuid('contract_id')
-    .notNull()
-    .references(() => contracts.id),
-  valueCents: centsColumn('value_cents').notNull(),
-  endDate: date('end_date', { mode: 'string' }),
-  note: text('note').notNull().default(''),
-  createdAt: createdAt(),
-});
+export const contractExtensions = pgTable(
+  'contract_extensions',
+  {
+    id: id(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    valueCents: centsColumn('value_cents').notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [index('contract_extensions_contract').on(t.contractId)],
+);
 
 export const intakes = pgTable('intakes', {
   contractId: uuid('contract_id')
@@ -108,5 +112,8 @@ export const planVersions = pgTable(
     reviewedBy: uuid('reviewed_by'),
     reviewedAt: at('reviewed_at'),
   },
-  (t) => [unique('plan_versions_plan_version').on(t.planId, t.version)],
+  (t) => [
+    unique('plan_versions_plan_version').on(t.planId, t.version),
+    index('plan_versions_tenant_decision').on(t.tenantId, t.decision),
+  ],
 );

@@ -1,4 +1,4 @@
-import { date, index, integer, numeric, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, numeric, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { at, centsColumn, createdAt, id } from './columns.ts';
 import { tenants } from './tenancy.ts';
 import { contracts } from './contracts.ts';
@@ -81,7 +81,12 @@ export const activities = pgTable(
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
   },
-  (t) => [index('activities_contract').on(t.contractId), index('activities_report').on(t.reportId)],
+  (t) => [
+    index('activities_contract').on(t.contractId),
+    index('activities_report').on(t.reportId),
+    // portfolio sums of a tenant up to a half-year (dashboard, lists: issue 14)
+    index('activities_tenant_period').on(t.tenantId, t.period),
+  ],
 );
 
 /** Evidence file metadata; the bytes live in the file store (RETOUR_DATA_DIR/files by default). */
@@ -118,4 +123,32 @@ export const notices = pgTable(
     createdAt: createdAt(),
   },
   (t) => [unique('notices_once').on(t.reportId, t.kind, t.recipient)],
+);
+
+/**
+ * Rollup of progress per contract, half-year and category (issue 14, decision 013): planned (latest
+ * approved plan version), realised (current report versions, not rejected) and verified (accepted).
+ * Kept by database triggers in the transaction of every write to activities, reports and plan
+ * versions (migrations/0007), so no write path can forget it; dashboards and lists read it instead
+ * of every activity. `retour_rebuild_progress_sums()` recomputes it from scratch.
+ */
+export const progressSums = pgTable(
+  'progress_sums',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    period: text('period').notNull(),
+    category: text('category').notNull(),
+    plannedCents: centsColumn('planned_cents').notNull().default(0),
+    realisedCents: centsColumn('realised_cents').notNull().default(0),
+    verifiedCents: centsColumn('verified_cents').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.contractId, t.period, t.category] }),
+    index('progress_sums_tenant_period').on(t.tenantId, t.period),
+  ],
 );

@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { getContract, listContracts } from '../../app/lifecycle/contracts.ts';
+import { contractSorts, getContract, listContracts } from '../../app/lifecycle/contracts.ts';
 import { createContract } from '../../app/lifecycle/create-contract.ts';
 import { extendContract } from '../../app/lifecycle/extend-contract.ts';
 import { listContractManagers, updateContract } from '../../app/lifecycle/update-contract.ts';
@@ -116,12 +116,34 @@ const listRoute = createRoute({
       regime: RegimeSchema.optional(),
       status: StatusSchema.optional(),
       q: z.string().max(200).optional(),
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(500)
+        .optional()
+        .openapi({ description: 'Page size (default 50, at most 500)' }),
+      cursor: z
+        .string()
+        .max(500)
+        .optional()
+        .openapi({ description: '`nextCursor` of the page before' }),
+      sort: z
+        .enum([...contractSorts, ...contractSorts.map((f) => `-${f}` as const)])
+        .optional()
+        .openapi({ description: 'A field of the items (progress fields by their name), `-` for descending' }),
     }),
   },
   responses: {
     200: jsonResponse(
-      z.object({ items: z.array(ContractListItemSchema) }).openapi('ContractList'),
-      'Contracts',
+      z
+        .object({
+          items: z.array(ContractListItemSchema),
+          nextCursor: z.string().optional().openapi({ description: 'Absent on the last page' }),
+          total: z.number().int().openapi({ description: 'Contracts matching the filters, all pages' }),
+        })
+        .openapi('ContractList'),
+      'Contracts, one page',
     ),
     400: e400,
     401: e401,
@@ -230,7 +252,7 @@ export function contractRoutes(api: OpenAPIHono<HttpEnv>) {
     c.json(await execute(createContract, c.var.deps, c.var.actor, c.req.valid('json')), 201),
   );
   api.openapi(listRoute, async (c) =>
-    c.json({ items: await execute(listContracts, c.var.deps, c.var.actor, c.req.valid('query')) }, 200),
+    c.json(await execute(listContracts, c.var.deps, c.var.actor, c.req.valid('query')), 200),
   );
   api.openapi(getRoute, async (c) =>
     c.json(await execute(getContract, c.var.deps, c.var.actor, c.req.valid('param')), 200),

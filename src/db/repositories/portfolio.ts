@@ -1,0 +1,201 @@
+import { and, asc, desc, eq, gt, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../client.ts';
+import { contracts, suppliers } from '../schema/index.ts';
+import { contractScopeConditions, type ContractScope } from './contracts.ts';
+import { isUuid } from './evidence.ts';
+
+/**
+ * Portfolio reads for dashboards and lists (issue 14): the database sums values per contract and
+ * category and per half-year, so no activity row travels to JavaScript; the domain then computes
+ * each contract's progress from those sums (caps, expected pace, forecast and status stay there).
+ */
+
+/** A contract as portfolio views need it: its terms, names, and end date after extensions. */
+export interface PortfolioContract {
+  id: string;
+  reference: string;
+  title: string;
+  supplierId: string;
+  supplierName: string;
+  regime: string;
+  valueCents: number;
+  obligationCents: number;
+  obligationExplanation: string;
+  obligationExplanationNl: string | null;
+  startDate: string;
+  /** After extensions. */
+  endDate: string;
+  policyVersionId: string;
+}
+
+/** Planned, realised and verified sums of one contract in one category (before caps). */
+export interface CategorySums {
+  contractId: string;
+  category: string;
+  plannedCents: number;
+  realisedCents: number;
+  verifiedCents: number;
+}
+
+/** Sums of one half-year over the portfolio (as stored: before caps, which apply per contract term). */
+export interface PeriodSums {
+  period: string;
+  plannedCents: number;
+  realisedCents: number;
+  verifiedCents: number;
+}
+
+const effectiveEnd = sql<string>`greatest(${contracts.endDate}, (select max(x.end_date) from contract_extensions x
+  where x.contract_id = ${contracts.id}))`;
+
+const portfolioColumns = {
+  id: contracts.id,
+  reference: contracts.reference,
+  title: contracts.title,
+  supplierId: contracts.supplierId,
+  supplierName: suppliers.name,
+  regime: contracts.regime,
+  valueCents: contracts.valueCents,
+  obligationCents: contracts.obligationCents,
+  obligationExplanation: contracts.obligationExplanation,
+  obligationExplanationNl: contracts.obligationExplanationNl,
+  startDate: contracts.startDate,
+  endDate: sql<string>`${effectiveEnd}::text`.as('effective_end'),
+  policyVersionId: contracts.policyVersionId,
+};
+
+/** Every contract in scope with what portfolio views need (no explanations of activities, no lists). */
+export async function portfolioContracts(
+  db: Db | Tx,
+  scope: ContractScope,
+  where: SQL[] = [],
+): Promise<PortfolioContract[]> {
+  return db
+    .select(portfolioColumns)
+    .from(contracts)
+    .innerJoin(suppliers, eq(suppliers.id, contracts.supplierId))
+    .where(and(...contractScopeConditions(scope), ...where));
+}
+
+/** Whether a scope sees the whole tenant (then sums need no join on contracts). */
+const wholeTenant = (scope: ContractScope) => scope.role === 'advisor' || scope.role === 'municipalityAdmin';
+
+/**
+ * The condition on an activity (alias a) or plan (alias p) row that its contract is in scope, as SQL
+ * over `contracts`: nothing extra for a tenant-wide scope.
+ */
+function scopeOn(scope: ContractScope, contractIdColumn: SQL): SQL {
+  if (wholeTenant(scope)) return sql`true`;
+  const conds = contractScopeConditions(scope);
+  return sql`exists (select 1 from ${contracts} where ${contracts.id} = ${contractIdColumn} and ${and(...conds)})`;
+}
+
+const num = (v: unknown) => Number(v ?? 0);
+/** Rows of a raw query, the same shape from both drivers. */
+const rowsOf = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;
+
+/**
+ * Planned, realised and verified sums per contract and category, and per half-year, from the
+ * `progress_sums` rollup (kept by triggers in every write transaction): planned of every half-year
+ * (the latest approved plan), realised and verified of the half-years up to `upToPeriod` (those
+ * begun by the date asked), in one pass (grouping sets). `contractIds` narrows it to a page of
+ * contracts (then no half-years).
+ */
+export async function portfolioSums(
+  db: Db | Tx,
+  scope: ContractScope,
+  upToPeriod: string,
+  contractIds?: readonly string[],
+): Promise<{ byContract: CategorySums[]; byPeriod: PeriodSums[] }> {
+  if (contractIds && contractIds.length === 0) return { byContract: [], byPeriod: [] };
+  const narrow = contractIds
+    ? sql`and s.contract_id in (${sql.join(
+        contractIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
+  const grouping = contractIds
+    ? sql`group by s.contract_id, s.category`
+    : sql`group by grouping sets ((s.contract_id, s.category), (s.period))`;
+  const result = await db.execute(sql`
+    select s.contract_id as "contractId", s.category, ${contractIds ? sql`null` : sql`s.period`} as period,
+      ${contractIds ? sql`false` : sql`grouping(s.period) = 0`} as "byPeriod",
+      coalesce(sum(s.planned_cents), 0)::text as planned,
+      coalesce(sum(s.realised_cents) filter (where s.period <= ${upToPeriod}), 0)::text as realised,
+      coalesce(sum(s.verified_cents) filter (where s.period <= ${upToPeriod}), 0)::text as verified
+    from progress_sums s
+    where s.tenant_id = ${scope.tenantId} ${narrow} and ${scopeOn(scope, sql`s.contract_id`)}
+    ${grouping}`);
+  const byContract: CategorySums[] = [];
+  const byPeriod: PeriodSums[] = [];
+  for (const row of rowsOf(result)) {
+    const sums = {
+      plannedCents: num(row.planned),
+      realisedCents: num(row.realised),
+      verifiedCents: num(row.verified),
+    };
+    if (row.byPeriod === true || row.byPeriod === 't') byPeriod.push({ period: String(row.period), ...sums });
+    else byContract.push({ contractId: String(row.contractId), category: String(row.category), ...sums });
+  }
+  return { byContract, byPeriod };
+}
+
+/** Columns the contract list sorts on in the database, with a unique tie-breaker (id). */
+export const sortColumns = {
+  reference: contracts.reference,
+  title: contracts.title,
+  supplierName: suppliers.name,
+  valueCents: contracts.valueCents,
+  obligationCents: contracts.obligationCents,
+  startDate: contracts.startDate,
+  endDate: contracts.endDate,
+  regime: contracts.regime,
+  awardDate: contracts.awardDate,
+} as const;
+export type SortColumn = keyof typeof sortColumns;
+
+/** A keyset cursor: the sort value and id of the last row of the page before. */
+export interface Keyset {
+  value: string | number;
+  id: string;
+}
+
+/**
+ * One page of contract ids in scope, sorted in the database by a column (descending with `desc`)
+ * and id, after `after` (keyset paging: stable under inserts, no offset scan). Returns up to
+ * `limit + 1` ids so the caller knows whether there is a next page.
+ */
+export async function contractPage(
+  db: Db | Tx,
+  scope: ContractScope,
+  options: { where: SQL[]; sort: SortColumn; desc: boolean; limit: number; after?: Keyset | undefined },
+): Promise<{ id: string; sortValue: string | number }[]> {
+  const column = sortColumns[options.sort];
+  const conds = [...contractScopeConditions(scope), ...options.where];
+  const after = options.after;
+  if (after && isUuid(after.id)) {
+    const cmp = options.desc ? lt : gt;
+    const keyset = or(cmp(column, after.value), and(eq(column, after.value), cmp(contracts.id, after.id)));
+    if (keyset) conds.push(keyset);
+  }
+  const order = options.desc ? [desc(column), desc(contracts.id)] : [asc(column), asc(contracts.id)];
+  const rows = await db
+    .select({ id: contracts.id, sortValue: column })
+    .from(contracts)
+    .innerJoin(suppliers, eq(suppliers.id, contracts.supplierId))
+    .where(and(...conds))
+    .orderBy(...order)
+    .limit(options.limit + 1);
+  return rows.map((r) => ({ id: r.id, sortValue: r.sortValue as string | number }));
+}
+
+/** Count of contracts in scope matching the filters (for "n of m" and paging controls). */
+export async function countContracts(db: Db | Tx, scope: ContractScope, where: SQL[]): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<string>`count(*)` })
+    .from(contracts)
+    .innerJoin(suppliers, eq(suppliers.id, contracts.supplierId))
+    .where(and(...contractScopeConditions(scope), ...where));
+  return Number(row?.n ?? 0);
+}
+
