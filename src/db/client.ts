@@ -34,6 +34,9 @@ export async function openDatabase(target: DbTarget, options: { migrate?: boolea
     return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
   }
   const client = await PGlite.create({
+    // PostgreSQL's default 128 MB of shared buffers would all live in the process (WebAssembly
+    // memory never shrinks); a city's portfolio reads well from 32 MB (issue 14: RSS ≤ 350 MiB).
+    postgresqlconf: ['shared_buffers = 32MB'],
     ...(target.dataDir ? { dataDir: target.dataDir } : {}),
     ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
   });

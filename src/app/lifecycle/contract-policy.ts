@@ -8,10 +8,18 @@ export interface LoadedPolicy {
   policy: Policy;
 }
 
+/** Validated policy versions by id: a stored version is never edited, so it is validated once. */
+const validated = new Map<string, LoadedPolicy>();
+
 function checked(row: { id: string; version: number; policy: unknown }): LoadedPolicy {
+  const known = validated.get(row.id);
+  if (known && known.version === row.version) return known;
   const result = validatePolicy(row.policy);
   if (!result.ok) throw new Error(`Stored policy version ${row.id} is invalid`);
-  return { id: row.id, version: row.version, policy: result.policy };
+  const loaded = { id: row.id, version: row.version, policy: result.policy };
+  if (validated.size >= 10_000) validated.clear();
+  validated.set(row.id, loaded);
+  return loaded;
 }
 
 /** The policy version a contract is judged by (the one in force at its award), with defaults filled. */

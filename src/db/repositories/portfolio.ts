@@ -48,33 +48,52 @@ export interface PeriodSums {
 const effectiveEnd = sql<string>`greatest(${contracts.endDate}, (select max(x.end_date) from contract_extensions x
   where x.contract_id = ${contracts.id}))`;
 
-const portfolioColumns = {
-  id: contracts.id,
-  reference: contracts.reference,
-  title: contracts.title,
-  supplierId: contracts.supplierId,
-  supplierName: suppliers.name,
-  regime: contracts.regime,
-  valueCents: contracts.valueCents,
-  obligationCents: contracts.obligationCents,
-  obligationExplanation: contracts.obligationExplanation,
-  obligationExplanationNl: contracts.obligationExplanationNl,
-  startDate: contracts.startDate,
-  endDate: sql<string>`${effectiveEnd}::text`.as('effective_end'),
-  policyVersionId: contracts.policyVersionId,
-};
-
-/** Every contract in scope with what portfolio views need (no explanations of activities, no lists). */
+/**
+ * Every contract in scope with what portfolio views need (no explanations of activities, no lists),
+ * as one JSON value (the embedded database decodes thousands of rows slowly).
+ */
 export async function portfolioContracts(
   db: Db | Tx,
   scope: ContractScope,
   where: SQL[] = [],
 ): Promise<PortfolioContract[]> {
-  return db
-    .select(portfolioColumns)
-    .from(contracts)
-    .innerJoin(suppliers, eq(suppliers.id, contracts.supplierId))
-    .where(and(...contractScopeConditions(scope), ...where));
+  const result = await db.execute(sql`
+    select coalesce(json_agg(json_build_array(${contracts.id}, ${contracts.reference}, ${contracts.title},
+      ${contracts.supplierId}, ${suppliers.name}, ${contracts.regime}, ${contracts.valueCents},
+      ${contracts.obligationCents}, ${contracts.obligationExplanation}, ${contracts.obligationExplanationNl},
+      ${contracts.startDate}, ${effectiveEnd}, ${contracts.policyVersionId})), '[]')::text as j
+    from ${contracts} join ${suppliers} on ${suppliers.id} = ${contracts.supplierId}
+    where ${and(...contractScopeConditions(scope), ...where)}`);
+  type Row = [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    number,
+    number,
+    string,
+    string | null,
+    string,
+    string,
+    string,
+  ];
+  return jsonOf<Row>(result).map((r) => ({
+    id: r[0],
+    reference: r[1],
+    title: r[2],
+    supplierId: r[3],
+    supplierName: r[4],
+    regime: r[5],
+    valueCents: r[6],
+    obligationCents: r[7],
+    obligationExplanation: r[8],
+    obligationExplanationNl: r[9],
+    startDate: r[10],
+    endDate: r[11],
+    policyVersionId: r[12],
+  }));
 }
 
 /** Whether a scope sees the whole tenant (then sums need no join on contracts). */
@@ -90,9 +109,11 @@ function scopeOn(scope: ContractScope, contractIdColumn: SQL): SQL {
   return sql`exists (select 1 from ${contracts} where ${contracts.id} = ${contractIdColumn} and ${and(...conds)})`;
 }
 
-const num = (v: unknown) => Number(v ?? 0);
-/** Rows of a raw query, the same shape from both drivers. */
-const rowsOf = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;
+/** The rows of a query that answers one JSON text column `j`. */
+function jsonOf<T>(result: unknown): T[] {
+  const [row] = (result as { rows: { j: string }[] }).rows;
+  return row ? (JSON.parse(row.j) as T[]) : [];
+}
 
 /**
  * Planned, realised and verified sums per contract and category, and per half-year, from the
@@ -117,25 +138,27 @@ export async function portfolioSums(
   const grouping = contractIds
     ? sql`group by s.contract_id, s.category`
     : sql`group by grouping sets ((s.contract_id, s.category), (s.period))`;
+  // One JSON value instead of thousands of rows: the embedded database's row decoding is the cost.
   const result = await db.execute(sql`
-    select s.contract_id as "contractId", s.category, ${contractIds ? sql`null` : sql`s.period`} as period,
-      ${contractIds ? sql`false` : sql`grouping(s.period) = 0`} as "byPeriod",
-      coalesce(sum(s.planned_cents), 0)::text as planned,
-      coalesce(sum(s.realised_cents) filter (where s.period <= ${upToPeriod}), 0)::text as realised,
-      coalesce(sum(s.verified_cents) filter (where s.period <= ${upToPeriod}), 0)::text as verified
-    from progress_sums s
-    where s.tenant_id = ${scope.tenantId} ${narrow} and ${scopeOn(scope, sql`s.contract_id`)}
-    ${grouping}`);
+    select coalesce(json_agg(json_build_array(x.contract_id, x.category, x.period, x.by_period, x.planned,
+      x.realised, x.verified)), '[]')::text as j
+    from (
+      select s.contract_id, s.category, ${contractIds ? sql`null` : sql`s.period`} as period,
+        ${contractIds ? sql`false` : sql`grouping(s.period) = 0`} as by_period,
+        coalesce(sum(s.planned_cents), 0) as planned,
+        coalesce(sum(s.realised_cents) filter (where s.period <= ${upToPeriod}), 0) as realised,
+        coalesce(sum(s.verified_cents) filter (where s.period <= ${upToPeriod}), 0) as verified
+      from progress_sums s
+      where s.tenant_id = ${scope.tenantId} ${narrow} and ${scopeOn(scope, sql`s.contract_id`)}
+      ${grouping}
+    ) x`);
   const byContract: CategorySums[] = [];
   const byPeriod: PeriodSums[] = [];
-  for (const row of rowsOf(result)) {
-    const sums = {
-      plannedCents: num(row.planned),
-      realisedCents: num(row.realised),
-      verifiedCents: num(row.verified),
-    };
-    if (row.byPeriod === true || row.byPeriod === 't') byPeriod.push({ period: String(row.period), ...sums });
-    else byContract.push({ contractId: String(row.contractId), category: String(row.category), ...sums });
+  type Row = [string, string, string | null, boolean, number, number, number];
+  for (const [contractId, category, period, isPeriod, planned, realised, verified] of jsonOf<Row>(result)) {
+    const sums = { plannedCents: planned, realisedCents: realised, verifiedCents: verified };
+    if (isPeriod) byPeriod.push({ period: String(period), ...sums });
+    else byContract.push({ contractId, category, ...sums });
   }
   return { byContract, byPeriod };
 }
@@ -198,4 +221,3 @@ export async function countContracts(db: Db | Tx, scope: ContractScope, where: S
     .where(and(...contractScopeConditions(scope), ...where));
   return Number(row?.n ?? 0);
 }
-
