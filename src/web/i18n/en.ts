@@ -169,6 +169,10 @@ export const en: Record<MessageKey, string> = {
   'contracts.awardDate': 'Award date',
   'contracts.contract': 'Contract',
   'contracts.count': '{n} contracts',
+  'contracts.range': '{from}–{to} of {total}',
+  'contracts.pages': 'Pages',
+  'contracts.previousPage': 'Previous page',
+  'contracts.nextPage': 'Next page',
   'contracts.filters': 'Filters',
   'contracts.managerLead':
     'The contracts you manage. Open the summary of a contract for the evaluation talk.',

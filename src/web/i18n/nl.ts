@@ -167,6 +167,10 @@ export const nl = {
   'contracts.awardDate': 'Gunningsdatum',
   'contracts.contract': 'Contract',
   'contracts.count': '{n} contracten',
+  'contracts.range': '{from}–{to} van {total}',
+  'contracts.pages': 'Pagina’s',
+  'contracts.previousPage': 'Vorige pagina',
+  'contracts.nextPage': 'Volgende pagina',
   'contracts.filters': 'Filters',
   'contracts.managerLead':
     'De contracten die u beheert. Open per contract de samenvatting voor het evaluatiegesprek.',

@@ -13,6 +13,12 @@ export interface List<T> {
   items: T[];
 }
 
+/** One page of a list that pages (`GET /contracts`): `nextCursor` absent on the last page. */
+export interface Page<T> extends List<T> {
+  nextCursor?: string;
+  total: number;
+}
+
 export interface Obligation {
   amountCents: number;
   regime: Regime;
@@ -240,3 +246,5 @@ export interface ContractManager {
   name: string;
   email: string;
 }
+
+export type ContractPage = Page<ContractListItem>;

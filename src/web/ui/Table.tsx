@@ -8,6 +8,8 @@ export interface Column<Row> {
   numeric?: boolean;
   /** The row header cell (`<th scope="row">`), usually the name. */
   rowHeader?: boolean;
+  /** A sortable column's state (`aria-sort`); its header is then a button that changes it. */
+  sort?: 'ascending' | 'descending' | 'none';
 }
 
 /**
@@ -70,6 +72,7 @@ export function Table<Row>({
               <th
                 key={c.key}
                 scope="col"
+                {...(c.sort ? { 'aria-sort': c.sort } : {})}
                 className={cx(
                   'utrecht-table__header-cell',
                   c.numeric && 'utrecht-table__header-cell--numeric',

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
-import type { ContractListItem, List, Supplier } from '../../lib/model.ts';
+import type { ContractListItem, ContractPage, List, Supplier } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
-import { ButtonGroup, ButtonLink, Link } from '../../ui/Button.tsx';
+import { Button, ButtonGroup, ButtonLink, Link } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
 import { Table } from '../../ui/Table.tsx';
@@ -12,38 +12,81 @@ import { Explain, Paragraph } from '../../ui/text.tsx';
 import { useSession } from '../session/session.tsx';
 import { ProgressStatusBadge } from './shared.tsx';
 
-/** Contracts with search and filters (applied by the API); the filters live in the URL so a filtered list can be shared. */
+const PAGE_SIZE = 50;
+
+/**
+ * Contracts with search, filters, sorting and paging, all done by the API (a city has thousands);
+ * filters, sort and page live in the URL so a list can be shared and the browser's back button
+ * returns to the page before.
+ */
 export default function ContractListPage() {
   const { t, tx, money, date } = useI18n();
   const { me } = useSession();
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const regime = params.get('regime') ?? '';
   const status = params.get('status') ?? '';
   const supplierId = params.get('supplierId') ?? '';
+  const sort = params.get('sort') ?? 'reference';
+  const cursor = params.get('cursor') ?? '';
+  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const manager = me?.role === 'contractManager';
   const advisor = me?.role === 'advisor';
   // The search box keeps what is typed; the URL (and so the API call) follows 300 ms after typing stops.
   const [search, setSearch] = useState(q);
   const suppliers = useResource<List<Supplier>>(manager ? null : endpoints.suppliers);
-  const resource = useResource<List<ContractListItem>>(
+  const resource = useResource<ContractPage>(
     endpoints.contracts({
       q: q || undefined,
       regime: regime || undefined,
       status: status || undefined,
       supplierId: supplierId || undefined,
+      sort,
+      limit: String(PAGE_SIZE),
+      cursor: cursor || undefined,
     }),
   );
+  /** A filter or sort change starts at the first page again. */
   const set = (key: string, value: string) => {
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
         if (value) next.set(key, value);
         else next.delete(key);
+        next.delete('cursor');
+        next.delete('page');
         return next;
       },
-      { replace: true },
+      { replace: key === 'q' },
     );
+  };
+  const nextPage = (nextCursor: string) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      next.set('cursor', nextCursor);
+      next.set('page', String(page + 1));
+      return next;
+    });
+  /** A sortable column header: a button that sorts ascending, then descending. */
+  const sortable = (field: string, label: ReactNode) => {
+    const state: 'ascending' | 'descending' | 'none' =
+      sort === field ? 'ascending' : sort === `-${field}` ? 'descending' : 'none';
+    return {
+      sort: state,
+      header: (
+        <button
+          type="button"
+          className="retour-sort-button"
+          onClick={() => set('sort', state === 'ascending' ? `-${field}` : field)}
+        >
+          {label}
+          <span aria-hidden="true">
+            {state === 'ascending' ? ' ▲' : state === 'descending' ? ' ▼' : ' ⇅'}
+          </span>
+        </button>
+      ),
+    };
   };
   useEffect(() => {
     if (search === q) return;
@@ -106,58 +149,91 @@ export default function ContractListPage() {
         />
       </search>
       <p className="retour-visually-hidden" aria-live="polite" aria-atomic="true">
-        {resource.data && !resource.loading ? t('contracts.count', { n: resource.data.items.length }) : ''}
+        {resource.data && !resource.loading ? t('contracts.count', { n: resource.data.total }) : ''}
       </p>
       <ResourceView resource={resource}>
-        {({ items: rows }) => {
+        {({ items: rows, total, nextCursor }) => {
+          const first = (page - 1) * PAGE_SIZE + 1;
+          const range =
+            total === 0 ? '' : t('contracts.range', { from: first, to: first + rows.length - 1, total });
           return (
-            <Table
-              caption={t('contracts.count', { n: rows.length })}
-              rows={rows}
-              rowKey={(c) => c.id}
-              empty={t('contracts.none')}
-              columns={[
-                {
-                  key: 'ref',
-                  header: t('contracts.contract'),
-                  rowHeader: true,
-                  cell: (c) => <Link to={`/contracts/${c.id}`}>{`${c.reference} · ${c.title}`}</Link>,
-                },
-                { key: 'sup', header: t('contracts.supplier'), cell: (c) => c.supplierName },
-                {
-                  key: 'term',
-                  header: t('contracts.term'),
-                  cell: (c) => `${date(c.startDate)} – ${date(c.endDate)}`,
-                },
-                { key: 'reg', header: t('estimate.regime'), cell: (c) => tx('regime', c.regime) },
-                {
-                  key: 'ob',
-                  header: t('progress.obligation'),
-                  numeric: true,
-                  cell: (c) => (
-                    <Explain summary={money(c.obligationCents)}>
-                      <Paragraph small>{c.obligation.explanation}</Paragraph>
-                    </Explain>
-                  ),
-                },
-                {
-                  key: 'st',
-                  header: t('progress.status'),
-                  cell: (c) => <ProgressStatusBadge status={c.progress.status} />,
-                },
-                ...(manager
-                  ? [
-                      {
-                        key: 'sum',
-                        header: t('summary.title'),
-                        cell: (c: ContractListItem) => (
-                          <Link to={`/contracts/${c.id}/summary`}>{t('summary.open')}</Link>
-                        ),
-                      },
-                    ]
-                  : []),
-              ]}
-            />
+            <>
+              <Table
+                caption={`${t('contracts.count', { n: total })}${range ? ` · ${range}` : ''}`}
+                rows={rows}
+                rowKey={(c) => c.id}
+                empty={t('contracts.none')}
+                columns={[
+                  {
+                    key: 'ref',
+                    ...sortable('reference', t('contracts.contract')),
+                    rowHeader: true,
+                    cell: (c) => <Link to={`/contracts/${c.id}`}>{`${c.reference} · ${c.title}`}</Link>,
+                  },
+                  {
+                    key: 'sup',
+                    ...sortable('supplierName', t('contracts.supplier')),
+                    cell: (c) => c.supplierName,
+                  },
+                  {
+                    key: 'term',
+                    ...sortable('startDate', t('contracts.term')),
+                    cell: (c) => `${date(c.startDate)} – ${date(c.endDate)}`,
+                  },
+                  {
+                    key: 'reg',
+                    ...sortable('regime', t('estimate.regime')),
+                    cell: (c) => tx('regime', c.regime),
+                  },
+                  {
+                    key: 'ob',
+                    ...sortable('obligationCents', t('progress.obligation')),
+                    numeric: true,
+                    cell: (c) => (
+                      <Explain summary={money(c.obligationCents)}>
+                        <Paragraph small>{c.obligation.explanation}</Paragraph>
+                      </Explain>
+                    ),
+                  },
+                  {
+                    key: 'real',
+                    ...sortable('realisedCents', t('progress.realised')),
+                    numeric: true,
+                    cell: (c) => money(c.progress.realisedCents),
+                  },
+                  {
+                    key: 'st',
+                    ...sortable('status', t('progress.status')),
+                    cell: (c) => <ProgressStatusBadge status={c.progress.status} />,
+                  },
+                  ...(manager
+                    ? [
+                        {
+                          key: 'sum',
+                          header: t('summary.title'),
+                          cell: (c: ContractListItem) => (
+                            <Link to={`/contracts/${c.id}/summary`}>{t('summary.open')}</Link>
+                          ),
+                        },
+                      ]
+                    : []),
+                ]}
+              />
+              {page > 1 || nextCursor ? (
+                <nav aria-label={t('contracts.pages')}>
+                  <ButtonGroup>
+                    {page > 1 ? (
+                      <Button onClick={() => void navigate(-1)}>{t('contracts.previousPage')}</Button>
+                    ) : null}
+                    {nextCursor ? (
+                      <Button variant="primary" onClick={() => nextPage(nextCursor)}>
+                        {t('contracts.nextPage')}
+                      </Button>
+                    ) : null}
+                  </ButtonGroup>
+                </nav>
+              ) : null}
+            </>
           );
         }}
       </ResourceView>

@@ -15,7 +15,7 @@ import { marketEndpoints, pledgeKinds, type PledgeKind } from './model.ts';
 /** A supplier pledges hours, money or goods for one of its own contracts in a half-year of its term. */
 export function PledgeForm({ initiativeId }: { initiativeId: string }) {
   const { t, tx, lang, halfYear } = useI18n();
-  const contracts = useResource<List<ContractListItem>>(endpoints.contracts());
+  const contracts = useResource<List<ContractListItem>>(endpoints.contracts({ limit: '500' }));
   const [contractId, setContractId] = useState('');
   const reports = useResource<List<Report>>(contractId ? endpoints.reports(contractId) : null);
   const periods = currentReports(reports.data?.items ?? []).filter(

@@ -23,7 +23,7 @@ export default function SupplierHomePage() {
   const { t, tx, money, date } = useI18n();
   const { me } = useSession();
   const supplierName = me ? currentMembership(me)?.supplierName : null;
-  const contracts = useResource<List<ContractListItem>>(endpoints.contracts());
+  const contracts = useResource<List<ContractListItem>>(endpoints.contracts({ limit: '500' }));
   return (
     <>
       <PageTitle title={t('nav.myContracts')}>{t('nav.myContracts')}</PageTitle>
