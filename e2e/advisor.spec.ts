@@ -110,6 +110,35 @@ test('advisor registers a supplier and a contract, sees the obligation explained
   await expect(row).toContainText('€ 30.000,00');
   await checkPage(page, 'advisor-contracts-filtered');
 
+  // Sorting and paging by the server: two per page, by obligation, highest first; the next page
+  // continues where the first ended, and the browser's back button returns to it.
+  await page.goto('/contracts?limit=2');
+  const obligationHeader = page.getByRole('columnheader', { name: /Verplichting/ });
+  await obligationHeader.getByRole('button').click();
+  await expect(obligationHeader).toHaveAttribute('aria-sort', 'ascending');
+  await obligationHeader.getByRole('button').click();
+  await expect(obligationHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(page).toHaveURL(/sort=-obligationCents/);
+  const amounts = async () =>
+    (
+      await page
+        .locator('tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((r) => r.querySelectorAll('td')[3]?.querySelector('summary')?.textContent ?? ''),
+        )
+    ).map((text) => centsOf(text));
+  const firstPage = await amounts();
+  expect(firstPage).toHaveLength(2);
+  expect(firstPage[0]).toBeGreaterThanOrEqual(firstPage[1] ?? 0);
+  await expect(page.getByRole('table').first()).toContainText('1–2 van');
+  await page.getByRole('button', { name: 'Volgende pagina' }).click();
+  await expect(page.getByRole('table').first()).toContainText('3–4 van');
+  const secondPage = await amounts();
+  expect(secondPage[0]).toBeLessThanOrEqual(firstPage[1] ?? 0);
+  await checkPage(page, 'advisor-contracts-sorted-page-2');
+  await page.getByRole('button', { name: 'Vorige pagina' }).click();
+  await expect(page.getByRole('table').first()).toContainText('1–2 van');
+
   await page.goto('/dashboard');
   await openExplanations(page);
   await expect(page.getByText('Wat tellen deze totalen?')).toBeVisible();

@@ -16,13 +16,19 @@ CREATE INDEX "contract_extensions_contract" ON "contract_extensions" USING btree
 CREATE INDEX "plan_versions_tenant_decision" ON "plan_versions" USING btree ("tenant_id","decision");--> statement-breakpoint
 CREATE INDEX "activities_tenant_period" ON "activities" USING btree ("tenant_id","period");--> statement-breakpoint
 -- Recomputes the realised and verified sums of the given (contract, half-year) pairs from the current
--- report versions. Serialised per contract (advisory lock, then fresh statements: under READ COMMITTED
--- each sees what committed before), so concurrent writes to one contract cannot leave a stale sum.
+-- report versions. Serialised per contract (advisory lock, or a table lock for bulk writes; then fresh
+-- statements, which under READ COMMITTED see what committed before), so concurrent writes to one
+-- contract cannot leave a stale sum.
 CREATE FUNCTION retour_refresh_progress_sums(p_contracts uuid[], p_periods text[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_advisory_xact_lock(hashtextextended('progress_sums:' || c::text, 0))
-    FROM (SELECT DISTINCT unnest(p_contracts) AS c ORDER BY 1) locks;
+  -- a few contracts: one lock each; a bulk write (an import, a load): the whole rollup at once
+  IF (SELECT count(DISTINCT c) FROM unnest(p_contracts) c) <= 64 THEN
+    PERFORM pg_advisory_xact_lock(hashtextextended('progress_sums:' || c::text, 0))
+      FROM (SELECT DISTINCT unnest(p_contracts) AS c ORDER BY 1) locks;
+  ELSE
+    LOCK TABLE progress_sums IN SHARE ROW EXCLUSIVE MODE;
+  END IF;
   UPDATE progress_sums s SET realised_cents = 0, verified_cents = 0
     FROM (SELECT DISTINCT * FROM unnest(p_contracts, p_periods) AS p(contract_id, period)) p
     WHERE s.contract_id = p.contract_id AND s.period = p.period;
@@ -47,8 +53,13 @@ END $$;
 CREATE FUNCTION retour_refresh_planned_sums(p_contracts uuid[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_advisory_xact_lock(hashtextextended('progress_sums:' || c::text, 0))
-    FROM (SELECT DISTINCT unnest(p_contracts) AS c ORDER BY 1) locks;
+  -- a few contracts: one lock each; a bulk write (an import, a load): the whole rollup at once
+  IF (SELECT count(DISTINCT c) FROM unnest(p_contracts) c) <= 64 THEN
+    PERFORM pg_advisory_xact_lock(hashtextextended('progress_sums:' || c::text, 0))
+      FROM (SELECT DISTINCT unnest(p_contracts) AS c ORDER BY 1) locks;
+  ELSE
+    LOCK TABLE progress_sums IN SHARE ROW EXCLUSIVE MODE;
+  END IF;
   UPDATE progress_sums SET planned_cents = 0 WHERE contract_id = ANY (p_contracts);
   INSERT INTO progress_sums (tenant_id, contract_id, period, category, planned_cents)
     SELECT v.tenant_id, v.contract_id, e->>'period', e->>'category', sum((e->>'valueCents')::bigint)

@@ -276,8 +276,13 @@ async function national() {
   if (exists) {
     const c = new pg.Client({ connectionString: url.toString() });
     await c.connect();
-    const n = await c.query(`select count(*)::int as n from tenants where slug like 'scale-%'`).catch(() => ({ rows: [{ n: 0 }] }));
-    fresh = (n.rows[0] as { n: number }).n !== spec.tenants;
+    // complete when the last step (the advisor's token) is there
+    const n = await c
+      .query(`select (select count(*) from tenants where slug like 'scale-%')::int as n,
+        (select count(*) from api_tokens where name = 'bench')::int as done`)
+      .catch(() => ({ rows: [{ n: 0, done: 0 }] }));
+    const row = n.rows[0] as { n: number; done: number };
+    fresh = row.n !== spec.tenants || row.done !== 1;
     await c.end();
     if (fresh) await admin.query(`drop database ${name} with (force)`);
   }

@@ -187,7 +187,9 @@ export const en: Record<MessageKey, string> = {
   'dashboard.byHalfYear': 'By half-year',
   'dashboard.bySupplier': 'By supplier',
   'dashboard.contracts': 'Contracts, behind schedule first',
-  'dashboard.contractsLead': 'Contracts behind the expected pace are listed first.',
+  'dashboard.contractsLead':
+    'The {n} contracts needing attention most (of {total}): those behind the expected pace come first.',
+  'dashboard.allContracts': 'All contracts, sorted by status',
   'dashboard.group': 'Group',
   'dashboard.tableOf': 'Table: {title}',
   'dashboard.title': 'Social return dashboard',

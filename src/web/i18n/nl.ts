@@ -185,7 +185,9 @@ export const nl = {
   'dashboard.byHalfYear': 'Per halfjaar',
   'dashboard.bySupplier': 'Per opdrachtnemer',
   'dashboard.contracts': 'Contracten, achterstand eerst',
-  'dashboard.contractsLead': 'Contracten die achterlopen op het verwachte tempo staan bovenaan.',
+  'dashboard.contractsLead':
+    'De {n} contracten die de meeste aandacht vragen (van {total}): wie achterloopt op het verwachte tempo staat bovenaan.',
+  'dashboard.allContracts': 'Alle contracten, gesorteerd op status',
   'dashboard.group': 'Groep',
   'dashboard.tableOf': 'Tabel: {title}',
   'dashboard.title': 'Dashboard social return',

@@ -31,6 +31,7 @@ export default function ContractListPage() {
   const sort = params.get('sort') ?? 'reference';
   const cursor = params.get('cursor') ?? '';
   const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
+  const pageSize = Math.min(500, Math.max(1, Number(params.get('limit') ?? PAGE_SIZE) || PAGE_SIZE));
   const manager = me?.role === 'contractManager';
   const advisor = me?.role === 'advisor';
   // The search box keeps what is typed; the URL (and so the API call) follows 300 ms after typing stops.
@@ -43,7 +44,7 @@ export default function ContractListPage() {
       status: status || undefined,
       supplierId: supplierId || undefined,
       sort,
-      limit: String(PAGE_SIZE),
+      limit: String(pageSize),
       cursor: cursor || undefined,
     }),
   );
@@ -153,7 +154,7 @@ export default function ContractListPage() {
       </p>
       <ResourceView resource={resource}>
         {({ items: rows, total, nextCursor }) => {
-          const first = (page - 1) * PAGE_SIZE + 1;
+          const first = (page - 1) * pageSize + 1;
           const range =
             total === 0 ? '' : t('contracts.range', { from: first, to: first + rows.length - 1, total });
           return (

@@ -126,7 +126,10 @@ export default function DashboardPage() {
                 <Heading level={2} id="dash-behind">
                   {t('dashboard.contracts')}
                 </Heading>
-                <Paragraph>{t('dashboard.contractsLead')}</Paragraph>
+                <Paragraph>
+                  {t('dashboard.contractsLead', { n: d.contracts.length, total: d.totals.contracts })}{' '}
+                  <Link to="/contracts?sort=status">{t('dashboard.allContracts')}</Link>
+                </Paragraph>
                 <Table
                   caption={t('dashboard.contracts')}
                   captionHidden
