@@ -131,13 +131,30 @@ CREATE TRIGGER plan_versions_sums_insert AFTER INSERT ON plan_versions REFERENCI
 CREATE TRIGGER plan_versions_sums_update AFTER UPDATE ON plan_versions REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION retour_plan_versions_sums();
 --> statement-breakpoint
--- The whole rollup from scratch (after a bulk load with triggers off, and to prove it equal).
+-- The whole rollup from scratch, in two set-based statements (after a bulk load with triggers off).
 CREATE FUNCTION retour_rebuild_progress_sums() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  LOCK TABLE progress_sums IN SHARE ROW EXCLUSIVE MODE;
   DELETE FROM progress_sums;
-  PERFORM retour_refresh_progress_sums(array_agg(contract_id), array_agg(period))
-    FROM (SELECT DISTINCT contract_id, period FROM activities) a;
-  PERFORM retour_refresh_planned_sums(array_agg(contract_id)) FROM plans;
+  INSERT INTO progress_sums (tenant_id, contract_id, period, category, realised_cents, verified_cents)
+    SELECT a.tenant_id, a.contract_id, a.period, a.category,
+      coalesce(sum(a.value_cents) FILTER (WHERE a.verification <> 'rejected'), 0),
+      coalesce(sum(a.value_cents) FILTER (WHERE a.verification = 'accepted'), 0)
+    FROM activities a
+    JOIN (SELECT DISTINCT ON (contract_id, period) id FROM reports ORDER BY contract_id, period, version DESC) cur
+      ON cur.id = a.report_id
+    GROUP BY a.tenant_id, a.contract_id, a.period, a.category;
+  INSERT INTO progress_sums (tenant_id, contract_id, period, category, planned_cents)
+    SELECT v.tenant_id, v.contract_id, e->>'period', e->>'category', sum((e->>'valueCents')::bigint)
+    FROM (
+      SELECT DISTINCT ON (pv.plan_id) p.tenant_id, p.contract_id, pv.items
+      FROM plan_versions pv JOIN plans p ON p.id = pv.plan_id
+      WHERE pv.decision = 'approved' AND pv.reviewed_at IS NOT NULL
+      ORDER BY pv.plan_id, pv.version DESC
+    ) v, jsonb_array_elements(v.items) e
+    GROUP BY v.tenant_id, v.contract_id, e->>'period', e->>'category'
+  ON CONFLICT (contract_id, period, category) DO UPDATE SET planned_cents = excluded.planned_cents;
+  DELETE FROM progress_sums WHERE planned_cents = 0 AND realised_cents = 0 AND verified_cents = 0;
 END $$;
 --> statement-breakpoint
 SELECT retour_rebuild_progress_sums();

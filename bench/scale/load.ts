@@ -44,9 +44,14 @@ export async function loadScale(exec: Exec, spec: ScaleSpec, log: (s: string) =>
   const typeList = types.map((t) => `('${t.code}','${t.category}','${t.method}')`).join(',');
   const others = Math.max(spec.tenants - 1, 1);
   const otherContracts = spec.contracts - spec.cityContracts;
+  // Triggers keep the progress rollup on every write; a bulk load switches them off and rebuilds the
+  // rollup once at the end (decision 014).
   await step(
     'municipalities and policies',
-    `select setseed(0.42);
+    `alter table activities disable trigger user;
+     alter table reports disable trigger user;
+     alter table plan_versions disable trigger user;
+     select setseed(0.42);
      create temp table t_map as
        select g as idx, gen_random_uuid() as id from generate_series(1, ${spec.tenants}) g;
      insert into tenants (id, slug, name)
@@ -179,7 +184,14 @@ export async function loadScale(exec: Exec, spec: ScaleSpec, log: (s: string) =>
      insert into api_tokens (token_hash, name, user_id, membership_id, tenant_id)
        select '${sha256(benchToken)}', 'bench', '00000000-0000-4000-8000-00000000be00',
          '00000000-0000-4000-8000-00000000be01', id from t_map where idx = 1;
-     drop table t_map, pv_map, s_map, s_count, c_map, r_map, r_v2, r_count, type_list, tl, p_map;
+     drop table t_map, pv_map, s_map, s_count, c_map, r_map, r_v2, r_count, type_list, tl, p_map;`,
+  );
+  await step(
+    'progress rollup',
+    `select retour_rebuild_progress_sums();
+     alter table activities enable trigger user;
+     alter table reports enable trigger user;
+     alter table plan_versions enable trigger user;
      analyze;`,
   );
   log(`  loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

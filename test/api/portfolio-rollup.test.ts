@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { and, eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../test-app.ts';
-import { createActor, createSupplierRow, createTenant, unique } from '../factories.ts';
+import { createActor, createContractRows, createSupplierRow, createTenant, unique } from '../factories.ts';
 import {
   activities,
   contractExtensions,
@@ -305,5 +305,18 @@ describe('portfolio rollup (progress_sums) and the dashboard from it', () => {
       ),
       { numRuns: 12 },
     );
+  });
+});
+
+describe('retour_rebuild_progress_sums()', () => {
+  it('rebuilds exactly what the triggers kept', async () => {
+    const tenant = await createTenant(t.database.db, { policy });
+    const supplier = await createSupplierRow(t.database.db, tenant.id);
+    await createContractRows(t.database.db, { tenantId: tenant.id, supplierId: supplier.id });
+    const before = await storedSums(tenant.id);
+    expect(before).toHaveLength(1);
+    await t.database.db.execute(sql`select retour_rebuild_progress_sums()`);
+    expect(await storedSums(tenant.id)).toEqual(before);
+    expect(await recomputedSums(tenant.id)).toEqual(before);
   });
 });
