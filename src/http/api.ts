@@ -1,7 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../app/deps.ts';
 import type { HttpEnv } from './env.ts';
-import { problemResponse } from './problem.ts';
+import { joinParams, problemResponse } from './problem.ts';
+import { zodReason } from './zod-reasons.ts';
 import { healthRoutes } from './routes/health.ts';
 import { authenticate } from './authenticate.ts';
 import { explanationLanguage } from './language.ts';
@@ -46,13 +47,13 @@ export function createApi(deps: AppDeps) {
       if (!result.success) {
         const invalidParams = result.error.issues.map((issue) => ({
           name: issue.path.join('.') || '(body)',
-          reason: issue.message,
+          reason: zodReason(issue),
         }));
         return problemResponse(c, {
           type: 'about:blank',
           status: 400,
           title: 'Invalid input',
-          detail: invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; '),
+          detail: joinParams(invalidParams),
           invalidParams,
         });
       }
