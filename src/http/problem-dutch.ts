@@ -83,7 +83,10 @@ const rules: readonly Rule[] = [
   [/^unknown fields: (.+)$/, (k) => `onbekende velden: ${k}`],
   [/^is not valid$/, 'is niet geldig'],
   [/^must have at most 2 decimals$/, 'mag hoogstens 2 decimalen hebben'],
-  [/^must be a real date \(YYYY-MM-DD\)$|^not a real date \(YYYY-MM-DD\)$/, 'moet een bestaande datum zijn (JJJJ-MM-DD)'],
+  [
+    /^must be a real date \(YYYY-MM-DD\)$|^not a real date \(YYYY-MM-DD\)$/,
+    'moet een bestaande datum zijn (JJJJ-MM-DD)',
+  ],
   [/^must be a date as YYYY-MM-DD$/, 'moet een datum zijn als JJJJ-MM-DD'],
   [
     /^must be a half-year \(YYYY-H1 or YYYY-H2\)$|^not a half-year \(YYYY-H1 or YYYY-H2\)$/,
@@ -102,20 +105,32 @@ const rules: readonly Rule[] = [
   [/^must not be before startDate \((.+)\)$/, (d) => `mag niet vóór de begindatum (${d}) liggen`],
   [/^must not be before startDate$/, 'mag niet vóór de begindatum liggen'],
   [/^must not be before contractStart$/, 'mag niet vóór de start van het contract liggen'],
-  [/^must not be before candidate\.startDate \((.+)\)$/, (d) => `mag niet vóór de start van de plaatsing (${d}) liggen`],
+  [
+    /^must not be before candidate\.startDate \((.+)\)$/,
+    (d) => `mag niet vóór de start van de plaatsing (${d}) liggen`,
+  ],
   [/^must not be before the current end date (.+)$/, (d) => `mag niet vóór de huidige einddatum ${d} liggen`],
   [
     /^must be inside (\d{4}-H[12]) and the contract term \((.+) to (.+)\)$/,
     (p, a, b) => `moet binnen ${half(p)} en de looptijd van het contract liggen (${a} tot en met ${b})`,
   ],
-  [/^(\d{4}-H[12]) is not a half-year of the contract term$/, (p) => `${half(p)} is geen halfjaar van de looptijd`],
-  [/^(\d{4}-H[12]) is outside the contract term(.*)$/, (p, rest) => `${half(p)} valt buiten de looptijd${rest}`],
+  [
+    /^(\d{4}-H[12]) is not a half-year of the contract term$/,
+    (p) => `${half(p)} is geen halfjaar van de looptijd`,
+  ],
+  [
+    /^(\d{4}-H[12]) is outside the contract term(.*)$/,
+    (p, rest) => `${half(p)} valt buiten de looptijd${rest}`,
+  ],
   [
     /^the (\d{4}-H[12]) report is (\w+); activities can only be added to an open report \(ask for a correction\)$/,
     (p, s) =>
       `de rapportage over ${half(p)} is ${st(s)}; activiteiten kunnen alleen aan een open rapportage worden toegevoegd (vraag om een correctie)`,
   ],
-  [/^is required for this activity type \(a pseudonymous code\)$/, 'is verplicht voor deze activiteit (een pseudoniem)'],
+  [
+    /^is required for this activity type \(a pseudonymous code\)$/,
+    'is verplicht voor deze activiteit (een pseudoniem)',
+  ],
   [
     /^looks like a BSN \(9 digits\): use a pseudonymous code instead$/,
     'lijkt op een BSN (9 cijfers): gebruik een pseudoniem',
@@ -128,7 +143,10 @@ const rules: readonly Rule[] = [
     /^must be more than 0 and at most (.+), with at most 2 decimals$/,
     (n) => `moet meer dan 0 en hoogstens ${n} zijn, met hoogstens 2 decimalen`,
   ],
-  [/^fte must be more than 0, with at most 2 decimals$/, 'fte moet meer dan 0 zijn, met hoogstens 2 decimalen'],
+  [
+    /^fte must be more than 0, with at most 2 decimals$/,
+    'fte moet meer dan 0 zijn, met hoogstens 2 decimalen',
+  ],
   [
     /^the candidate would count for (.+) \+ (.+) = (.+) FTE in this half-year; at most 1 FTE counts across all contracts$/,
     (a, b, t) =>
@@ -159,7 +177,10 @@ const rules: readonly Rule[] = [
   [/^is not a contract manager of this municipality$/, 'is geen contractmanager van deze gemeente'],
   [/^no such supplier( here| in this municipality)?$/, 'deze leverancier is hier niet bekend'],
   [/^no such initiative here$/, 'dit initiatief is hier niet bekend'],
-  [/^has no social return obligation to contribute to$/, 'heeft geen verplichting voor social return om aan bij te dragen'],
+  [
+    /^has no social return obligation to contribute to$/,
+    'heeft geen verplichting voor social return om aan bij te dragen',
+  ],
   [/^is required for a pledge of (\w+)$/, (k) => `is verplicht bij een toezegging van ${kindNl(k)}`],
   [/^is not used for a pledge of (\w+)$/, (k) => `hoort niet bij een toezegging van ${kindNl(k)}`],
   [/^has no file name$/, 'heeft geen bestandsnaam'],
@@ -170,7 +191,10 @@ const rules: readonly Rule[] = [
   [/^e\.g\. (.+)$/, (x) => `bijvoorbeeld ${x}`],
   [/^unknown, used or expired$/, 'onbekend, gebruikt of verlopen'],
   [/^amount too large$/, 'bedrag te groot'],
-  [/^the total contract value would exceed €10 billion$/, 'de totale contractwaarde zou boven € 10 miljard komen'],
+  [
+    /^the total contract value would exceed €10 billion$/,
+    'de totale contractwaarde zou boven € 10 miljard komen',
+  ],
   [
     /^no policy of the municipality is in force on (.+)$/,
     (d) => `er geldt op ${d} geen beleid van de gemeente`,
@@ -187,20 +211,35 @@ const rules: readonly Rule[] = [
   [/^No such municipality\.$/, 'Deze gemeente is hier niet bekend.'],
   [/^(.+) has no policy in force on (.+)\.$/, (n, d) => `${n} heeft geen beleid dat geldt op ${d}.`],
   [/^No policy is in force on (.+)\.$/, (d) => `Er geldt geen beleid op ${d}.`],
-  [/^No such (activity|contract|evidence file|initiative|plan version|pledge|report|supplier|token)\.$/, (w) => `${thingNl(w)} bestaat niet of is hier niet te zien.`],
+  [
+    /^No such (activity|contract|evidence file|initiative|plan version|pledge|report|supplier|token)\.$/,
+    (w) => `${thingNl(w)} bestaat niet of is hier niet te zien.`,
+  ],
   [/^No such user here\.$/, 'Deze gebruiker is hier niet bekend.'],
-  [/^Unknown (supplier|initiative)\.$/, (w) => `Onbekende ${w === 'supplier' ? 'leverancier' : 'initiatief'}.`],
+  [
+    /^Unknown (supplier|initiative)\.$/,
+    (w) => `Onbekende ${w === 'supplier' ? 'leverancier' : 'initiatief'}.`,
+  ],
   [/^No report for this half-year\.$/, 'Er is geen rapportage voor dit halfjaar.'],
   [/^Not a half-year of the contract\.$/, 'Geen halfjaar van het contract.'],
   [/^Not a half-year\.$/, 'Geen halfjaar.'],
   [/^Not an email address\.$/, 'Geen e-mailadres.'],
   [/^Sign in first\.$/, 'Meld u eerst aan.'],
-  [/^This action is not open to the role (\w+)\.$/, (r) => `Deze handeling is niet toegestaan voor de rol ${role(r)}.`],
+  [
+    /^This action is not open to the role (\w+)\.$/,
+    (r) => `Deze handeling is niet toegestaan voor de rol ${role(r)}.`,
+  ],
   [/^Choose a municipality to act in first\.$/, 'Kies eerst de gemeente waarvoor u werkt.'],
   [/^You have no role in that municipality\.$/, 'U heeft geen rol in die gemeente.'],
   [/^The email address or password is not correct\.$/, 'Het e-mailadres of wachtwoord klopt niet.'],
-  [/^The password must have at least (\d+) characters\.$/, (n) => `Het wachtwoord moet minstens ${n} tekens hebben.`],
-  [/^This link is no longer valid\. Ask for a new one\.$/, 'Deze link is niet meer geldig. Vraag een nieuwe aan.'],
+  [
+    /^The password must have at least (\d+) characters\.$/,
+    (n) => `Het wachtwoord moet minstens ${n} tekens hebben.`,
+  ],
+  [
+    /^This link is no longer valid\. Ask for a new one\.$/,
+    'Deze link is niet meer geldig. Vraag een nieuwe aan.',
+  ],
   [
     /^The request lacks a valid X-CSRF-Token header; reload the page and try again\.$/,
     'Het verzoek mist een geldige X-CSRF-Token-header; laad de pagina opnieuw en probeer het nog eens.',
@@ -210,7 +249,10 @@ const rules: readonly Rule[] = [
   [/^The file is empty\.$/, 'Het bestand is leeg.'],
   [/^Not accepted as evidence: (.+)\.$/, (r) => `Niet toegestaan als bewijsstuk: ${evidenceReasonNl(r)}.`],
   [/^Evidence not of this activity\.$/, 'Dit bewijsstuk hoort niet bij deze activiteit.'],
-  [/^The file of this evidence is no longer stored\.$/, 'Het bestand van dit bewijsstuk is niet meer bewaard.'],
+  [
+    /^The file of this evidence is no longer stored\.$/,
+    'Het bestand van dit bewijsstuk is niet meer bewaard.',
+  ],
   [
     /^The report is (\w+); evidence can no longer be added\.$/,
     (s) => `De rapportage is ${st(s)}; er kunnen geen bewijsstukken meer bij.`,
@@ -222,25 +264,44 @@ const rules: readonly Rule[] = [
   [/^The report is (\w+) already\.$/, (s) => `De rapportage is al ${st(s)}.`],
   [
     /^The report is (\w+); activities are verified after the supplier submits it\.$/,
-    (s) => `De rapportage is ${st(s)}; activiteiten worden beoordeeld nadat de leverancier haar heeft ingediend.`,
+    (s) =>
+      `De rapportage is ${st(s)}; activiteiten worden beoordeeld nadat de leverancier haar heeft ingediend.`,
   ],
   [/^The (\d{4}-H[12]) report is (\w+)\.$/, (p, s) => `De rapportage over ${half(p)} is ${st(s)}.`],
   [
     /^(\d{4}-H[12]) can be submitted from (.+), after the half-year has ended\.$/,
     (p, d) => `${half(p)} kan worden ingediend vanaf ${d}, na het einde van het halfjaar.`,
   ],
-  [/^The report changed meanwhile; try again\.$/, 'De rapportage is intussen gewijzigd; probeer het opnieuw.'],
+  [
+    /^The report changed meanwhile; try again\.$/,
+    'De rapportage is intussen gewijzigd; probeer het opnieuw.',
+  ],
   [/^Someone else just started a correction\.$/, 'Iemand anders is net een correctie begonnen.'],
-  [/^Only a closed report is corrected; this one is (\w+)\.$/, (s) => `Alleen een gesloten rapportage kan worden gecorrigeerd; deze is ${st(s)}.`],
-  [/^Version (\d+) of (\d{4}-H[12]) is the current one\.$/, (v, p) => `Versie ${v} van ${half(p)} is de huidige.`],
-  [/^The activity falls outside its half-year or the contract\.$/, 'De activiteit valt buiten haar halfjaar of buiten het contract.'],
+  [
+    /^Only a closed report is corrected; this one is (\w+)\.$/,
+    (s) => `Alleen een gesloten rapportage kan worden gecorrigeerd; deze is ${st(s)}.`,
+  ],
+  [
+    /^Version (\d+) of (\d{4}-H[12]) is the current one\.$/,
+    (v, p) => `Versie ${v} van ${half(p)} is de huidige.`,
+  ],
+  [
+    /^The activity falls outside its half-year or the contract\.$/,
+    'De activiteit valt buiten haar halfjaar of buiten het contract.',
+  ],
   [/^An activity ends on or after its start\.$/, 'Een activiteit eindigt op of na haar begin.'],
   [/^A placement ends on or after its start\.$/, 'Een plaatsing eindigt op of na haar begin.'],
   [/^Unknown activity type (.+)\.$/, (c) => `Onbekende activiteit ${c}.`],
   [/^The activity cannot be valued as (.+)\.$/, (c) => `De activiteit kan niet worden gewaardeerd als ${c}.`],
   [/^The activity cannot be valued in this context\.$/, 'De activiteit kan hier niet worden gewaardeerd.'],
-  [/^Work by a person records a pseudonymous candidate\.$/, 'Werk door een persoon legt een kandidaat vast met een pseudoniem.'],
-  [/^A candidate is recorded by a pseudonymous code(, never by a BSN)?\.$/, 'Een kandidaat wordt vastgelegd met een pseudoniem, nooit met een BSN.'],
+  [
+    /^Work by a person records a pseudonymous candidate\.$/,
+    'Werk door een persoon legt een kandidaat vast met een pseudoniem.',
+  ],
+  [
+    /^A candidate is recorded by a pseudonymous code(, never by a BSN)?\.$/,
+    'Een kandidaat wordt vastgelegd met een pseudoniem, nooit met een BSN.',
+  ],
   [/^A candidate counts in one target group only\.$/, 'Een kandidaat telt in één doelgroep.'],
   [/^No double counting of a candidate\.$/, 'Een kandidaat telt niet dubbel.'],
   [/^Hours per week out of range\.$/, 'Uren per week buiten het toegestane bereik.'],
@@ -256,21 +317,43 @@ const rules: readonly Rule[] = [
   [/^An answer needs a reply or evidence\.$/, 'Een antwoord heeft een toelichting of een bewijsstuk nodig.'],
   [/^Say why the plan is returned\.$/, 'Zeg waarom het plan wordt teruggestuurd.'],
   [/^Some plan items cannot be valued\.$/, 'Sommige onderdelen van het plan kunnen niet worden gewaardeerd.'],
-  [/^There is no draft plan with items to submit\.$/, 'Er is geen conceptplan met onderdelen om in te dienen.'],
-  [/^There is no submitted plan waiting for review\.$/, 'Er is geen ingediend plan dat op beoordeling wacht.'],
-  [/^The plan is (\w+); change the draft before submitting again\.$/, (s) => `Het plan is ${st(s)}; wijzig het concept voordat u opnieuw indient.`],
-  [/^The plan is being reviewed; wait for the advisor’s decision\.$/, 'Het plan wordt beoordeeld; wacht op de beslissing van de adviseur.'],
+  [
+    /^There is no draft plan with items to submit\.$/,
+    'Er is geen conceptplan met onderdelen om in te dienen.',
+  ],
+  [
+    /^There is no submitted plan waiting for review\.$/,
+    'Er is geen ingediend plan dat op beoordeling wacht.',
+  ],
+  [
+    /^The plan is (\w+); change the draft before submitting again\.$/,
+    (s) => `Het plan is ${st(s)}; wijzig het concept voordat u opnieuw indient.`,
+  ],
+  [
+    /^The plan is being reviewed; wait for the advisor’s decision\.$/,
+    'Het plan wordt beoordeeld; wacht op de beslissing van de adviseur.',
+  ],
   [
     /^The intake has not been recorded yet; the advisor records it first\.$/,
     'Het intakegesprek is nog niet vastgelegd; de adviseur legt het eerst vast.',
   ],
   [
     /^This contract has the (\w+) regime: intake and plan apply to the plan regime only \(it still reports every half-year\)\.$/,
-    (r) => `Dit contract valt onder het regime ${st(r)}: intake en plan gelden alleen bij het planregime (er wordt wel elk halfjaar gerapporteerd).`,
+    (r) =>
+      `Dit contract valt onder het regime ${st(r)}: intake en plan gelden alleen bij het planregime (er wordt wel elk halfjaar gerapporteerd).`,
   ],
-  [/^This contract has no social return obligation( to report on)?\.$/, 'Dit contract heeft geen verplichting voor social return.'],
-  [/^A contract with reference (.+) already exists\.$/, (r) => `Er bestaat al een contract met kenmerk ${r}.`],
-  [/^A supplier with KvK number (.+) is already registered\.$/, (k) => `Er is al een leverancier met KvK-nummer ${k} geregistreerd.`],
+  [
+    /^This contract has no social return obligation( to report on)?\.$/,
+    'Dit contract heeft geen verplichting voor social return.',
+  ],
+  [
+    /^A contract with reference (.+) already exists\.$/,
+    (r) => `Er bestaat al een contract met kenmerk ${r}.`,
+  ],
+  [
+    /^A supplier with KvK number (.+) is already registered\.$/,
+    (k) => `Er is al een leverancier met KvK-nummer ${k} geregistreerd.`,
+  ],
   [/^The contract dates are not valid\.$/, 'De contractdata zijn niet geldig.'],
   [/^The contract cannot be awarded\.$/, 'Het contract kan niet worden gegund.'],
   [/^The contract cannot be judged\.$/, 'Het contract kan niet worden beoordeeld.'],
@@ -281,12 +364,24 @@ const rules: readonly Rule[] = [
   [/^This pledge is already (\w+)\.$/, (s) => `Deze toezegging is al ${st(s)}.`],
   [/^The quantity does not fit the kind of pledge\.$/, 'De hoeveelheid past niet bij het soort toezegging.'],
   [/^This account does not act for an initiative\.$/, 'Dit account werkt niet voor een initiatief.'],
-  [/^The profile is (\w+); only a draft can be submitted\.$/, (s) => `Het profiel is ${st(s)}; alleen een concept kan worden ingediend.`],
-  [/^The profile is (\w+); it cannot be (\w+) now\.$/, (s, d) => `Het profiel is ${st(s)}; het kan nu niet ${st(d)} worden.`],
+  [
+    /^The profile is (\w+); only a draft can be submitted\.$/,
+    (s) => `Het profiel is ${st(s)}; alleen een concept kan worden ingediend.`,
+  ],
+  [
+    /^The profile is (\w+); it cannot be (\w+) now\.$/,
+    (s, d) => `Het profiel is ${st(s)}; het kan nu niet ${st(d)} worden.`,
+  ],
   [/^Enable this user first\.$/, 'Zet deze gebruiker eerst aan.'],
   [/^This role cannot be given by invitation\.$/, 'Deze rol kan niet via een uitnodiging worden gegeven.'],
-  [/^A supplier user belongs to a supplier\.$/, 'Een gebruiker van een leverancier hoort bij een leverancier.'],
-  [/^An initiative user belongs to an initiative\.$/, 'Een gebruiker van een initiatief hoort bij een initiatief.'],
+  [
+    /^A supplier user belongs to a supplier\.$/,
+    'Een gebruiker van een leverancier hoort bij een leverancier.',
+  ],
+  [
+    /^An initiative user belongs to an initiative\.$/,
+    'Een gebruiker van een initiatief hoort bij een initiatief.',
+  ],
   [/^(.+) has accepted the invitation already\.$/, (e) => `${e} heeft de uitnodiging al aangenomen.`],
   [/^(.+) has this role here already\.$/, (e) => `${e} heeft deze rol hier al.`],
   [
@@ -300,12 +395,18 @@ const rules: readonly Rule[] = [
   [/^Name the token \(1–100 characters\)\.$/, 'Geef de token een naam (1–100 tekens).'],
   [/^The API token is unknown or revoked\.$/, 'De API-token is onbekend of ingetrokken.'],
   [/^No such endpoint: (.+)$/, (e) => `Dit adres bestaat niet: ${e}`],
-  [/^Something went wrong on our side\. Nothing was saved\.$/, 'Er ging bij ons iets mis. Er is niets opgeslagen.'],
+  [
+    /^Something went wrong on our side\. Nothing was saved\.$/,
+    'Er ging bij ons iets mis. Er is niets opgeslagen.',
+  ],
   [
     /^Too many failed sign-ins\. Try again in (\d+) minutes?\.$/,
     (n) => `Te vaak mislukt aangemeld. Probeer het over ${n} ${n === '1' ? 'minuut' : 'minuten'} opnieuw.`,
   ],
-  [/^The Authorization header must be "Bearer <token>"\.$/, 'De Authorization-header moet "Bearer <token>" zijn.'],
+  [
+    /^The Authorization header must be "Bearer <token>"\.$/,
+    'De Authorization-header moet "Bearer <token>" zijn.',
+  ],
 ];
 
 const kindNl = (k: string) => ({ hours: 'uren', money: 'geld', goods: 'goederen' })[k] ?? k;

@@ -49,7 +49,9 @@ export function zodReason(issue: ZodIssue): string {
       if (issue.format === 'datetime') return 'must be a date and time';
       return 'does not have the right form';
     case 'not_multiple_of':
-      return Number(issue.divisor) === 1 ? 'must be a whole number' : `must be a multiple of ${String(issue.divisor)}`;
+      return Number(issue.divisor) === 1
+        ? 'must be a whole number'
+        : `must be a multiple of ${String(issue.divisor)}`;
     case 'unrecognized_keys':
       return `unknown fields: ${issue.keys.join(', ')}`;
     default:

@@ -130,7 +130,10 @@ describe('language of problem details', () => {
     const anonymous = await api.get('/contracts', {});
     expect(anonymous.status).toBe(401);
     expect(anonymous.body).toMatchObject({ title: 'Aanmelden vereist', detail: 'Meld u eerst aan.' });
-    const forbidden = await api.post('/suppliers', m.supplierUser.headers, { name: 'X', kvkNumber: '12345678' });
+    const forbidden = await api.post('/suppliers', m.supplierUser.headers, {
+      name: 'X',
+      kvkNumber: '12345678',
+    });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.detail).toBe('Deze handeling is niet toegestaan voor de rol leverancier.');
   });

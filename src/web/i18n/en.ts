@@ -204,6 +204,7 @@ export const en: Record<MessageKey, string> = {
   'plan.commentHint': 'Required when returning the plan',
   'plan.commentRequired': 'Say why you return the plan',
   'plan.coverTitle': 'Coverage of the obligation',
+  'plan.versionTotal': 'Planned in this version',
   'plan.coverage': '{planned} planned of {obligation}',
   'plan.decision': 'Decision',
   'plan.history': 'Submitted versions',
@@ -265,7 +266,7 @@ export const en: Record<MessageKey, string> = {
   'progress.expected': 'Expected (pace)',
   'progress.forecast': 'Forecast at end of term',
   'progress.obligation': 'Obligation',
-  'progress.planned': 'Planned',
+  'progress.planned': 'Planned (approved plan)',
   'progress.realised': 'Realised',
   'progress.status': 'Status',
   'progress.verified': 'Verified',
@@ -587,4 +588,17 @@ export const en: Record<MessageKey, string> = {
   'contractDetails.saved': 'The contract has been changed.',
   'auditAction.contract.update': 'Contract changed',
   'auditAction.supplier.update': 'Supplier changed',
+
+  'progress.planPending':
+    'The plan of {amount} is not approved yet. Planned counts only once the advisor approves it.',
+
+  'progress.forecastHigh':
+    'The forecast is {times}× the obligation: it extends the pace so far in a straight line to the end of the term. A one-off contribution early in the term (a purchase, a pledge) therefore weighs heavily.',
+
+  'progress.pledged':
+    'Of which {amount} from confirmed marketplace pledges: they count as realised once the initiative confirms them, even while the report is still open. They are verified only after the advisor reviews them.',
+
+  'verification.draft': 'Not submitted yet',
+
+  'activity.fromPledge': 'From a pledge to {initiative}',
 };

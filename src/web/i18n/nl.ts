@@ -202,6 +202,7 @@ export const nl = {
   'plan.commentHint': 'Verplicht bij terugsturen',
   'plan.commentRequired': 'Schrijf waarom u het plan terugstuurt',
   'plan.coverTitle': 'Dekking van de verplichting',
+  'plan.versionTotal': 'Gepland in deze versie',
   'plan.coverage': '{planned} gepland van {obligation}',
   'plan.decision': 'Besluit',
   'plan.history': 'Ingediende versies',
@@ -263,7 +264,7 @@ export const nl = {
   'progress.expected': 'Verwacht (tempo)',
   'progress.forecast': 'Prognose einde looptijd',
   'progress.obligation': 'Verplichting',
-  'progress.planned': 'Gepland',
+  'progress.planned': 'Gepland (goedgekeurd plan)',
   'progress.realised': 'Gerealiseerd',
   'progress.status': 'Status',
   'progress.verified': 'Geverifieerd',
@@ -587,6 +588,14 @@ export const nl = {
   'contractDetails.saved': 'Het contract is gewijzigd.',
   'auditAction.contract.update': 'Contract gewijzigd',
   'auditAction.supplier.update': 'Leverancier gewijzigd',
+  'progress.planPending':
+    'Het plan van {amount} is nog niet goedgekeurd. Gepland telt pas mee zodra de adviseur het goedkeurt.',
+  'progress.forecastHigh':
+    'De prognose is {times}× de verplichting: ze trekt het tempo tot nu toe in een rechte lijn door tot het einde van de looptijd. Een eenmalige bijdrage vroeg in de looptijd (een aankoop, een toezegging) weegt daardoor zwaar.',
+  'progress.pledged':
+    'Waarvan {amount} uit bevestigde toezeggingen in de marktplaats: die tellen als gerealiseerd zodra het initiatief ze bevestigt, ook als de rapportage nog open is. Geverifieerd worden ze pas na beoordeling door de adviseur.',
+  'verification.draft': 'Nog niet ingediend',
+  'activity.fromPledge': 'Uit toezegging aan {initiative}',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -156,6 +156,8 @@ export interface Activity extends Quantities {
   valuation: Valuation;
   verification: VerificationStatus;
   verificationReason: string | null;
+  /** The confirmed marketplace pledge this activity came from. */
+  pledge?: { id: string; initiativeName: string } | null;
 }
 
 export interface ReportDetail extends Report {
