@@ -22,6 +22,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { planRoutes } from './routes/plans.ts';
 import { progressRoutes } from './routes/progress.ts';
 import { marketplaceRoutes } from './routes/marketplace.ts';
+import { workRoutes } from './routes/work.ts';
 
 const openApiInfo = (version: string) => ({
   openapi: '3.1.0',
@@ -87,6 +88,7 @@ export function createApi(deps: AppDeps) {
   planRoutes(api);
   progressRoutes(api);
   marketplaceRoutes(api);
+  workRoutes(api);
 
   api.get('/openapi.json', (c) => c.json(api.getOpenAPI31Document(openApiInfo(deps.config.apiVersion))));
   return api;

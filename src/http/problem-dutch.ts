@@ -394,6 +394,15 @@ const rules: readonly Rule[] = [
   ],
   [/^Name the token \(1–100 characters\)\.$/, 'Geef de token een naam (1–100 tekens).'],
   [/^The API token is unknown or revoked\.$/, 'De API-token is onbekend of ingetrokken.'],
+  [
+    /^No activity of this report waits for a decision\.$/,
+    'Geen activiteit van deze rapportage wacht op een beslissing.',
+  ],
+  [
+    /^(\d+) of the activities have no evidence; decide them one by one\.$/,
+    (n) => `${n} van de activiteiten hebben geen bewijsstuk; beoordeel ze een voor een.`,
+  ],
+  [/^has no evidence$/, 'heeft geen bewijsstuk'],
   [/^No such endpoint: (.+)$/, (e) => `Dit adres bestaat niet: ${e}`],
   [
     /^Something went wrong on our side\. Nothing was saved\.$/,
