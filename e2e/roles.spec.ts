@@ -91,6 +91,10 @@ test('supplier reports an activity with a PDF in its overdue half-year report an
   await checkPage(page, 'report-supplier');
 
   await page.getByRole('button', { name: 'Rapportage indienen' }).click();
+  // Submitting asks first, with what goes in; the focus is on "yes".
+  await expect(page.getByRole('group', { name: /De rapportage met \d+ activiteit/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ja, indienen' })).toBeFocused();
+  await page.getByRole('button', { name: 'Ja, indienen' }).click();
   // The button is gone; the focus is on the outcome, not on <body>.
   await expect(page.getByTestId('notice')).toBeFocused();
   await expect(page.getByTestId('notice')).toHaveText('De rapportage is ingediend.');
@@ -163,6 +167,8 @@ test('supplier asks for a correction, sees the closed version in the history, an
   const submit = page.getByRole('button', { name: 'Rapportage indienen' });
   await tabTo(page, submit);
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Ja, indienen' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('notice')).toBeFocused();
   await expect(page.getByTestId('notice')).toHaveText('De rapportage is ingediend.');
   await checkPage(page, 'report-correction-submitted');
@@ -201,6 +207,7 @@ test('supplier completes its draft plan from the catalogue, sees the coverage mo
   await expect(page.getByRole('row').filter({ hasText: 'Stage (BOL)' })).toContainText('1e halfjaar 2027');
 
   await page.getByRole('button', { name: 'Plan indienen' }).click();
+  await page.getByRole('button', { name: 'Ja, plan indienen' }).click();
   await expect(page.getByTestId('notice')).toBeFocused();
   await expect(page.getByText('Het plan is ingediend.', { exact: false })).toBeVisible();
   await expect(page.getByText('Ingediend', { exact: true }).first()).toBeVisible();

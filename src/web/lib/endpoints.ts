@@ -29,6 +29,8 @@ export const endpoints = {
   evidenceFile: (evidenceId: string) => `/api/v1/evidence/${evidenceId}`,
   evidenceItem: (evidenceId: string) => `/evidence/${evidenceId}`,
   suppliers: '/suppliers',
+  workQueue: '/work-queue',
+  reportAcceptance: (reportId: string) => `/reports/${reportId}/acceptance`,
   contractManagers: '/contract-managers',
   users: '/users',
   membership: (membershipId: string) => `/memberships/${membershipId}`,

@@ -242,3 +242,33 @@ export interface ContractManager {
   name: string;
   email: string;
 }
+
+export interface WorkQueueItem {
+  contractId: string;
+  contractReference: string;
+  contractTitle: string;
+  supplierName: string;
+  reportId: string | null;
+  period: string | null;
+  date: string | null;
+  activities: number;
+}
+
+export interface WorkQueueGroup {
+  kind:
+    | 'toVerify'
+    | 'answered'
+    | 'toReview'
+    | 'overdue'
+    | 'behind'
+    | 'due'
+    | 'questions'
+    | 'returnedPlans'
+    | 'toEvaluate';
+  count: number;
+  items: WorkQueueItem[];
+}
+
+export interface WorkQueue {
+  items: WorkQueueGroup[];
+}

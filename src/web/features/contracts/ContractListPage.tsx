@@ -7,6 +7,7 @@ import { useResource } from '../../lib/useResource.ts';
 import { ButtonGroup, ButtonLink, Link } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
+import { WorkQueue } from '../work/WorkQueue.tsx';
 import { Table } from '../../ui/Table.tsx';
 import { Explain, Paragraph } from '../../ui/text.tsx';
 import { useSession } from '../session/session.tsx';
@@ -55,6 +56,7 @@ export default function ContractListPage() {
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
+      <WorkQueue roles={['contractManager']} />
       {manager ? <Paragraph>{t('contracts.managerLead')}</Paragraph> : null}
       {advisor ? (
         <ButtonGroup>
