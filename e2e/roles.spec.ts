@@ -114,8 +114,12 @@ test('advisor verifies the activity the supplier just reported; the dashboard ve
   await expect(verified).toBeVisible();
   const before = await amountOf(verified);
 
-  await openContract(page, 'VBS-2026-014');
-  await page.getByRole('link', { name: '1e halfjaar 2026' }).click();
+  // From the work queue on the start page straight to the report.
+  const queue = page.getByRole('region', { name: 'Wat wacht op mij' });
+  const toVerify = queue.getByRole('region', { name: /^Te verifiëren rapportages/ });
+  await expect(toVerify.getByRole('heading')).toHaveText(/\(\d+\)$/);
+  await checkPage(page, 'dashboard-work-queue');
+  await toVerify.getByRole('link', { name: /1e halfjaar 2026 · VBS-2026-014/ }).click();
   await expect(page).toHaveURL(helderReportUrl);
   const row = page.getByRole('row').filter({ hasText: initiativeHours });
   await expect(row).toHaveCount(1);

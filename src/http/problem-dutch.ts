@@ -403,6 +403,8 @@ const rules: readonly Rule[] = [
     (n) => `${n} van de activiteiten hebben geen bewijsstuk; beoordeel ze een voor een.`,
   ],
   [/^has no evidence$/, 'heeft geen bewijsstuk'],
+  [/^The cursor is not valid\.$/, 'De cursor is niet geldig.'],
+  [/^is not a cursor of this list$/, 'is geen cursor van deze lijst'],
   [/^No such endpoint: (.+)$/, (e) => `Dit adres bestaat niet: ${e}`],
   [
     /^Something went wrong on our side\. Nothing was saved\.$/,

@@ -29,6 +29,7 @@ export const endpoints = {
   evidenceFile: (evidenceId: string) => `/api/v1/evidence/${evidenceId}`,
   evidenceItem: (evidenceId: string) => `/evidence/${evidenceId}`,
   suppliers: '/suppliers',
+  supplier: (id: string) => `/suppliers/${id}`,
   workQueue: '/work-queue',
   reportAcceptance: (reportId: string) => `/reports/${reportId}/acceptance`,
   contractManagers: '/contract-managers',

@@ -236,6 +236,15 @@ export interface Supplier {
   kvkNumber: string;
 }
 
+export interface SupplierDetail extends Supplier {
+  contacts: { name: string; email: string; phone?: string }[];
+  createdAt: string;
+}
+
+export interface SupplierListItem extends SupplierDetail {
+  contractCount: number;
+}
+
 /** A contract manager of the municipality, to pick for a contract (GET /contract-managers). */
 export interface ContractManager {
   userId: string;

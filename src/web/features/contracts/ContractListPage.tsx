@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
 import type { ContractListItem, List, Supplier } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
+import { useAllPages } from '../../lib/useAllPages.ts';
 import { ButtonGroup, ButtonLink, Link } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
@@ -26,7 +27,7 @@ export default function ContractListPage() {
   const advisor = me?.role === 'advisor';
   // The search box keeps what is typed; the URL (and so the API call) follows 300 ms after typing stops.
   const [search, setSearch] = useState(q);
-  const suppliers = useResource<List<Supplier>>(manager ? null : endpoints.suppliers);
+  const suppliers = useAllPages<Supplier>(manager ? null : endpoints.suppliers);
   const resource = useResource<List<ContractListItem>>(
     endpoints.contracts({
       q: q || undefined,

@@ -29,7 +29,7 @@ export default function SupplierHomePage() {
     <>
       <PageTitle title={t('nav.myContracts')}>{t('nav.myContracts')}</PageTitle>
       {supplierName ? <Paragraph lead>{supplierName}</Paragraph> : null}
-      <WorkQueue />
+      <WorkQueue hide={['due']} />
       <ResourceView resource={contracts}>
         {({ items: list }) => {
           return (

@@ -35,7 +35,14 @@ const shown = 5;
  * "What waits for me": the start page's queue for the signed-in role, one block per kind with its
  * count and links that land on the item itself. `roles` limits on which roles it shows at all.
  */
-export function WorkQueue({ roles }: { roles?: readonly Role[] }) {
+export function WorkQueue({
+  roles,
+  hide = [],
+}: {
+  roles?: readonly Role[];
+  /** Kinds the page shows in its own way already (the supplier's "what is due when"). */
+  hide?: readonly WorkQueueGroup['kind'][];
+}) {
   const { t } = useI18n();
   const { me } = useSession();
   const visible = me?.role && (!roles || roles.includes(me.role));
@@ -47,17 +54,18 @@ export function WorkQueue({ roles }: { roles?: readonly Role[] }) {
         {t('work.title')}
       </Heading>
       <ResourceView resource={queue}>
-        {(q) =>
-          q.items.every((g) => g.count === 0) ? (
+        {({ items }) => {
+          const groups = items.filter((g) => !hide.includes(g.kind));
+          return groups.every((g) => g.count === 0) ? (
             <Paragraph>{t('work.nothing')}</Paragraph>
           ) : (
             <div className="retour-work-queue">
-              {q.items.map((g) => (
+              {groups.map((g) => (
                 <QueueBlock key={g.kind} group={g} />
               ))}
             </div>
-          )
-        }
+          );
+        }}
       </ResourceView>
     </section>
   );
