@@ -60,6 +60,7 @@ test('supplier pledges → initiative confirms → the activity is in the suppli
   const activity = page.getByRole('row').filter({ hasText: initiativeHours });
   await expect(activity).toHaveCount(1);
   await expect(activity).toContainText('€ 480,00'); // 8 hours × € 60,00
-  await expect(activity).toContainText('Te beoordelen'); // still awaits the advisor's verification
+  await expect(activity).toContainText('Uit toezegging aan Buurtkracht Voorbeeldstad');
+  await expect(activity).toContainText('Nog niet ingediend'); // the report is open: nothing to review yet
   await checkPage(page, 'marketplace-activity');
 });

@@ -91,6 +91,10 @@ test('supplier reports an activity with a PDF in its overdue half-year report an
   await checkPage(page, 'report-supplier');
 
   await page.getByRole('button', { name: 'Rapportage indienen' }).click();
+  // Submitting asks first, with what goes in; the focus is on "yes".
+  await expect(page.getByRole('group', { name: /De rapportage met \d+ activiteit/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ja, indienen' })).toBeFocused();
+  await page.getByRole('button', { name: 'Ja, indienen' }).click();
   // The button is gone; the focus is on the outcome, not on <body>.
   await expect(page.getByTestId('notice')).toBeFocused();
   await expect(page.getByTestId('notice')).toHaveText('De rapportage is ingediend.');
@@ -110,8 +114,12 @@ test('advisor verifies the activity the supplier just reported; the dashboard ve
   await expect(verified).toBeVisible();
   const before = await amountOf(verified);
 
-  await openContract(page, 'VBS-2026-014');
-  await page.getByRole('link', { name: '1e halfjaar 2026' }).click();
+  // From the work queue on the start page straight to the report.
+  const queue = page.getByRole('region', { name: 'Wat wacht op mij' });
+  const toVerify = queue.getByRole('region', { name: /^Te verifiëren rapportages/ });
+  await expect(toVerify.getByRole('heading')).toHaveText(/\(\d+\)$/);
+  await checkPage(page, 'dashboard-work-queue');
+  await toVerify.getByRole('link', { name: /1e halfjaar 2026 · VBS-2026-014/ }).click();
   await expect(page).toHaveURL(helderReportUrl);
   const row = page.getByRole('row').filter({ hasText: initiativeHours });
   await expect(row).toHaveCount(1);
@@ -163,6 +171,8 @@ test('supplier asks for a correction, sees the closed version in the history, an
   const submit = page.getByRole('button', { name: 'Rapportage indienen' });
   await tabTo(page, submit);
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Ja, indienen' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('notice')).toBeFocused();
   await expect(page.getByTestId('notice')).toHaveText('De rapportage is ingediend.');
   await checkPage(page, 'report-correction-submitted');
@@ -201,6 +211,7 @@ test('supplier completes its draft plan from the catalogue, sees the coverage mo
   await expect(page.getByRole('row').filter({ hasText: 'Stage (BOL)' })).toContainText('1e halfjaar 2027');
 
   await page.getByRole('button', { name: 'Plan indienen' }).click();
+  await page.getByRole('button', { name: 'Ja, plan indienen' }).click();
   await expect(page.getByTestId('notice')).toBeFocused();
   await expect(page.getByText('Het plan is ingediend.', { exact: false })).toBeVisible();
   await expect(page.getByText('Ingediend', { exact: true }).first()).toBeVisible();

@@ -54,6 +54,16 @@ describe('§7 progress explanations', () => {
   });
 
   it.each([
+    { case: 'nl', lang: 'nl' as const, times: 'Dat is 2,6× de verplichting: de prognose trekt het tempo' },
+    { case: 'en', lang: 'en' as const, times: 'That is 2.6× the obligation: the forecast extends the pace' },
+  ])('$case: a forecast far above the obligation says how many times and why', ({ lang, times }) => {
+    // €60 realised after 23 days of 365: forecast €952,17 = 2.6 × €365.
+    const e = explain('2026-01-23', lang);
+    expect(e.forecast).toContain(times);
+    expect(explain('2026-04-30', lang).forecast).not.toMatch(/×\s(de verplichting|the obligation)/);
+  });
+
+  it.each([
     { case: 'nl', lang: 'nl' as const, planned: '€500,00', verified: 'verplichting van €365,00' },
     { case: 'en', lang: 'en' as const, planned: '€500.00', verified: 'obligation of €365.00' },
   ])('$case: planned, realised and verified name their sums', ({ lang, planned, verified }) => {

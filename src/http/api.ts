@@ -1,7 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../app/deps.ts';
 import type { HttpEnv } from './env.ts';
-import { problemResponse } from './problem.ts';
+import { joinParams, problemResponse } from './problem.ts';
+import { zodReason } from './zod-reasons.ts';
 import { healthRoutes } from './routes/health.ts';
 import { authenticate } from './authenticate.ts';
 import { explanationLanguage } from './language.ts';
@@ -21,6 +22,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { planRoutes } from './routes/plans.ts';
 import { progressRoutes } from './routes/progress.ts';
 import { marketplaceRoutes } from './routes/marketplace.ts';
+import { workRoutes } from './routes/work.ts';
 
 const openApiInfo = (version: string) => ({
   openapi: '3.1.0',
@@ -46,13 +48,13 @@ export function createApi(deps: AppDeps) {
       if (!result.success) {
         const invalidParams = result.error.issues.map((issue) => ({
           name: issue.path.join('.') || '(body)',
-          reason: issue.message,
+          reason: zodReason(issue),
         }));
         return problemResponse(c, {
           type: 'about:blank',
           status: 400,
           title: 'Invalid input',
-          detail: invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; '),
+          detail: joinParams(invalidParams),
           invalidParams,
         });
       }
@@ -86,6 +88,7 @@ export function createApi(deps: AppDeps) {
   planRoutes(api);
   progressRoutes(api);
   marketplaceRoutes(api);
+  workRoutes(api);
 
   api.get('/openapi.json', (c) => c.json(api.getOpenAPI31Document(openApiInfo(deps.config.apiVersion))));
   return api;

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, type DomainErrorCode, type Issue } from '../domain/errors.ts';
+import { toDutchMessage, toDutchTitle } from './problem-dutch.ts';
 
 /** The one map from domain error codes to HTTP (RFC 9457 problem details). */
 const statusOf: Record<DomainErrorCode, { status: ContentfulStatusCode; title: string }> = {
@@ -36,13 +37,54 @@ export function problemOf(error: DomainError): Problem {
   };
 }
 
+/**
+ * The language of a problem's words: English when `Accept-Language` prefers English (or any language
+ * but Dutch), Dutch when it prefers Dutch or says nothing (decision 015).
+ * @example errorLanguageOf(undefined) // 'nl'
+ */
+export function errorLanguageOf(header: string | undefined): 'nl' | 'en' {
+  if (!header?.trim()) return 'nl';
+  let best: { lang: string; q: number } | undefined;
+  for (const part of header.split(',')) {
+    const [tag = '', ...params] = part.trim().split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam === undefined ? 1 : Number(qParam.slice(2));
+    const lang = tag.trim().toLowerCase().split('-')[0] ?? '';
+    if (!Number.isFinite(q) || q <= 0 || lang === '' || lang === '*') continue;
+    if (best === undefined || q > best.q) best = { lang, q };
+  }
+  return best === undefined || best.lang === 'nl' ? 'nl' : 'en';
+}
+
+/** The problem with its title, detail and reasons in Dutch. */
+export function inDutch(problem: Problem): Problem {
+  const params = problem.invalidParams?.map((p) => ({ ...p, reason: toDutchMessage(p.reason) }));
+  // A validation detail that lists the fields ("name: reason; …") is rebuilt from the Dutch reasons.
+  const listed = problem.invalidParams && problem.detail === joinParams(problem.invalidParams);
+  return {
+    ...problem,
+    title: toDutchTitle(problem.title),
+    detail: listed && params ? joinParams(params) : toDutchMessage(problem.detail),
+    ...(params ? { invalidParams: params } : {}),
+  };
+}
+
+/** A validation detail naming every field: `valueCents: must be whole cents; period: is required`. */
+export function joinParams(params: readonly Issue[]): string {
+  return params.map((p) => `${p.name}: ${p.reason}`).join('; ');
+}
+
+/** Writes problem+json in the request's language (`Content-Language` says which). */
 export function problemResponse(
   c: Context,
   problem: Problem,
   headers: Record<string, string> = {},
 ): Response {
-  return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, {
+  const lang = errorLanguageOf(c.req.header('Accept-Language'));
+  const body = lang === 'nl' ? inDutch(problem) : problem;
+  return c.body(JSON.stringify(body), problem.status as ContentfulStatusCode, {
     'Content-Type': 'application/problem+json',
+    'Content-Language': lang,
     ...headers,
   });
 }

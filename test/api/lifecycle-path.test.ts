@@ -477,7 +477,7 @@ describe('activity refusals change nothing', () => {
     const over = await post({ ...job, fte: 0.01, candidate: 'KAND-777' });
     expect(over.status).toBe(400);
     expect(over.body.invalidParams[0]).toMatchObject({ name: 'fte' });
-    expect(over.body.invalidParams[0].reason).toContain('at most 1 FTE');
+    expect(over.body.invalidParams[0].reason).toContain('hoogstens 1 fte');
     const group = await post({
       ...job,
       period: '2027-H2',
@@ -538,7 +538,7 @@ describe('visibility', () => {
       date: '2027-01-10',
     });
     expect(res.status).toBe(409);
-    expect(res.body.detail).toContain('trust');
+    expect(res.body.detail).toContain('regime vertrouwen');
     expect((await api.get(`/contracts/${small.body.id}/plan`, m.supplierUser.headers)).status).toBe(409);
   });
 });

@@ -121,7 +121,7 @@ describe('the marketplace path', () => {
       decision: 'rejected',
     });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.invalidParams).toEqual([{ name: 'reason', reason: 'is required when rejecting' }]);
+    expect(noReason.body.invalidParams).toEqual([{ name: 'reason', reason: 'is verplicht bij afwijzen' }]);
     const rejected = await api.post(`/initiatives/${initiativeId}/review`, m.advisor.headers, {
       decision: 'rejected',
       reason: 'Geef de doelgroep aan.',

@@ -105,8 +105,8 @@ describe('sign-in and session cookie', () => {
     const res = await signIn(email === 'known' ? user.email : email, pw);
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({
-      title: 'Sign-in required',
-      detail: 'The email address or password is not correct.',
+      title: 'Aanmelden vereist',
+      detail: 'Het e-mailadres of wachtwoord klopt niet.',
     });
   });
 

@@ -125,4 +125,7 @@ export function presentActivity(a: ActivityRow) {
     createdAt: a.createdAt.toISOString(),
   };
 }
-export type ActivityView = ReturnType<typeof presentActivity>;
+export type ActivityView = ReturnType<typeof presentActivity> & {
+  /** The confirmed marketplace pledge this activity came from, when it did. */
+  pledge?: { id: string; initiativeName: string } | null;
+};

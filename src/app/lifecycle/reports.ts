@@ -1,5 +1,11 @@
 import { DomainError } from '../../domain/errors.ts';
-import { activitiesOfContract, activitiesOfReport } from '../../db/repositories/activities.ts';
+import type { Db } from '../../db/client.ts';
+import {
+  activitiesOfContract,
+  activitiesOfReport,
+  type ActivityRow,
+} from '../../db/repositories/activities.ts';
+import { pledgesOfActivities } from '../../db/repositories/marketplace.ts';
 import { reportInScope, reportsOfContract, type ReportRow } from '../../db/repositories/reports.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { presentActivity, presentReport, type ActivityView, type ReportView } from './present.ts';
@@ -47,10 +53,30 @@ export const getReport = defineUseCase<{ reportId: string }, ReportDetail>({
       ...view,
       contract: { id: contract.id, reference: contract.reference, title: contract.title },
       totalCents: activities.reduce((s, a) => s + a.valueCents, 0),
-      activities: activities.map(presentActivity),
+      activities: await withPledges(deps.db, tenantId, activities),
     };
   },
 });
+
+/**
+ * Activities as the API shows them, each saying whether it came from a confirmed marketplace pledge
+ * (it then counts as realised at once, before any report is submitted: the screen says so).
+ */
+async function withPledges(db: Db, tenantId: string, rows: readonly ActivityRow[]): Promise<ActivityView[]> {
+  const pledged = new Map(
+    (
+      await pledgesOfActivities(
+        db,
+        tenantId,
+        rows.map((r) => r.id),
+      )
+    ).map((p) => [p.activityId, p]),
+  );
+  return rows.map((r) => {
+    const p = pledged.get(r.id);
+    return { ...presentActivity(r), pledge: p ? { id: p.pledgeId, initiativeName: p.initiativeName } : null };
+  });
+}
 
 /** Activities of a contract in the current report versions, optionally of one half-year. */
 export const listActivities = defineUseCase<
@@ -62,6 +88,6 @@ export const listActivities = defineUseCase<
   async run({ deps, actor }, input) {
     const contract = await requireContract(deps.db, actor, input.contractId);
     const rows = await activitiesOfContract(deps.db, tenantOf(actor), contract.id, { period: input.period });
-    return rows.map(presentActivity);
+    return withPledges(deps.db, tenantOf(actor), rows);
   },
 });

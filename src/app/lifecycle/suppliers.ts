@@ -1,8 +1,11 @@
-import { DomainError } from '../../domain/errors.ts';
+import { DomainError, invalid } from '../../domain/errors.ts';
+import { isUuid } from '../../db/repositories/evidence.ts';
+import { decodeCursor } from '../../db/repositories/paging.ts';
 import {
   insertSupplier,
-  listSuppliers as listSupplierRows,
+  pageSuppliers,
   supplierById,
+  type SupplierSortField,
   supplierByKvk,
   updateSupplierRow,
   type SupplierContact,
@@ -52,15 +55,49 @@ export const createSupplier = defineUseCase<CreateSupplierInput, SupplierView>({
 
 const readers = ['municipalityAdmin', 'advisor', 'contractManager', 'supplier'] as const;
 
-/** Suppliers of the municipality; a supplier user sees only its own organisation. */
-export const listSuppliers = defineUseCase<{ q?: string | undefined }, SupplierView[]>({
+export interface ListSuppliersInput {
+  q?: string | undefined;
+  /** A field, `-` in front for descending: `name`, `-createdAt`. */
+  sort: `${'' | '-'}${SupplierSortField}`;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export type SupplierListItem = SupplierView & { contractCount: number };
+
+/**
+ * Suppliers of the municipality, one page at a time (search, sort and paging in the database); a
+ * supplier user sees only its own organisation.
+ */
+export const listSuppliers = defineUseCase<
+  ListSuppliersInput,
+  { items: SupplierListItem[]; nextCursor?: string }
+>({
   name: 'supplier.list',
   access: readers,
   async run({ deps, actor }, input) {
     const onlyId =
       actor.role === 'supplier' ? (actor.supplierId ?? '00000000-0000-0000-0000-000000000000') : null;
-    const rows = await listSupplierRows(deps.db, tenantOf(actor), { onlyId, q: input.q });
-    return rows.map(presentSupplier);
+    const descending = input.sort.startsWith('-');
+    const sort = input.sort.replace(/^-/, '') as SupplierSortField;
+    const cursor = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
+    if (
+      input.cursor !== undefined &&
+      (!cursor || !isUuid(cursor.id) || (sort === 'createdAt' && Number.isNaN(Date.parse(cursor.value))))
+    )
+      throw invalid('The cursor is not valid.', [{ name: 'cursor', reason: 'is not a cursor of this list' }]);
+    const page = await pageSuppliers(deps.db, tenantOf(actor), {
+      onlyId,
+      q: input.q,
+      sort,
+      descending,
+      limit: input.limit,
+      cursor,
+    });
+    return {
+      items: page.items.map((r) => ({ ...presentSupplier(r), contractCount: r.contractCount })),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
   },
 });
 

@@ -103,6 +103,21 @@ export async function insertPledge(tx: Tx, values: typeof pledges.$inferInsert):
   return row;
 }
 
+/** The confirmed pledges that became these activities, with the initiative's name. */
+export async function pledgesOfActivities(
+  db: Db | Tx,
+  tenantId: string,
+  activityIds: readonly string[],
+): Promise<{ activityId: string; pledgeId: string; initiativeName: string }[]> {
+  if (activityIds.length === 0) return [];
+  const rows = await db
+    .select({ activityId: pledges.activityId, pledgeId: pledges.id, initiativeName: initiatives.name })
+    .from(pledges)
+    .innerJoin(initiatives, eq(initiatives.id, pledges.initiativeId))
+    .where(and(eq(pledges.tenantId, tenantId), inArray(pledges.activityId, [...activityIds])));
+  return rows.flatMap((r) => (r.activityId ? [{ ...r, activityId: r.activityId }] : []));
+}
+
 export interface PledgeWithNames extends PledgeRow {
   initiativeName: string;
   supplierName: string;

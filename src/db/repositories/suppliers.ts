@@ -1,7 +1,8 @@
-import { and, asc, eq, ilike, or } from 'drizzle-orm';
+import { and, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
-import { suppliers } from '../schema/index.ts';
+import { contracts, suppliers } from '../schema/index.ts';
 import { isUuid } from './evidence.ts';
+import { keyset, toPage, type Cursor } from './paging.ts';
 
 export type SupplierRow = typeof suppliers.$inferSelect;
 
@@ -11,26 +12,71 @@ export interface SupplierContact {
   phone?: string | undefined;
 }
 
-/** Suppliers of a tenant, by name; a supplier user sees only its own organisation. */
-export async function listSuppliers(
+/** Fields a supplier list may be sorted on. */
+export const supplierSortFields = ['name', 'kvkNumber', 'createdAt'] as const;
+export type SupplierSortField = (typeof supplierSortFields)[number];
+
+export interface SupplierPageOptions {
+  onlyId?: string | null;
+  q?: string | undefined;
+  sort: SupplierSortField;
+  descending: boolean;
+  limit: number;
+  cursor?: Cursor | undefined;
+}
+
+export type SupplierListRow = SupplierRow & { contractCount: number };
+
+/**
+ * One page of a tenant's suppliers, searched by name (part) or KvK number (whole), in the database:
+ * keyset on (sort field, id), `limit` + 1 rows read to know whether a next page exists.
+ */
+export async function pageSuppliers(
   db: Db | Tx,
   tenantId: string,
-  options: { onlyId?: string | null; q?: string | undefined } = {},
-): Promise<SupplierRow[]> {
+  options: SupplierPageOptions,
+): Promise<{ items: SupplierListRow[]; nextCursor?: string }> {
   const q = options.q?.trim();
-  return db
-    .select()
+  // By name regardless of case (both databases alike: PGlite's collation puts capitals first).
+  const column = {
+    name: sql`lower(${suppliers.name})`,
+    kvkNumber: suppliers.kvkNumber,
+    createdAt: suppliers.createdAt,
+  }[options.sort];
+  // The cursor holds text; a timestamp column compares with a Date.
+  const cursor = options.cursor && {
+    id: options.cursor.id,
+    value: options.sort === 'createdAt' ? new Date(options.cursor.value) : options.cursor.value,
+  };
+  const { after, orderBy } = keyset(column, suppliers.id, cursor, options.descending);
+  const conds: (SQL | undefined)[] = [eq(suppliers.tenantId, tenantId), after];
+  if (options.onlyId !== undefined && options.onlyId !== null) conds.push(eq(suppliers.id, options.onlyId));
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    conds.push(or(ilike(suppliers.name, like), eq(suppliers.kvkNumber, q)));
+  }
+  const rows = await db
+    .select({
+      supplier: suppliers,
+      contractCount:
+        sql<number>`(select count(*) from ${contracts} c where c.supplier_id = "suppliers"."id")`.mapWith(
+          Number,
+        ),
+    })
     .from(suppliers)
-    .where(
-      and(
-        eq(suppliers.tenantId, tenantId),
-        ...(options.onlyId !== undefined && options.onlyId !== null
-          ? [eq(suppliers.id, options.onlyId)]
-          : []),
-        ...(q ? [or(ilike(suppliers.name, `%${q}%`), eq(suppliers.kvkNumber, q))] : []),
-      ),
-    )
-    .orderBy(asc(suppliers.name), asc(suppliers.id));
+    .where(and(...conds))
+    .orderBy(...orderBy)
+    .limit(options.limit + 1);
+  const flat = rows.map((r) => ({ ...r.supplier, contractCount: r.contractCount }));
+  return toPage(flat, options.limit, (r) => ({
+    value:
+      options.sort === 'createdAt'
+        ? r.createdAt.toISOString()
+        : options.sort === 'name'
+          ? r.name.toLowerCase()
+          : r.kvkNumber,
+    id: r.id,
+  }));
 }
 
 /** A supplier of the tenant; `forUpdate` locks its row until the transaction ends. */

@@ -73,6 +73,10 @@ export const ActivitySchema = z
       .openapi({ description: 'The supplier’s answer when the advisor asked for more' }),
     repliedAt: z.string().nullable().openapi({ format: 'date-time' }),
     createdAt: z.string().openapi({ format: 'date-time' }),
+    pledge: z.object({ id: z.string(), initiativeName: z.string() }).nullable().optional().openapi({
+      description:
+        'The confirmed marketplace pledge this activity came from: it counts as realised from the confirmation, before its report is submitted',
+    }),
   })
   .openapi('Activity');
 

@@ -107,6 +107,20 @@ const meRoute = createRoute({
   responses: { 200: jsonResponse(MeSchema, 'The signed-in user'), ...errorResponses },
 });
 
+const currentSessionRoute = createRoute({
+  method: 'get',
+  path: '/sessions/current',
+  tags: ['Sessions'],
+  summary:
+    'The session of this browser, if any: `me` as GET /me answers it, or null when nobody is signed in',
+  description:
+    'For pages open to anyone: they learn whether someone is signed in without a 401 (which browsers log as an error).',
+  responses: {
+    200: jsonResponse(z.object({ me: MeSchema.nullable() }).openapi('CurrentSession'), 'The session or null'),
+    ...errorResponses,
+  },
+});
+
 async function presentMe(c: Context<HttpEnv>, csrfToken: string | null) {
   const me = await execute(whoAmI, c.var.deps, c.var.actor, { csrfToken });
   return {
@@ -181,4 +195,7 @@ export function sessionRoutes(api: OpenAPIHono<HttpEnv>) {
     });
   }
   api.openapi(meRoute, async (c) => c.json(await presentMe(c, c.var.csrfToken), 200));
+  api.openapi(currentSessionRoute, async (c) =>
+    c.json({ me: c.var.actor ? await presentMe(c, c.var.csrfToken) : null }, 200),
+  );
 }

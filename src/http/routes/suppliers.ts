@@ -54,9 +54,27 @@ const listRoute = createRoute({
   path: '/suppliers',
   tags: ['Suppliers'],
   summary: "The municipality's suppliers (a supplier user: its own organisation)",
-  request: { query: z.object({ q: z.string().max(200).optional() }) },
+  request: {
+    query: z.object({
+      q: z.string().max(200).optional().openapi({ description: 'Part of the name, or the whole KvK number' }),
+      sort: z
+        .enum(['name', '-name', 'kvkNumber', '-kvkNumber', 'createdAt', '-createdAt'])
+        .default('name')
+        .openapi({ description: 'A field of the items; `-` in front for descending' }),
+      limit: z.coerce.number().int().min(1).max(500).default(50),
+      cursor: z.string().max(500).optional().openapi({ description: 'From `nextCursor` of the page before' }),
+    }),
+  },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(SupplierSchema) }).openapi('SupplierList'), 'Suppliers'),
+    200: jsonResponse(
+      z
+        .object({
+          items: z.array(SupplierSchema.extend({ contractCount: z.number().int() })),
+          nextCursor: z.string().optional().openapi({ description: 'Absent on the last page' }),
+        })
+        .openapi('SupplierList'),
+      'One page of suppliers',
+    ),
     400: e400,
     401: e401,
     403: e403,
@@ -119,7 +137,7 @@ export function supplierRoutes(api: OpenAPIHono<HttpEnv>) {
     c.json(await execute(createSupplier, c.var.deps, c.var.actor, c.req.valid('json')), 201),
   );
   api.openapi(listRoute, async (c) =>
-    c.json({ items: await execute(listSuppliers, c.var.deps, c.var.actor, c.req.valid('query')) }, 200),
+    c.json(await execute(listSuppliers, c.var.deps, c.var.actor, c.req.valid('query')), 200),
   );
   api.openapi(getRoute, async (c) =>
     c.json(await execute(getSupplier, c.var.deps, c.var.actor, c.req.valid('param')), 200),

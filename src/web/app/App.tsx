@@ -23,6 +23,8 @@ const UsersPage = lazy(() => import('../features/admin/UsersPage.tsx'));
 const AuditPage = lazy(() => import('../features/admin/AuditPage.tsx'));
 const NewSupplierPage = lazy(() => import('../features/advisor/NewSupplierPage.tsx'));
 const NewContractPage = lazy(() => import('../features/advisor/NewContractPage.tsx'));
+const SuppliersPage = lazy(() => import('../features/suppliers/SuppliersPage.tsx'));
+const SupplierPage = lazy(() => import('../features/suppliers/SupplierPage.tsx'));
 const SupplierHomePage = lazy(() => import('../features/supplier/SupplierHomePage.tsx'));
 const PlanBuilderPage = lazy(() => import('../features/supplier/PlanBuilderPage.tsx'));
 const MarketplacePage = lazy(() => import('../features/marketplace/MarketplacePage.tsx'));
@@ -58,6 +60,14 @@ const router = createBrowserRouter([
       },
       { path: '/contracts/new', element: page(<NewContractPage />, ['advisor']) },
       { path: '/suppliers/new', element: page(<NewSupplierPage />, ['advisor']) },
+      {
+        path: '/suppliers',
+        element: page(<SuppliersPage />, ['advisor', 'municipalityAdmin', 'contractManager']),
+      },
+      {
+        path: '/suppliers/:id',
+        element: page(<SupplierPage />, ['advisor', 'municipalityAdmin', 'contractManager']),
+      },
       { path: '/contracts/:id', element: page(<ContractPage />, contractReaders) },
       {
         path: '/contracts/:id/summary',

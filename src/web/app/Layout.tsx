@@ -16,6 +16,7 @@ function navFor(role: Role | null): NavItem[] {
       return [
         { to: '/dashboard', label: 'nav.dashboard' },
         { to: '/contracts', label: 'nav.contracts' },
+        { to: '/suppliers', label: 'nav.suppliers' },
         { to: '/policies', label: 'nav.policies' },
         { to: '/marketplace/review', label: 'nav.initiativeReview' },
         { to: '/estimate', label: 'nav.estimate' },

@@ -162,6 +162,8 @@ export interface Activity extends Quantities {
   valuation: Valuation;
   verification: VerificationStatus;
   verificationReason: string | null;
+  /** The confirmed marketplace pledge this activity came from. */
+  pledge?: { id: string; initiativeName: string } | null;
 }
 
 export interface ReportDetail extends Report {
@@ -240,6 +242,15 @@ export interface Supplier {
   kvkNumber: string;
 }
 
+export interface SupplierDetail extends Supplier {
+  contacts: { name: string; email: string; phone?: string }[];
+  createdAt: string;
+}
+
+export interface SupplierListItem extends SupplierDetail {
+  contractCount: number;
+}
+
 /** A contract manager of the municipality, to pick for a contract (GET /contract-managers). */
 export interface ContractManager {
   userId: string;
@@ -248,3 +259,33 @@ export interface ContractManager {
 }
 
 export type ContractPage = Page<ContractListItem>;
+
+export interface WorkQueueItem {
+  contractId: string;
+  contractReference: string;
+  contractTitle: string;
+  supplierName: string;
+  reportId: string | null;
+  period: string | null;
+  date: string | null;
+  activities: number;
+}
+
+export interface WorkQueueGroup {
+  kind:
+    | 'toVerify'
+    | 'answered'
+    | 'toReview'
+    | 'overdue'
+    | 'behind'
+    | 'due'
+    | 'questions'
+    | 'returnedPlans'
+    | 'toEvaluate';
+  count: number;
+  items: WorkQueueItem[];
+}
+
+export interface WorkQueue {
+  items: WorkQueueGroup[];
+}

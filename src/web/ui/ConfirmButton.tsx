@@ -3,7 +3,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Button, ButtonGroup } from './Button.tsx';
 
 /**
- * A destructive action that asks first, in the page (no browser dialog): the button turns into a
+ * An action that cannot be taken back asks first, in the page (no browser dialog): the button turns into a
  * question with "yes" and "cancel"; the focus moves to "yes", and back to the button on cancel.
  */
 export function ConfirmButton({
@@ -13,6 +13,7 @@ export function ConfirmButton({
   confirmLabel,
   onConfirm,
   disabled,
+  variant = 'subtle',
 }: {
   label: string;
   ariaLabel: string;
@@ -20,6 +21,8 @@ export function ConfirmButton({
   confirmLabel: string;
   onConfirm: () => Promise<void> | void;
   disabled?: boolean;
+  /** `subtle` for removing something; `primary` for the main step of a page (submitting). */
+  variant?: 'subtle' | 'primary';
 }) {
   const { t } = useI18n();
   const [asking, setAsking] = useState(false);
@@ -39,7 +42,7 @@ export function ConfirmButton({
     return (
       <Button
         ref={start}
-        variant="subtle"
+        variant={variant}
         onClick={() => setAsking(true)}
         disabled={disabled}
         aria-label={ariaLabel}

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 
 /**
- * Obligation progress: verified and realised (reported) as bars, the expected pace and the forecast as
- * markers. Purely visual (aria-hidden); the same numbers are always next to it as text.
+ * Obligation progress: planned (approved plan), realised (reported) and verified as bars, the
+ * expected pace and the forecast as markers. Purely visual (aria-hidden); the same numbers are always next to it as text.
  */
 export function ProgressBar({
   obligationCents,
+  plannedCents,
   realisedCents,
   verifiedCents,
   expectedCents,
@@ -13,17 +14,24 @@ export function ProgressBar({
   legend,
 }: {
   obligationCents: number;
+  plannedCents?: number | undefined;
   realisedCents: number;
   verifiedCents: number;
   expectedCents?: number | undefined;
   forecastCents?: number | undefined;
   legend?: ReactNode;
 }) {
-  const max = Math.max(obligationCents, realisedCents, forecastCents ?? 0, 1);
+  const max = Math.max(obligationCents, plannedCents ?? 0, realisedCents, forecastCents ?? 0, 1);
   const pct = (c: number) => `${Math.min(100, (c / max) * 100).toFixed(2)}%`;
   return (
     <div className="retour-progress">
       <div className="retour-progress__track" aria-hidden="true">
+        {plannedCents ? (
+          <div
+            className="retour-progress__bar retour-progress__bar--planned"
+            style={{ width: pct(plannedCents) }}
+          />
+        ) : null}
         <div
           className="retour-progress__bar retour-progress__bar--realised"
           style={{ width: pct(realisedCents) }}

@@ -5,6 +5,7 @@ import { endpoints } from '../../lib/endpoints.ts';
 import { useFieldErrors } from '../../lib/formErrors.ts';
 import type { List, Supplier } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
+import { useAllPages } from '../../lib/useAllPages.ts';
 import { Button, ButtonGroup } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { SelectField, TextField } from '../../ui/fields.tsx';
@@ -49,7 +50,7 @@ export default function UsersPage() {
       users.reload();
     }
   }
-  const suppliers = useResource<List<Supplier>>(endpoints.suppliers);
+  const suppliers = useAllPages<Supplier>(endpoints.suppliers);
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<string>('advisor');

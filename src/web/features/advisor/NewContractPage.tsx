@@ -4,8 +4,8 @@ import { api } from '../../api.ts';
 import { parseEuros } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
-import type { Contract, List, Supplier } from '../../lib/model.ts';
-import { useResource } from '../../lib/useResource.ts';
+import type { Contract, Supplier } from '../../lib/model.ts';
+import { useAllPages } from '../../lib/useAllPages.ts';
 import { Button, ButtonGroup, ButtonLink, Link } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { ErrorAlert, PageTitle } from '../../ui/states.tsx';
@@ -34,7 +34,7 @@ type Values = typeof empty;
 export default function NewContractPage() {
   const { t, lang } = useI18n();
   const [params] = useSearchParams();
-  const suppliers = useResource<List<Supplier>>(endpoints.suppliers);
+  const suppliers = useAllPages<Supplier>(endpoints.suppliers);
   const managers = useContractManagerOptions();
   const { values, setValues, form, bind } = useForm<Values>(
     () => ({

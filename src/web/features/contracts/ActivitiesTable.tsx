@@ -4,7 +4,7 @@ import { endpoints } from '../../lib/endpoints.ts';
 import type { ReportDetail } from '../../lib/model.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { Table } from '../../ui/Table.tsx';
-import { Paragraph } from '../../ui/text.tsx';
+import { Paragraph, StatusBadge } from '../../ui/text.tsx';
 import { EvidenceCell } from './EvidenceCell.tsx';
 import { QuantityOf, ValuedAmount, VerificationBadge } from './shared.tsx';
 import { VerifyForm } from './VerifyForm.tsx';
@@ -41,6 +41,8 @@ export function ActivitiesTable({
     }
   }
   const answering = isSupplier && report.status === 'submitted';
+  // Before submission nothing waits for the advisor yet: "Te beoordelen" would say otherwise.
+  const draft = report.status === 'open' || report.status === 'overdue';
   return (
     <Table
       caption={t('report.activities')}
@@ -49,7 +51,21 @@ export function ActivitiesTable({
       rowKey={(a) => a.id}
       empty={t('report.noActivities')}
       columns={[
-        { key: 'type', header: t('activity.type'), rowHeader: true, cell: (a) => typeName(a.typeCode) },
+        {
+          key: 'type',
+          header: t('activity.type'),
+          rowHeader: true,
+          cell: (a) => (
+            <>
+              {typeName(a.typeCode)}
+              {a.pledge ? (
+                <Paragraph small>
+                  {t('activity.fromPledge', { initiative: a.pledge.initiativeName })}
+                </Paragraph>
+              ) : null}
+            </>
+          ),
+        },
         {
           key: 'cat',
           header: t('estimate.exampleCategory'),
@@ -82,7 +98,11 @@ export function ActivitiesTable({
             const name = typeName(a.typeCode);
             return (
               <>
-                <VerificationBadge status={a.verification} />
+                {draft && a.verification === 'pending' ? (
+                  <StatusBadge tone="neutral">{t('verification.draft')}</StatusBadge>
+                ) : (
+                  <VerificationBadge status={a.verification} />
+                )}
                 {a.verificationReason ? <Paragraph small>{a.verificationReason}</Paragraph> : null}
                 {canVerify && (a.verification === 'pending' || a.verification === 'moreInfo') ? (
                   <VerifyForm

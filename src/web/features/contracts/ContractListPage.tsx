@@ -4,9 +4,11 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
 import type { ContractListItem, ContractPage, List, Supplier } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
+import { useAllPages } from '../../lib/useAllPages.ts';
 import { Button, ButtonGroup, ButtonLink, Link } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
+import { WorkQueue } from '../work/WorkQueue.tsx';
 import { Table } from '../../ui/Table.tsx';
 import { Explain, Paragraph } from '../../ui/text.tsx';
 import { useSession } from '../session/session.tsx';
@@ -36,7 +38,7 @@ export default function ContractListPage() {
   const advisor = me?.role === 'advisor';
   // The search box keeps what is typed; the URL (and so the API call) follows 300 ms after typing stops.
   const [search, setSearch] = useState(q);
-  const suppliers = useResource<List<Supplier>>(manager ? null : endpoints.suppliers);
+  const suppliers = useAllPages<Supplier>(manager ? null : endpoints.suppliers);
   const resource = useResource<ContractPage>(
     endpoints.contracts({
       q: q || undefined,
@@ -99,6 +101,7 @@ export default function ContractListPage() {
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
+      <WorkQueue roles={['contractManager']} />
       {manager ? <Paragraph>{t('contracts.managerLead')}</Paragraph> : null}
       {advisor ? (
         <ButtonGroup>

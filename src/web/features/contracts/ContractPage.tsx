@@ -1,7 +1,7 @@
 import { useParams } from 'react-router';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
-import type { Contract, Progress } from '../../lib/model.ts';
+import type { Activity, Contract, Plan, Progress } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { ButtonGroup, ButtonLink } from '../../ui/Button.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
@@ -21,6 +21,17 @@ export default function ContractPage() {
   const { me } = useSession();
   const contract = useResource<Contract>(endpoints.contract(id));
   const progress = useResource<Progress>(endpoints.progress(id));
+  // What the progress numbers alone do not say: a plan waiting for approval, value from pledges.
+  const regime = contract.data?.regime;
+  const plan = useResource<Plan>(regime === 'plan' ? endpoints.plan(id) : null);
+  const activities = useResource<{ items: Activity[] }>(regime ? endpoints.activities(id) : null);
+  const pendingPlanCents =
+    plan.data && plan.data.status !== 'approved' && plan.data.status !== 'none'
+      ? plan.data.plannedCents
+      : undefined;
+  const pledgedCents = activities.data?.items
+    .filter((a) => a.pledge && a.verification !== 'rejected')
+    .reduce((sum, a) => sum + a.valueCents, 0);
   const role = me?.role ?? null;
 
   return (
@@ -76,7 +87,15 @@ export default function ContractPage() {
               <Heading level={2} id="contract-progress">
                 {t('contract.progress')}
               </Heading>
-              <ResourceView resource={progress}>{(p) => <ProgressPanel progress={p} />}</ResourceView>
+              <ResourceView resource={progress}>
+                {(p) => (
+                  <ProgressPanel
+                    progress={p}
+                    pendingPlanCents={pendingPlanCents}
+                    pledgedCents={pledgedCents}
+                  />
+                )}
+              </ResourceView>
             </section>
             {role === 'advisor' && c.regime === 'plan' ? <IntakeForm contractId={c.id} /> : null}
             {c.regime === 'plan' ? <PlanSection contract={c} /> : null}

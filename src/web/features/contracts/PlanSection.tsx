@@ -91,7 +91,7 @@ function PlanView({ plan, contract, onChange }: { plan: Plan; contract: Contract
               header: t('plan.submittedAt'),
               cell: (v) => dateTime(v.submittedAt),
             },
-            { key: 'p', header: t('progress.planned'), numeric: true, cell: (v) => money(v.plannedCents) },
+            { key: 'p', header: t('plan.versionTotal'), numeric: true, cell: (v) => money(v.plannedCents) },
             {
               key: 'd',
               header: t('plan.decision'),

@@ -11,10 +11,15 @@ import { ErrorAlert, Notice, PageTitle, ResourceView } from '../../ui/states.tsx
 import { DataList, Heading, Paragraph } from '../../ui/text.tsx';
 import { useSession } from '../session/session.tsx';
 import { ActivityForm } from '../supplier/ActivityForm.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { ActivitiesTable } from './ActivitiesTable.tsx';
 import { ReportHistory } from './ReportHistory.tsx';
 import { ReportStatusBadge } from './shared.tsx';
 import type { ApiError } from '../../api.ts';
+
+/** Activities of a report still waiting for the advisor's first decision. */
+const waiting = (report: ReportDetail) =>
+  report.activities.filter((a) => a.verification === 'pending').length;
 
 /**
  * One half-year report. Suppliers add and remove activities with evidence and submit, answer a
@@ -56,6 +61,12 @@ export default function ReportPage() {
     act(async () => {
       await api.post(endpoints.reportSubmission(reportId));
       setNotice(t('report.submitted'));
+      resource.reload();
+    });
+  const acceptAll = () =>
+    act(async () => {
+      const result = await api.post<{ accepted: number }>(endpoints.reportAcceptance(reportId));
+      setNotice(t('report.acceptAllDone', { n: result.accepted }));
       resource.reload();
     });
   const requestCorrection = (closed: ReportDetail) =>
@@ -110,6 +121,23 @@ export default function ReportPage() {
                 onError={setActionError}
               />
             </section>
+            {me?.role === 'advisor' && report.status === 'submitted' && waiting(report) > 0 ? (
+              <section aria-labelledby="report-accept-all" className="retour-card">
+                <Heading level={2} id="report-accept-all">
+                  {t('report.acceptAll')}
+                </Heading>
+                <Paragraph>{t('report.acceptAllHint')}</Paragraph>
+                <ConfirmButton
+                  label={t('report.acceptAll')}
+                  ariaLabel={t('report.acceptAll')}
+                  question={t('report.acceptAllQuestion', { n: waiting(report) })}
+                  confirmLabel={t('report.acceptAllConfirm')}
+                  onConfirm={acceptAll}
+                  disabled={busy}
+                  variant="primary"
+                />
+              </section>
+            ) : null}
             {editable ? (
               <>
                 <ActivityForm contractId={c.id} period={report.period} onAdded={resource.reload} />
@@ -118,9 +146,18 @@ export default function ReportPage() {
                     {t('report.submitTitle')}
                   </Heading>
                   <Paragraph>{t('report.submitLead')}</Paragraph>
-                  <Button variant="primary" onClick={() => void submitReport()} busy={busy} disabled={busy}>
-                    {t('report.submit')}
-                  </Button>
+                  <ConfirmButton
+                    label={t('report.submit')}
+                    ariaLabel={t('report.submit')}
+                    question={t('report.submitQuestion', {
+                      n: report.activities.length,
+                      total: money(report.totalCents),
+                    })}
+                    confirmLabel={t('report.submitConfirm')}
+                    onConfirm={submitReport}
+                    disabled={busy}
+                    variant="primary"
+                  />
                 </section>
               </>
             ) : null}

@@ -67,13 +67,35 @@ export function ValuedAmount({ valuation, label }: { valuation: Valuation; label
   );
 }
 
-/** Progress bar with expected pace and forecast, and the same numbers as text (status: one contract). */
+/**
+ * Progress bar with planned, expected pace and forecast, and the same numbers as text (status: one
+ * contract). Notes say what a number does not show by itself: a plan not yet approved (planned is
+ * zero until then), a forecast far above the obligation, value from pledges counted before any report
+ * is submitted.
+ */
 export function ProgressPanel({
   progress,
+  pendingPlanCents,
+  pledgedCents,
 }: {
   progress: Omit<Progress, 'status' | 'byCategory'> & { status?: ProgressStatus };
+  /** The total of a plan that is submitted or in draft but not approved yet. */
+  pendingPlanCents?: number | undefined;
+  /** Realised value that came from confirmed marketplace pledges. */
+  pledgedCents?: number | undefined;
 }) {
-  const { t, money } = useI18n();
+  const { t, money, number } = useI18n();
+  const notes: string[] = [];
+  if (pendingPlanCents !== undefined && pendingPlanCents > 0 && progress.plannedCents === 0)
+    notes.push(t('progress.planPending', { amount: money(pendingPlanCents) }));
+  if (progress.obligationCents > 0 && progress.forecastCents > 1.5 * progress.obligationCents)
+    notes.push(
+      t('progress.forecastHigh', {
+        times: number(Math.round((progress.forecastCents / progress.obligationCents) * 10) / 10),
+      }),
+    );
+  if (pledgedCents !== undefined && pledgedCents > 0)
+    notes.push(t('progress.pledged', { amount: money(pledgedCents) }));
   const why = progress.explanations;
   /** An amount with its rule one click away when the API explained it. */
   const explained = (cents: number, key: keyof NonNullable<typeof why>, testId?: string) =>
@@ -93,12 +115,18 @@ export function ProgressPanel({
       ) : null}
       <ProgressBar
         obligationCents={progress.obligationCents}
+        plannedCents={progress.plannedCents}
         realisedCents={progress.realisedCents}
         verifiedCents={progress.verifiedCents}
         expectedCents={progress.expectedCents}
         forecastCents={progress.forecastCents}
         legend={
           <ul className="retour-legend" aria-hidden="true">
+            {progress.plannedCents > 0 ? (
+              <li>
+                <span className="retour-swatch retour-swatch--planned" /> {t('progress.planned')}
+              </li>
+            ) : null}
             <li>
               <span className="retour-swatch retour-swatch--verified" /> {t('progress.verified')}
             </li>
@@ -130,6 +158,11 @@ export function ProgressPanel({
           { key: t('progress.forecast'), value: explained(progress.forecastCents, 'forecast') },
         ]}
       />
+      {notes.map((note) => (
+        <Paragraph key={note} small>
+          {note}
+        </Paragraph>
+      ))}
     </div>
   );
 }

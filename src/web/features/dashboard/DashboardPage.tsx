@@ -6,6 +6,7 @@ import { useResource } from '../../lib/useResource.ts';
 import { Link } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/fields.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
+import { WorkQueue } from '../work/WorkQueue.tsx';
 import { Table } from '../../ui/Table.tsx';
 import { DataList, Explain, Heading, Paragraph } from '../../ui/text.tsx';
 import { ProgressPanel, ProgressStatusBadge } from '../contracts/shared.tsx';
@@ -76,6 +77,7 @@ export default function DashboardPage() {
   return (
     <>
       <PageTitle title={t('dashboard.title')}>{t('dashboard.title')}</PageTitle>
+      <WorkQueue />
       <div className="retour-toolbar">
         <TextField
           type="date"

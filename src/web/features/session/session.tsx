@@ -53,7 +53,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const next = await api.get<Me>(endpoints.me);
+      // GET /sessions/current answers 200 with `me: null` for nobody, so anonymous pages log no 401.
+      const { me: next } = await api.get<{ me: Me | null }>(endpoints.currentSession);
+      if (!next) {
+        setCsrfToken(null);
+        setMe(null);
+        return null;
+      }
       setCsrfToken(next.csrfToken);
       setMe(next);
       return next;

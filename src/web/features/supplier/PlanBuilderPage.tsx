@@ -17,6 +17,7 @@ import {
 import { useTypeNames } from '../../lib/activityTypes.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { Button, Link } from '../../ui/Button.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { SelectField } from '../../ui/fields.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import { ErrorAlert, Notice, PageTitle, ResourceView } from '../../ui/states.tsx';
@@ -238,13 +239,18 @@ export default function PlanBuilderPage() {
                         </Button>
                       </form>
                     </section>
-                    <Button
+                    <ConfirmButton
                       variant="primary"
-                      onClick={() => void submit()}
+                      label={t('plan.submit')}
+                      ariaLabel={t('plan.submit')}
+                      question={t('plan.submitQuestion', {
+                        n: plan.items.length,
+                        total: money(plan.plannedCents),
+                      })}
+                      confirmLabel={t('plan.submitConfirm')}
+                      onConfirm={submit}
                       disabled={busy || plan.items.length === 0}
-                    >
-                      {t('plan.submit')}
-                    </Button>
+                    />
                   </>
                 ) : null}
               </>

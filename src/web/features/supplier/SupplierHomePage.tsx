@@ -17,6 +17,7 @@ import { Table } from '../../ui/Table.tsx';
 import { Heading, Paragraph } from '../../ui/text.tsx';
 import { ProgressStatusBadge, ReportStatusBadge } from '../contracts/shared.tsx';
 import { currentMembership, useSession } from '../session/session.tsx';
+import { WorkQueue } from '../work/WorkQueue.tsx';
 
 /** A supplier's start page: its contracts, and what is due when over all of them. */
 export default function SupplierHomePage() {
@@ -28,6 +29,7 @@ export default function SupplierHomePage() {
     <>
       <PageTitle title={t('nav.myContracts')}>{t('nav.myContracts')}</PageTitle>
       {supplierName ? <Paragraph lead>{supplierName}</Paragraph> : null}
+      <WorkQueue hide={['due']} />
       <ResourceView resource={contracts}>
         {({ items: list }) => {
           return (
