@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
-import type { ContractListItem, ContractPage, List, Supplier } from '../../lib/model.ts';
+import type { ContractListItem, ContractPage, Supplier } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { useAllPages } from '../../lib/useAllPages.ts';
 import { Button, ButtonGroup, ButtonLink, Link } from '../../ui/Button.tsx';
