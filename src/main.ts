@@ -1,5 +1,4 @@
 import { serve } from '@hono/node-server';
-import { fileURLToPath } from 'node:url';
 import { configFromEnv } from './config.ts';
 import { openDatabase, targetFromEnv } from './db/client.ts';
 import { acquireDataDirLock } from './db/data-dir-lock.ts';
@@ -7,29 +6,42 @@ import { seedDemoIfEmpty } from './db/seed/demo.ts';
 import { createApp } from './http/app.ts';
 import type { AppDeps } from './app/deps.ts';
 import { startScheduler } from './jobs/scheduler.ts';
+import { webDistDir } from './paths.ts';
+
+/** After a stop signal the process is gone within this time, whatever is still running. */
+const stopDeadlineMs = 1_800;
 
 /** Composition root: settings → database (migrated) → demo data → HTTP server on one port. */
 async function main() {
   const started = performance.now();
+  const phases: string[] = [];
+  const lap = (name: string, since: number) => {
+    phases.push(`${name} ${Math.round(performance.now() - since)} ms`);
+    return performance.now();
+  };
   const config = configFromEnv(process.env);
   const noDemo = process.argv.includes('--no-demo') || process.env.RETOUR_NO_DEMO === '1';
   const target = targetFromEnv(process.env, config.dataDir);
   const release =
     target.kind === 'pglite' ? acquireDataDirLock(config.dataDir, 'the Retour server') : () => {};
+  let mark = performance.now();
   const database = await openDatabase(target);
+  mark = lap('database', mark);
   const deps: AppDeps = { db: database.db, config, now: () => new Date() };
   if (!noDemo) {
     const seeded = await seedDemoIfEmpty(deps);
     if (seeded) console.log('Demo data loaded (see README for the demo accounts).');
+    mark = lap('demo check', mark);
   }
-  const webDir = fileURLToPath(new URL('../dist/web', import.meta.url));
-  const app = createApp(deps, { webDir });
+  const app = createApp(deps, { webDir: webDistDir });
   const server = serve(
     { fetch: app.fetch, port: config.port, hostname: process.env.HOST ?? '0.0.0.0' },
     (info) => {
       const where = target.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
       const ms = Math.round(performance.now() - started);
-      console.log(`Retour is running at http://localhost:${info.port} (${where}), ready in ${ms} ms`);
+      console.log(
+        `Retour is running at http://localhost:${info.port} (${where}), ready in ${ms} ms (${phases.join(', ')})`,
+      );
     },
   );
   const scheduler = startScheduler(deps);
@@ -38,7 +50,10 @@ async function main() {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    // However the parts below behave, the process ends within the deadline.
+    setTimeout(() => process.exit(0), stopDeadlineMs).unref();
     server.close();
+    server.closeAllConnections?.();
     await scheduler.stop();
     await database.close();
     release();
