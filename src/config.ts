@@ -17,6 +17,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
     mailFrom: env.MAIL_FROM ?? 'Retour <no-reply@retour.example>',
     reminderDaysBefore: positiveInt(env, 'RETOUR_REMINDER_DAYS', 14),
+    jobBatchSize: positiveInt(env, 'RETOUR_JOB_BATCH_SIZE', 500),
     publicUrl,
     secure: publicUrl.startsWith('https://'),
     trustProxy: env.RETOUR_TRUST_PROXY === '1',

@@ -53,7 +53,7 @@ async function main() {
     // However the parts below behave, the process ends within the deadline.
     setTimeout(() => process.exit(0), stopDeadlineMs).unref();
     server.close();
-    server.closeAllConnections?.();
+    if ('closeAllConnections' in server) server.closeAllConnections();
     await scheduler.stop();
     await database.close();
     release();

@@ -14,6 +14,8 @@ export interface Config {
   mailFrom?: string;
   /** Days before a report's due date that the reminder goes out (RETOUR_REMINDER_DAYS, default 14). */
   reminderDaysBefore?: number;
+  /** Reports per batch of the deadline job (RETOUR_JOB_BATCH_SIZE, default 500). */
+  jobBatchSize?: number;
   /** Public base URL, used in links of emails and OIDC redirects. */
   publicUrl: string;
   /** True when served behind TLS: cookies get Secure, responses HSTS. */

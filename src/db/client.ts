@@ -30,7 +30,7 @@ export async function openDatabase(target: DbTarget, options: { migrate?: boolea
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     const db = drizzlePg(pool, { schema });
-    if (runMigrations) await migratePg(db, { migrationsFolder });
+    if (runMigrations) await migrateOnce(pool);
     return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
   }
   const client = await PGlite.create({
@@ -40,6 +40,21 @@ export async function openDatabase(target: DbTarget, options: { migrate?: boolea
   const db = drizzlePglite(client, { schema });
   if (runMigrations) await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+}
+
+/**
+ * Several instances starting at once on one PostgreSQL database: the first migrates under a
+ * session advisory lock, the others wait for it and then find nothing left to do.
+ */
+async function migrateOnce(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1))', ['retour:migrations']);
+    await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+  } finally {
+    await client.query('select pg_advisory_unlock(hashtext($1))', ['retour:migrations']).catch(() => undefined);
+    client.release();
+  }
 }
 
 /** The same database the app and the CLI use, from the environment. */
