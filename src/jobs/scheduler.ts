@@ -100,6 +100,8 @@ export function startScheduler(deps: AppDeps, options: SchedulerOptions = {}): S
   ) => {
     if (!(await claimJob(deps.db, { name, holder, leaseMs, force }))) return;
     let outcome: 'done' | 'stopped' | 'failed' = 'failed';
+    const started = performance.now();
+    log(`[scheduler] ${name} started`);
     try {
       const result = await job({
         signal: abort.signal,
@@ -108,6 +110,7 @@ export function startScheduler(deps: AppDeps, options: SchedulerOptions = {}): S
         },
       });
       outcome = (result as { stopped?: boolean } | undefined)?.stopped ? 'stopped' : 'done';
+      log(`[scheduler] ${name} ${outcome} in ${Math.round(performance.now() - started)} ms ${JSON.stringify(result)}`);
     } finally {
       await finishJob(deps.db, { name, holder, everyMs, outcome }).catch(() => undefined);
     }
