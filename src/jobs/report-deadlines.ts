@@ -30,6 +30,12 @@ export interface JobControl {
   afterBatch?: () => Promise<void>;
 }
 
+/**
+ * Lets timers, signals and requests in between batches. PGlite answers through promises alone, so
+ * without this a long run would never give the event loop a turn (SIGTERM waited for the whole job).
+ */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const batchSizeOf = (deps: AppDeps, control: JobControl) =>
   control.batchSize ?? deps.config.jobBatchSize ?? defaultJobBatchSize;
 
@@ -47,6 +53,7 @@ export async function markOverdueReports(
   const limit = batchSizeOf(deps, control);
   let marked = 0;
   for (;;) {
+    await breathe();
     if (control.signal?.aborted) return { marked, stopped: true };
     const n = await deps.db.transaction((tx) => markOverdueBatch(tx, asOf, limit, scope.onlyTenantId));
     marked += n;
@@ -77,6 +84,7 @@ export async function queueReportNotices(
   for (const kind of ['reminder', 'overdue'] as const satisfies readonly NoticeKind[]) {
     let after: NoticeCursor | null = null;
     for (;;) {
+      await breathe();
       if (control.signal?.aborted) return { queued, stopped: true };
       let page = await reportsNeedingNotice(deps.db, {
         kind,
