@@ -15,23 +15,22 @@ const stopDeadlineMs = 1_800;
 async function main() {
   const started = performance.now();
   const phases: string[] = [];
-  const lap = (name: string, since: number) => {
+  const timed = async <T>(name: string, work: Promise<T>): Promise<T> => {
+    const since = performance.now();
+    const result = await work;
     phases.push(`${name} ${Math.round(performance.now() - since)} ms`);
-    return performance.now();
+    return result;
   };
   const config = configFromEnv(process.env);
   const noDemo = process.argv.includes('--no-demo') || process.env.RETOUR_NO_DEMO === '1';
   const target = targetFromEnv(process.env, config.dataDir);
   const release =
     target.kind === 'pglite' ? acquireDataDirLock(config.dataDir, 'the Retour server') : () => {};
-  let mark = performance.now();
-  const database = await openDatabase(target);
-  mark = lap('database', mark);
+  const database = await timed('database', openDatabase(target));
   const deps: AppDeps = { db: database.db, config, now: () => new Date() };
   if (!noDemo) {
-    const seeded = await seedDemoIfEmpty(deps);
+    const seeded = await timed('demo check', seedDemoIfEmpty(deps));
     if (seeded) console.log('Demo data loaded (see README for the demo accounts).');
-    mark = lap('demo check', mark);
   }
   const app = createApp(deps, { webDir: webDistDir });
   const server = serve(

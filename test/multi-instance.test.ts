@@ -24,7 +24,14 @@ interface Instance {
 function startInstance(env: Record<string, string>): Promise<Instance> {
   const dataDir = mkdtempSync(join(tmpdir(), 'retour-instance-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, RETOUR_DATA_DIR: dataDir, RETOUR_NO_DEMO: '1', PORT: '0', HOST: '127.0.0.1', ...env },
+    env: {
+      ...process.env,
+      RETOUR_DATA_DIR: dataDir,
+      RETOUR_NO_DEMO: '1',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -123,7 +130,10 @@ describe('two instances on one PostgreSQL database', () => {
       // Evidence uploaded through B (into the bucket) downloads through A.
       const bytes = samplePdf('op twee machines');
       const form = new FormData();
-      form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], 'bewijs.pdf', { type: 'application/pdf' }));
+      form.set(
+        'file',
+        new File([bytes as Uint8Array<ArrayBuffer>], 'bewijs.pdf', { type: 'application/pdf' }),
+      );
       const uploaded = await fetch(`${b.url}/api/v1/activities/${activity.id}/evidence`, {
         method: 'POST',
         headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken },
@@ -134,7 +144,9 @@ describe('two instances on one PostgreSQL database', () => {
       expect(await s3FileStore(s3.settings).exists(`${evidence.sha256.slice(0, 2)}/${evidence.sha256}`)).toBe(
         true,
       );
-      const downloaded = await fetch(`${a.url}/api/v1/evidence/${evidence.id}`, { headers: { Cookie: cookie } });
+      const downloaded = await fetch(`${a.url}/api/v1/evidence/${evidence.id}`, {
+        headers: { Cookie: cookie },
+      });
       expect(downloaded.status).toBe(200);
       expect(new Uint8Array(await downloaded.arrayBuffer())).toEqual(bytes);
 
@@ -154,7 +166,9 @@ describe('two instances on one PostgreSQL database', () => {
         { name: 'deadlines', runs: 1 },
         { name: 'housekeeping', runs: 1 },
       ]);
-      const started = instances.map((i) => (i.output().match(/\[scheduler\] deadlines started/g) ?? []).length);
+      const started = instances.map(
+        (i) => (i.output().match(/\[scheduler\] deadlines started/g) ?? []).length,
+      );
       expect(started.sort()).toEqual([0, 1]);
     } finally {
       await database.close();

@@ -52,7 +52,9 @@ async function migrateOnce(pool: pg.Pool): Promise<void> {
     await client.query('select pg_advisory_lock(hashtext($1))', ['retour:migrations']);
     await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
   } finally {
-    await client.query('select pg_advisory_unlock(hashtext($1))', ['retour:migrations']).catch(() => undefined);
+    await client
+      .query('select pg_advisory_unlock(hashtext($1))', ['retour:migrations'])
+      .catch(() => undefined);
     client.release();
   }
 }

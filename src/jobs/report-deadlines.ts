@@ -104,7 +104,12 @@ export async function queueReportNotices(
         if (whole.length > 0) page = whole;
       }
       const end = page[page.length - 1] as ReportDue;
-      after = { tenantId: end.tenantId, supplierId: end.supplierId, dueDate: end.dueDate, reportId: end.reportId };
+      after = {
+        tenantId: end.tenantId,
+        supplierId: end.supplierId,
+        dueDate: end.dueDate,
+        reportId: end.reportId,
+      };
       const batch = page;
       queued += await deps.db.transaction((tx) => noticeBatch(tx, deps, kind, asOf, batch));
       await control.afterBatch?.();
@@ -130,7 +135,10 @@ async function noticeBatch(
   if (fresh.length === 0) return 0;
   const byId = new Map(page.map((r) => [r.reportId, r]));
   const link = (r: ReportDue) => `${deps.config.publicUrl}/contracts/${r.contractId}`;
-  const perRecipient = new Map<string, { tenantId: string; to: string; locale: string; reports: ReportDue[] }>();
+  const perRecipient = new Map<
+    string,
+    { tenantId: string; to: string; locale: string; reports: ReportDue[] }
+  >();
   const perReport = new Map<string, string[]>();
   for (const notice of fresh) {
     const report = byId.get(notice.reportId);
@@ -151,7 +159,10 @@ async function noticeBatch(
   const mails: NewMail[] = [...perRecipient.values()].map((m) => {
     const lines: ReportMailData[] = m.reports
       .slice()
-      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.contractReference.localeCompare(b.contractReference))
+      .sort(
+        (a, b) =>
+          a.dueDate.localeCompare(b.dueDate) || a.contractReference.localeCompare(b.contractReference),
+      )
       .map((r) => ({
         contractReference: r.contractReference,
         contractTitle: r.contractTitle,

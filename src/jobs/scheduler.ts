@@ -39,7 +39,12 @@ export interface Scheduler {
 }
 
 /** (a)+(b): mark overdue reports, then queue reminders and overdue notices, all for `now`. */
-export async function runDeadlineJobs(deps: AppDeps, now: Date, scope: JobScope = {}, control: JobControl = {}) {
+export async function runDeadlineJobs(
+  deps: AppDeps,
+  now: Date,
+  scope: JobScope = {},
+  control: JobControl = {},
+) {
   const asOf = isoDay(now);
   const overdue = await markOverdueReports(deps, asOf, scope, control);
   if (overdue.stopped) return { marked: overdue.marked, queued: 0, stopped: true };
@@ -87,7 +92,8 @@ export function startScheduler(deps: AppDeps, options: SchedulerOptions = {}): S
     try {
       await job();
     } catch (error) {
-      if (!stopped) log(`[scheduler] ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!stopped)
+        log(`[scheduler] ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
 
@@ -110,7 +116,9 @@ export function startScheduler(deps: AppDeps, options: SchedulerOptions = {}): S
         },
       });
       outcome = (result as { stopped?: boolean } | undefined)?.stopped ? 'stopped' : 'done';
-      log(`[scheduler] ${name} ${outcome} in ${Math.round(performance.now() - started)} ms ${JSON.stringify(result)}`);
+      log(
+        `[scheduler] ${name} ${outcome} in ${Math.round(performance.now() - started)} ms ${JSON.stringify(result)}`,
+      );
     } finally {
       await finishJob(deps.db, { name, holder, everyMs, outcome }).catch(() => undefined);
     }
@@ -127,7 +135,9 @@ export function startScheduler(deps: AppDeps, options: SchedulerOptions = {}): S
     await guarded('mail', () => deliverOutbox(deps.db, sender, now, { ...scope, signal: abort.signal }));
     if (stopped) return;
     await guarded('housekeeping', () =>
-      claimed(jobName('housekeeping', scope), housekeepingEveryMs, force, () => runHousekeeping(deps, now, scope)),
+      claimed(jobName('housekeeping', scope), housekeepingEveryMs, force, () =>
+        runHousekeeping(deps, now, scope),
+      ),
     );
   };
 

@@ -51,7 +51,9 @@ describe('the deadline job at scale', () => {
       }
 
     const started = performance.now();
-    const result = await runDeadlineJobs(t.deps, new Date('2025-03-01T06:00:00Z'), { onlyTenantId: w.tenantId });
+    const result = await runDeadlineJobs(t.deps, new Date('2025-03-01T06:00:00Z'), {
+      onlyTenantId: w.tenantId,
+    });
     const ms = performance.now() - started;
     console.log(`deadline job over ${result.marked} reports: ${Math.round(ms)} ms (${t.database.kind})`);
 
@@ -86,7 +88,9 @@ describe('the deadline job at scale', () => {
     expect(result.queued).toBe(4);
 
     // Nothing more on the next run.
-    const again = await runDeadlineJobs(t.deps, new Date('2025-03-01T06:05:00Z'), { onlyTenantId: w.tenantId });
+    const again = await runDeadlineJobs(t.deps, new Date('2025-03-01T06:05:00Z'), {
+      onlyTenantId: w.tenantId,
+    });
     expect(again).toEqual({ marked: 0, queued: 0, stopped: false });
     expect(await countOf(mailOutbox, w.tenantId)).toBe(4);
   }, 120_000);
@@ -113,12 +117,22 @@ describe('the deadline job at scale', () => {
       },
     );
     expect(first).toEqual({ marked: 200, stopped: true });
-    const second = await markOverdueReports(t.deps, '2025-03-01', { onlyTenantId: w.tenantId }, { batchSize: 100 });
+    const second = await markOverdueReports(
+      t.deps,
+      '2025-03-01',
+      { onlyTenantId: w.tenantId },
+      { batchSize: 100 },
+    );
     expect(second).toEqual({ marked: 300, stopped: false });
     const open = await t.deps.db
       .select({ n: count() })
       .from(reports)
-      .where(and(eq(reports.tenantId, w.tenantId), sql`${reports.status} = 'open' and ${reports.dueDate} < '2025-03-01'`));
+      .where(
+        and(
+          eq(reports.tenantId, w.tenantId),
+          sql`${reports.status} = 'open' and ${reports.dueDate} < '2025-03-01'`,
+        ),
+      );
     expect(Number(open[0]?.n)).toBe(0);
   }, 60_000);
 });
