@@ -40,7 +40,7 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        command: 'node scripts/ensure-build.mjs && node --import tsx src/main.ts',
+        command: 'node scripts/ensure-build.mjs && node --enable-source-maps dist/server/main.js',
         url: `http://127.0.0.1:${port}/api/v1/health`,
         timeout: 180_000,
         reuseExistingServer: false,

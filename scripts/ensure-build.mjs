@@ -1,7 +1,9 @@
-// Builds the web UI when dist/web is missing or older than its sources, so `npm start` needs no build step.
+// Builds what `npm start` runs when it is missing or older than its sources: the web UI (Vite, into
+// dist/web) and the server (esbuild, into dist/server). So `npm install && npm start` needs no build step.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
+import { buildServer, serverStale } from './build-server.mjs';
 
 const out = 'dist/web/index.html';
 const newest = (dir) =>
@@ -16,4 +18,8 @@ const stale =
 if (stale) {
   console.log('Building the web UI…');
   execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+}
+if (serverStale()) {
+  console.log('Building the server…');
+  await buildServer();
 }

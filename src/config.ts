@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Config } from './app/deps.ts';
+import type { S3Settings } from './files/s3-file-store.ts';
 import pkg from '../package.json' with { type: 'json' };
 
 /** Reads the settings once; every other module gets them passed in. */
@@ -13,10 +14,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     port,
     dataDir,
     filesDir: resolve(env.RETOUR_FILES_DIR ?? join(dataDir, 'files')),
+    ...(env.RETOUR_S3_BUCKET ? { s3: s3FromEnv(env, env.RETOUR_S3_BUCKET) } : {}),
     maxUploadBytes: positiveInt(env, 'RETOUR_MAX_UPLOAD_BYTES', 10 * 1024 * 1024),
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
     mailFrom: env.MAIL_FROM ?? 'Retour <no-reply@retour.example>',
     reminderDaysBefore: positiveInt(env, 'RETOUR_REMINDER_DAYS', 14),
+    jobBatchSize: positiveInt(env, 'RETOUR_JOB_BATCH_SIZE', 500),
     publicUrl,
     secure: publicUrl.startsWith('https://'),
     trustProxy: env.RETOUR_TRUST_PROXY === '1',
@@ -32,4 +35,18 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   if (!Number.isSafeInteger(value) || value <= 0)
     throw new Error(`${name} is not a positive whole number: ${raw}`);
   return value;
+}
+
+/** RETOUR_S3_BUCKET turns the object store on; the rest have defaults or come from the AWS chain. */
+function s3FromEnv(env: NodeJS.ProcessEnv, bucket: string): S3Settings {
+  const endpoint = env.RETOUR_S3_ENDPOINT || undefined;
+  return {
+    bucket,
+    ...(endpoint ? { endpoint } : {}),
+    region: env.RETOUR_S3_REGION || 'us-east-1',
+    ...(env.RETOUR_S3_ACCESS_KEY_ID ? { accessKeyId: env.RETOUR_S3_ACCESS_KEY_ID } : {}),
+    ...(env.RETOUR_S3_SECRET_ACCESS_KEY ? { secretAccessKey: env.RETOUR_S3_SECRET_ACCESS_KEY } : {}),
+    forcePathStyle: (env.RETOUR_S3_FORCE_PATH_STYLE ?? (endpoint ? '1' : '0')) === '1',
+    prefix: env.RETOUR_S3_PREFIX ?? '',
+  };
 }

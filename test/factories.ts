@@ -133,6 +133,8 @@ export async function createContractRows(
     dueDate?: string;
     reportStatus?: 'open' | 'submitted' | 'closed' | 'overdue';
     policy?: Record<string, unknown>;
+    /** When the contract was entered into Retour (default: now). */
+    createdAt?: Date;
   },
 ) {
   let [version] = await db.select().from(policyVersions).where(eq(policyVersions.tenantId, options.tenantId));
@@ -170,6 +172,7 @@ export async function createContractRows(
       regime: 'plan',
       obligationRuleId: 'obligation.percentage',
       obligationExplanation: '2% × €1.250.000,00 = €25.000,00',
+      ...(options.createdAt ? { createdAt: options.createdAt } : {}),
     })
     .returning();
   if (!contract) throw new Error('contract not created');

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import type { S3Settings } from '../files/s3-file-store.ts';
 
 /** Settings read once at start (src/config.ts) and passed down. */
 export interface Config {
@@ -6,6 +7,8 @@ export interface Config {
   dataDir: string;
   /** Evidence file store (RETOUR_FILES_DIR, default `<dataDir>/files`). */
   filesDir: string;
+  /** Evidence in S3-compatible object storage (RETOUR_S3_BUCKET…); unset: in `filesDir`. */
+  s3?: S3Settings;
   /** Largest evidence upload in bytes (RETOUR_MAX_UPLOAD_BYTES, default 10 MB). */
   maxUploadBytes?: number;
   /** Outgoing mail (SMTP_URL, e.g. smtp://127.0.0.1:2525); unset: mail is written to the log. */
@@ -14,6 +17,8 @@ export interface Config {
   mailFrom?: string;
   /** Days before a report's due date that the reminder goes out (RETOUR_REMINDER_DAYS, default 14). */
   reminderDaysBefore?: number;
+  /** Reports per batch of the deadline job (RETOUR_JOB_BATCH_SIZE, default 500). */
+  jobBatchSize?: number;
   /** Public base URL, used in links of emails and OIDC redirects. */
   publicUrl: string;
   /** True when served behind TLS: cookies get Secure, responses HSTS. */

@@ -12,18 +12,25 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
+const rowOf = (entry: AuditEntry) => ({
+  tenantId: entry.tenantId,
+  actorUserId: entry.actorUserId,
+  actorLabel: entry.actorLabel ?? '',
+  action: entry.action,
+  objectType: entry.objectType ?? null,
+  objectId: entry.objectId ?? null,
+  details: entry.details ?? {},
+  ip: entry.ip ?? null,
+});
+
 /** Appends one audit entry, inside the caller's transaction so it lands with the change or not at all. */
 export async function writeAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
-    tenantId: entry.tenantId,
-    actorUserId: entry.actorUserId,
-    actorLabel: entry.actorLabel ?? '',
-    action: entry.action,
-    objectType: entry.objectType ?? null,
-    objectId: entry.objectId ?? null,
-    details: entry.details ?? {},
-    ip: entry.ip ?? null,
-  });
+  await tx.insert(auditLog).values(rowOf(entry));
+}
+
+/** Appends many entries in one statement (scheduled jobs working in batches). */
+export async function writeAudits(tx: Tx | Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length > 0) await tx.insert(auditLog).values(entries.map(rowOf));
 }
 
 /**

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -7,6 +6,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
+import { migrationsDir } from '../paths.ts';
 
 /** One type for both drivers: repositories are written once against it. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -19,7 +19,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+export const migrationsFolder = migrationsDir;
 
 export type DbTarget =
   { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
@@ -30,7 +30,7 @@ export async function openDatabase(target: DbTarget, options: { migrate?: boolea
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     const db = drizzlePg(pool, { schema });
-    if (runMigrations) await migratePg(db, { migrationsFolder });
+    if (runMigrations) await migrateOnce(pool);
     return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
   }
   const client = await PGlite.create({
@@ -43,6 +43,23 @@ export async function openDatabase(target: DbTarget, options: { migrate?: boolea
   const db = drizzlePglite(client, { schema });
   if (runMigrations) await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+}
+
+/**
+ * Several instances starting at once on one PostgreSQL database: the first migrates under a
+ * session advisory lock, the others wait for it and then find nothing left to do.
+ */
+async function migrateOnce(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1))', ['retour:migrations']);
+    await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+  } finally {
+    await client
+      .query('select pg_advisory_unlock(hashtext($1))', ['retour:migrations'])
+      .catch(() => undefined);
+    client.release();
+  }
 }
 
 /** The same database the app and the CLI use, from the environment. */

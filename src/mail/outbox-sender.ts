@@ -21,13 +21,15 @@ export async function deliverOutbox(
     maxMessages?: number;
     /** Only this tenant's messages (tests on a shared database). */
     onlyTenantId?: string;
+    /** Stops before the next message once aborted (shutdown); claimed ones go out after their lease. */
+    signal?: AbortSignal;
   } = {},
 ): Promise<DeliveryResult> {
   const batchSize = options.batchSize ?? 20;
   const maxMessages = options.maxMessages ?? 500;
   const result: DeliveryResult = { sent: 0, retryLater: 0, failed: 0 };
   let handled = 0;
-  while (handled < maxMessages) {
+  while (handled < maxMessages && !options.signal?.aborted) {
     const batch = await claimDueMail(
       db,
       now,
@@ -36,6 +38,7 @@ export async function deliverOutbox(
     );
     if (batch.length === 0) break;
     for (const message of batch) {
+      if (options.signal?.aborted) break;
       handled += 1;
       let outcome: { ok: true } | { ok: false; error: string };
       try {

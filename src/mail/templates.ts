@@ -16,6 +16,17 @@ export interface ReportMailData {
   link: string;
 }
 
+/** Several reports in one message: one summary per recipient and supplier instead of one per report. */
+export interface ReportSummaryMailData {
+  /** Ordered by due date; the message lists the first `summaryLines` and counts the rest. */
+  reports: ReportMailData[];
+  /** Where to see them all. */
+  link: string;
+}
+
+/** At most this many reports are listed one by one in a summary. */
+export const summaryLines = 50;
+
 export interface LinkMailData {
   tenantName: string;
   link: string;
@@ -41,6 +52,8 @@ export type MailTemplate =
   | { kind: 'activityAnswered'; data: ActivityMailData }
   | { kind: 'reportReminder'; data: ReportMailData }
   | { kind: 'reportOverdue'; data: ReportMailData }
+  | { kind: 'reportReminderSummary'; data: ReportSummaryMailData }
+  | { kind: 'reportOverdueSummary'; data: ReportSummaryMailData }
   | { kind: 'invitation'; data: LinkMailData }
   | { kind: 'passwordReset'; data: LinkMailData };
 
@@ -78,7 +91,7 @@ function compose(
 ): RenderedMail {
   const text = [...paragraphs, `${link.label}: ${link.url}`, '', footer].join('\n\n');
   const html = [
-    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    ...paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`),
     `<p><a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a></p>`,
     `<p style="color:#555">${escapeHtml(footer)}</p>`,
   ].join('\n');
@@ -149,6 +162,9 @@ export function renderMail(template: MailTemplate, locale: Locale): RenderedMail
             footer,
           );
     }
+    case 'reportReminderSummary':
+    case 'reportOverdueSummary':
+      return reportSummaryMail(template.kind, template.data, locale, footer);
     case 'invitation': {
       const d = template.data;
       return locale === 'nl'
@@ -264,6 +280,76 @@ function activityMail(
         `Supplier answered: report ${d.period} for ${d.contractReference}`,
         [greeting, `The supplier answered your question about ${what}.`, ...quote],
         link,
+        footer,
+      );
+}
+
+/** One line per report: "REF-1 Groenonderhoud (Bouw & Zn), eerste halfjaar 2026, uiterlijk 31 juli 2026: <link>". */
+function reportLine(d: ReportMailData, locale: Locale): string {
+  const due = longDate(d.dueDate, locale);
+  return locale === 'nl'
+    ? `- ${d.contractReference} ${d.contractTitle} (${d.supplierName}), ${halfYear(d.period, 'nl')}, uiterlijk ${due}: ${d.link}`
+    : `- ${d.contractReference} ${d.contractTitle} (${d.supplierName}), ${halfYear(d.period, 'en')}, due ${due}: ${d.link}`;
+}
+
+function reportSummaryMail(
+  kind: 'reportReminderSummary' | 'reportOverdueSummary',
+  d: ReportSummaryMailData,
+  locale: Locale,
+  footer: string,
+): RenderedMail {
+  const n = d.reports.length;
+  const first = longDate(d.reports.map((r) => r.dueDate).sort()[0] ?? '', locale);
+  const shown = d.reports.slice(0, summaryLines).map((r) => reportLine(r, locale));
+  const rest = n - shown.length;
+  const more =
+    rest > 0 ? [locale === 'nl' ? `En nog ${rest} andere rapportages.` : `And ${rest} more reports.`] : [];
+  const list = [shown.join('\n'), ...more];
+  if (kind === 'reportReminderSummary')
+    return locale === 'nl'
+      ? compose(
+          `Herinnering: ${n} rapportages in te dienen, de eerste uiterlijk ${first}`,
+          [
+            'Beste lezer,',
+            `Deze ${n} social return-rapportages moeten binnenkort worden ingediend:`,
+            ...list,
+            'Vul de activiteiten en bewijsstukken in en dien elke rapportage in vóór de genoemde datum.',
+          ],
+          { label: 'Naar Retour', url: d.link },
+          footer,
+        )
+      : compose(
+          `Reminder: ${n} reports due, the first on ${first}`,
+          [
+            'Dear reader,',
+            `These ${n} social return reports are due soon:`,
+            ...list,
+            'Please add the activities and evidence and submit each report before its date.',
+          ],
+          { label: 'Open Retour', url: d.link },
+          footer,
+        );
+  return locale === 'nl'
+    ? compose(
+        `Te laat: ${n} rapportages`,
+        [
+          'Beste lezer,',
+          `Deze ${n} social return-rapportages hadden al ingediend moeten zijn en zijn nog niet binnen:`,
+          ...list,
+          'Dien ze zo snel mogelijk in, of neem contact op met het bureau social return.',
+        ],
+        { label: 'Naar Retour', url: d.link },
+        footer,
+      )
+    : compose(
+        `Overdue: ${n} reports`,
+        [
+          'Dear reader,',
+          `These ${n} social return reports were due and have not been submitted:`,
+          ...list,
+          'Please submit them as soon as possible, or contact the social return office.',
+        ],
+        { label: 'Open Retour', url: d.link },
         footer,
       );
 }

@@ -54,6 +54,7 @@ async function buildWorld(): Promise<World> {
     contractManagerId: manager.user.id,
     period: '2026-H1',
     dueDate: '2026-07-31',
+    createdAt: new Date('2026-01-05T09:00:00Z'),
   });
   return {
     tenantId: tenant.id,

@@ -2,12 +2,26 @@ import type { AppDeps } from '../deps.ts';
 import type { Tx } from '../../db/client.ts';
 import { countByStorageKey, lockContent } from '../../db/repositories/evidence.ts';
 import { diskFileStore, type FileStore } from '../../files/file-store.ts';
+import { s3FileStore, type S3Settings } from '../../files/s3-file-store.ts';
 
 export const defaultMaxUploadBytes = 10 * 1024 * 1024;
 
-/** The evidence file store of this installation (stateless: cheap to make per call). */
+/** One S3 client per settings object: it keeps its connections. */
+const s3Stores = new WeakMap<S3Settings, FileStore>();
+
+/**
+ * The evidence file store of this installation: an S3 bucket when configured (several instances
+ * share it), else the data folder (one instance, or a shared volume).
+ */
 export function evidenceStore(deps: AppDeps): FileStore {
-  return diskFileStore(deps.config.filesDir);
+  const s3 = deps.config.s3;
+  if (!s3) return diskFileStore(deps.config.filesDir);
+  let store = s3Stores.get(s3);
+  if (!store) {
+    store = s3FileStore(s3);
+    s3Stores.set(s3, store);
+  }
+  return store;
 }
 
 /** A storage key is `ab/<sha256>`. */

@@ -42,6 +42,20 @@ export async function enqueueMail(tx: Tx | Db, mail: NewMail): Promise<void> {
   });
 }
 
+/** Queues many messages in one statement (the deadline job's summaries). */
+export async function enqueueMails(tx: Tx | Db, mails: readonly NewMail[]): Promise<void> {
+  if (mails.length === 0) return;
+  await tx.insert(mailOutbox).values(
+    mails.map((mail) => ({
+      tenantId: mail.tenantId,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html ?? null,
+    })),
+  );
+}
+
 /**
  * Claims up to `limit` pending messages that are due (never tried, or the back-off after the last
  * error has passed, or a stale claim). `FOR UPDATE SKIP LOCKED` lets several app instances claim at

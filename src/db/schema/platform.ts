@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, id } from './columns.ts';
 
 /** Append-only audit trail: every write, sign-in/out, token use and failed sign-in. */
@@ -31,4 +31,21 @@ export const mailOutbox = pgTable('mail_outbox', {
   attempts: jsonb('attempts').notNull().default([]),
   createdAt: createdAt(),
   sentAt: at('sent_at'),
+});
+
+/**
+ * One row per scheduled job (src/jobs/scheduler.ts): which instance holds it now and until when,
+ * and when it is due again. Every instance polls; one at a time wins the claim, so a job runs once
+ * per interval however many instances share the database.
+ */
+export const scheduledJobs = pgTable('scheduled_jobs', {
+  name: text('name').primaryKey(),
+  holder: text('holder'),
+  leaseUntil: at('lease_until'),
+  nextRunAt: at('next_run_at'),
+  runs: integer('runs').notNull().default(0),
+  lastStartedAt: at('last_started_at'),
+  lastFinishedAt: at('last_finished_at'),
+  /** done | stopped (shut down mid-run; resumes at the next claim) | failed */
+  lastOutcome: text('last_outcome'),
 });

@@ -27,6 +27,8 @@ export const reports = pgTable(
   (t) => [
     unique('reports_contract_period_version').on(t.contractId, t.period, t.version),
     index('reports_tenant_status').on(t.tenantId, t.status),
+    // The deadline job: open reports past due, reminders due soon, overdue reports without notice.
+    index('reports_status_due').on(t.status, t.dueDate),
   ],
 );
 
