@@ -296,7 +296,7 @@ export function tenderAdvice(
           : useLabour
             ? 'the labour cost in the contract'
             : 'the contract value (excl. VAT)',
-      value: euroIn(
+      value: clauseEuro(
         l,
         obligation.regime === 'none' || !useLabour ? obligation.totalValueCents : obligation.baseCents,
       ),
