@@ -12,3 +12,4 @@ export * from './progress-explanation.ts';
 export * from './tender-rules.ts';
 export * from './tender-advice.ts';
 export * from './cpv.ts';
+export * from './publication.ts';

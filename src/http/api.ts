@@ -21,6 +21,8 @@ import { reportRoutes } from './routes/reports.ts';
 import { planRoutes } from './routes/plans.ts';
 import { progressRoutes } from './routes/progress.ts';
 import { marketplaceRoutes } from './routes/marketplace.ts';
+import { tenderRoutes } from './routes/tender.ts';
+import { publicationRoutes } from './routes/publication.ts';
 
 const openApiInfo = (version: string) => ({
   openapi: '3.1.0',
@@ -86,6 +88,8 @@ export function createApi(deps: AppDeps) {
   planRoutes(api);
   progressRoutes(api);
   marketplaceRoutes(api);
+  tenderRoutes(api);
+  publicationRoutes(api);
 
   api.get('/openapi.json', (c) => c.json(api.getOpenAPI31Document(openApiInfo(deps.config.apiVersion))));
   return api;
