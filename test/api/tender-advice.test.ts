@@ -149,7 +149,7 @@ describe('GET /tender-advice/clause (download)', () => {
   });
 
   it.each([
-    { case: 'no format', over: { format: '' }, field: 'format' },
+    { case: 'no format', over: { format: '' } as Record<string, string>, field: 'format' },
     { case: 'labour share 150%', over: { format: 'pdf', labourShareBp: '15000' }, field: 'labourShareBp' },
     { case: 'end before start', over: { format: 'pdf', endDate: '2026-01-01' }, field: 'endDate' },
   ])('400 naming the field: $case', async ({ over, field }) => {

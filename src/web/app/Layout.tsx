@@ -18,6 +18,7 @@ function navFor(role: Role | null): NavItem[] {
         { to: '/contracts', label: 'nav.contracts' },
         { to: '/policies', label: 'nav.policies' },
         { to: '/marketplace/review', label: 'nav.initiativeReview' },
+        { to: '/tender-advice', label: 'nav.tenderAdvice' },
         { to: '/estimate', label: 'nav.estimate' },
       ];
     case 'municipalityAdmin':
@@ -26,12 +27,14 @@ function navFor(role: Role | null): NavItem[] {
         { to: '/contracts', label: 'nav.contracts' },
         { to: '/policies', label: 'nav.policies' },
         { to: '/marketplace/review', label: 'nav.initiativeReview' },
+        { to: '/tender-advice', label: 'nav.tenderAdvice' },
         { to: '/users', label: 'nav.users' },
         { to: '/audit-log', label: 'nav.audit' },
       ];
     case 'contractManager':
       return [
         { to: '/contracts', label: 'nav.myContracts' },
+        { to: '/tender-advice', label: 'nav.tenderAdvice' },
         { to: '/estimate', label: 'nav.estimate' },
       ];
     case 'supplier':

@@ -6,6 +6,13 @@ export const endpoints = {
   sessions: '/sessions',
   currentSession: '/sessions/current',
   estimates: '/estimates',
+  tenderAdvice: '/tender-advice',
+  tenderClause: '/tender-advice/clause',
+  publicResults: (slug: string, year: number) =>
+    `/tenants/${encodeURIComponent(slug)}/results${query({ year })}`,
+  openData: (slug: string, format: 'csv' | 'ocds') =>
+    `/tenants/${encodeURIComponent(slug)}/open-data${query({ format })}`,
+  publication: '/publication',
   activityTypes: (on?: string) => `/activity-types${query({ on })}`,
   policies: '/policies',
   dashboard: (asOf?: string) => `/dashboard${query({ asOf })}`,
