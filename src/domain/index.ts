@@ -13,3 +13,4 @@ export * from './tender-rules.ts';
 export * from './tender-advice.ts';
 export * from './cpv.ts';
 export * from './publication.ts';
+export * from './reservation.ts';
