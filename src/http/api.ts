@@ -23,6 +23,7 @@ import { progressRoutes } from './routes/progress.ts';
 import { marketplaceRoutes } from './routes/marketplace.ts';
 import { tenderRoutes } from './routes/tender.ts';
 import { publicationRoutes } from './routes/publication.ts';
+import { reservationRoutes } from './routes/reservations.ts';
 
 const openApiInfo = (version: string) => ({
   openapi: '3.1.0',
@@ -90,6 +91,7 @@ export function createApi(deps: AppDeps) {
   marketplaceRoutes(api);
   tenderRoutes(api);
   publicationRoutes(api);
+  reservationRoutes(api);
 
   api.get('/openapi.json', (c) => c.json(api.getOpenAPI31Document(openApiInfo(deps.config.apiVersion))));
   return api;

@@ -66,7 +66,7 @@ export const recordReservation = defineUseCase({
   },
 });
 
-/** The contract is no longer reserved (advisor; audited). */
+/** The contract is no longer reserved (advisor; audited); idempotent: a contract not reserved stays so. */
 export const removeReservation = defineUseCase({
   name: 'contract.reservation.remove',
   access: ['advisor'],
@@ -75,7 +75,7 @@ export const removeReservation = defineUseCase({
     await deps.db.transaction(async (tx) => {
       await requireContract(tx, actor, input.contractId, { forUpdate: true });
       const before = await reservationOf(tx, tenantId, input.contractId);
-      if (!before) throw new DomainError('NOT_FOUND', 'This contract is not reserved.');
+      if (!before) return; // not reserved: nothing to remove, nothing to audit
       await deleteReservation(tx, tenantId, input.contractId);
       await writeAudit(tx, {
         tenantId,
