@@ -8,7 +8,7 @@ import {
 import { execute } from '../../app/use-case.ts';
 import { reservationBases } from '../../domain/index.ts';
 import type { HttpEnv } from '../env.ts';
-import { emptyResponse, errorResponses, IdParamSchema, jsonResponse } from '../openapi.ts';
+import { emptyResponse, errorResponses, IdParamSchema, IsoDateSchema, jsonResponse } from '../openapi.ts';
 import { RealDateSchema } from '../schemas/lifecycle.ts';
 
 const ReservationInputSchema = z
@@ -40,8 +40,8 @@ const ReservationSchema = z
     basis: z.enum(reservationBases),
     shareBp: z.number().int().optional(),
     reference: z.string(),
-    validFrom: z.string(),
-    validTo: z.string(),
+    validFrom: IsoDateSchema,
+    validTo: IsoDateSchema,
     validToday: z.boolean(),
   })
   .openapi('Reservation');

@@ -5,7 +5,7 @@ import { suggestionForms, tenderKinds, type Lang } from '../../domain/index.ts';
 import { clauseDocx, clausePdf } from '../../export/clause-document.ts';
 import type { HttpEnv } from '../env.ts';
 import { languageOf } from '../language.ts';
-import { apiVersionHeader, CentsSchema, errorResponses, jsonResponse } from '../openapi.ts';
+import { apiVersionHeader, CentsSchema, errorResponses, IsoDateSchema, jsonResponse } from '../openapi.ts';
 import { AmountSchema, RealDateSchema } from '../schemas/lifecycle.ts';
 import { contentDisposition } from './evidence.ts';
 
@@ -57,7 +57,7 @@ const ClauseQuerySchema = z.object({
 const TenderAdviceSchema = z
   .object({
     tenant: z.object({ slug: z.string(), name: z.string() }),
-    awardDate: z.string(),
+    awardDate: IsoDateSchema,
     policyVersion: z.number().int(),
     obligationCents: CentsSchema,
     regime: z.enum(['none', 'trust', 'plan']),

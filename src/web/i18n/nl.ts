@@ -657,6 +657,23 @@ export const nl = {
   'publication.off': 'De resultaten van uw gemeente zijn niet openbaar.',
   'publication.switchOn': 'Resultaten openbaar maken',
   'publication.switchOff': 'Resultaten niet meer openbaar maken',
+  'reservation.title': 'Voorbehouden opdracht',
+  'reservation.none': 'Deze opdracht is niet voorbehouden.',
+  'reservation.condition': 'Voorwaarde om in te schrijven',
+  'reservation.basis.pso30plus': 'PSO 30+-certificaat',
+  'reservation.basis.targetGroupShare': 'Aandeel personeel uit de doelgroepen',
+  'reservation.share': 'Aandeel personeel uit de doelgroepen (%)',
+  'reservation.shareHint': 'Ten minste 30. Alleen nodig bij een opgegeven aandeel.',
+  'reservation.reference': 'Certificaatnummer of kenmerk',
+  'reservation.validity': 'Geldig',
+  'reservation.validFrom': 'Geldig vanaf',
+  'reservation.validTo': 'Geldig tot en met',
+  'reservation.valid': 'nu geldig',
+  'reservation.notValid': 'nu niet geldig',
+  'reservation.save': 'Voorwaarde vastleggen',
+  'reservation.remove': 'Niet meer voorbehouden',
+  'reservation.profile': 'Voorwaarden voor voorbehouden opdrachten',
+  'reservation.contract': 'Opdracht',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -13,6 +13,8 @@ export const endpoints = {
   openData: (slug: string, format: 'csv' | 'ocds') =>
     `/tenants/${encodeURIComponent(slug)}/open-data${query({ format })}`,
   publication: '/publication',
+  reservation: (contractId: string) => `/contracts/${contractId}/reservation`,
+  eligibility: (supplierId: string) => `/suppliers/${supplierId}/eligibility`,
   activityTypes: (on?: string) => `/activity-types${query({ on })}`,
   policies: '/policies',
   dashboard: (asOf?: string) => `/dashboard${query({ asOf })}`,
