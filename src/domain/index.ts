@@ -9,3 +9,8 @@ export * from './caps.ts';
 export * from './progress.ts';
 export * from './portfolio.ts';
 export * from './progress-explanation.ts';
+export * from './tender-rules.ts';
+export * from './tender-advice.ts';
+export * from './cpv.ts';
+export * from './publication.ts';
+export * from './reservation.ts';

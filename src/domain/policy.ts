@@ -1,5 +1,6 @@
 import type { Issue } from './errors.ts';
 import { isIsoDate, type IsoDate } from './dates.ts';
+import { readTenderRules, type TenderRules } from './tender-rules.ts';
 
 /** The four ways of the social return ladder (domain.md §5), in ladder order. */
 export const categories = ['employment', 'participation', 'socialDomain', 'socialEnterprise'] as const;
@@ -54,6 +55,8 @@ export interface Policy {
   /** Years evidence documents are kept. */
   retentionYears: number;
   source?: { title: string; url?: string | undefined } | undefined;
+  /** Tender advice: labour-share percentages, suggestion rules, clause texts (absent: Retour's defaults). */
+  tender?: TenderRules | undefined;
   activityTypes: ActivityType[];
 }
 
@@ -272,6 +275,7 @@ export function validatePolicy(input: unknown): PolicyCheck {
       if (title !== undefined) source = url === undefined ? { title } : { title, url };
     }
   }
+  const tender = input.tender === undefined ? undefined : readTenderRules(input.tender, r.issues);
   const activityTypes: ActivityType[] = [];
   if (!Array.isArray(input.activityTypes)) r.issues.push({ name: 'activityTypes', reason: 'must be a list' });
   else {
@@ -303,6 +307,7 @@ export function validatePolicy(input: unknown): PolicyCheck {
   if (obligationCapCents !== undefined) policy.obligationCapCents = obligationCapCents;
   if (categoryCapsBp !== undefined) policy.categoryCapsBp = categoryCapsBp;
   if (source !== undefined) policy.source = source;
+  if (tender !== undefined) policy.tender = tender;
   return { ok: true, policy };
 }
 

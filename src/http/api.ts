@@ -23,6 +23,9 @@ import { planRoutes } from './routes/plans.ts';
 import { progressRoutes } from './routes/progress.ts';
 import { marketplaceRoutes } from './routes/marketplace.ts';
 import { workRoutes } from './routes/work.ts';
+import { tenderRoutes } from './routes/tender.ts';
+import { publicationRoutes } from './routes/publication.ts';
+import { reservationRoutes } from './routes/reservations.ts';
 
 const openApiInfo = (version: string) => ({
   openapi: '3.1.0',
@@ -89,6 +92,9 @@ export function createApi(deps: AppDeps) {
   progressRoutes(api);
   marketplaceRoutes(api);
   workRoutes(api);
+  tenderRoutes(api);
+  publicationRoutes(api);
+  reservationRoutes(api);
 
   api.get('/openapi.json', (c) => c.json(api.getOpenAPI31Document(openApiInfo(deps.config.apiVersion))));
   return api;

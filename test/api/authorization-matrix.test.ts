@@ -79,6 +79,17 @@ const rules: Record<string, Rule> = {
   'POST /policies': { access: ['municipalityAdmin'], scope: 'tenant', body: () => ({ validFrom: '2030-01-01', percentageBp: 500, planThresholdCents: 1, activityTypes: [] }) },
   'GET /activity-types': { access: 'signedIn', scope: 'tenant' },
   'POST /estimates': { access: 'public', scope: 'none', status: 200, body: (i) => ({ tenant: i.tenantSlug, contractValueCents: 125_000_000 }) },
+  'POST /tender-advice': { access: 'public', scope: 'none', status: 200, body: (i) => ({ tenant: i.tenantSlug, kind: 'works', valueCents: 125_000_000, startDate: '2027-01-01', endDate: '2028-12-31' }) },
+  'GET /tender-advice/clause': { access: 'public', scope: 'none', query: 'tenant={slug}&kind=services&valueCents=50000000&startDate=2027-01-01&endDate=2027-12-31&format=pdf' },
+  // The matrix municipality does not publish: the same 404 as a municipality that does not exist.
+  'GET /tenants/{slug}/results': { access: 'public', scope: 'none', query: 'year=2026', status: 404 },
+  'GET /tenants/{slug}/open-data': { access: 'public', scope: 'none', query: 'format=csv', status: 404 },
+  'GET /publication': { access: staff, scope: 'tenant' },
+  'PUT /contracts/{id}/reservation': { access: ['advisor'], scope: 'object', body: () => ({ basis: 'targetGroupShare', shareBp: 3500, validFrom: '2026-01-01', validTo: '2027-12-31' }) },
+  'GET /contracts/{id}/reservation': { access: readers, scope: 'object' },
+  'DELETE /contracts/{id}/reservation': { access: ['advisor'], scope: 'object', status: 204 },
+  'GET /suppliers/{id}/eligibility': { access: readers, scope: 'object', crossSupplier: ['supplier'] },
+  'PUT /publication': { access: ['municipalityAdmin'], scope: 'tenant', body: () => ({ publishResults: false }) },
   'POST /suppliers': { access: ['advisor'], scope: 'tenant', status: 201, body: () => ({ name: unique('Leverancier'), kvkNumber: kvk() }) },
   'GET /suppliers': { access: readers, scope: 'tenant' },
   'GET /suppliers/{id}': { access: readers, scope: 'object', crossSupplier: ['supplier'] },
@@ -178,7 +189,7 @@ async function send(key: string, rule: Rule, headers: Record<string, string>, ta
   const ids = await targetIds(rule, target);
   const body = rule.body?.(ids);
   const json = body !== undefined && !(body instanceof FormData);
-  const url = `/api/v1${fillPath(path, ids)}${rule.query ? `?${rule.query}` : ''}`;
+  const url = `/api/v1${fillPath(path, ids)}${rule.query ? `?${fillPath(rule.query, ids)}` : ''}`;
   const res = await t.app.request(url, {
     method,
     headers: { ...headers, ...(json ? { 'Content-Type': 'application/json' } : {}) },

@@ -5,3 +5,4 @@ export * from './contracts.ts';
 export * from './reporting.ts';
 export * from './platform.ts';
 export * from './marketplace.ts';
+export * from './reservations.ts';

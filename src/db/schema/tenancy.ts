@@ -1,4 +1,4 @@
-import { date, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns.ts';
 
 /** A municipality (gemeente) or other public buyer. Every business row carries its tenant id. */
@@ -6,6 +6,8 @@ export const tenants = pgTable('tenants', {
   id: id(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
+  /** Results in the open (public page, open data): off until the municipality switches it on. */
+  publishResults: boolean('publish_results').notNull().default(false),
   createdAt: createdAt(),
 });
 

@@ -53,7 +53,10 @@ export interface DemoIds {
 }
 
 async function seedBase(tx: Tx, passwordHash: string): Promise<DemoIds> {
-  const [tenant] = await tx.insert(tenants).values(demoTenant).returning();
+  const [tenant] = await tx
+    .insert(tenants)
+    .values({ ...demoTenant, publishResults: true })
+    .returning();
   if (!tenant) throw new Error('demo tenant not created');
   await tx.insert(policyVersions).values({
     tenantId: tenant.id,

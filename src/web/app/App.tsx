@@ -10,6 +10,8 @@ import { Loading } from '../ui/states.tsx';
 // Every page but the home page is its own chunk: the first load stays small, and recharts only
 // loads with the dashboard.
 const EstimatePage = lazy(() => import('../features/estimate/EstimatePage.tsx'));
+const TenderAdvicePage = lazy(() => import('../features/tender/TenderAdvicePage.tsx'));
+const PublicResultsPage = lazy(() => import('../features/results/PublicResultsPage.tsx'));
 const SignInPage = lazy(() => import('../features/session/SignInPage.tsx'));
 const SwitchTenantPage = lazy(() => import('../features/session/SwitchTenantPage.tsx'));
 const SetPasswordPage = lazy(() => import('../features/session/SetPasswordPage.tsx'));
@@ -49,6 +51,8 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/estimate', element: publicPage(<EstimatePage />) },
+      { path: '/tender-advice', element: publicPage(<TenderAdvicePage />) },
+      { path: '/results/:slug', element: publicPage(<PublicResultsPage />) },
       { path: '/sign-in', element: publicPage(<SignInPage />) },
       { path: '/invitation', element: publicPage(<SetPasswordPage purpose="invitation" />) },
       { path: '/password-reset', element: publicPage(<SetPasswordPage purpose="passwordReset" />) },

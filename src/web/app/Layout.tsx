@@ -19,6 +19,7 @@ function navFor(role: Role | null): NavItem[] {
         { to: '/suppliers', label: 'nav.suppliers' },
         { to: '/policies', label: 'nav.policies' },
         { to: '/marketplace/review', label: 'nav.initiativeReview' },
+        { to: '/tender-advice', label: 'nav.tenderAdvice' },
         { to: '/estimate', label: 'nav.estimate' },
       ];
     case 'municipalityAdmin':
@@ -27,12 +28,14 @@ function navFor(role: Role | null): NavItem[] {
         { to: '/contracts', label: 'nav.contracts' },
         { to: '/policies', label: 'nav.policies' },
         { to: '/marketplace/review', label: 'nav.initiativeReview' },
+        { to: '/tender-advice', label: 'nav.tenderAdvice' },
         { to: '/users', label: 'nav.users' },
         { to: '/audit-log', label: 'nav.audit' },
       ];
     case 'contractManager':
       return [
         { to: '/contracts', label: 'nav.myContracts' },
+        { to: '/tender-advice', label: 'nav.tenderAdvice' },
         { to: '/estimate', label: 'nav.estimate' },
       ];
     case 'supplier':

@@ -6,6 +6,15 @@ export const endpoints = {
   sessions: '/sessions',
   currentSession: '/sessions/current',
   estimates: '/estimates',
+  tenderAdvice: '/tender-advice',
+  tenderClause: '/tender-advice/clause',
+  publicResults: (slug: string, year: number) =>
+    `/tenants/${encodeURIComponent(slug)}/results${query({ year })}`,
+  openData: (slug: string, format: 'csv' | 'ocds') =>
+    `/tenants/${encodeURIComponent(slug)}/open-data${query({ format })}`,
+  publication: '/publication',
+  reservation: (contractId: string) => `/contracts/${contractId}/reservation`,
+  eligibility: (supplierId: string) => `/suppliers/${supplierId}/eligibility`,
   activityTypes: (on?: string) => `/activity-types${query({ on })}`,
   policies: '/policies',
   dashboard: (asOf?: string) => `/dashboard${query({ asOf })}`,

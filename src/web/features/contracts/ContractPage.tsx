@@ -12,6 +12,7 @@ import { ExtensionForm } from '../advisor/ExtensionForm.tsx';
 import { IntakeForm } from '../advisor/IntakeForm.tsx';
 import { PlanSection } from './PlanSection.tsx';
 import { ReportsSection } from './ReportsSection.tsx';
+import { ReservationSection } from '../tender/ReservationSection.tsx';
 import { ProgressPanel } from './shared.tsx';
 
 /** One contract: obligation and why, progress, plan, reports per half-year. Actions follow the role. */
@@ -100,6 +101,7 @@ export default function ContractPage() {
             {role === 'advisor' && c.regime === 'plan' ? <IntakeForm contractId={c.id} /> : null}
             {c.regime === 'plan' ? <PlanSection contract={c} /> : null}
             <ReportsSection contract={c} />
+            <ReservationSection contractId={c.id} canEdit={role === 'advisor'} />
             {role === 'advisor' ? (
               <ContractDetailsForm key={c.id} contract={c} onSaved={contract.reload} />
             ) : null}

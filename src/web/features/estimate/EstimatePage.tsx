@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button.tsx';
 import { ErrorSummary, SelectField, TextField } from '../../ui/fields.tsx';
 import { ErrorAlert, PageTitle } from '../../ui/states.tsx';
 import { Paragraph } from '../../ui/text.tsx';
+import { Link } from '../../ui/Button.tsx';
 import { useSession } from '../session/session.tsx';
 import { EstimateResult, type Estimate } from './EstimateResult.tsx';
 
@@ -135,6 +136,11 @@ export default function EstimatePage() {
         </Button>
       </form>
       <div aria-live="polite">{result ? <EstimateResult estimate={result} /> : null}</div>
+      <Paragraph>
+        <Link to={`/tender-advice${tenant.trim() ? `?tenant=${encodeURIComponent(tenant.trim())}` : ''}`}>
+          {t('tender.fromEstimate')}
+        </Link>
+      </Paragraph>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { DataList, Heading, Paragraph } from '../../ui/text.tsx';
 import { useSession } from '../session/session.tsx';
 import { policyDiff, type ComparedSetting } from './policyDiff.ts';
 import { PolicyVersionForm } from './PolicyVersionForm.tsx';
+import { PublicationSection } from '../results/PublicationSection.tsx';
 
 /** The municipality's policy: versions (never edited in place), the newest in full, and a new version. */
 export default function PolicyPage() {
@@ -21,6 +22,7 @@ export default function PolicyPage() {
     <>
       <PageTitle title={t('policy.title')}>{t('policy.title')}</PageTitle>
       <Paragraph>{t('policy.lead')}</Paragraph>
+      <PublicationSection canSwitch={me?.role === 'municipalityAdmin'} />
       <ResourceView resource={resource}>
         {({ items: versions }) => {
           const newest = versions[0];

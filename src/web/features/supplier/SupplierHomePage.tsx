@@ -15,6 +15,7 @@ import { Link } from '../../ui/Button.tsx';
 import { Loading, PageTitle, ResourceView } from '../../ui/states.tsx';
 import { Table } from '../../ui/Table.tsx';
 import { Heading, Paragraph } from '../../ui/text.tsx';
+import { EligibilitySection } from '../tender/ReservationSection.tsx';
 import { ProgressStatusBadge, ReportStatusBadge } from '../contracts/shared.tsx';
 import { currentMembership, useSession } from '../session/session.tsx';
 import { WorkQueue } from '../work/WorkQueue.tsx';
@@ -24,11 +25,13 @@ export default function SupplierHomePage() {
   const { t, tx, money, date } = useI18n();
   const { me } = useSession();
   const supplierName = me ? currentMembership(me)?.supplierName : null;
+  const supplierId = me ? currentMembership(me)?.supplierId : null;
   const contracts = useResource<List<ContractListItem>>(endpoints.contracts({ limit: '500' }));
   return (
     <>
       <PageTitle title={t('nav.myContracts')}>{t('nav.myContracts')}</PageTitle>
       {supplierName ? <Paragraph lead>{supplierName}</Paragraph> : null}
+      {supplierId ? <EligibilitySection supplierId={supplierId} /> : null}
       <WorkQueue hide={['due']} />
       <ResourceView resource={contracts}>
         {({ items: list }) => {
