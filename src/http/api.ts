@@ -5,6 +5,7 @@ import { problemResponse } from './problem.ts';
 import { healthRoutes } from './routes/health.ts';
 import { authenticate } from './authenticate.ts';
 import { explanationLanguage } from './language.ts';
+import { textGuard } from './text-guard.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { policyRoutes } from './routes/policies.ts';
 import { estimateRoutes } from './routes/estimates.ts';
@@ -67,6 +68,7 @@ export function createApi(deps: AppDeps) {
     await next();
     c.res.headers.set('API-Version', deps.config.apiVersion);
   });
+  api.use('*', textGuard);
   api.use('*', authenticate);
   api.use('*', explanationLanguage);
   healthRoutes(api);
