@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { configFromEnv } from './config.ts';
 import { openDatabase, targetFromEnv } from './db/client.ts';
 import { acquireDataDirLock } from './db/data-dir-lock.ts';
+import { settleLastUsed } from './db/last-used.ts';
 import { seedDemoIfEmpty } from './db/seed/demo.ts';
 import { createApp } from './http/app.ts';
 import type { AppDeps } from './app/deps.ts';
@@ -40,6 +41,7 @@ async function main() {
     stopping = true;
     server.close();
     await scheduler.stop();
+    await settleLastUsed();
     await database.close();
     release();
     process.exit(0);

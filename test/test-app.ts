@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import type { AppDeps, Config } from '../src/app/deps.ts';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import { createApp } from '../src/http/app.ts';
+import { settleLastUsed } from '../src/db/last-used.ts';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
@@ -65,6 +66,7 @@ export async function createTestApp(
       now = typeof date === 'string' ? new Date(date) : date;
     },
     async close() {
+      await settleLastUsed();
       await database.close();
       await own?.drop();
       rmSync(dataDir, { recursive: true, force: true });
