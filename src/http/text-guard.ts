@@ -10,11 +10,11 @@ import { DomainError, type Issue } from '../domain/errors.ts';
  */
 
 // C0 controls except tab, LF and CR; DEL; C1 controls; lone surrogates.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const badInText =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const badInLine =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
 
 /** Deeper JSON than this is refused: no form of the API nests more than a few levels. */

@@ -21,8 +21,8 @@ const openStates = new Set(['open', 'overdue']);
  * embeddings, overrides, isolates and marks (`cv\u202efdp.exe` shows as "cvexe.pdf"), zero-width
  * characters and lone surrogates.
  */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const droppedFromNames =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u001f\u007f-\u009f"\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** A name safe to keep and to send back in Content-Disposition: no path, no control or bidi characters. */
