@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { configFromEnv } from './config.ts';
 import { openDatabase, targetFromEnv } from './db/client.ts';
 import { acquireDataDirLock } from './db/data-dir-lock.ts';
+import { settleLastUsed } from './db/last-used.ts';
 import { seedDemoIfEmpty } from './db/seed/demo.ts';
 import { createApp } from './http/app.ts';
 import type { AppDeps } from './app/deps.ts';
@@ -65,6 +66,7 @@ async function main() {
     if ('closeAllConnections' in server) server.closeAllConnections();
     await scheduler.stop();
     const jobs = Math.round(performance.now() - since);
+    await settleLastUsed();
     await database.close();
     release();
     console.log(`Stopped in ${Math.round(performance.now() - since)} ms (jobs ${jobs} ms)`);

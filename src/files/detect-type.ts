@@ -49,3 +49,15 @@ export async function detectEvidenceType(bytes: Uint8Array, filename: string): P
   }
   return { ok: true, mediaType: allowed[ext], ext };
 }
+
+/**
+ * The stored name follows the content: a name whose extension fits the detected type is kept, any
+ * other gets the detected type's extension instead (`evil.html` holding a PDF becomes `evil.pdf`).
+ */
+export function nameForType(filename: string, ext: string): string {
+  const accepted = namesFor[ext as AllowedExt] ?? [ext];
+  const match = /^(.*)\.([^.]*)$/.exec(filename);
+  const stem = (match ? match[1] : filename)?.replace(/[.\s]+$/, '') || 'bestand';
+  if (match && accepted.includes((match[2] ?? '').toLowerCase())) return filename;
+  return `${stem.slice(0, 190)}.${ext}`;
+}

@@ -6,6 +6,7 @@ import { zodReason } from './zod-reasons.ts';
 import { healthRoutes } from './routes/health.ts';
 import { authenticate } from './authenticate.ts';
 import { explanationLanguage } from './language.ts';
+import { textGuard } from './text-guard.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { policyRoutes } from './routes/policies.ts';
 import { estimateRoutes } from './routes/estimates.ts';
@@ -72,6 +73,7 @@ export function createApi(deps: AppDeps) {
     await next();
     c.res.headers.set('API-Version', deps.config.apiVersion);
   });
+  api.use('*', textGuard);
   api.use('*', authenticate);
   api.use('*', explanationLanguage);
   healthRoutes(api);

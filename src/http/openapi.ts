@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { isIsoDate } from '../domain/index.ts';
 
 /** RFC 9457 problem details, as every error response of the API. */
 export const ProblemSchema = z
@@ -44,10 +45,14 @@ export function emptyResponse(description: string) {
   return { description, headers: apiVersionHeader };
 }
 
-/** `YYYY-MM-DD` in the OpenAPI document as `format: date`. */
+/**
+ * `YYYY-MM-DD` in the OpenAPI document as `format: date`; checked as a real calendar date here, so
+ * no impossible date (2026-02-30, 2026-13-45) reaches a query.
+ */
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine(isIsoDate, 'must be a real date (YYYY-MM-DD)')
   .openapi({ format: 'date', example: '2026-07-01' });
 
 export const CentsSchema = z

@@ -107,13 +107,93 @@ export function errorToResponse(c: Context, error: unknown): Response {
       detail: error.message,
     });
   }
-  console.error(error);
+  const database = databaseFault(error);
+  if (database) return problemResponse(c, database);
+  logServerError(c, error);
   return problemResponse(c, {
     type: 'about:blank',
     status: 500,
     title: 'Internal server error',
     detail: 'Something went wrong on our side. Nothing was saved.',
   });
+}
+
+/** The SQLSTATE of a database error, also when the query builder wrapped it (`cause`). */
+export function sqlStateOf(error: unknown): string | null {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/**
+ * Database errors that the input caused, not the server: a value out of range or not valid for its
+ * type, text the database cannot store, a key that is taken or points nowhere, a row too large. They
+ * answer 4xx without echoing the database's message (which may quote SQL or other rows' values).
+ */
+const databaseFaults: { match: (state: string) => boolean; problem: Omit<Problem, 'type'> }[] = [
+  {
+    match: (s) => s === '23505' || s === '23P01',
+    problem: {
+      status: 409,
+      title: 'Conflict',
+      detail: 'This would duplicate something that already exists.',
+      code: 'CONFLICT',
+    },
+  },
+  {
+    match: (s) => s === '23503',
+    problem: {
+      status: 409,
+      title: 'Conflict',
+      detail: 'This refers to something that does not exist (any more) or is still in use.',
+      code: 'CONFLICT',
+    },
+  },
+  {
+    match: (s) => s === '40001' || s === '40P01',
+    problem: {
+      status: 409,
+      title: 'Conflict',
+      detail: 'Another change happened at the same moment; try again.',
+      code: 'CONFLICT',
+    },
+  },
+  {
+    // 22xxx data exceptions (invalid text representation, out of range, bad encoding, bad date),
+    // 23xxx other integrity violations (not null, check), 54000 a value too large to index.
+    match: (s) => s.startsWith('22') || s.startsWith('23') || s === '54000',
+    problem: {
+      status: 400,
+      title: 'Invalid input',
+      detail: 'A value is not valid for its field (wrong form, out of range or too long).',
+      code: 'VALIDATION',
+    },
+  },
+];
+
+function databaseFault(error: unknown): Problem | null {
+  const state = sqlStateOf(error);
+  if (!state) return null;
+  const fault = databaseFaults.find((f) => f.match(state));
+  return fault ? { type: 'about:blank', ...fault.problem } : null;
+}
+
+/**
+ * Logs an unexpected error without the request's data: the method, the path (no query string),
+ * the error's class and SQLSTATE, and the stack frames. The message is left out, since a database
+ * driver puts the query and its parameters (emails, free text) there.
+ */
+function logServerError(c: Context, error: unknown) {
+  const name = error instanceof Error ? error.constructor.name : typeof error;
+  const state = sqlStateOf(error);
+  const frames =
+    error instanceof Error ? (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)) : [];
+  console.error(
+    `500 on ${c.req.method} ${JSON.stringify(c.req.path)}: ${name}${state ? ` (SQLSTATE ${state})` : ''}\n${frames.join('\n')}`,
+  );
 }
 
 function isHttpLike(error: unknown): error is { status: 400 | 404 | 405 | 413 | 415; message: string } {

@@ -5,7 +5,7 @@ import { samplePlainZip } from '../sample-files.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 
 // Problem details speak the request's language: Dutch by default and for `nl`, English for `en`
-// (decision 014). Both the server's own validation (zod) and the use cases' refusals.
+// (decision 015). Both the server's own validation (zod) and the use cases' refusals.
 
 let t: TestApp;
 let api: ReturnType<typeof client>;

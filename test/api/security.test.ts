@@ -197,3 +197,27 @@ describe('behind a reverse proxy (RETOUR_TRUST_PROXY=1)', () => {
     }
   });
 });
+
+describe('lockout without denial of service (decision 018)', () => {
+  it('five wrong passwords from one address do not lock the owner out from another', async () => {
+    const { user } = await person();
+    for (let i = 0; i < 5; i++)
+      expect((await signIn(user.email, 'attacker guess!', '203.0.113.10')).status).toBe(401);
+    expect((await signIn(user.email, password, '203.0.113.10')).status).toBe(429);
+    // Before: a flat 15-minute lock of the account from any address.
+    expect((await signIn(user.email, password, '198.51.100.20')).status).toBe(201);
+  });
+
+  it('failures from many addresses only slow the account down, by at most a minute', async () => {
+    const { user } = await person();
+    for (let i = 0; i < 10; i++)
+      expect((await signIn(user.email, 'distributed guess', `192.0.2.${100 + i}`)).status).toBe(401);
+    const slowed = await signIn(user.email, password, '198.51.100.21');
+    expect(slowed.status).toBe(429);
+    const wait = Number(slowed.headers.get('Retry-After'));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60);
+    t.setNow(new Date(t.deps.now().getTime() + wait * 1000));
+    expect((await signIn(user.email, password, '198.51.100.21')).status).toBe(201);
+  });
+});

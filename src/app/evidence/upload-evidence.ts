@@ -1,7 +1,7 @@
 import { DomainError, invalid } from '../../domain/errors.ts';
 import { writeAudit } from '../../db/audit.ts';
 import { activityInScope, insertEvidence, lockContent } from '../../db/repositories/evidence.ts';
-import { detectEvidenceType } from '../../files/detect-type.ts';
+import { detectEvidenceType, nameForType } from '../../files/detect-type.ts';
 import { sha256Hex, storageKeyOf } from '../../files/file-store.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { cleanUpContent, defaultMaxUploadBytes, evidenceStore } from './evidence-store.ts';
@@ -16,13 +16,19 @@ export interface UploadEvidenceInput {
 /** Report states in which the supplier may still add evidence. */
 const openStates = new Set(['open', 'overdue']);
 
-/** A name safe to keep and to send back in Content-Disposition: no path, no control characters. */
+/**
+ * Characters dropped from file names: C0 and C1 controls, DEL, the double quote, bidirectional
+ * embeddings, overrides, isolates and marks (`cv\u202efdp.exe` shows as "cvexe.pdf"), zero-width
+ * characters and lone surrogates.
+ */
+const droppedFromNames =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u001f\u007f-\u009f"\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** A name safe to keep and to send back in Content-Disposition: no path, no control or bidi characters. */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const printable = [...base]
-    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f' && ch !== '"')
-    .join('');
-  return printable.trim().slice(0, 200);
+  return base.normalize('NFC').replace(droppedFromNames, '').trim().slice(0, 200);
 }
 
 /**
@@ -39,13 +45,14 @@ export const uploadEvidence = defineUseCase<UploadEvidenceInput, EvidenceView>({
     if (input.bytes.byteLength > limit) {
       throw new DomainError('PAYLOAD_TOO_LARGE', `The file is larger than ${limit} bytes.`);
     }
-    const filename = cleanFilename(input.filename);
-    if (!filename) throw invalid('The file needs a name.', [{ name: 'file', reason: 'has no file name' }]);
+    const cleaned = cleanFilename(input.filename);
+    if (!cleaned) throw invalid('The file needs a name.', [{ name: 'file', reason: 'has no file name' }]);
     if (input.bytes.byteLength === 0)
       throw invalid('The file is empty.', [{ name: 'file', reason: 'is empty' }]);
-    const type = await detectEvidenceType(input.bytes, filename);
+    const type = await detectEvidenceType(input.bytes, cleaned);
     if (!type.ok)
       throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `Not accepted as evidence: ${type.reason}.`);
+    const filename = nameForType(cleaned, type.ext);
 
     const store = evidenceStore(deps);
     const sha256 = sha256Hex(input.bytes);

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { DomainError, invalid } from '../../domain/errors.ts';
 import { roles, type Role } from '../../domain/access.ts';
 import { writeAccountAudit, writeAudit } from '../../db/audit.ts';
-import { tenantIdsOfUser } from '../../db/repositories/identity.ts';
+import { clearSignInFailures, tenantIdsOfUser } from '../../db/repositories/identity.ts';
 import { initiatives, memberships, sessions, suppliers, users } from '../../db/schema/index.ts';
 import { queueMail } from '../../mail/queue-mail.ts';
 import { hashPassword, minPasswordLength } from '../passwords.ts';
@@ -162,7 +162,13 @@ export const setPasswordWithLink = defineUseCase({
     const now = deps.now();
     await deps.db.transaction(async (tx) => {
       const link = await consumeLink(tx, input.purpose, input.token, now);
-      await tx.update(users).set({ passwordHash }).where(eq(users.id, link.userId));
+      const [user] = await tx
+        .update(users)
+        .set({ passwordHash })
+        .where(eq(users.id, link.userId))
+        .returning({ email: users.email });
+      // The owner proved control of the mailbox: earlier failed guesses no longer slow them down.
+      if (user) await clearSignInFailures(tx, user.email);
       // A new password ends every session that may have been opened with the old one.
       await tx.delete(sessions).where(eq(sessions.userId, link.userId));
       await writeAudit(tx, {

@@ -7,8 +7,26 @@ export const sessionPolicy = {
   touchEveryMs: 60 * 1000,
 } as const;
 
-/** Sign-in rate limits: failures in the window, per account and per address. */
-export const signInLimits = { windowMs: 15 * 60 * 1000, perAccount: 5, perIp: 20 } as const;
+/**
+ * Sign-in limits (decision 018). In the window: 5 failures of one account from one address lock that
+ * pair; 20 failures from one address lock the address. Failures of one account from all addresses
+ * together only slow it down: from the 10th on, each next attempt waits 2^(n−10) s after the last
+ * failure, at most a minute, so no one can lock the owner out for longer than that.
+ */
+export const signInLimits = {
+  windowMs: 15 * 60 * 1000,
+  perAccountAndIp: 5,
+  perIp: 20,
+  accountDelayFrom: 10,
+  accountDelayMaxMs: 60 * 1000,
+} as const;
+
+/** How long an account must wait after its newest failure, given its failures in the window. */
+export function accountDelayMs(failures: number): number {
+  if (failures < signInLimits.accountDelayFrom) return 0;
+  const exponent = Math.min(failures - signInLimits.accountDelayFrom, 16);
+  return Math.min(1000 * 2 ** exponent, signInLimits.accountDelayMaxMs);
+}
 
 export function sessionExpired(
   session: { createdAt: Date; lastSeenAt: Date; expiresAt: Date },

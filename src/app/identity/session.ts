@@ -1,5 +1,6 @@
 import { DomainError } from '../../domain/errors.ts';
 import { writeAudit } from '../../db/audit.ts';
+import { touchInBackground } from '../../db/last-used.ts';
 import {
   deleteSession,
   membershipOfUserInTenant,
@@ -102,9 +103,13 @@ export async function actorForSession(
     await deleteSession(deps.db, found.session.id);
     return null;
   }
-  if (now.getTime() - found.session.lastSeenAt.getTime() >= sessionPolicy.touchEveryMs) {
-    await touchSession(deps.db, found.session.id, now);
-  }
+  const sessionId = found.session.id;
+  touchInBackground(
+    deps.db,
+    `session:${sessionId}`,
+    { last: found.session.lastSeenAt, now, everyMs: sessionPolicy.touchEveryMs },
+    () => touchSession(deps.db, sessionId, now),
+  );
   const m = found.membership;
   if (!m || m.disabled || !isRole(m.role)) return null;
   return {

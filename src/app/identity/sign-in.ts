@@ -12,7 +12,7 @@ import {
 } from '../../db/repositories/identity.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';
 import { defineUseCase } from '../use-case.ts';
-import { signInLimits } from './session-policy.ts';
+import { accountDelayMs, signInLimits } from './session-policy.ts';
 import { startSession } from './start-session.ts';
 
 export interface SignInInput {
@@ -41,7 +41,8 @@ export class RateLimitedError extends DomainError {
 const dummyHash = hashPassword(randomBytes(16).toString('hex'));
 
 /**
- * Signs in with email and password: rate limited per account and per address, every attempt
+ * Signs in with email and password: limited per account and address, per address, and slowed per
+ * account (session-policy.ts, decision 018), every attempt
  * recorded and audited; on success a new session (the old cookie's session is dropped).
  *
  * Counting and recording an attempt happen under a lock per account and per address, so of any
@@ -62,18 +63,20 @@ export const signIn = defineUseCase({
     const counted = await deps.db.transaction(async (tx) => {
       await lockSignIn(tx, email, ip);
       const failures = await recentFailures(tx, email, ip, new Date(now.getTime() - signInLimits.windowMs), {
-        account: signInLimits.perAccount,
+        accountAndIp: signInLimits.perAccountAndIp,
         ip: signInLimits.perIp,
       });
       const over = [
-        failures.account.count >= signInLimits.perAccount ? failures.account.nthNewest : null,
+        failures.accountAndIp.count >= signInLimits.perAccountAndIp ? failures.accountAndIp.nthNewest : null,
         failures.ip.count >= signInLimits.perIp ? failures.ip.nthNewest : null,
-      ].filter((at): at is Date => at !== null);
-      if (over.length)
-        return {
-          attemptId: null,
-          limitedUntil: Math.max(...over.map((at) => at.getTime() + signInLimits.windowMs)),
-        };
+      ]
+        .filter((at): at is Date => at !== null)
+        .map((at) => at.getTime() + signInLimits.windowMs);
+      // The account as a whole is only slowed down, so others cannot lock its owner out.
+      const newest = failures.account.nthNewest;
+      const delay = accountDelayMs(failures.account.count);
+      if (newest && delay && newest.getTime() + delay > now.getTime()) over.push(newest.getTime() + delay);
+      if (over.length) return { attemptId: null, limitedUntil: Math.max(...over) };
       const attemptId = await recordSignInAttempt(tx, { email, ip, succeeded: false, at: now });
       return { attemptId, limitedUntil: 0 };
     });

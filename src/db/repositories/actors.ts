@@ -3,9 +3,10 @@ import type { Actor } from '../../app/actor.ts';
 import { isRole } from '../../domain/access.ts';
 import { writeAudit } from '../audit.ts';
 import type { Db } from '../client.ts';
+import { touchInBackground } from '../last-used.ts';
 import { apiTokens, memberships, users } from '../schema/index.ts';
 
-/** lastUsedAt is written at most once a minute, to keep reads cheap. */
+/** lastUsedAt is written at most once a minute, in the background, to keep reads cheap. */
 const touchEveryMs = 60 * 1000;
 
 /** Resolves a bearer token hash to the actor it stands for, or null (unknown, revoked, disabled). */
@@ -23,9 +24,9 @@ export async function actorForApiToken(
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
     .limit(1);
   if (!row || row.user.disabled || row.membership.disabled || !isRole(row.membership.role)) return null;
+  // lastUsedAt is kept to the minute and the first use of a (UTC) day is audited, in the background.
   const last = row.token.lastUsedAt;
-  if (!last || now.getTime() - last.getTime() >= touchEveryMs) {
-    // The first use of a token on a (UTC) day is audited; lastUsedAt is kept to the minute.
+  touchInBackground(db, `apiToken:${row.token.id}`, { last, now, everyMs: touchEveryMs }, async () => {
     const firstToday = !last || last.toISOString().slice(0, 10) !== now.toISOString().slice(0, 10);
     await db.transaction(async (tx) => {
       await tx.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
@@ -42,7 +43,7 @@ export async function actorForApiToken(
         });
       }
     });
-  }
+  });
   return {
     userId: row.user.id,
     email: row.user.email,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
 import {
   externalIdentities,
@@ -139,36 +139,43 @@ export async function lockSignIn(tx: Tx, email: string, ip: string): Promise<voi
 }
 
 /**
- * Failed sign-ins since a moment, for one account and for one address: how many, and when the
- * `nth` newest of them happened (the one whose leaving the window lets the next attempt through).
+ * Failed sign-ins since a moment: of one account from one address, of one address, and of one
+ * account from anywhere; how many, and when the `nth` newest (or the newest) of them happened.
  */
 export async function recentFailures(
   db: Db | Tx,
   email: string,
   ip: string,
   since: Date,
-  nth: { account: number; ip: number },
+  nth: { accountAndIp: number; ip: number },
 ) {
-  const failuresFor = async (
-    column: typeof signInAttempts.email | typeof signInAttempts.ip,
-    value: string,
-    position: number,
-  ) => {
-    const where = and(eq(column, value), eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since));
-    const [row] = await db.select({ n: count() }).from(signInAttempts).where(where);
+  const failuresFor = async (where: SQL | undefined, position: number) => {
+    const all = and(where, eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since));
+    const [row] = await db.select({ n: count() }).from(signInAttempts).where(all);
     const [at] = await db
       .select({ at: signInAttempts.at })
       .from(signInAttempts)
-      .where(where)
+      .where(all)
       .orderBy(desc(signInAttempts.at))
       .offset(Math.max(0, position - 1))
       .limit(1);
     return { count: Number(row?.n ?? 0), nthNewest: at?.at ?? null };
   };
   return {
-    account: await failuresFor(signInAttempts.email, email, nth.account),
-    ip: await failuresFor(signInAttempts.ip, ip, nth.ip),
+    accountAndIp: await failuresFor(
+      and(eq(signInAttempts.email, email), eq(signInAttempts.ip, ip)),
+      nth.accountAndIp,
+    ),
+    ip: await failuresFor(eq(signInAttempts.ip, ip), nth.ip),
+    account: await failuresFor(eq(signInAttempts.email, email), 1),
   };
+}
+
+/** Forgets an account's failed sign-ins (after its owner proved control by a reset link). */
+export async function clearSignInFailures(db: Db | Tx, email: string): Promise<void> {
+  await db
+    .delete(signInAttempts)
+    .where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false)));
 }
 
 /** The user that (provider, subject) was linked to at an earlier single sign-on, if any. */
