@@ -9,3 +9,6 @@ export * from './caps.ts';
 export * from './progress.ts';
 export * from './portfolio.ts';
 export * from './progress-explanation.ts';
+export * from './target-groups.ts';
+export * from './target-group-tables.ts';
+export * from './settlement.ts';
