@@ -20,6 +20,7 @@ import { contractRoutes } from './routes/contracts.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { planRoutes } from './routes/plans.ts';
 import { progressRoutes } from './routes/progress.ts';
+import { settlementRoutes } from './routes/settlements.ts';
 import { marketplaceRoutes } from './routes/marketplace.ts';
 
 const openApiInfo = (version: string) => ({
@@ -85,6 +86,7 @@ export function createApi(deps: AppDeps) {
   reportRoutes(api);
   planRoutes(api);
   progressRoutes(api);
+  settlementRoutes(api);
   marketplaceRoutes(api);
 
   api.get('/openapi.json', (c) => c.json(api.getOpenAPI31Document(openApiInfo(deps.config.apiVersion))));

@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { answerActivity } from '../../app/lifecycle/answer-activity.ts';
-import { recordActivity } from '../../app/lifecycle/record-activity.ts';
+import { previewActivity, recordActivity } from '../../app/lifecycle/record-activity.ts';
 import { correctReport, deleteActivity, submitReport } from '../../app/lifecycle/report-flow.ts';
 import { getReport, listActivities, listReports } from '../../app/lifecycle/reports.ts';
 import { verifyActivity } from '../../app/lifecycle/verify-activity.ts';
@@ -61,6 +61,12 @@ export const ActivitySchema = z
         hoursPerWeek: nullableNumber,
       })
       .nullable(),
+    targetGroup: z.string().nullable().openapi({ description: 'targetGroupYear: the candidate’s group' }),
+    hoursPerWeek: nullableNumber.openapi({ description: 'targetGroupYear: hours a week' }),
+    bonuses: z.array(z.string()).nullable().openapi({ description: 'targetGroupYear: bonus codes' }),
+    countedMonths: nullableNumber.openapi({
+      description: 'targetGroupYear: the months that count; past the group’s cap they stay on record at €0',
+    }),
     description: z.string(),
     valueCents: CentsSchema,
     valuation: ValuationSchema,
@@ -109,6 +115,19 @@ const ActivityInputSchema = z
   .object({
     ...QuantityFields,
     candidate: CandidateSchema.optional(),
+    targetGroup: z.string().max(100).optional().openapi({
+      description: 'targetGroupYear: a code of the policy’s targetGroups',
+      example: 'pw-lt2',
+    }),
+    hoursPerWeek: z.number().optional().openapi({
+      description: 'targetGroupYear: hours a week, > 0 and ≤ 60, at least the policy’s minHoursPerWeek',
+      example: 24,
+    }),
+    bonuses: z
+      .array(z.string().max(100))
+      .max(20)
+      .optional()
+      .openapi({ description: 'targetGroupYear: codes of the policy’s bonuses', example: ['age-50'] }),
     description: z.string().max(2000).optional(),
     startDate: RealDateSchema.optional().openapi({
       description: 'When it started; inside the half-year and the term (default: their first day)',
@@ -202,6 +221,26 @@ const recordRoute = createRoute({
   },
   responses: {
     201: jsonResponse(ActivitySchema, 'Recorded, with its valuation'),
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    409: e409,
+    500: e500,
+  },
+});
+
+const previewRoute = createRoute({
+  method: 'post',
+  path: '/contracts/{id}/valuations',
+  tags: ['Reports'],
+  summary: 'The valuation an activity would get (every check of reporting it), nothing saved',
+  request: {
+    params: IdParamSchema,
+    body: { required: true, content: { 'application/json': { schema: ActivityInputSchema } } },
+  },
+  responses: {
+    200: jsonResponse(ValuationSchema, 'The value it would get and why'),
     400: e400,
     401: e401,
     403: e403,
@@ -323,6 +362,20 @@ export function reportRoutes(api: OpenAPIHono<HttpEnv>) {
   api.openapi(recordRoute, async (c) => {
     const input = { contractId: c.req.valid('param').id, ...c.req.valid('json') };
     return c.json(await execute(recordActivity, c.var.deps, c.var.actor, input), 201);
+  });
+  api.openapi(previewRoute, async (c) => {
+    const input = { contractId: c.req.valid('param').id, ...c.req.valid('json') };
+    const v = await execute(previewActivity, c.var.deps, c.var.actor, input);
+    return c.json(
+      {
+        valueCents: v.valueCents,
+        ruleId: v.ruleId,
+        explanation: v.explanation,
+        explanationNl: v.explanationNl,
+        ...(v.countedMonths === undefined ? {} : { countedMonths: v.countedMonths }),
+      },
+      200,
+    );
   });
   api.openapi(deleteRoute, async (c) => {
     await execute(deleteActivity, c.var.deps, c.var.actor, { activityId: c.req.valid('param').id });

@@ -43,6 +43,9 @@ export const ValuationSchema = z
     explanationNl: z
       .string()
       .openapi({ description: 'The explanation in Dutch, whatever the Accept-Language' }),
+    countedMonths: z.number().optional().openapi({
+      description: 'targetGroupYear: the months that count after the group’s cap',
+    }),
   })
   .openapi('Valuation');
 
@@ -65,6 +68,12 @@ export const ProgressFields = {
   expectedCents: CentsSchema,
   forecastCents: CentsSchema,
   status: StatusSchema,
+  shortfallCents: CentsSchema.optional().openapi({
+    description: 'After the end date: max(0, obligation − verified, less surpluses carried in)',
+  }),
+  penaltyCents: CentsSchema.optional().openapi({
+    description: 'After the end date: shortfall × the policy’s penaltyFactorBp (0 without one)',
+  }),
 };
 
 export const ProgressSchema = z

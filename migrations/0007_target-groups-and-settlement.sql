@@ -1,0 +1,1 @@
+ALTER TABLE "settlements" DROP CONSTRAINT "settlements_decided_by_users_id_fk";
