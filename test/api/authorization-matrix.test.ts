@@ -77,6 +77,7 @@ const rules: Record<string, Rule> = {
   'GET /policies': { access: staff, scope: 'tenant' },
   'POST /policies': { access: ['municipalityAdmin'], scope: 'tenant', body: () => ({ validFrom: '2030-01-01', percentageBp: 500, planThresholdCents: 1, activityTypes: [] }) },
   'GET /activity-types': { access: 'signedIn', scope: 'tenant' },
+  'GET /target-group-tables': { access: 'public', scope: 'none' },
   'POST /estimates': { access: 'public', scope: 'none', status: 200, body: (i) => ({ tenant: i.tenantSlug, contractValueCents: 125_000_000 }) },
   'POST /suppliers': { access: ['advisor'], scope: 'tenant', status: 201, body: () => ({ name: unique('Leverancier'), kvkNumber: kvk() }) },
   'GET /suppliers': { access: readers, scope: 'tenant' },
