@@ -12,6 +12,7 @@ import { ExtensionForm } from '../advisor/ExtensionForm.tsx';
 import { IntakeForm } from '../advisor/IntakeForm.tsx';
 import { PlanSection } from './PlanSection.tsx';
 import { ReportsSection } from './ReportsSection.tsx';
+import { SettlementSection } from './SettlementSection.tsx';
 import { ProgressPanel } from './shared.tsx';
 
 /** One contract: obligation and why, progress, plan, reports per half-year. Actions follow the role. */
@@ -81,6 +82,12 @@ export default function ContractPage() {
             {role === 'advisor' && c.regime === 'plan' ? <IntakeForm contractId={c.id} /> : null}
             {c.regime === 'plan' ? <PlanSection contract={c} /> : null}
             <ReportsSection contract={c} />
+            <SettlementSection
+              contract={c}
+              progress={progress.data ?? null}
+              isAdvisor={role === 'advisor'}
+              onSettled={progress.reload}
+            />
             {role === 'advisor' ? (
               <ContractDetailsForm key={c.id} contract={c} onSaved={contract.reload} />
             ) : null}
