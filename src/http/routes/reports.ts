@@ -14,7 +14,13 @@ import {
   IsoDateSchema,
   jsonResponse,
 } from '../openapi.ts';
-import { PeriodSchema, QuantityFields, RealDateSchema, ValuationSchema } from '../schemas/lifecycle.ts';
+import {
+  PeriodSchema,
+  QuantityFields,
+  RealDateSchema,
+  TargetGroupInputFields,
+  ValuationSchema,
+} from '../schemas/lifecycle.ts';
 
 const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
 const nullableNumber = z.number().nullable();
@@ -115,19 +121,7 @@ const ActivityInputSchema = z
   .object({
     ...QuantityFields,
     candidate: CandidateSchema.optional(),
-    targetGroup: z.string().max(100).optional().openapi({
-      description: 'targetGroupYear: a code of the policy’s targetGroups',
-      example: 'pw-lt2',
-    }),
-    hoursPerWeek: z.number().optional().openapi({
-      description: 'targetGroupYear: hours a week, > 0 and ≤ 60, at least the policy’s minHoursPerWeek',
-      example: 24,
-    }),
-    bonuses: z
-      .array(z.string().max(100))
-      .max(20)
-      .optional()
-      .openapi({ description: 'targetGroupYear: codes of the policy’s bonuses', example: ['age-50'] }),
+    ...TargetGroupInputFields,
     description: z.string().max(2000).optional(),
     startDate: RealDateSchema.optional().openapi({
       description: 'When it started; inside the half-year and the term (default: their first day)',

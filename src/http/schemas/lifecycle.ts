@@ -32,6 +32,23 @@ export const QuantityFields = {
   validTo: RealDateSchema.optional(),
 };
 
+/** The inputs of a `targetGroupYear` activity or plan item (domain.md §11; api.md second wave). */
+export const TargetGroupInputFields = {
+  targetGroup: z.string().max(100).optional().openapi({
+    description: 'targetGroupYear: a code of the policy’s targetGroups',
+    example: 'pw-lt2',
+  }),
+  hoursPerWeek: z.number().optional().openapi({
+    description: 'targetGroupYear: hours a week, > 0 and ≤ 60, at least the policy’s minHoursPerWeek',
+    example: 24,
+  }),
+  bonuses: z
+    .array(z.string().max(100))
+    .max(20)
+    .optional()
+    .openapi({ description: 'targetGroupYear: codes of the policy’s bonuses', example: ['age-50'] }),
+};
+
 export const ValuationSchema = z
   .object({
     valueCents: CentsSchema,
