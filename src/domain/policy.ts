@@ -1,6 +1,11 @@
 import type { Issue } from './errors.ts';
 import { isIsoDate, type IsoDate } from './dates.ts';
-import { DEFAULT_FULL_TIME_HOURS, MAX_HOURS_PER_WEEK, type Bonus, type TargetGroup } from './target-groups.ts';
+import {
+  DEFAULT_FULL_TIME_HOURS,
+  MAX_HOURS_PER_WEEK,
+  type Bonus,
+  type TargetGroup,
+} from './target-groups.ts';
 
 /** The four ways of the social return ladder (domain.md §5), in ladder order. */
 export const categories = ['employment', 'participation', 'socialDomain', 'socialEnterprise'] as const;
@@ -230,7 +235,8 @@ function readRated(
   const code = r.text(raw, 'code', path, true);
   if (code !== undefined) {
     const first = seen.get(code);
-    if (first !== undefined) r.issues.push({ name: `${path}.code`, reason: `"${code}" is also used by ${first}` });
+    if (first !== undefined)
+      r.issues.push({ name: `${path}.code`, reason: `"${code}" is also used by ${first}` });
     else seen.set(code, path);
   }
   const name = r.text(raw, 'name', path, true);
@@ -249,7 +255,12 @@ const MAX_RATE_CENTS = 1_000_000_000;
 function readTargetGroupFields(r: Reader, input: Record<string, unknown>, types: readonly ActivityType[]) {
   const out: Pick<
     Policy,
-    'fullTimeHoursPerWeek' | 'minHoursPerWeek' | 'targetGroups' | 'bonuses' | 'penaltyFactorBp' | 'targetGroupSource'
+    | 'fullTimeHoursPerWeek'
+    | 'minHoursPerWeek'
+    | 'targetGroups'
+    | 'bonuses'
+    | 'penaltyFactorBp'
+    | 'targetGroupSource'
   > = {};
   const fullTime = r.int(input, 'fullTimeHoursPerWeek', '', 1, MAX_HOURS_PER_WEEK, false);
   const minHours = r.int(input, 'minHoursPerWeek', '', 0, MAX_HOURS_PER_WEEK, false);
@@ -281,7 +292,8 @@ function readTargetGroupFields(r: Reader, input: Record<string, unknown>, types:
   const penalty = r.int(input, 'penaltyFactorBp', '', 0, 100_000, false);
   if (input.targetGroupSource !== undefined) {
     const raw = input.targetGroupSource;
-    if (!isRecord(raw)) r.issues.push({ name: 'targetGroupSource', reason: 'must be an object with a title' });
+    if (!isRecord(raw))
+      r.issues.push({ name: 'targetGroupSource', reason: 'must be an object with a title' });
     else {
       const title = r.text(raw, 'title', 'targetGroupSource', true);
       const url = r.text(raw, 'url', 'targetGroupSource', false);

@@ -101,9 +101,7 @@ export function explainSettlement(
 ): string {
   const e = (c: number) => euroIn(lang, c);
   const nl = lang === 'nl';
-  const carried = carriedInCents
-    ? ` − ${e(carriedInCents)} ${nl ? 'overgeheveld' : 'carried in'}`
-    : '';
+  const carried = carriedInCents ? ` − ${e(carriedInCents)} ${nl ? 'overgeheveld' : 'carried in'}` : '';
   const verified = e(f.countedCents - carriedInCents);
   const shortfall = nl
     ? `tekort = max(0, ${e(f.obligationCents)} verplichting − ${verified} geverifieerd${carried}) = ${e(f.shortfallCents)}`
