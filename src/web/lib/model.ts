@@ -81,6 +81,10 @@ export interface Valuation {
 }
 
 export interface Quantities {
+  /** targetGroupYear (domain.md §11). */
+  targetGroup?: string | null | undefined;
+  hoursPerWeek?: number | null | undefined;
+  bonuses?: string[] | null | undefined;
   fte?: number | null | undefined;
   months?: number | null | undefined;
   units?: number | null | undefined;
