@@ -28,7 +28,15 @@ test('public estimate: a bidder calculates the obligation without signing in', a
   await expect(page.getByTestId('estimate-regime')).toHaveText('Plan van aanpak');
   await page.getByText('Hoe is dit berekend?').first().click();
   await expect(page.getByText('2% × € 500.000,00 = € 10.000,00', { exact: false })).toBeVisible();
-  await expect(page.getByRole('table')).toContainText('Stage (BOL)');
+  await expect(
+    page.getByRole('table', { name: 'Zo kunt u de verplichting bijvoorbeeld invullen' }),
+  ).toContainText('Stage (BOL)');
+  // what a person of each target group is worth per year (domain.md §11; the demo uses Utrecht's table)
+  const groups = page.getByRole('table', { name: 'Waarde per doelgroep per voltijdjaar' });
+  await expect(groups.getByRole('row').filter({ hasText: 'Participatiewet < 2 jaar' })).toContainText(
+    '€ 40.000,00',
+  );
+  await expect(page.getByText(/Bron: Gemeente Utrecht/)).toBeVisible();
   await checkPage(page, 'estimate-result');
 });
 

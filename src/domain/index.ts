@@ -14,3 +14,6 @@ export * from './tender-advice.ts';
 export * from './cpv.ts';
 export * from './publication.ts';
 export * from './reservation.ts';
+export * from './target-groups.ts';
+export * from './target-group-tables.ts';
+export * from './settlement.ts';

@@ -1,13 +1,27 @@
 import type { Issue } from './errors.ts';
 import { isIsoDate, type IsoDate } from './dates.ts';
 import { readTenderRules, type TenderRules } from './tender-rules.ts';
+import {
+  DEFAULT_FULL_TIME_HOURS,
+  MAX_HOURS_PER_WEEK,
+  type Bonus,
+  type TargetGroup,
+} from './target-groups.ts';
 
 /** The four ways of the social return ladder (domain.md §5), in ladder order. */
 export const categories = ['employment', 'participation', 'socialDomain', 'socialEnterprise'] as const;
 export type Category = (typeof categories)[number];
 
-/** The six valuation methods (domain.md §6). */
-export const methods = ['fteYear', 'unit', 'hour', 'spendShare', 'money', 'obligationShare'] as const;
+/** The valuation methods (domain.md §6, and `targetGroupYear` of §11). */
+export const methods = [
+  'fteYear',
+  'unit',
+  'hour',
+  'spendShare',
+  'money',
+  'obligationShare',
+  'targetGroupYear',
+] as const;
 export type Method = (typeof methods)[number];
 
 export type ContractKind = 'works' | 'servicesAndSupplies';
@@ -58,6 +72,17 @@ export interface Policy {
   /** Tender advice: labour-share percentages, suggestion rules, clause texts (absent: Retour's defaults). */
   tender?: TenderRules | undefined;
   activityTypes: ActivityType[];
+  /** Hours of a full-time week for `targetGroupYear` (domain.md §11; default 36 when groups exist). */
+  fullTimeHoursPerWeek?: number | undefined;
+  /** Fewer hours a week do not count (refused with the reason). */
+  minHoursPerWeek?: number | undefined;
+  /** Rates per full-time year by the candidate's target group (`targetGroupYear`). */
+  targetGroups?: TargetGroup[] | undefined;
+  bonuses?: Bonus[] | undefined;
+  /** Where the target-group table came from (a regional preset), when one was applied. */
+  targetGroupSource?: { title: string; url?: string | undefined; readOn?: string | undefined } | undefined;
+  /** Penalty on the unrealised amount at the end (domain.md §12), basis points: 15 000 = 1.5 ×. */
+  penaltyFactorBp?: number | undefined;
 }
 
 /** The defaults of domain.md §3 for every setting a policy may leave open. */
@@ -174,12 +199,18 @@ function readActivityType(
   if (method !== undefined && !needsRate && raw.rateCents !== undefined)
     r.issues.push({
       name: `${path}.rateCents`,
-      reason: `does not apply to method ${method} (it uses shareBp)`,
+      reason:
+        method === 'targetGroupYear'
+          ? 'does not apply to method targetGroupYear (the rate comes from targetGroups)'
+          : `does not apply to method ${method} (it uses shareBp)`,
     });
   if (method !== undefined && !usesShare && raw.shareBp !== undefined)
     r.issues.push({
       name: `${path}.shareBp`,
-      reason: `does not apply to method ${method} (it uses rateCents)`,
+      reason:
+        method === 'targetGroupYear'
+          ? 'does not apply to method targetGroupYear (the rate comes from targetGroups)'
+          : `does not apply to method ${method} (it uses rateCents)`,
     });
   const unit = raw.unit === undefined ? undefined : r.text(raw, 'unit', path, false);
   const description = raw.description === undefined ? undefined : r.text(raw, 'description', path, false);
@@ -190,6 +221,103 @@ function readActivityType(
   if (unit !== undefined) t.unit = unit;
   if (description !== undefined) t.description = description;
   return t;
+}
+
+function readRated(
+  r: Reader,
+  raw: unknown,
+  path: string,
+  seen: Map<string, string>,
+  withMax: boolean,
+): TargetGroup | undefined {
+  if (!isRecord(raw)) {
+    r.issues.push({ name: path, reason: 'must be an object' });
+    return undefined;
+  }
+  const before = r.issues.length;
+  const code = r.text(raw, 'code', path, true);
+  if (code !== undefined) {
+    const first = seen.get(code);
+    if (first !== undefined)
+      r.issues.push({ name: `${path}.code`, reason: `"${code}" is also used by ${first}` });
+    else seen.set(code, path);
+  }
+  const name = r.text(raw, 'name', path, true);
+  const rateCents = r.int(raw, 'rateCents', path, 0, MAX_RATE_CENTS, true);
+  const maxMonths = withMax ? r.int(raw, 'maxMonths', path, 1, 1200, false) : undefined;
+  if (!withMax && raw.maxMonths !== undefined)
+    r.issues.push({ name: `${path}.maxMonths`, reason: 'does not apply to a bonus' });
+  if (r.issues.length > before || !code || !name || rateCents === undefined) return undefined;
+  return maxMonths === undefined ? { code, name, rateCents } : { code, name, rateCents, maxMonths };
+}
+
+/** A rate per full-time year above €10 million is a typing error. */
+const MAX_RATE_CENTS = 1_000_000_000;
+
+/** The target-group fields of domain.md §11 and the penalty factor of §12, checked. */
+function readTargetGroupFields(r: Reader, input: Record<string, unknown>, types: readonly ActivityType[]) {
+  const out: Pick<
+    Policy,
+    | 'fullTimeHoursPerWeek'
+    | 'minHoursPerWeek'
+    | 'targetGroups'
+    | 'bonuses'
+    | 'penaltyFactorBp'
+    | 'targetGroupSource'
+  > = {};
+  const fullTime = r.int(input, 'fullTimeHoursPerWeek', '', 1, MAX_HOURS_PER_WEEK, false);
+  const minHours = r.int(input, 'minHoursPerWeek', '', 0, MAX_HOURS_PER_WEEK, false);
+  if (minHours !== undefined && minHours > (fullTime ?? DEFAULT_FULL_TIME_HOURS))
+    r.issues.push({ name: 'minHoursPerWeek', reason: 'must not exceed fullTimeHoursPerWeek' });
+  const seen = new Map<string, string>();
+  const list = (key: 'targetGroups' | 'bonuses') => {
+    const raw = input[key];
+    if (raw === undefined || raw === null) return undefined;
+    if (!Array.isArray(raw)) {
+      r.issues.push({ name: key, reason: 'must be a list' });
+      return undefined;
+    }
+    const items: TargetGroup[] = [];
+    raw.forEach((x: unknown, i) => {
+      const item = readRated(r, x, `${key}.${i}`, seen, key === 'targetGroups');
+      if (item) items.push(item);
+    });
+    return items;
+  };
+  const targetGroups = list('targetGroups');
+  const bonuses = list('bonuses');
+  const usesGroups = types.some((t) => t.method === 'targetGroupYear');
+  if (usesGroups && !targetGroups?.length)
+    r.issues.push({
+      name: 'targetGroups',
+      reason: 'is required when an activity type uses method targetGroupYear',
+    });
+  const penalty = r.int(input, 'penaltyFactorBp', '', 0, 100_000, false);
+  if (input.targetGroupSource !== undefined) {
+    const raw = input.targetGroupSource;
+    if (!isRecord(raw))
+      r.issues.push({ name: 'targetGroupSource', reason: 'must be an object with a title' });
+    else {
+      const title = r.text(raw, 'title', 'targetGroupSource', true);
+      const url = r.text(raw, 'url', 'targetGroupSource', false);
+      const readOn = raw.readOn;
+      if (readOn !== undefined && !isIsoDate(readOn))
+        r.issues.push({ name: 'targetGroupSource.readOn', reason: 'must be a real date (YYYY-MM-DD)' });
+      if (title !== undefined)
+        out.targetGroupSource = {
+          title,
+          ...(url === undefined ? {} : { url }),
+          ...(typeof readOn === 'string' && isIsoDate(readOn) ? { readOn } : {}),
+        };
+    }
+  }
+  if (targetGroups?.length || bonuses?.length || usesGroups || fullTime !== undefined)
+    out.fullTimeHoursPerWeek = fullTime ?? DEFAULT_FULL_TIME_HOURS;
+  if (minHours !== undefined) out.minHoursPerWeek = minHours;
+  if (targetGroups !== undefined) out.targetGroups = targetGroups;
+  if (bonuses !== undefined) out.bonuses = bonuses;
+  if (penalty !== undefined) out.penaltyFactorBp = penalty;
+  return out;
 }
 
 /**
@@ -285,6 +413,7 @@ export function validatePolicy(input: unknown): PolicyCheck {
       if (t) activityTypes.push(t);
     });
   }
+  const groupFields = readTargetGroupFields(r, input, activityTypes);
   if (r.issues.length > 0 || percentageBp === undefined || planThresholdCents === undefined)
     return { ok: false, issues: r.issues };
 
@@ -308,6 +437,7 @@ export function validatePolicy(input: unknown): PolicyCheck {
   if (categoryCapsBp !== undefined) policy.categoryCapsBp = categoryCapsBp;
   if (source !== undefined) policy.source = source;
   if (tender !== undefined) policy.tender = tender;
+  Object.assign(policy, groupFields);
   return { ok: true, policy };
 }
 

@@ -1,6 +1,7 @@
 import { dayNumberOrNaN, type IsoDate } from './dates.ts';
 import type { Cents } from './money.ts';
 import type { Category, Policy } from './policy.ts';
+import { settlementFigures } from './settlement.ts';
 import { byCategoryOf, PLANNED, ProgressSums, REALISED, SLOTS, statuses, VERIFIED } from './progress-sums.ts';
 
 export type ProgressStatus = 'met' | 'notMet' | 'behind' | 'onTrack';
@@ -22,7 +23,7 @@ export interface ProgressInput {
   /** Accepted by the advisor. */
   verified: readonly ValuedItem[];
   /** The contract's policy version: its tolerance and caps, unless given below. */
-  policy?: Pick<Policy, 'behindToleranceBp' | 'categoryCapsBp'> | undefined;
+  policy?: Pick<Policy, 'behindToleranceBp' | 'categoryCapsBp' | 'penaltyFactorBp'> | undefined;
   toleranceBp?: number | undefined;
   categoryCapsBp?: Partial<Record<Category, number>> | undefined;
 }
@@ -47,6 +48,10 @@ export interface Progress {
   forecastCents: Cents;
   status: ProgressStatus;
   byCategory: Record<Category, CategoryProgress>;
+  /** After the end date only (domain.md §12): max(0, obligation − verified). */
+  shortfallCents?: Cents | undefined;
+  /** After the end date only: shortfall × the policy's penaltyFactorBp (0 without one). */
+  penaltyCents?: Cents | undefined;
 }
 
 const sums = new ProgressSums();
@@ -65,7 +70,7 @@ export function computeProgress(input: ProgressInput, asOf: IsoDate): Progress {
   sums.addAll(REALISED, input.realised);
   sums.addAll(VERIFIED, input.verified);
   const status = statuses[sums.finish(r)] as ProgressStatus;
-  return {
+  const progress: Progress = {
     obligationCents: r[0] as Cents,
     plannedCents: r[1] as Cents,
     realisedCents: r[2] as Cents,
@@ -75,6 +80,16 @@ export function computeProgress(input: ProgressInput, asOf: IsoDate): Progress {
     status,
     byCategory: byCategoryOf(r),
   };
+  if (asOf > input.endDate) {
+    const f = settlementFigures({
+      obligationCents: progress.obligationCents,
+      verifiedCents: progress.verifiedCents,
+      penaltyFactorBp: input.policy?.penaltyFactorBp,
+    });
+    progress.shortfallCents = f.shortfallCents;
+    progress.penaltyCents = f.penaltyCents;
+  }
+  return progress;
 }
 
 export interface PortfolioProgress extends Omit<Progress, 'status'> {

@@ -137,6 +137,7 @@ export function refValuationContext(input: ValuationContextInput): ValuationCont
     period: input.period,
     reportedOnDay,
     versionSuffix: input.policyVersion === undefined ? '' : `@${input.policyVersion}`,
+    scale: undefined,
     maxMonths: 600, // the rule of then: 6 months in any half-year (the term was not looked at)
   };
 }

@@ -728,6 +728,8 @@ function exactValue(t: ActivityType, i: ActivityInput, c: ValuationContextInput)
       const days = toDayNumber(i.validTo ?? '') - toDayNumber(i.validFrom ?? '') + 1;
       return (((t.shareBp ?? 0) * c.obligationCents) / 10_000) * (days / term);
     }
+    case 'targetGroupYear':
+      return NaN; // valued from the policy's target groups: src/domain/target-groups.test.ts
   }
 }
 

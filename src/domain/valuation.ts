@@ -19,6 +19,14 @@ import {
   type Lang,
 } from './money.ts';
 import type { ActivityType } from './policy.ts';
+import {
+  explainTargetGroup,
+  targetGroupFte,
+  targetGroupTerms,
+  targetGroupValueCents,
+  type TargetGroupScale,
+  type TargetGroupTerms,
+} from './target-groups.ts';
 
 /** The quantities of one reported activity; which ones apply depends on the method (domain.md §6). */
 export interface ActivityInput {
@@ -29,6 +37,12 @@ export interface ActivityInput {
   amountCents?: number | undefined;
   validFrom?: IsoDate | undefined;
   validTo?: IsoDate | undefined;
+  /** `targetGroupYear` (domain.md §11): the candidate's group, hours a week and bonus codes. */
+  targetGroup?: string | undefined;
+  hoursPerWeek?: number | undefined;
+  bonuses?: readonly string[] | undefined;
+  /** `targetGroupYear`: months the candidate already counts in the group (supplied by the database). */
+  monthsCountedBefore?: number | undefined;
 }
 
 export interface ValuationContextInput {
@@ -41,6 +55,8 @@ export interface ValuationContextInput {
   /** The date the activity is reported: a certificate must be valid on it. */
   reportedOn?: IsoDate | undefined;
   policyVersion?: string | number | undefined;
+  /** The policy's target groups, bonuses and working week (for `targetGroupYear`). */
+  scale?: TargetGroupScale | undefined;
 }
 
 /** A checked context with its dates as day numbers: build it once per contract and period. */
@@ -58,6 +74,7 @@ export interface ValuationContext {
   readonly versionSuffix: string;
   /** The most `months` an fteYear activity may have: those of the period inside the term, in hundredths. */
   readonly maxMonths: number;
+  readonly scale: TargetGroupScale | undefined;
 }
 
 export interface Valuation {
@@ -66,6 +83,10 @@ export interface Valuation {
   /** In English; {@link Valuation.explanationNl} says the same in Dutch. */
   explanation: string;
   explanationNl: string;
+  /** `targetGroupYear`: the months that count (past the group's cap they are kept at €0). */
+  countedMonths?: number | undefined;
+  /** `targetGroupYear`: min(hours, full time) / full time, for the one-person-counts-once rule. */
+  fte?: number | undefined;
 }
 
 /**
@@ -114,6 +135,7 @@ export function valuationContext(input: ValuationContextInput): ValuationContext
     reportedOnDay,
     versionSuffix: input.policyVersion === undefined ? '' : `@${input.policyVersion}`,
     maxMonths,
+    scale: input.scale,
   };
 }
 
@@ -150,7 +172,18 @@ function refuseContext(
   throw invalid('The activity cannot be valued in this context.', issues);
 }
 
-const quantityFields = ['fte', 'months', 'units', 'hours', 'amountCents', 'validFrom', 'validTo'] as const;
+const quantityFields = [
+  'fte',
+  'months',
+  'units',
+  'hours',
+  'amountCents',
+  'validFrom',
+  'validTo',
+  'targetGroup',
+  'hoursPerWeek',
+  'bonuses',
+] as const;
 
 function present(v: unknown): number {
   return v === undefined || v === null ? 0 : 1;
@@ -165,7 +198,10 @@ function fieldMask(i: ActivityInput): number {
     (present(i.hours) << 3) |
     (present(i.amountCents) << 4) |
     (present(i.validFrom) << 5) |
-    (present(i.validTo) << 6)
+    (present(i.validTo) << 6) |
+    (present(i.targetGroup) << 7) |
+    (present(i.hoursPerWeek) << 8) |
+    (present(i.bonuses) << 9)
   );
 }
 
@@ -175,6 +211,8 @@ function fieldMask(i: ActivityInput): number {
  * outside code), so it cannot be overwritten before it is read.
  */
 let pending: Issue[] | undefined;
+/** The terms of the last `targetGroupYear` evaluation, for its explanation. */
+let lastTerms: TargetGroupTerms | undefined;
 
 function push(name: string, reason: string): void {
   (pending ??= []).push({ name, reason });
@@ -321,6 +359,15 @@ function evaluate(type: ActivityType, input: ActivityInput, ctx: ValuationContex
       if (pending === undefined) v = mulDivRound(share, ctx.obligationCents, covered, 10_000 * ctx.termDays);
       break;
     }
+    case 'targetGroupYear': {
+      allowed = 0b1110000010;
+      const issues: Issue[] = [];
+      const terms = targetGroupTerms(ctx.scale ?? {}, input, ctx.maxMonths, issues);
+      for (const x of issues) push(x.name, x.reason);
+      lastTerms = terms;
+      if (terms) v = targetGroupValueCents(terms);
+      break;
+    }
     default:
       push('method', `unknown method ${String(type.method)}`);
       return NaN;
@@ -382,6 +429,18 @@ export function valueActivity(
   const ctx = contextOf(context);
   const r = evaluate(type, input, ctx);
   if (pending !== undefined) return refuse(type, takeIssues());
+  if (type.method === 'targetGroupYear' && lastTerms) {
+    const terms = lastTerms;
+    lastTerms = undefined;
+    return {
+      valueCents: r as Cents,
+      ruleId: `${type.method}:${type.code}:${terms.group.code}${ctx.versionSuffix}`,
+      explanation: explainTargetGroup(terms, r, 'en'),
+      explanationNl: explainTargetGroup(terms, r, 'nl'),
+      countedMonths: terms.countedMonths / 100,
+      fte: targetGroupFte(terms),
+    };
+  }
   return {
     valueCents: r as Cents,
     ruleId: `${type.method}:${type.code}${ctx.versionSuffix}`,
@@ -417,6 +476,8 @@ function explainValuation(
       return `${formatBp(type.shareBp ?? 0)} × ${euroIn(lang, input.amountCents ?? 0)} ${nl ? 'besteed' : 'spent'} = ${value}`;
     case 'money':
       return `${formatBp(type.shareBp ?? 10_000)} × ${euroIn(lang, input.amountCents ?? 0)} ${nl ? 'gegeven' : 'given'} = ${value}`;
+    case 'targetGroupYear':
+      return ''; // valueActivity explains it from its terms
     case 'obligationShare': {
       const from = Math.max(dayNumberOrNaN(input.validFrom ?? ''), ctx.fromDay);
       const to = Math.min(dayNumberOrNaN(input.validTo ?? ''), ctx.toDay);

@@ -22,6 +22,7 @@ import { contractRoutes } from './routes/contracts.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { planRoutes } from './routes/plans.ts';
 import { progressRoutes } from './routes/progress.ts';
+import { settlementRoutes } from './routes/settlements.ts';
 import { marketplaceRoutes } from './routes/marketplace.ts';
 import { workRoutes } from './routes/work.ts';
 import { tenderRoutes } from './routes/tender.ts';
@@ -92,6 +93,7 @@ export function createApi(deps: AppDeps) {
   reportRoutes(api);
   planRoutes(api);
   progressRoutes(api);
+  settlementRoutes(api);
   marketplaceRoutes(api);
   workRoutes(api);
   tenderRoutes(api);

@@ -7,6 +7,7 @@ import { loadFacts, progressAt } from './progress-data.ts';
 import { presentContract, type ContractView, type ReportView } from './present.ts';
 import { presentReports } from './reports.ts';
 import { requireContract } from './scope.ts';
+import { settlementAndCarriedIn, withCarriedIn, type SettlementView } from './settlement.ts';
 
 type Lang = 'nl' | 'en';
 
@@ -78,6 +79,30 @@ export function storyOf(
   ].join(' ');
 }
 
+const decisionText: Record<Lang, Record<SettlementView['decision'], string>> = {
+  nl: { impose: 'opgelegd', reduce: 'verlaagd', waive: 'kwijtgescholden' },
+  en: { impose: 'imposed', reduce: 'reduced', waive: 'waived' },
+};
+
+/** The end of the story after the end date: shortfall, penalty and the decision (domain.md §12). */
+export function settlementStory(lang: Lang, p: Progress, s: SettlementView | null): string {
+  if (p.shortfallCents === undefined && !s) return '';
+  const e = formatEuro;
+  if (s) {
+    const carried = s.carryOver
+      ? lang === 'nl'
+        ? ` Een overschot van ${e(s.carryOver.amountCents)} is overgeheveld naar een ander contract van de leverancier: ${s.carryOver.reason}`
+        : ` A surplus of ${e(s.carryOver.amountCents)} was carried over to another contract of the supplier: ${s.carryOver.reason}`
+      : '';
+    return lang === 'nl'
+      ? ` Afgerekend op ${s.decidedOn}: tekort ${e(s.shortfallCents)}, berekende boete ${e(s.computedPenaltyCents)}, besluit: ${decisionText.nl[s.decision]} (${e(s.penaltyCents)}). ${s.note}${carried}`
+      : ` Settled on ${s.decidedOn}: shortfall ${e(s.shortfallCents)}, computed penalty ${e(s.computedPenaltyCents)}, decision: ${decisionText.en[s.decision]} (${e(s.penaltyCents)}). ${s.note}${carried}`;
+  }
+  return lang === 'nl'
+    ? ` Tekort ${e(p.shortfallCents ?? 0)}, boete volgens het beleid ${e(p.penaltyCents ?? 0)}; nog niet afgerekend.`
+    : ` Shortfall ${e(p.shortfallCents ?? 0)}, penalty by the policy ${e(p.penaltyCents ?? 0)}; not settled yet.`;
+}
+
 /**
  * One contract's numbers and story for the contract manager's evaluation talk with the supplier,
  * in Dutch and English (`text` in the requested language, Dutch by default).
@@ -98,6 +123,7 @@ export const contractSummary = defineUseCase<
     reports: ReportView[];
     story: Record<Lang, string>;
     text: string;
+    settlement: SettlementView | null;
   }
 >({
   name: 'contract.summary',
@@ -116,11 +142,12 @@ export const contractSummary = defineUseCase<
     const approved = versions.findLast((v) => v.decision === 'approved' && v.reviewedAt);
     if (!facts) throw new Error('contract facts missing');
     const view = presentContract(contract, facts.extensions, facts.loaded.version);
-    const progress = progressAt(facts, asOf);
+    const progress = await withCarriedIn(deps.db, facts, progressAt(facts, asOf));
     const reports = presentReports(reportRows);
+    const { settlement } = await settlementAndCarriedIn(deps.db, tenantId, contract.id);
     const story = {
-      nl: storyOf('nl', view, progress, asOf, reports),
-      en: storyOf('en', view, progress, asOf, reports),
+      nl: storyOf('nl', view, progress, asOf, reports) + settlementStory('nl', progress, settlement),
+      en: storyOf('en', view, progress, asOf, reports) + settlementStory('en', progress, settlement),
     };
     return {
       asOf,
@@ -140,6 +167,7 @@ export const contractSummary = defineUseCase<
       reports,
       story,
       text: story[lang],
+      settlement,
     };
   },
 });

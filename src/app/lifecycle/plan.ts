@@ -204,6 +204,8 @@ async function valueItems(
         obligationCents: contract.obligationCents,
         period,
         policyVersion: loaded.version,
+        // a planned place has no candidate yet: valued without a cap (the report applies it)
+        scale: loaded.policy,
       });
       stored.push({
         ...quantities,

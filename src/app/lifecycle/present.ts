@@ -108,6 +108,10 @@ export function presentActivity(a: ActivityRow) {
           hoursPerWeek: num(a.candidateHoursPerWeek),
         }
       : null,
+    targetGroup: a.method === 'targetGroupYear' ? a.targetGroup : null,
+    hoursPerWeek: a.method === 'targetGroupYear' ? num(a.candidateHoursPerWeek) : null,
+    bonuses: a.bonuses ?? null,
+    countedMonths: num(a.countedMonths),
     description: a.description,
     valueCents: a.valueCents,
     valuation: {

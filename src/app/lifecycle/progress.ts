@@ -15,6 +15,7 @@ import { defineUseCase, tenantOf } from '../use-case.ts';
 import { loadFacts, progressAt } from './progress-data.ts';
 import { loadPortfolioSums, progressFromSums, type PortfolioSums } from './portfolio.ts';
 import { contractReaders, requireContract, scopeOf, staffReaders } from './scope.ts';
+import { withCarriedIn } from './settlement.ts';
 
 /**
  * Progress of one contract at a date (today by default), computed by the domain, with the rule and
@@ -31,7 +32,7 @@ export const contractProgress = defineUseCase<
     const contract = await requireContract(deps.db, actor, input.contractId);
     const [facts] = await loadFacts(deps.db, tenantOf(actor), [contract]);
     if (!facts) throw new Error('contract facts missing');
-    const progress = progressAt(facts, asOf);
+    const progress = await withCarriedIn(deps.db, facts, progressAt(facts, asOf));
     const figures = { ...progress, startDate: facts.contract.startDate, endDate: facts.endDate, asOf };
     return { asOf, ...progress, explanations: progressExplanation(figures, input.lang ?? 'nl') };
   },

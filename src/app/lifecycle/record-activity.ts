@@ -6,7 +6,9 @@ import {
   isHalfYear,
   valueActivity,
   type ActivityInput,
+  type Valuation,
 } from '../../domain/index.ts';
+import { lockCandidateCap, monthsCountedInGroup } from '../../db/repositories/target-groups.ts';
 import { candidateUsage, insertActivity, lockCandidate } from '../../db/repositories/activities.ts';
 import { listExtensions, effectiveEndDate } from '../../db/repositories/contracts.ts';
 import { currentReportOfPeriod, editableReportStates, lockReport } from '../../db/repositories/reports.ts';
@@ -59,6 +61,21 @@ export const recordActivity = defineUseCase<RecordActivityInput, ActivityView>({
 });
 
 /**
+ * The value an activity would get, with every check of `recordActivity` (the target group's cap
+ * included), saving nothing: the activity form shows it before the supplier saves.
+ */
+export const previewActivity = defineUseCase<RecordActivityInput, Valuation>({
+  name: 'activity.preview',
+  access: ['supplier', 'advisor'],
+  async run({ deps, actor }, input) {
+    return deps.db.transaction(async (tx) => {
+      const contract = await requireContract(tx, actor, input.contractId);
+      return (await checkedActivity(tx, deps.now(), contract, input)).valuation;
+    });
+  },
+});
+
+/**
  * The checks, valuation and insert of `recordActivity` inside the caller's transaction, for a
  * contract the caller has already scoped; the caller writes the audit entry. Also used when a
  * confirmed marketplace pledge becomes an activity, so an activity is valued in one place only.
@@ -67,6 +84,18 @@ export async function insertValuedActivity(
   tx: Tx,
   now: Date,
   createdBy: string,
+  contract: ContractWithNames,
+  input: Omit<RecordActivityInput, 'contractId'>,
+) {
+  const { valuation, values } = await checkedActivity(tx, now, contract, input);
+  const row = await insertActivity(tx, { ...values, createdBy });
+  return { row, valuation };
+}
+
+/** Every check and the valuation of an activity, and the row it would be; nothing saved. */
+async function checkedActivity(
+  tx: Tx,
+  now: Date,
   contract: ContractWithNames,
   input: Omit<RecordActivityInput, 'contractId'>,
 ) {
@@ -89,6 +118,43 @@ export async function insertValuedActivity(
       { name: 'period', reason: 'must be a half-year (YYYY-H1 or YYYY-H2)' },
     ]);
   const endDate = effectiveEndDate(contract, await listExtensions(tx, tenantId, contract.id));
+  const byGroup = type.method === 'targetGroupYear';
+  if ((type.method === 'fteYear' || byGroup) && !candidate)
+    throw invalid('Work by a person records a pseudonymous candidate.', [
+      { name: 'candidate', reason: 'is required for this activity type (a pseudonymous code)' },
+    ]);
+  // targetGroupYear takes group and hours at the top level (api.md); the candidate object may say the same
+  const groupField = byGroup ? 'targetGroup' : 'candidate.targetGroup';
+  const hoursPerWeek = byGroup
+    ? sameValue('hoursPerWeek', input.hoursPerWeek, candidate?.hoursPerWeek)
+    : undefined;
+  let targetGroup = byGroup
+    ? sameValue('targetGroup', input.targetGroup, candidate?.targetGroup)
+    : (candidate?.targetGroup ?? null);
+  let usage: Awaited<ReturnType<typeof candidateUsage>> | undefined;
+  let monthsCountedBefore: number | undefined;
+  if (candidate) {
+    if (byGroup) await lockCandidateCap(tx, tenantId, contract.supplierId, candidate.code);
+    await lockCandidate(tx, tenantId, contract.supplierId, candidate.code, input.period);
+    usage = await candidateUsage(tx, tenantId, contract.supplierId, candidate.code, input.period);
+    const known = usage.targetGroups[0];
+    if (targetGroup && known && known !== targetGroup)
+      throw invalid('A candidate counts in one target group only.', [
+        {
+          name: groupField,
+          reason: `candidate ${candidate.code} is already recorded in target group "${known}"`,
+        },
+      ]);
+    if (!byGroup) targetGroup ??= known ?? null;
+    if (byGroup && targetGroup)
+      monthsCountedBefore = await monthsCountedInGroup(
+        tx,
+        tenantId,
+        contract.supplierId,
+        candidate.code,
+        targetGroup,
+      );
+  }
   const quantities: ActivityInput = {
     fte: input.fte,
     months: input.months,
@@ -97,6 +163,10 @@ export async function insertValuedActivity(
     amountCents: input.amountCents,
     validFrom: input.validFrom,
     validTo: input.validTo,
+    targetGroup: byGroup ? (targetGroup ?? undefined) : input.targetGroup,
+    hoursPerWeek: byGroup ? hoursPerWeek : input.hoursPerWeek,
+    bonuses: input.bonuses,
+    monthsCountedBefore,
   };
   const valuation = valueActivity(type, quantities, {
     contractStart: contract.startDate,
@@ -105,6 +175,7 @@ export async function insertValuedActivity(
     period: input.period,
     reportedOn: type.method === 'obligationShare' ? today : undefined,
     policyVersion: loaded.version,
+    scale: loaded.policy,
   });
   const current = await currentReportOfPeriod(tx, tenantId, contract.id, input.period);
   const report = current && (await lockReport(tx, tenantId, current.id));
@@ -120,30 +191,15 @@ export async function insertValuedActivity(
       },
     ]);
   const dates = activityDates(input, contract.startDate, endDate);
-  if (type.method === 'fteYear' && !candidate)
-    throw invalid('Work by a person records a pseudonymous candidate.', [
-      { name: 'candidate', reason: 'is required for this activity type (a pseudonymous code)' },
-    ]);
-  let targetGroup = candidate?.targetGroup ?? null;
-  if (candidate) {
-    await lockCandidate(tx, tenantId, contract.supplierId, candidate.code, input.period);
-    const usage = await candidateUsage(tx, tenantId, contract.supplierId, candidate.code, input.period);
-    const known = usage.targetGroups[0];
-    if (targetGroup && known && known !== targetGroup)
-      throw invalid('A candidate counts in one target group only.', [
-        {
-          name: 'candidate.targetGroup',
-          reason: `candidate ${candidate.code} is already recorded in target group "${known}"`,
-        },
+  const fte = byGroup ? valuation.fte : input.fte;
+  if (usage && (type.method === 'fteYear' || byGroup) && fte !== undefined) {
+    const check = checkCandidateFte(usage.fteInPeriod, fte);
+    if (!check.ok)
+      throw invalid('No double counting of a candidate.', [
+        { name: byGroup ? 'hoursPerWeek' : 'fte', reason: check.reason },
       ]);
-    targetGroup ??= known ?? null;
-    if (type.method === 'fteYear' && input.fte !== undefined) {
-      const check = checkCandidateFte(usage.fteInPeriod, input.fte);
-      if (!check.ok)
-        throw invalid('No double counting of a candidate.', [{ name: 'fte', reason: check.reason }]);
-    }
   }
-  const row = await insertActivity(tx, {
+  const values = {
     tenantId,
     contractId: contract.id,
     reportId: report.id,
@@ -151,7 +207,7 @@ export async function insertValuedActivity(
     category: type.category,
     method: type.method,
     period: input.period,
-    fte: num(input.fte),
+    fte: num(fte),
     months: num(input.months),
     units: input.units ?? null,
     hours: num(input.hours),
@@ -164,15 +220,29 @@ export async function insertValuedActivity(
     targetGroup,
     candidateStart: candidate?.startDate ?? null,
     candidateEnd: candidate?.endDate ?? null,
-    candidateHoursPerWeek: num(candidate?.hoursPerWeek ?? undefined),
+    candidateHoursPerWeek: num(hoursPerWeek ?? candidate?.hoursPerWeek ?? undefined),
+    bonuses: byGroup ? [...(input.bonuses ?? [])] : null,
+    countedMonths: num(valuation.countedMonths),
     description: input.description?.trim() ?? '',
     valueCents: valuation.valueCents,
     ruleId: valuation.ruleId,
     explanation: valuation.explanation,
     explanationNl: valuation.explanationNl,
-    createdBy,
-  });
-  return { row, valuation };
+  } satisfies Parameters<typeof insertActivity>[1];
+  return { valuation, values };
+}
+
+/** A field given both at the top level and in the candidate object must say the same. */
+function sameValue<T extends string | number>(
+  name: string,
+  top: T | undefined,
+  inCandidate: T | null | undefined,
+): T | undefined {
+  if (top !== undefined && inCandidate !== undefined && inCandidate !== null && top !== inCandidate)
+    throw invalid(`${name} is given twice.`, [
+      { name, reason: `differs from candidate.${name} (${inCandidate}); give it once` },
+    ]);
+  return top ?? inCandidate ?? undefined;
 }
 
 /**

@@ -14,6 +14,17 @@ export const listActivityTypes = defineUseCase({
     if (!stored) throw new DomainError('NOT_FOUND', `No policy is in force on ${on}.`);
     const checked = validatePolicy(stored.policy);
     if (!checked.ok) throw new Error(`Stored policy version ${stored.id} is invalid`);
-    return { on, policyVersion: stored.version, items: checked.policy.activityTypes };
+    const p = checked.policy;
+    return {
+      on,
+      policyVersion: stored.version,
+      items: p.activityTypes,
+      // the target groups and bonuses a `targetGroupYear` activity chooses from (domain.md §11)
+      ...(p.targetGroups ? { targetGroups: p.targetGroups } : {}),
+      ...(p.bonuses ? { bonuses: p.bonuses } : {}),
+      ...(p.fullTimeHoursPerWeek !== undefined ? { fullTimeHoursPerWeek: p.fullTimeHoursPerWeek } : {}),
+      ...(p.minHoursPerWeek !== undefined ? { minHoursPerWeek: p.minHoursPerWeek } : {}),
+      ...(p.targetGroupSource ? { targetGroupSource: p.targetGroupSource } : {}),
+    };
   },
 });

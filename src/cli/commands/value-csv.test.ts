@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { getPreset } from '../../domain/index.ts';
+import { applyTargetGroupTable, getPreset } from '../../domain/index.ts';
 import { formatValuations, readDecimal, valueCsv } from './value-csv.ts';
 
 const policy = getPreset('amsterdam');
 const context = { contractStart: '2026-01-01', contractEnd: '2027-12-31', obligationCents: 2_500_000 };
 
 describe('valuing an activities CSV', () => {
+  it('values target-group rows with the policy’s groups and bonuses (domain.md §11)', () => {
+    const csv = [
+      'typeCode;period;months;targetGroup;hoursPerWeek;bonuses',
+      'tg-job;2026-H1;6;pw-lt2;24;',
+      'tg-job;2026-H1;6;register;36;age-50|permanent',
+      'tg-job;2026-H1;6;martian;36;',
+    ].join('\n');
+    const result = valueCsv(csv, applyTargetGroupTable(policy, 'utrecht'), context);
+    expect(result.rows.map((r) => r.valueCents ?? null)).toEqual([1_333_333, 3_500_000, null]);
+    expect(result.rows[2]?.error).toContain('targetGroup');
+  });
+
   it('values each row, sums the rounded values and reports bad rows without stopping', () => {
     const csv = [
       'typeCode,period,fte,months,units,hours,amountCents',

@@ -75,7 +75,9 @@ export function readDecimal(raw: string, column: string): string {
 /**
  * Values every row of an activities CSV (comma or semicolon separated; decimals with a comma or a dot)
  * with the policy's catalogue. Columns: typeCode, period?, fte?, months?, units?, hours?,
- * amountCents? or amount? (euros, at most 2 decimals), validFrom?, validTo?. A bad row is reported with
+ * amountCents? or amount? (euros, at most 2 decimals), validFrom?, validTo?, and for `targetGroupYear`
+ * targetGroup?, hoursPerWeek?, bonuses? ('|'-separated codes; the cap per candidate is not applied
+ * across rows). A bad row is reported with
  * its row and column, the others still count.
  */
 export function valueCsv(
@@ -103,7 +105,7 @@ export function valueCsv(
       const valuation = valueActivity(
         type,
         toInput(record),
-        rowContext(type, record.period || undefined, context),
+        { ...rowContext(type, record.period || undefined, context), scale: policy },
       );
       totalCents += valuation.valueCents;
       rows.push({ row, typeCode, ...valuation });
@@ -155,6 +157,11 @@ function toInput(record: Record<string, string>): ActivityInput {
   else if (record.amount) input.amountCents = eurosToCentsExact(readDecimal(record.amount, 'amount'));
   if (record.validFrom) input.validFrom = record.validFrom;
   if (record.validTo) input.validTo = record.validTo;
+  // targetGroupYear (domain.md §11): bonus codes separated by '|' or spaces; no cap across rows here
+  if (record.targetGroup) input.targetGroup = record.targetGroup;
+  const hoursPerWeek = num('hoursPerWeek');
+  if (hoursPerWeek !== undefined) input.hoursPerWeek = hoursPerWeek;
+  if (record.bonuses) input.bonuses = record.bonuses.split(/[|\s]+/).filter(Boolean);
   return input;
 }
 

@@ -117,3 +117,42 @@ export const planVersions = pgTable(
     index('plan_versions_tenant_decision').on(t.tenantId, t.decision),
   ],
 );
+
+/**
+ * The settlement of an ended contract (domain.md §12): the figures at the decision and the
+ * advisor's decision; one per contract. A surplus carried over names the contract it went to.
+ */
+export const settlements = pgTable(
+  'settlements',
+  {
+    id: id(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    decidedOn: date('decided_on', { mode: 'string' }).notNull(),
+    obligationCents: centsColumn('obligation_cents').notNull(),
+    verifiedCents: centsColumn('verified_cents').notNull(),
+    carriedInCents: centsColumn('carried_in_cents').notNull().default(0),
+    shortfallCents: centsColumn('shortfall_cents').notNull(),
+    /** The penalty the policy's factor gives; `penaltyCents` is what the advisor decided. */
+    computedPenaltyCents: centsColumn('computed_penalty_cents').notNull(),
+    penaltyFactorBp: integer('penalty_factor_bp'),
+    decision: text('decision').notNull(), // 'impose' | 'reduce' | 'waive'
+    penaltyCents: centsColumn('penalty_cents').notNull(),
+    note: text('note').notNull(),
+    explanation: text('explanation').notNull(),
+    explanationNl: text('explanation_nl').notNull(),
+    carryOverContractId: uuid('carry_over_contract_id').references(() => contracts.id),
+    carryOverCents: centsColumn('carry_over_cents'),
+    carryOverReason: text('carry_over_reason'),
+    decidedBy: uuid('decided_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('settlements_contract').on(t.contractId),
+    index('settlements_carry_over').on(t.carryOverContractId),
+  ],
+);

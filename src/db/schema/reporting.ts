@@ -1,4 +1,4 @@
-import { date, index, integer, numeric, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, numeric, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { at, centsColumn, createdAt, id } from './columns.ts';
 import { tenants } from './tenancy.ts';
 import { contracts } from './contracts.ts';
@@ -67,6 +67,9 @@ export const activities = pgTable(
     candidateStart: date('candidate_start', { mode: 'string' }),
     candidateEnd: date('candidate_end', { mode: 'string' }),
     candidateHoursPerWeek: numeric('candidate_hours_per_week', { precision: 5, scale: 2 }),
+    /** `targetGroupYear` (domain.md §11): the bonus codes and the months that count after the group's cap. */
+    bonuses: jsonb('bonuses').$type<string[]>(),
+    countedMonths: numeric('counted_months', { precision: 6, scale: 2 }),
     description: text('description').notNull().default(''),
     valueCents: centsColumn('value_cents').notNull(),
     ruleId: text('rule_id').notNull(),

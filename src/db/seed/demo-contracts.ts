@@ -115,6 +115,17 @@ export async function seedDemoContracts(deps: AppDeps, ids: DemoIds): Promise<vo
       candidate: { code: 'DG-001', targetGroup: 'participatiewet' },
     },
     {
+      // valued by target group: € 40.000 + € 10.000 (50+) × 24/36 hours × 6/12 months
+      typeCode: 'tg-job',
+      period: oneBack,
+      months: 6,
+      candidate: 'DG-003',
+      targetGroup: 'pw-gt2',
+      hoursPerWeek: 24,
+      bonuses: ['age-50'],
+      description: 'Medewerker groenonderhoud, 24 uur per week',
+    },
+    {
       typeCode: 'initiative-hours',
       period: oneBack,
       hours: 40,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app/deps.ts';
 import { hashPassword } from '../../app/passwords.ts';
-import { getPreset } from '../../domain/index.ts';
+import { applyTargetGroupTable, getPreset } from '../../domain/index.ts';
 import type { Tx } from '../client.ts';
 import { initiatives, memberships, policyVersions, suppliers, tenants, users } from '../schema/index.ts';
 import { demoAccounts, demoPassword } from './demo-accounts.ts';
@@ -62,7 +62,8 @@ async function seedBase(tx: Tx, passwordHash: string): Promise<DemoIds> {
     tenantId: tenant.id,
     version: 1,
     validFrom: '2020-01-01',
-    policy: { ...getPreset('amsterdam'), validFrom: '2020-01-01' },
+    // Amsterdam's rules with Utrecht's published target-group table ("bouwblokken", domain.md §11)
+    policy: { ...applyTargetGroupTable(getPreset('amsterdam'), 'utrecht'), validFrom: '2020-01-01' },
   });
   const supplierIds: Record<string, string> = {};
   for (const s of demoSuppliers) {

@@ -2,6 +2,14 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { estimateObligation } from '../../app/policies/estimate-obligation.ts';
 import { execute } from '../../app/use-case.ts';
 import { fulfilmentExamples } from '../../domain/examples.ts';
+import {
+  targetGroupActivityTypes,
+  targetGroupTableNames,
+  targetGroupTables,
+  type TargetGroupTable,
+} from '../../domain/target-group-tables.ts';
+import type { Policy } from '../../domain/policy.ts';
+import { ActivityTypeSchema, BonusSchema, TargetGroupFields, TargetGroupSchema } from '../schemas/policy.ts';
 import type { HttpEnv } from '../env.ts';
 import { CentsSchema, errorResponses, IsoDateSchema, jsonResponse } from '../openapi.ts';
 
@@ -50,6 +58,10 @@ const EstimateSchema = z
         explanationNl: z.string().openapi({ description: 'The example in Dutch' }),
       }),
     ),
+    ...TargetGroupFields,
+    penaltyFactorBp: z.number().int().optional().openapi({
+      description: 'Penalty on the unrealised amount at the end: 15000 = 1.5 ×',
+    }),
   })
   .openapi('Estimate');
 
@@ -70,7 +82,55 @@ const estimateRoute = createRoute({
   responses: { 200: jsonResponse(EstimateSchema, 'The estimate'), ...errorResponses },
 });
 
+const tablesRoute = createRoute({
+  method: 'get',
+  path: '/target-group-tables',
+  tags: ['Policies'],
+  summary: 'Published regional valuation tables ("bouwblokken") a municipality can apply to a policy version',
+  responses: {
+    200: jsonResponse(
+      z
+        .object({
+          items: z.array(
+            z.object({
+              code: z.string().openapi({ example: 'oost-nl' }),
+              name: z.string(),
+              region: z.string(),
+              fullTimeHoursPerWeek: z.number().int(),
+              targetGroups: z.array(TargetGroupSchema),
+              bonuses: z.array(BonusSchema),
+              activityTypes: z.array(ActivityTypeSchema).openapi({
+                description: 'The targetGroupYear activity types applying the table adds when missing',
+              }),
+              source: z.object({
+                title: z.string(),
+                url: z.string(),
+                readOn: IsoDateSchema,
+                note: z.string(),
+              }),
+            }),
+          ),
+        })
+        .openapi('TargetGroupTableList'),
+      'The tables, each with its source',
+    ),
+    ...errorResponses,
+  },
+});
+
 export function estimateRoutes(api: OpenAPIHono<HttpEnv>) {
+  api.openapi(tablesRoute, (c) =>
+    c.json(
+      {
+        items: targetGroupTableNames.map((code) => ({
+          code,
+          ...(targetGroupTables[code] as TargetGroupTable),
+          activityTypes: [...targetGroupActivityTypes],
+        })),
+      },
+      200,
+    ),
+  );
   api.openapi(estimateRoute, async (c) => {
     const r = await execute(estimateObligation, c.var.deps, c.var.actor, c.req.valid('json'));
     return c.json(
@@ -84,8 +144,22 @@ export function estimateRoutes(api: OpenAPIHono<HttpEnv>) {
         explanationNl: r.obligation.explanationNl,
         ruleId: r.obligation.ruleId,
         examples: fulfilmentExamples(r.policy, r.obligation.amountCents),
+        // what a person of each target group is worth per full-time year (domain.md §11)
+        ...targetGroupFieldsOf(r.policy),
+        ...(r.policy.penaltyFactorBp === undefined ? {} : { penaltyFactorBp: r.policy.penaltyFactorBp }),
       },
       200,
     );
   });
+}
+
+/** The target-group fields of a policy, those it has. */
+function targetGroupFieldsOf(p: Policy) {
+  return {
+    ...(p.targetGroups ? { targetGroups: p.targetGroups } : {}),
+    ...(p.bonuses ? { bonuses: p.bonuses } : {}),
+    ...(p.fullTimeHoursPerWeek !== undefined ? { fullTimeHoursPerWeek: p.fullTimeHoursPerWeek } : {}),
+    ...(p.minHoursPerWeek !== undefined ? { minHoursPerWeek: p.minHoursPerWeek } : {}),
+    ...(p.targetGroupSource ? { targetGroupSource: p.targetGroupSource } : {}),
+  };
 }

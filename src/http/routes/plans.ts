@@ -10,11 +10,13 @@ import {
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
 import { CentsSchema, errorResponses, IdParamSchema, IsoDateSchema, jsonResponse } from '../openapi.ts';
-import { QuantityFields, RealDateSchema } from '../schemas/lifecycle.ts';
+import { QuantityFields, RealDateSchema, TargetGroupInputFields } from '../schemas/lifecycle.ts';
 
 const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
 
-const PlanItemInputSchema = z.object(QuantityFields).openapi('PlanItemInput');
+const PlanItemInputSchema = z
+  .object({ ...QuantityFields, ...TargetGroupInputFields })
+  .openapi('PlanItemInput');
 
 const PlanItemSchema = z
   .object({
@@ -29,6 +31,9 @@ const PlanItemSchema = z
     amountCents: CentsSchema.optional(),
     validFrom: IsoDateSchema.optional(),
     validTo: IsoDateSchema.optional(),
+    targetGroup: z.string().optional(),
+    hoursPerWeek: z.number().optional(),
+    bonuses: z.array(z.string()).optional(),
     valueCents: CentsSchema,
     ruleId: z.string(),
     explanation: z.string().openapi({ description: 'In the language of Accept-Language (nl or en)' }),

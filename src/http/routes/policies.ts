@@ -5,7 +5,12 @@ import { listPolicyVersionsUseCase } from '../../app/policies/list-policy-versio
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
 import { errorResponses, IsoDateSchema, jsonResponse } from '../openapi.ts';
-import { ActivityTypeSchema, PolicyInputSchema, PolicyVersionSchema } from '../schemas/policy.ts';
+import {
+  ActivityTypeSchema,
+  PolicyInputSchema,
+  PolicyVersionSchema,
+  TargetGroupFields,
+} from '../schemas/policy.ts';
 
 const listRoute = createRoute({
   method: 'get',
@@ -47,7 +52,12 @@ const activityTypesRoute = createRoute({
   responses: {
     200: jsonResponse(
       z
-        .object({ on: IsoDateSchema, policyVersion: z.number().int(), items: z.array(ActivityTypeSchema) })
+        .object({
+          on: IsoDateSchema,
+          policyVersion: z.number().int(),
+          items: z.array(ActivityTypeSchema),
+          ...TargetGroupFields,
+        })
         .openapi('ActivityTypeList'),
       'The catalogue',
     ),

@@ -15,6 +15,7 @@ import {
 } from '../schemas/lifecycle.ts';
 import { ContractSchema } from './contracts.ts';
 import { ReportSchema } from './reports.ts';
+import { SettlementSchema } from './settlements.ts';
 
 const { 400: e400, 401: e401, 403: e403, 404: e404, 500: e500 } = errorResponses;
 
@@ -156,6 +157,9 @@ const summaryRoute = createRoute({
           reports: z.array(ReportSchema),
           story: z.object({ nl: z.string(), en: z.string() }),
           text: z.string().openapi({ description: 'The story in the requested language' }),
+          settlement: SettlementSchema.nullable().openapi({
+            description: 'The settlement decision after the end date, when recorded',
+          }),
         })
         .openapi('ContractSummary'),
       'The summary',

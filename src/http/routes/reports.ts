@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { answerActivity } from '../../app/lifecycle/answer-activity.ts';
-import { recordActivity } from '../../app/lifecycle/record-activity.ts';
+import { previewActivity, recordActivity } from '../../app/lifecycle/record-activity.ts';
 import { correctReport, deleteActivity, submitReport } from '../../app/lifecycle/report-flow.ts';
 import { getReport, listActivities, listReports } from '../../app/lifecycle/reports.ts';
 import { verifyActivity } from '../../app/lifecycle/verify-activity.ts';
@@ -14,7 +14,13 @@ import {
   IsoDateSchema,
   jsonResponse,
 } from '../openapi.ts';
-import { PeriodSchema, QuantityFields, RealDateSchema, ValuationSchema } from '../schemas/lifecycle.ts';
+import {
+  PeriodSchema,
+  QuantityFields,
+  RealDateSchema,
+  TargetGroupInputFields,
+  ValuationSchema,
+} from '../schemas/lifecycle.ts';
 
 const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
 const nullableNumber = z.number().nullable();
@@ -61,6 +67,12 @@ export const ActivitySchema = z
         hoursPerWeek: nullableNumber,
       })
       .nullable(),
+    targetGroup: z.string().nullable().openapi({ description: 'targetGroupYear: the candidate’s group' }),
+    hoursPerWeek: nullableNumber.openapi({ description: 'targetGroupYear: hours a week' }),
+    bonuses: z.array(z.string()).nullable().openapi({ description: 'targetGroupYear: bonus codes' }),
+    countedMonths: nullableNumber.openapi({
+      description: 'targetGroupYear: the months that count; past the group’s cap they stay on record at €0',
+    }),
     description: z.string(),
     valueCents: CentsSchema,
     valuation: ValuationSchema,
@@ -113,6 +125,7 @@ const ActivityInputSchema = z
   .object({
     ...QuantityFields,
     candidate: CandidateSchema.optional(),
+    ...TargetGroupInputFields,
     description: z.string().max(2000).optional(),
     startDate: RealDateSchema.optional().openapi({
       description: 'When it started; inside the half-year and the term (default: their first day)',
@@ -206,6 +219,26 @@ const recordRoute = createRoute({
   },
   responses: {
     201: jsonResponse(ActivitySchema, 'Recorded, with its valuation'),
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    409: e409,
+    500: e500,
+  },
+});
+
+const previewRoute = createRoute({
+  method: 'post',
+  path: '/contracts/{id}/valuations',
+  tags: ['Reports'],
+  summary: 'The valuation an activity would get (every check of reporting it), nothing saved',
+  request: {
+    params: IdParamSchema,
+    body: { required: true, content: { 'application/json': { schema: ActivityInputSchema } } },
+  },
+  responses: {
+    200: jsonResponse(ValuationSchema, 'The value it would get and why'),
     400: e400,
     401: e401,
     403: e403,
@@ -327,6 +360,20 @@ export function reportRoutes(api: OpenAPIHono<HttpEnv>) {
   api.openapi(recordRoute, async (c) => {
     const input = { contractId: c.req.valid('param').id, ...c.req.valid('json') };
     return c.json(await execute(recordActivity, c.var.deps, c.var.actor, input), 201);
+  });
+  api.openapi(previewRoute, async (c) => {
+    const input = { contractId: c.req.valid('param').id, ...c.req.valid('json') };
+    const v = await execute(previewActivity, c.var.deps, c.var.actor, input);
+    return c.json(
+      {
+        valueCents: v.valueCents,
+        ruleId: v.ruleId,
+        explanation: v.explanation,
+        explanationNl: v.explanationNl,
+        ...(v.countedMonths === undefined ? {} : { countedMonths: v.countedMonths }),
+      },
+      200,
+    );
   });
   api.openapi(deleteRoute, async (c) => {
     await execute(deleteActivity, c.var.deps, c.var.actor, { activityId: c.req.valid('param').id });

@@ -32,6 +32,23 @@ export const QuantityFields = {
   validTo: RealDateSchema.optional(),
 };
 
+/** The inputs of a `targetGroupYear` activity or plan item (domain.md §11; api.md second wave). */
+export const TargetGroupInputFields = {
+  targetGroup: z.string().max(100).optional().openapi({
+    description: 'targetGroupYear: a code of the policy’s targetGroups',
+    example: 'pw-lt2',
+  }),
+  hoursPerWeek: z.number().optional().openapi({
+    description: 'targetGroupYear: hours a week, > 0 and ≤ 60, at least the policy’s minHoursPerWeek',
+    example: 24,
+  }),
+  bonuses: z
+    .array(z.string().max(100))
+    .max(20)
+    .optional()
+    .openapi({ description: 'targetGroupYear: codes of the policy’s bonuses', example: ['age-50'] }),
+};
+
 export const ValuationSchema = z
   .object({
     valueCents: CentsSchema,
@@ -43,6 +60,9 @@ export const ValuationSchema = z
     explanationNl: z
       .string()
       .openapi({ description: 'The explanation in Dutch, whatever the Accept-Language' }),
+    countedMonths: z.number().optional().openapi({
+      description: 'targetGroupYear: the months that count after the group’s cap',
+    }),
   })
   .openapi('Valuation');
 
@@ -65,6 +85,12 @@ export const ProgressFields = {
   expectedCents: CentsSchema,
   forecastCents: CentsSchema,
   status: StatusSchema,
+  shortfallCents: CentsSchema.optional().openapi({
+    description: 'After the end date: max(0, obligation − verified, less surpluses carried in)',
+  }),
+  penaltyCents: CentsSchema.optional().openapi({
+    description: 'After the end date: shortfall × the policy’s penaltyFactorBp (0 without one)',
+  }),
 };
 
 export const ProgressSchema = z

@@ -2,7 +2,15 @@ import { z } from '@hono/zod-openapi';
 import { CentsSchema, IsoDateSchema } from '../openapi.ts';
 
 const categories = ['employment', 'participation', 'socialDomain', 'socialEnterprise'] as const;
-const methods = ['fteYear', 'unit', 'hour', 'spendShare', 'money', 'obligationShare'] as const;
+const methods = [
+  'fteYear',
+  'unit',
+  'hour',
+  'spendShare',
+  'money',
+  'obligationShare',
+  'targetGroupYear',
+] as const;
 const basisPoints = z
   .number()
   .int('must be whole basis points')
@@ -20,6 +28,52 @@ export const ActivityTypeSchema = z
     description: z.string().optional(),
   })
   .openapi('ActivityType');
+
+export const TargetGroupSchema = z
+  .object({
+    code: z.string().min(1).openapi({ example: 'pw-lt2' }),
+    name: z.string().min(1).openapi({ example: 'Participatiewet < 2 jaar' }),
+    rateCents: CentsSchema.openapi({ description: 'Per full-time year', example: 3_000_000 }),
+    maxMonths: z.number().int().optional().openapi({
+      description:
+        'Months one candidate counts in this group, over every half-year and contract of the supplier',
+      example: 24,
+    }),
+  })
+  .openapi('TargetGroup');
+
+export const BonusSchema = z
+  .object({
+    code: z.string().min(1).openapi({ example: 'age-50' }),
+    name: z.string().min(1).openapi({ example: '50+' }),
+    rateCents: CentsSchema.openapi({ description: 'Per full-time year', example: 500_000 }),
+  })
+  .openapi('Bonus');
+
+export const TargetGroupSourceSchema = z
+  .object({
+    title: z.string(),
+    url: z.string().optional(),
+    readOn: IsoDateSchema.optional().openapi({ description: 'When the published table was read' }),
+  })
+  .openapi('TargetGroupSource');
+
+/** The target-group fields of a policy version (domain.md §11, §12). */
+export const TargetGroupFields = {
+  fullTimeHoursPerWeek: z
+    .number()
+    .int()
+    .optional()
+    .openapi({ description: 'Hours of a full-time week (default 36)', example: 36 }),
+  minHoursPerWeek: z
+    .number()
+    .int()
+    .optional()
+    .openapi({ description: 'Fewer hours a week do not count', example: 12 }),
+  targetGroups: z.array(TargetGroupSchema).optional(),
+  bonuses: z.array(BonusSchema).optional(),
+  targetGroupSource: TargetGroupSourceSchema.optional(),
+};
 
 /** A full policy version as api.md defines it; deeper rules are checked by the domain's validatePolicy. */
 export const PolicyInputSchema = z
@@ -57,6 +111,11 @@ export const PolicyInputSchema = z
     planDue: z.string().optional(),
     source: z.object({ title: z.string(), url: z.string().optional() }).optional(),
     activityTypes: z.array(ActivityTypeSchema),
+    ...TargetGroupFields,
+    penaltyFactorBp: basisPoints.optional().openapi({
+      description: 'Penalty on the unrealised amount at the end: 15000 = 1.5 ×',
+      example: 15_000,
+    }),
   })
   .passthrough()
   .openapi('PolicyInput');

@@ -6,7 +6,8 @@
 export type Regime = 'none' | 'trust' | 'plan';
 export type ProgressStatus = 'met' | 'notMet' | 'behind' | 'onTrack';
 export type Category = 'employment' | 'participation' | 'socialDomain' | 'socialEnterprise';
-export type Method = 'fteYear' | 'unit' | 'hour' | 'spendShare' | 'money' | 'obligationShare';
+export type Method =
+  'fteYear' | 'unit' | 'hour' | 'spendShare' | 'money' | 'obligationShare' | 'targetGroupYear';
 
 /** Every list answer: `{ items: [...] }`. */
 export interface List<T> {
@@ -42,6 +43,9 @@ export interface Progress {
   forecastCents: number;
   status: ProgressStatus;
   byCategory: Record<Category, CategoryProgress>;
+  /** After the end date only (domain.md §12). */
+  shortfallCents?: number | undefined;
+  penaltyCents?: number | undefined;
   /** The rule and arithmetic of each figure, in the Accept-Language (GET /contracts/{id}/progress only). */
   explanations?: ProgressExplanations;
 }
@@ -83,6 +87,10 @@ export interface Valuation {
 }
 
 export interface Quantities {
+  /** targetGroupYear (domain.md §11). */
+  targetGroup?: string | null | undefined;
+  hoursPerWeek?: number | null | undefined;
+  bonuses?: string[] | null | undefined;
   fte?: number | null | undefined;
   months?: number | null | undefined;
   units?: number | null | undefined;
@@ -192,9 +200,63 @@ export interface ActivityType {
   description?: string | undefined;
 }
 
-export interface ActivityTypeList extends List<ActivityType> {
+export interface TargetGroup {
+  code: string;
+  name: string;
+  rateCents: number;
+  maxMonths?: number | undefined;
+}
+
+export interface Bonus {
+  code: string;
+  name: string;
+  rateCents: number;
+}
+
+/** The target-group data of a policy version (domain.md §11), where it has it. */
+export interface TargetGroupData {
+  fullTimeHoursPerWeek?: number | undefined;
+  minHoursPerWeek?: number | undefined;
+  targetGroups?: TargetGroup[] | undefined;
+  bonuses?: Bonus[] | undefined;
+  targetGroupSource?: { title: string; url?: string | undefined; readOn?: string | undefined } | undefined;
+}
+
+export interface ActivityTypeList extends List<ActivityType>, TargetGroupData {
   on: string;
   policyVersion: number;
+}
+
+export interface TargetGroupTable {
+  code: string;
+  name: string;
+  region: string;
+  fullTimeHoursPerWeek: number;
+  targetGroups: TargetGroup[];
+  bonuses: Bonus[];
+  source: { title: string; url: string; readOn: string; note: string };
+}
+
+export interface Settlement {
+  contractId: string;
+  decidedOn: string;
+  decision: 'impose' | 'reduce' | 'waive';
+  obligationCents: number;
+  verifiedCents: number;
+  carriedInCents: number;
+  shortfallCents: number;
+  computedPenaltyCents: number;
+  penaltyFactorBp: number | null;
+  penaltyCents: number;
+  note: string;
+  explanation: string;
+  carryOver: { contractId: string; amountCents: number; reason: string } | null;
+}
+
+export interface SettlementState {
+  settlement: Settlement | null;
+  carriedInCents: number;
+  carriedIn: { fromContractId: string; fromReference: string; amountCents: number; reason: string | null }[];
 }
 
 export interface ContractSummary {
@@ -214,8 +276,9 @@ export function currentReports(reports: Report[]): Report[] {
 }
 
 /** A policy version's rules, as POST /policies takes them and GET /policies returns them. */
-export interface PolicyInput {
+export interface PolicyInput extends TargetGroupData {
   validFrom: string;
+  penaltyFactorBp?: number | undefined;
   percentageBp: number;
   planThresholdCents: number;
   exemptBelowCents?: number | undefined;

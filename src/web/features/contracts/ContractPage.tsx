@@ -13,6 +13,7 @@ import { IntakeForm } from '../advisor/IntakeForm.tsx';
 import { PlanSection } from './PlanSection.tsx';
 import { ReportsSection } from './ReportsSection.tsx';
 import { ReservationSection } from '../tender/ReservationSection.tsx';
+import { SettlementSection } from './SettlementSection.tsx';
 import { ProgressPanel } from './shared.tsx';
 
 /** One contract: obligation and why, progress, plan, reports per half-year. Actions follow the role. */
@@ -102,6 +103,12 @@ export default function ContractPage() {
             {c.regime === 'plan' ? <PlanSection contract={c} /> : null}
             <ReportsSection contract={c} />
             <ReservationSection contractId={c.id} canEdit={role === 'advisor'} />
+            <SettlementSection
+              contract={c}
+              progress={progress.data ?? null}
+              isAdvisor={role === 'advisor'}
+              onSettled={progress.reload}
+            />
             {role === 'advisor' ? (
               <ContractDetailsForm key={c.id} contract={c} onSaved={contract.reload} />
             ) : null}

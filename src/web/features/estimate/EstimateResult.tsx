@@ -2,6 +2,8 @@ import { useI18n, type MessageKey } from '../../i18n/I18nProvider.tsx';
 import { Table } from '../../ui/Table.tsx';
 import { DataList, Explain, Heading, Paragraph } from '../../ui/text.tsx';
 import { QuantityText } from './QuantityText.tsx';
+import type { TargetGroupData } from '../../lib/model.ts';
+import { TargetGroupRates } from '../policies/TargetGroupRates.tsx';
 
 export interface FulfilmentExample {
   typeCode: string;
@@ -12,7 +14,7 @@ export interface FulfilmentExample {
   explanation: string;
 }
 
-export interface Estimate {
+export interface Estimate extends TargetGroupData {
   tenant: { slug: string; name: string };
   awardDate: string;
   policyVersion: number;
@@ -93,6 +95,7 @@ export function EstimateResult({ estimate }: { estimate: Estimate }) {
           />
         </>
       )}
+      <TargetGroupRates data={estimate} />
       <Paragraph small>{t('estimate.disclaimer')}</Paragraph>
     </section>
   );

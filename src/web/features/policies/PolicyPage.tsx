@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TargetGroupRates } from './TargetGroupRates.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
 import type { ActivityType, List, PolicyVersion } from '../../lib/model.ts';
@@ -108,6 +109,7 @@ function PolicyDetails({ version }: { version: PolicyVersion }) {
         ]}
       />
       <CatalogueTable catalogue={p.activityTypes} />
+      <TargetGroupRates data={p} />
     </section>
   );
 }
@@ -116,6 +118,7 @@ export function RateText({ type }: { type: ActivityType }) {
   const { t, money, percentBp } = useI18n();
   if (type.method === 'spendShare' || type.method === 'money' || type.method === 'obligationShare')
     return <>{t('policy.share', { share: percentBp(type.shareBp ?? 10_000) })}</>;
+  if (type.method === 'targetGroupYear') return <>{t('tg.colGroup')}</>;
   return (
     <>
       {type.rateCents !== undefined

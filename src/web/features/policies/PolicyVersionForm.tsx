@@ -9,9 +9,25 @@ import { Button } from '../../ui/Button.tsx';
 import { ErrorSummary, Fieldset, SelectField, TextField } from '../../ui/fields.tsx';
 import { ErrorAlert } from '../../ui/states.tsx';
 import { Alert, Heading, Paragraph } from '../../ui/text.tsx';
+import {
+  collectTargetGroups,
+  draftOf,
+  TargetGroupEditor,
+  targetGroupFieldMap,
+} from './TargetGroupEditor.tsx';
 
 const categoryList: Category[] = ['employment', 'participation', 'socialDomain', 'socialEnterprise'];
-const methodList: Method[] = ['fteYear', 'unit', 'hour', 'spendShare', 'money', 'obligationShare'];
+const methodList: Method[] = [
+  'fteYear',
+  'unit',
+  'hour',
+  'spendShare',
+  'money',
+  'obligationShare',
+  'targetGroupYear',
+];
+/** targetGroupYear takes its rates from the target groups, not from the activity type. */
+const valued = (m: string) => m !== 'targetGroupYear';
 /** Methods valued at a rate in euros; the others count a share (basis points). */
 const rated = (m: string) => m === 'fteYear' || m === 'unit' || m === 'hour';
 
@@ -93,6 +109,23 @@ export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSa
       from: x,
     })),
   );
+  const [groups, setGroups] = useState(() => draftOf(p, lang));
+  const addTypes = (types: ActivityType[]) =>
+    setRows((all) => [
+      ...all,
+      ...types
+        .filter((x) => !all.some((r) => r.code === x.code))
+        .map((x) => ({
+          key: nextKey.current++,
+          code: x.code,
+          name: x.name,
+          category: x.category,
+          method: x.method,
+          unit: x.unit ?? '',
+          value: '',
+          from: x,
+        })),
+    ]);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<number | null>(null);
   const form = useFieldErrors();
@@ -161,7 +194,13 @@ export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSa
     const activityTypes = rows.map((r, i) => {
       if (!r.code.trim()) local[`at-${i}-code`] = t('common.required');
       if (!r.name.trim()) local[`at-${i}-name`] = t('common.required');
-      const v = rated(r.method) ? parseEuros(r.value, lang) : r.value.trim() ? textToBp(r.value) : undefined;
+      const v = !valued(r.method)
+        ? undefined
+        : rated(r.method)
+          ? parseEuros(r.value, lang)
+          : r.value.trim()
+            ? textToBp(r.value)
+            : undefined;
       if (v === null || (rated(r.method) && v === undefined))
         local[`at-${i}-value`] = t('activity.notANumber');
       const { rateCents: _r, shareBp: _s, unit: _u, ...kept } = r.from ?? {};
@@ -175,6 +214,7 @@ export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSa
         ...(v == null ? {} : rated(r.method) ? { rateCents: v } : { shareBp: v }),
       };
     });
+    const targetGroupFields = collectTargetGroups(groups, lang, t('activity.notANumber'), local);
     if (Object.keys(local).length) {
       form.setLocal(local);
       return;
@@ -186,6 +226,12 @@ export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSa
         exemptBelowCents: _e,
         obligationCapCents: _o,
         categoryCapsBp: _c,
+        fullTimeHoursPerWeek: _f,
+        minHoursPerWeek: _m,
+        targetGroups: _g,
+        bonuses: _b,
+        targetGroupSource: _t,
+        penaltyFactorBp: _p,
         ...rest
       } = p;
       const res = await api.post<{ version: number }>(endpoints.policies, {
@@ -206,6 +252,7 @@ export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSa
         ...(reportDueDays !== undefined ? { reportDueDays } : {}),
         ...(behindToleranceBp !== undefined ? { behindToleranceBp } : {}),
         ...(Object.keys(categoryCapsBp).length ? { categoryCapsBp } : {}),
+        ...targetGroupFields,
         activityTypes,
       });
       setSaved(res.version);
@@ -231,6 +278,7 @@ export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSa
         behindToleranceBp: 'behindTolerance',
         ...Object.fromEntries(categoryList.map((c) => [`categoryCapsBp.${c}`, `cap-${c}`])),
         ...Object.fromEntries(typeFields),
+        ...targetGroupFieldMap(groups),
         activityTypes: rows.length ? 'at-0-code' : 'validFrom',
       });
     } finally {
@@ -365,14 +413,16 @@ export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSa
                 error={form.errors[`at-${i}-unit`]}
                 autoComplete="off"
               />
-              <TextField
-                id={`policy-at-${i}-value`}
-                label={rated(r.method) ? t('policyEdit.rate') : t('policyEdit.share')}
-                value={r.value}
-                onChange={setRow(r.key, 'value')}
-                error={form.errors[`at-${i}-value`]}
-                inputMode="decimal"
-              />
+              {valued(r.method) ? (
+                <TextField
+                  id={`policy-at-${i}-value`}
+                  label={rated(r.method) ? t('policyEdit.rate') : t('policyEdit.share')}
+                  value={r.value}
+                  onChange={setRow(r.key, 'value')}
+                  error={form.errors[`at-${i}-value`]}
+                  inputMode="decimal"
+                />
+              ) : null}
             </div>
             <Button
               type="button"
@@ -388,6 +438,7 @@ export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSa
             {t('policyEdit.add')}
           </Button>
         </div>
+        <TargetGroupEditor value={groups} onChange={setGroups} errors={form.errors} onTypes={addTypes} />
         <div>
           <Button type="submit" variant="primary" busy={busy} disabled={busy}>
             {t('policy.save')}

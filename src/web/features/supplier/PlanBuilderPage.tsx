@@ -25,12 +25,25 @@ import { Alert, Heading, Paragraph } from '../../ui/text.tsx';
 import { PlanItemsTable } from '../contracts/PlanItemsTable.tsx';
 import { PlanStatusBadge } from '../contracts/PlanSection.tsx';
 import { emptyQuantity, QuantityFields, type QuantityInput } from './QuantityFields.tsx';
+import { parseDecimal } from '../../format.ts';
 import { quantityBody, quantityFieldOf } from './quantity.ts';
+import { emptyTargetGroup, TargetGroupFields, type TargetGroupInput } from './TargetGroupFields.tsx';
 
 /** A valued plan item back as input (PUT takes the type, period and quantities only). */
 function asInput(item: PlanItem): PlanItemInput {
   const input: PlanItemInput = { typeCode: item.typeCode, period: item.period };
-  for (const key of ['fte', 'months', 'units', 'hours', 'amountCents', 'validFrom', 'validTo'] as const)
+  for (const key of [
+    'fte',
+    'months',
+    'units',
+    'hours',
+    'amountCents',
+    'validFrom',
+    'validTo',
+    'targetGroup',
+    'hoursPerWeek',
+    'bonuses',
+  ] as const)
     if (item[key] != null) Object.assign(input, { [key]: item[key] });
   return input;
 }
@@ -51,6 +64,7 @@ export default function PlanBuilderPage() {
   const [typeCode, setTypeCode] = useState('');
   const [period, setPeriod] = useState('');
   const [quantity, setQuantity] = useState<QuantityInput>(emptyQuantity);
+  const [group, setGroup] = useState<TargetGroupInput>(emptyTargetGroup);
   const [busy, setBusy] = useState(false);
   const [submitted, setSubmitted] = useState(false);
   const form = useFieldErrors();
@@ -75,24 +89,40 @@ export default function PlanBuilderPage() {
     }
     const { body, errors } = quantityBody(type, quantity, lang, t('activity.notANumber'));
     if (!period) errors.period = t('common.required');
+    const byGroup = type.method === 'targetGroupYear';
+    const hoursPerWeek = byGroup ? parseDecimal(group.hoursPerWeek) : null;
+    if (byGroup && hoursPerWeek === null) errors.hoursPerWeek = t('activity.notANumber');
+    if (byGroup && !group.targetGroup) errors.targetGroup = t('common.required');
+    const groupBody = byGroup
+      ? {
+          targetGroup: group.targetGroup,
+          ...(hoursPerWeek === null ? {} : { hoursPerWeek }),
+          ...(group.bonuses.length ? { bonuses: group.bonuses } : {}),
+        }
+      : {};
     if (Object.keys(errors).length) {
       form.setLocal(errors);
       return;
     }
     setBusy(true);
     try {
-      await save([...plan.items.map(asInput), { typeCode, period, ...body }]);
+      await save([...plan.items.map(asInput), { typeCode, period, ...body, ...groupBody }]);
       setQuantity(emptyQuantity);
+      setGroup(emptyTargetGroup);
     } catch (error) {
       const n = plan.items.length;
       // Reasons for the new item (items.<n>.fte) go next to its fields.
       form.fromApi(
         error,
         Object.fromEntries(
-          Object.entries({ typeCode: 'typeCode', period: 'period', ...quantityFieldOf }).map(([k, v]) => [
-            `items.${n}.${k}`,
-            v,
-          ]),
+          Object.entries({
+            typeCode: 'typeCode',
+            period: 'period',
+            targetGroup: 'targetGroup',
+            hoursPerWeek: 'hoursPerWeek',
+            bonuses: 'bonuses',
+            ...quantityFieldOf,
+          }).map(([k, v]) => [`items.${n}.${k}`, v]),
         ),
       );
     } finally {
@@ -227,6 +257,15 @@ export default function PlanBuilderPage() {
                             ...periods.map((p) => ({ value: p, label: halfYear(p) })),
                           ]}
                         />
+                        {type?.method === 'targetGroupYear' && catalogue.data ? (
+                          <TargetGroupFields
+                            data={catalogue.data}
+                            value={group}
+                            onChange={setGroup}
+                            errors={form.errors}
+                            idPrefix="plan"
+                          />
+                        ) : null}
                         <QuantityFields
                           type={type}
                           value={quantity}

@@ -56,6 +56,8 @@ export function QuantityFields({
           {field('months', t('activity.months'))}
         </div>
       );
+    case 'targetGroupYear':
+      return field('months', t('activity.months'));
     case 'unit':
       return field('units', t('activity.units'), { inputMode: 'numeric' });
     case 'hour':

@@ -24,6 +24,9 @@ export function quantityBody(
       dec('fte');
       dec('months');
       break;
+    case 'targetGroupYear':
+      dec('months');
+      break;
     case 'unit':
       dec('units');
       break;
