@@ -202,7 +202,11 @@ async function endpoints(server: Server, asOf: string, sql: { times: number[] },
   );
   const items = first.body.items as { id: string }[];
   const one = items[0]?.id ?? '';
-  add('one contract’s progress', (await timeGet(`${server.base}/contracts/${one}/progress`)).times, 'keep (≈10 ms)');
+  add(
+    'one contract’s progress',
+    (await timeGet(`${server.base}/contracts/${one}/progress`)).times,
+    'keep (≈10 ms)',
+  );
   return { rows, dashboard: dash.body, contractId: one };
 }
 
@@ -210,7 +214,10 @@ function printRows(title: string, rows: Row[], sqlP95: number) {
   console.log(`\n### ${title}\n| measure | p50 | p95 | goal |\n|---|---|---|---|`);
   for (const r of rows) console.log(`| ${r.measure} | ${ms(r.p50)} | ${ms(r.p95)} | ${r.goal} |`);
   const dash = rows[0];
-  if (dash) console.log(`| ratio dashboard p95 / SQL p95 | ${(dash.p95 / sqlP95).toFixed(2)}× | | ≤ 2× (PostgreSQL) |`);
+  if (dash)
+    console.log(
+      `| ratio dashboard p95 / SQL p95 | ${(dash.p95 / sqlP95).toFixed(2)}× | | ≤ 2× (PostgreSQL) |`,
+    );
 }
 
 function checkTotals(dashboard: Record<string, unknown>, row: Record<string, unknown>) {
@@ -255,7 +262,9 @@ async function city() {
     );
     checkTotals(r.dashboard, sql.row);
     const mem = rss(server.child.pid ?? 0);
-    console.log(`server RSS ${mem.rssMiB.toFixed(0)} MiB, peak ${mem.peakMiB.toFixed(0)} MiB (goal ≤ 350 MiB); ready in ${server.readyMs.toFixed(0)} ms`);
+    console.log(
+      `server RSS ${mem.rssMiB.toFixed(0)} MiB, peak ${mem.peakMiB.toFixed(0)} MiB (goal ≤ 350 MiB); ready in ${server.readyMs.toFixed(0)} ms`,
+    );
   } catch (error) {
     console.error(server.log().slice(-3000));
     throw error;
@@ -278,8 +287,10 @@ async function national() {
     await c.connect();
     // complete when the last step (the advisor's token) is there
     const n = await c
-      .query(`select (select count(*) from tenants where slug like 'scale-%')::int as n,
-        (select count(*) from api_tokens where name = 'bench')::int as done`)
+      .query(
+        `select (select count(*) from tenants where slug like 'scale-%')::int as n,
+        (select count(*) from api_tokens where name = 'bench')::int as done`,
+      )
       .catch(() => ({ rows: [{ n: 0, done: 0 }] }));
     const row = n.rows[0] as { n: number; done: number };
     fresh = row.n !== spec.tenants || row.done !== 1;
@@ -344,7 +355,9 @@ async function underLoad(server: Server, contractId: string) {
     const bare = await load(`http://127.0.0.1:${port}/`);
     const health = await load(`${server.base}/health`);
     const contract = await load(`${server.base}/contracts/${contractId}`, auth);
-    console.log(`\n### under load: 50 clients, 10 s each, PostgreSQL\n| endpoint | req/s | share of hello-world | p50 | p99 | errors | goal |\n|---|---|---|---|---|---|---|`);
+    console.log(
+      `\n### under load: 50 clients, 10 s each, PostgreSQL\n| endpoint | req/s | share of hello-world | p50 | p99 | errors | goal |\n|---|---|---|---|---|---|---|`,
+    );
     for (const [n, r, goal] of [
       ['bare Hono hello-world', bare, 'reference'],
       ['GET /health', health, '≥ 50%'],

@@ -208,15 +208,13 @@ describe('portfolio rollup (progress_sums) and the dashboard from it', () => {
                 .where(and(eq(activities.contractId, contract.id), eq(activities.period, period)));
               const copies = old.filter((_, i) => i % 2 === 0);
               if (v2 && copies.length > 0)
-                await db
-                  .insert(activities)
-                  .values(
-                    copies.map(({ id: _id, createdAt: _c, ...a }) => ({
-                      ...a,
-                      reportId: v2.id,
-                      verification: 'pending',
-                    })),
-                  );
+                await db.insert(activities).values(
+                  copies.map(({ id: _id, createdAt: _c, ...a }) => ({
+                    ...a,
+                    reportId: v2.id,
+                    verification: 'pending',
+                  })),
+                );
             }
             if (spec.planItems) {
               const [plan] = await db

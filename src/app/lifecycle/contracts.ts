@@ -70,7 +70,12 @@ function decodeCursor(raw: string | undefined, expected: Cursor['k']): Cursor | 
   if (raw === undefined) return undefined;
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (c.k === expected && c.k === 'key' && (typeof c.v === 'string' || typeof c.v === 'number') && isUuid(c.id))
+    if (
+      c.k === expected &&
+      c.k === 'key' &&
+      (typeof c.v === 'string' || typeof c.v === 'number') &&
+      isUuid(c.id)
+    )
       return c;
     if (c.k === expected && c.k === 'at' && Number.isSafeInteger(c.o) && c.o >= 0) return c;
   } catch {
@@ -106,7 +111,8 @@ export const listContracts = defineUseCase<ContractListInput, ContractListPage>(
       throw invalid('Invalid query.', [{ name: 'limit', reason: 'must be 1–500' }]);
     const sort = parseSort(input.sort);
     const where = contractFilterConditions(input);
-    const byProgress = input.status !== undefined || (progressSorts as readonly string[]).includes(sort.field);
+    const byProgress =
+      input.status !== undefined || (progressSorts as readonly string[]).includes(sort.field);
     if (!byProgress) {
       const after = decodeCursor(input.cursor, 'key');
       const [page, total] = await Promise.all([
@@ -125,7 +131,9 @@ export const listContracts = defineUseCase<ContractListInput, ContractListPage>(
       return {
         items,
         total,
-        ...(page.length > limit && last ? { nextCursor: encodeCursor({ k: 'key', v: last.sortValue, id: last.id }) } : {}),
+        ...(page.length > limit && last
+          ? { nextCursor: encodeCursor({ k: 'key', v: last.sortValue, id: last.id }) }
+          : {}),
       };
     }
     const at = decodeCursor(input.cursor, 'at');

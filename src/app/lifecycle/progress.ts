@@ -94,7 +94,11 @@ function buildDashboard(contracts: readonly PortfolioContract[], sums: Portfolio
   const halfYears = new Map<string, Amounts>();
   for (const { c, p } of list) {
     let s = suppliers.get(c.supplierId);
-    if (!s) suppliers.set(c.supplierId, (s = { supplierId: c.supplierId, supplierName: c.supplierName, progress: [] }));
+    if (!s)
+      suppliers.set(
+        c.supplierId,
+        (s = { supplierId: c.supplierId, supplierName: c.supplierName, progress: [] }),
+      );
     s.progress.push(p);
     addObligationByHalfYear(halfYears, c);
   }

@@ -102,11 +102,10 @@ export function valueCsv(
     try {
       const type = activityTypeByCode(policy, typeCode);
       if (!type) throw new DomainError('VALIDATION', `unknown activity type "${typeCode}"`);
-      const valuation = valueActivity(
-        type,
-        toInput(record),
-        { ...rowContext(type, record.period || undefined, context), scale: policy },
-      );
+      const valuation = valueActivity(type, toInput(record), {
+        ...rowContext(type, record.period || undefined, context),
+        scale: policy,
+      });
       totalCents += valuation.valueCents;
       rows.push({ row, typeCode, ...valuation });
     } catch (error) {

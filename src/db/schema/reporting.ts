@@ -1,4 +1,15 @@
-import { date, index, integer, jsonb, numeric, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { at, centsColumn, createdAt, id } from './columns.ts';
 import { tenants } from './tenancy.ts';
 import { contracts } from './contracts.ts';

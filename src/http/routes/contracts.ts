@@ -123,11 +123,7 @@ const listRoute = createRoute({
         .max(500)
         .optional()
         .openapi({ description: 'Page size (default 50, at most 500)' }),
-      cursor: z
-        .string()
-        .max(500)
-        .optional()
-        .openapi({ description: '`nextCursor` of the page before' }),
+      cursor: z.string().max(500).optional().openapi({ description: '`nextCursor` of the page before' }),
       sort: z
         .enum([...contractSorts, ...contractSorts.map((f) => `-${f}` as const)])
         .optional()
