@@ -4,6 +4,8 @@ import { createContract } from '../../app/lifecycle/create-contract.ts';
 import { extendContract } from '../../app/lifecycle/extend-contract.ts';
 import { listContractManagers, updateContract } from '../../app/lifecycle/update-contract.ts';
 import { execute } from '../../app/use-case.ts';
+import { contractListTable } from '../../export/tables.ts';
+import { downloadLanguage, downloadTables, exportQuery, jsonOrFile } from '../download.ts';
 import type { HttpEnv } from '../env.ts';
 import { CentsSchema, errorResponses, IdParamSchema, IsoDateSchema, jsonResponse } from '../openapi.ts';
 import {
@@ -116,12 +118,14 @@ const listRoute = createRoute({
       regime: RegimeSchema.optional(),
       status: StatusSchema.optional(),
       q: z.string().max(200).optional(),
+      ...exportQuery(['csv', 'xlsx']),
     }),
   },
   responses: {
-    200: jsonResponse(
+    200: jsonOrFile(
       z.object({ items: z.array(ContractListItemSchema) }).openapi('ContractList'),
-      'Contracts',
+      'Contracts; with format=csv|xlsx the whole filtered list as a download',
+      ['csv', 'xlsx'],
     ),
     400: e400,
     401: e401,
@@ -229,9 +233,15 @@ export function contractRoutes(api: OpenAPIHono<HttpEnv>) {
   api.openapi(createRouteDef, async (c) =>
     c.json(await execute(createContract, c.var.deps, c.var.actor, c.req.valid('json')), 201),
   );
-  api.openapi(listRoute, async (c) =>
-    c.json({ items: await execute(listContracts, c.var.deps, c.var.actor, c.req.valid('query')) }, 200),
-  );
+  api.openapi(listRoute, async (c) => {
+    const { format, lang, ...filters } = c.req.valid('query');
+    const items = await execute(listContracts, c.var.deps, c.var.actor, filters);
+    if (format === 'csv' || format === 'xlsx')
+      return downloadTables(c, format, downloadLanguage(c, lang), 'contracts', [
+        contractListTable(items),
+      ]) as never;
+    return c.json({ items }, 200);
+  });
   api.openapi(getRoute, async (c) =>
     c.json(await execute(getContract, c.var.deps, c.var.actor, c.req.valid('param')), 200),
   );
