@@ -81,7 +81,12 @@ export const activities = pgTable(
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
   },
-  (t) => [index('activities_contract').on(t.contractId), index('activities_report').on(t.reportId)],
+  (t) => [
+    index('activities_contract').on(t.contractId),
+    index('activities_report').on(t.reportId),
+    // the order of a contract's activity list, read page by page by key for exports (issue 11)
+    index('activities_contract_order').on(t.contractId, t.period, t.createdAt, t.id),
+  ],
 );
 
 /** Evidence file metadata; the bytes live in the file store (RETOUR_DATA_DIR/files by default). */

@@ -155,7 +155,6 @@ export const nl = {
   'audit.actor': 'Door',
   'audit.at': 'Tijdstip',
   'audit.caption': 'Auditlog, nieuwste eerst',
-  'audit.export': 'Exporteren als CSV',
   'audit.ip': 'IP-adres',
   'audit.none': 'Geen regels gevonden.',
   'audit.object': 'Object',
@@ -587,6 +586,15 @@ export const nl = {
   'contractDetails.saved': 'Het contract is gewijzigd.',
   'auditAction.contract.update': 'Contract gewijzigd',
   'auditAction.supplier.update': 'Leverancier gewijzigd',
+  // Files out (issue 11)
+  'download.label': 'Downloaden',
+  'download.csv': 'CSV',
+  'download.xlsx': 'Excel (XLSX)',
+  'download.pdf': 'PDF',
+  'download.activities': 'Activiteiten downloaden',
+  'download.summary': 'Samenvatting downloaden',
+  'download.plan': 'Plan van aanpak downloaden',
+  'download.report': 'Portefeuillerapportage en tabellen downloaden',
 } as const;
 
 export type MessageKey = keyof typeof nl;

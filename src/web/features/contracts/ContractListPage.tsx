@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
 import type { ContractListItem, List, Supplier } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
+import { DownloadLinks } from '../../ui/DownloadLinks.tsx';
 import { ButtonGroup, ButtonLink, Link } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
@@ -105,6 +106,16 @@ export default function ContractListPage() {
           ]}
         />
       </search>
+      <DownloadLinks
+        path="/contracts"
+        formats={['xlsx', 'csv']}
+        params={{
+          q: q || undefined,
+          regime: regime || undefined,
+          status: status || undefined,
+          supplierId: supplierId || undefined,
+        }}
+      />
       <p className="retour-visually-hidden" aria-live="polite" aria-atomic="true">
         {resource.data && !resource.loading ? t('contracts.count', { n: resource.data.items.length }) : ''}
       </p>
