@@ -109,7 +109,7 @@ beforeAll(async () => {
   });
   expect(asked.status).toBe(200);
   t.setNow('2026-08-01T09:00:00Z');
-});
+}, 180_000);
 afterAll(async () => {
   await t.close();
   if (!process.env.KEEP_EXPORTS) rmSync(dir, { recursive: true, force: true });
