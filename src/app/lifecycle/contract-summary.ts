@@ -1,8 +1,10 @@
 import { categories, formatEuro, type Category, type Progress } from '../../domain/index.ts';
-import { planOf, planVersionsOf } from '../../db/repositories/plans.ts';
+import { activitiesOfContract } from '../../db/repositories/activities.ts';
+import { intakeOf, planOf, planVersionsOf } from '../../db/repositories/plans.ts';
 import { reportsOfContract } from '../../db/repositories/reports.ts';
 import { isoDay } from '../clock.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
+import { halfYearsOf, type HalfYearAmounts } from './half-years.ts';
 import { loadFacts, progressAt } from './progress-data.ts';
 import { presentContract, type ContractView, type ReportView } from './present.ts';
 import { presentReports } from './reports.ts';
@@ -103,6 +105,15 @@ export function settlementStory(lang: Lang, p: Progress, s: SettlementView | nul
     : ` Shortfall ${e(p.shortfallCents ?? 0)}, penalty by the policy ${e(p.penaltyCents ?? 0)}; not settled yet.`;
 }
 
+export interface OpenQuestion {
+  activityId: string;
+  period: string;
+  typeCode: string;
+  valueCents: number;
+  question: string;
+  reply: string | null;
+}
+
 /**
  * One contract's numbers and story for the contract manager's evaluation talk with the supplier,
  * in Dutch and English (`text` in the requested language, Dutch by default).
@@ -124,6 +135,12 @@ export const contractSummary = defineUseCase<
     story: Record<Lang, string>;
     text: string;
     settlement: SettlementView | null;
+    /** Obligation share, planned, realised and verified per half-year (as the dashboard counts them). */
+    byHalfYear: HalfYearAmounts[];
+    /** Activities the advisor asked more about: still waiting for the supplier, or answered and waiting for a decision. */
+    openQuestions: OpenQuestion[];
+    /** The advisor's notes of the intake (plan regime), when recorded. */
+    intake: { date: string; notes: string; agreedDirection: string } | null;
   }
 >({
   name: 'contract.summary',
@@ -133,10 +150,12 @@ export const contractSummary = defineUseCase<
     const asOf = input.asOf ?? isoDay(deps.now());
     const lang = input.lang ?? 'nl';
     const contract = await requireContract(deps.db, actor, input.contractId);
-    const [[facts], reportRows, plan] = await Promise.all([
+    const [[facts], reportRows, plan, intake, activities] = await Promise.all([
       loadFacts(deps.db, tenantId, [contract]),
       reportsOfContract(deps.db, tenantId, contract.id),
       planOf(deps.db, tenantId, contract.id),
+      intakeOf(deps.db, tenantId, contract.id),
+      activitiesOfContract(deps.db, tenantId, contract.id),
     ]);
     const versions = plan ? await planVersionsOf(deps.db, tenantId, plan.id) : [];
     const approved = versions.findLast((v) => v.decision === 'approved' && v.reviewedAt);
@@ -168,6 +187,20 @@ export const contractSummary = defineUseCase<
       story,
       text: story[lang],
       settlement,
+      byHalfYear: halfYearsOf(facts, asOf),
+      openQuestions: activities
+        .filter((a) => a.verification === 'moreInfo' || (a.verification === 'pending' && a.supplierReply))
+        .map((a) => ({
+          activityId: a.id,
+          period: a.period,
+          typeCode: a.typeCode,
+          valueCents: a.valueCents,
+          question: a.verificationReason ?? '',
+          reply: a.supplierReply,
+        })),
+      intake: intake
+        ? { date: intake.date, notes: intake.notes, agreedDirection: intake.agreedDirection }
+        : null,
     };
   },
 });

@@ -102,6 +102,8 @@ export const activities = pgTable(
     index('activities_report').on(t.reportId),
     // portfolio sums of a tenant up to a half-year (dashboard, lists: issue 14)
     index('activities_tenant_period').on(t.tenantId, t.period),
+    // the order of a contract's activity list, read page by page by key for exports (issue 11)
+    index('activities_contract_order').on(t.contractId, t.period, t.createdAt, t.id),
   ],
 );
 

@@ -1,9 +1,11 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { stringify } from 'csv-stringify/sync';
 import { listAuditLog } from '../../app/identity/audit-log.ts';
 import { execute } from '../../app/use-case.ts';
+import { auditLogTable } from '../../export/tables.ts';
+import { downloadLanguage, downloadTables } from '../download.ts';
 import type { HttpEnv } from '../env.ts';
 import { apiVersionHeader, errorResponses, IsoDateSchema } from '../openapi.ts';
+import { LangSchema } from '../schemas/lifecycle.ts';
 
 const EntrySchema = z
   .object({
@@ -26,9 +28,10 @@ const QuerySchema = z.object({
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   format: z
-    .enum(['json', 'csv'])
+    .enum(['json', 'csv', 'xlsx'])
     .optional()
-    .openapi({ description: 'csv downloads the entries (semicolon separated, for Excel)' }),
+    .openapi({ description: 'csv or xlsx downloads the entries (CSV semicolon separated, for Excel)' }),
+  lang: LangSchema.optional().openapi({ description: 'Language of the headers of a download' }),
 });
 
 const route = createRoute({
@@ -44,7 +47,7 @@ const route = createRoute({
         ...apiVersionHeader,
         'Export-Truncated': {
           description:
-            'CSV only: true when older entries were left out (the last row, action export.truncated, says from where to go on)',
+            'Downloads only: true when older entries were left out (the last row, action export.truncated, says from where to go on)',
           schema: { type: 'string' as const, enum: ['true', 'false'] },
         },
       },
@@ -55,6 +58,9 @@ const route = createRoute({
             .openapi('AuditLog'),
         },
         'text/csv': { schema: z.string() },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+          schema: z.string().openapi({ format: 'binary' }),
+        },
       },
     },
     ...errorResponses,
@@ -63,12 +69,12 @@ const route = createRoute({
 
 export function auditLogRoutes(api: OpenAPIHono<HttpEnv>) {
   api.openapi(route, async (c) => {
-    const { format, ...query } = c.req.valid('query');
+    const { format, lang, ...query } = c.req.valid('query');
     const result = await execute(
       listAuditLog,
       c.var.deps,
       c.var.actor,
-      format === 'csv' ? { ...query, limit: query.limit ?? 10_000 } : query,
+      format === 'csv' || format === 'xlsx' ? { ...query, limit: query.limit ?? 10_000 } : query,
     );
     const items = result.items.map((e) => ({
       id: e.id,
@@ -81,53 +87,31 @@ export function auditLogRoutes(api: OpenAPIHono<HttpEnv>) {
       details: e.details as Record<string, unknown>,
       ip: e.ip,
     }));
-    if (format === 'csv') {
-      const rows: Record<string, unknown>[] = items.map((e) => ({
-        ...e,
-        details: JSON.stringify(e.details),
-      }));
+    if (format === 'csv' || format === 'xlsx') {
       // Said in the file itself, where whoever opens it sees it: a last row naming where to go on.
-      if (result.nextBefore)
-        rows.push({
-          action: 'export.truncated',
-          details: JSON.stringify({
-            nextBefore: result.nextBefore,
-            note: `older entries are not in this file; export again with before=${result.nextBefore}`,
-          }),
-        });
-      const csv = stringify(
-        rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, spreadsheetSafe(v)]))),
-        {
-          header: true,
-          bom: true,
-          delimiter: ';',
-          columns: [
-            'id',
-            'at',
-            'actorLabel',
-            'actorUserId',
-            'action',
-            'objectType',
-            'objectId',
-            'details',
-            'ip',
-          ],
-        },
-      );
-      return c.body(csv, 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': 'attachment; filename="audit-log.csv"',
+      const rows = result.nextBefore
+        ? [
+            ...items,
+            {
+              id: null,
+              at: null,
+              actorUserId: null,
+              actorLabel: '',
+              action: 'export.truncated',
+              objectType: null,
+              objectId: null,
+              details: {
+                nextBefore: result.nextBefore,
+                note: `older entries are not in this file; export again with before=${result.nextBefore}`,
+              },
+              ip: null,
+            },
+          ]
+        : items;
+      return downloadTables(c, format, downloadLanguage(c, lang), 'audit-log', [auditLogTable(rows)], {
         'Export-Truncated': result.nextBefore ? 'true' : 'false',
-      });
+      }) as never;
     }
     return c.json({ items, ...(result.nextBefore ? { nextBefore: result.nextBefore } : {}) }, 200);
   });
-}
-
-/**
- * A cell a spreadsheet will not run as a formula (CSV injection): text starting with = + - @, a
- * tab or a carriage return gets a leading apostrophe. Numbers stay numbers.
- */
-export function spreadsheetSafe(value: unknown): unknown {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }

@@ -1,9 +1,16 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { contractSorts, getContract, listContracts } from '../../app/lifecycle/contracts.ts';
+import {
+  contractSorts,
+  getContract,
+  listContracts,
+  type ContractListItem,
+} from '../../app/lifecycle/contracts.ts';
 import { createContract } from '../../app/lifecycle/create-contract.ts';
 import { extendContract } from '../../app/lifecycle/extend-contract.ts';
 import { listContractManagers, updateContract } from '../../app/lifecycle/update-contract.ts';
 import { execute } from '../../app/use-case.ts';
+import { contractListTable } from '../../export/tables.ts';
+import { downloadLanguage, downloadTables, exportQuery, jsonOrFile } from '../download.ts';
 import type { HttpEnv } from '../env.ts';
 import { CentsSchema, errorResponses, IdParamSchema, IsoDateSchema, jsonResponse } from '../openapi.ts';
 import {
@@ -124,6 +131,7 @@ const listRoute = createRoute({
         .optional()
         .openapi({ description: 'Page size (default 50, at most 500)' }),
       cursor: z.string().max(500).optional().openapi({ description: '`nextCursor` of the page before' }),
+      ...exportQuery(['csv', 'xlsx']),
       sort: z
         .enum([...contractSorts, ...contractSorts.map((f) => `-${f}` as const)])
         .optional()
@@ -131,7 +139,7 @@ const listRoute = createRoute({
     }),
   },
   responses: {
-    200: jsonResponse(
+    200: jsonOrFile(
       z
         .object({
           items: z.array(ContractListItemSchema),
@@ -139,7 +147,8 @@ const listRoute = createRoute({
           total: z.number().int().openapi({ description: 'Contracts matching the filters, all pages' }),
         })
         .openapi('ContractList'),
-      'Contracts, one page',
+      'Contracts, one page; with format=csv|xlsx the whole filtered list as a download',
+      ['csv', 'xlsx'],
     ),
     400: e400,
     401: e401,
@@ -247,9 +256,28 @@ export function contractRoutes(api: OpenAPIHono<HttpEnv>) {
   api.openapi(createRouteDef, async (c) =>
     c.json(await execute(createContract, c.var.deps, c.var.actor, c.req.valid('json')), 201),
   );
-  api.openapi(listRoute, async (c) =>
-    c.json(await execute(listContracts, c.var.deps, c.var.actor, c.req.valid('query')), 200),
-  );
+  api.openapi(listRoute, async (c) => {
+    const { format, lang, ...query } = c.req.valid('query');
+    if (format === 'csv' || format === 'xlsx') {
+      // the whole filtered list, page after page (an export is not paged)
+      const { cursor: _cursor, limit: _limit, ...filters } = query;
+      const items: ContractListItem[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await execute(listContracts, c.var.deps, c.var.actor, {
+          ...filters,
+          limit: 500,
+          cursor,
+        });
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return downloadTables(c, format, downloadLanguage(c, lang), 'contracts', [
+        contractListTable(items),
+      ]) as never;
+    }
+    return c.json(await execute(listContracts, c.var.deps, c.var.actor, query), 200);
+  });
   api.openapi(getRoute, async (c) =>
     c.json(await execute(getContract, c.var.deps, c.var.actor, c.req.valid('param')), 200),
   );

@@ -7,7 +7,11 @@ import {
   savePlan,
   submitPlan,
 } from '../../app/lifecycle/plan.ts';
+import { getContract } from '../../app/lifecycle/contracts.ts';
 import { execute } from '../../app/use-case.ts';
+import { writePlanPdf } from '../../export/pdf/plan.ts';
+import { planItemsTable } from '../../export/tables.ts';
+import { download, downloadLanguage, downloadTables, exportQuery, jsonOrFile } from '../download.ts';
 import type { HttpEnv } from '../env.ts';
 import { CentsSchema, errorResponses, IdParamSchema, IsoDateSchema, jsonResponse } from '../openapi.ts';
 import { QuantityFields, RealDateSchema, TargetGroupInputFields } from '../schemas/lifecycle.ts';
@@ -137,9 +141,13 @@ const getPlanRoute = createRoute({
   method: 'get',
   path: '/contracts/{id}/plan',
   tags: ['Plans'],
-  summary: 'The social return plan of a contract (plan regime)',
-  request: { params: IdParamSchema },
-  responses: planResponses('The plan'),
+  summary:
+    'The social return plan of a contract (plan regime); ?format=pdf is the plan of approach as a tagged PDF, csv|xlsx its items',
+  request: { params: IdParamSchema, query: z.object(exportQuery(['pdf', 'csv', 'xlsx'])) },
+  responses: {
+    ...planResponses('The plan'),
+    200: jsonOrFile(PlanSchema, 'The plan', ['pdf', 'csv', 'xlsx']),
+  },
 });
 
 const savePlanRoute = createRoute({
@@ -212,9 +220,29 @@ export function planRoutes(api: OpenAPIHono<HttpEnv>) {
     const input = { contractId: c.req.valid('param').id, ...c.req.valid('json') };
     return c.json(await execute(recordIntake, c.var.deps, c.var.actor, input), 200);
   });
-  api.openapi(getPlanRoute, async (c) =>
-    c.json(await execute(getPlan, c.var.deps, c.var.actor, { contractId: c.req.valid('param').id }), 200),
-  );
+  api.openapi(getPlanRoute, async (c) => {
+    const { format, lang } = c.req.valid('query');
+    const contractId = c.req.valid('param').id;
+    const plan = await execute(getPlan, c.var.deps, c.var.actor, { contractId });
+    if (format === undefined || format === 'json') return c.json(plan, 200);
+    const contract = await execute(getContract, c.var.deps, c.var.actor, { id: contractId });
+    const language = downloadLanguage(c, lang);
+    const name = `plan-${contract.reference}`;
+    if (format === 'pdf')
+      return download(c, 'pdf', name, (out) => writePlanPdf(contract, plan, language, out)) as never;
+    const tables = [
+      planItemsTable(plan.items, { nl: 'Plan', en: 'Plan' }),
+      ...(plan.approved && format === 'xlsx'
+        ? [
+            planItemsTable(plan.approved.items, {
+              nl: `Goedgekeurd (versie ${plan.approved.version})`,
+              en: `Approved (version ${plan.approved.version})`,
+            }),
+          ]
+        : []),
+    ];
+    return downloadTables(c, format, language, name, tables) as never;
+  });
   api.openapi(savePlanRoute, async (c) => {
     const input = { contractId: c.req.valid('param').id, ...c.req.valid('json') };
     return c.json(await execute(savePlan, c.var.deps, c.var.actor, input), 200);

@@ -2,6 +2,10 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { contractSummary } from '../../app/lifecycle/contract-summary.ts';
 import { contractProgress, dashboard } from '../../app/lifecycle/progress.ts';
 import { execute } from '../../app/use-case.ts';
+import { writePortfolioPdf } from '../../export/pdf/portfolio.ts';
+import { writeSummaryPdf } from '../../export/pdf/summary.ts';
+import { dashboardTableNames, dashboardTables } from '../../export/tables.ts';
+import { download, downloadLanguage, downloadTables, exportQuery, jsonOrFile } from '../download.ts';
 import type { HttpEnv } from '../env.ts';
 import { CentsSchema, errorResponses, IdParamSchema, IsoDateSchema, jsonResponse } from '../openapi.ts';
 import {
@@ -113,10 +117,19 @@ const dashboardRoute = createRoute({
   method: 'get',
   path: '/dashboard',
   tags: ['Progress'],
-  summary: "The municipality's portfolio at a date (contracts behind schedule first)",
-  request: { query: ProgressQuerySchema },
+  summary:
+    "The municipality's portfolio at a date (contracts behind schedule first); as XLSX (a sheet per table), CSV (one table) or the council's portfolio report (PDF)",
+  request: {
+    query: ProgressQuerySchema.extend({
+      ...exportQuery(['csv', 'xlsx', 'pdf']),
+      table: z
+        .enum(dashboardTableNames)
+        .optional()
+        .openapi({ description: 'CSV only: which table (default contracts); XLSX has them all' }),
+    }),
+  },
   responses: {
-    200: jsonResponse(DashboardSchema, 'The portfolio'),
+    200: jsonOrFile(DashboardSchema, 'The portfolio', ['csv', 'xlsx', 'pdf']),
     400: e400,
     401: e401,
     403: e403,
@@ -131,10 +144,17 @@ const summaryRoute = createRoute({
   summary: "A contract's numbers and story for the contract manager's evaluation talk",
   request: {
     params: IdParamSchema,
-    query: z.object({ asOf: RealDateSchema.optional(), lang: LangSchema.optional() }),
+    query: z.object({
+      asOf: RealDateSchema.optional(),
+      lang: LangSchema.optional(),
+      format: z
+        .enum(['json', 'pdf'])
+        .optional()
+        .openapi({ description: 'pdf: the summary as a tagged, accessible PDF in `lang`' }),
+    }),
   },
   responses: {
-    200: jsonResponse(
+    200: jsonOrFile(
       z
         .object({
           asOf: IsoDateSchema,
@@ -160,9 +180,27 @@ const summaryRoute = createRoute({
           settlement: SettlementSchema.nullable().openapi({
             description: 'The settlement decision after the end date, when recorded',
           }),
+          byHalfYear: z.array(z.object({ period: z.string(), ...amounts })),
+          openQuestions: z
+            .array(
+              z.object({
+                activityId: z.string(),
+                period: z.string(),
+                typeCode: z.string(),
+                valueCents: CentsSchema,
+                question: z.string(),
+                reply: z.string().nullable(),
+              }),
+            )
+            .openapi({ description: 'Activities the advisor asked more about and has not decided yet' }),
+          intake: z
+            .object({ date: IsoDateSchema, notes: z.string(), agreedDirection: z.string() })
+            .nullable()
+            .openapi({ description: 'The advisor’s notes of the intake (plan regime)' }),
         })
         .openapi('ContractSummary'),
       'The summary',
+      ['pdf'],
     ),
     400: e400,
     401: e401,
@@ -187,11 +225,36 @@ export function progressRoutes(api: OpenAPIHono<HttpEnv>) {
     };
     return c.json(await execute(contractProgress, c.var.deps, c.var.actor, input), 200);
   });
-  api.openapi(dashboardRoute, async (c) =>
-    c.json(await execute(dashboard, c.var.deps, c.var.actor, c.req.valid('query')), 200),
-  );
+  api.openapi(dashboardRoute, async (c) => {
+    const { format, lang, table, ...query } = c.req.valid('query');
+    const view = await execute(dashboard, c.var.deps, c.var.actor, query);
+    const language = downloadLanguage(c, lang);
+    const name = `dashboard-${view.asOf}`;
+    if (format === 'pdf')
+      return download(c, 'pdf', name, (out) => writePortfolioPdf(view, language, out)) as never;
+    if (format === 'csv' || format === 'xlsx') {
+      const tables = dashboardTables(view);
+      const chosen =
+        format === 'csv' ? [tables[table ?? 'contracts']] : dashboardTableNames.map((n) => tables[n]);
+      return downloadTables(
+        c,
+        format,
+        language,
+        format === 'csv' ? `${name}-${table ?? 'contracts'}` : name,
+        chosen,
+      ) as never;
+    }
+    return c.json(view, 200);
+  });
   api.openapi(summaryRoute, async (c) => {
-    const input = { contractId: c.req.valid('param').id, ...c.req.valid('query') };
-    return c.json(await execute(contractSummary, c.var.deps, c.var.actor, input), 200);
+    const { format, lang, asOf } = c.req.valid('query');
+    const language = format === 'pdf' ? downloadLanguage(c, lang) : lang;
+    const input = { contractId: c.req.valid('param').id, asOf, lang: language };
+    const summary = await execute(contractSummary, c.var.deps, c.var.actor, input);
+    if (format === 'pdf')
+      return download(c, 'pdf', `summary-${summary.contract.reference}-${summary.asOf}`, (out) =>
+        writeSummaryPdf(summary, summary.lang, out),
+      ) as never;
+    return c.json(summary, 200);
   });
 }

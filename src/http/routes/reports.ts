@@ -4,7 +4,10 @@ import { previewActivity, recordActivity } from '../../app/lifecycle/record-acti
 import { correctReport, deleteActivity, submitReport } from '../../app/lifecycle/report-flow.ts';
 import { getReport, listActivities, listReports } from '../../app/lifecycle/reports.ts';
 import { verifyActivity } from '../../app/lifecycle/verify-activity.ts';
+import { exportActivities } from '../../app/lifecycle/activity-export.ts';
 import { execute } from '../../app/use-case.ts';
+import { activityTable } from '../../export/tables.ts';
+import { downloadLanguage, downloadTables, exportQuery, jsonOrFile } from '../download.ts';
 import type { HttpEnv } from '../env.ts';
 import {
   CentsSchema,
@@ -196,10 +199,17 @@ const listActivitiesRoute = createRoute({
   method: 'get',
   path: '/contracts/{id}/activities',
   tags: ['Reports'],
-  summary: 'Activities of a contract in the current report versions',
-  request: { params: IdParamSchema, query: z.object({ period: PeriodSchema.optional() }) },
+  summary:
+    'Activities of a contract in the current report versions; ?format=csv|xlsx downloads them (streamed)',
+  request: {
+    params: IdParamSchema,
+    query: z.object({ period: PeriodSchema.optional(), ...exportQuery(['csv', 'xlsx']) }),
+  },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(ActivitySchema) }).openapi('ActivityList'), 'Activities'),
+    200: jsonOrFile(z.object({ items: z.array(ActivitySchema) }).openapi('ActivityList'), 'Activities', [
+      'csv',
+      'xlsx',
+    ]),
     400: e400,
     401: e401,
     403: e403,
@@ -354,7 +364,13 @@ export function reportRoutes(api: OpenAPIHono<HttpEnv>) {
     c.json(await execute(getReport, c.var.deps, c.var.actor, { reportId: c.req.valid('param').id }), 200),
   );
   api.openapi(listActivitiesRoute, async (c) => {
-    const input = { contractId: c.req.valid('param').id, period: c.req.valid('query').period };
+    const { period, format, lang } = c.req.valid('query');
+    const input = { contractId: c.req.valid('param').id, period };
+    if (format === 'csv' || format === 'xlsx') {
+      const { contract, batches } = await execute(exportActivities, c.var.deps, c.var.actor, input);
+      const name = `activities-${contract.reference}${period ? `-${period}` : ''}`;
+      return downloadTables(c, format, downloadLanguage(c, lang), name, [activityTable(batches)]) as never;
+    }
     return c.json({ items: await execute(listActivities, c.var.deps, c.var.actor, input) }, 200);
   });
   api.openapi(recordRoute, async (c) => {

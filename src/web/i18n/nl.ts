@@ -155,7 +155,6 @@ export const nl = {
   'audit.actor': 'Door',
   'audit.at': 'Tijdstip',
   'audit.caption': 'Auditlog, nieuwste eerst',
-  'audit.export': 'Exporteren als CSV',
   'audit.ip': 'IP-adres',
   'audit.none': 'Geen regels gevonden.',
   'audit.object': 'Object',
@@ -814,6 +813,15 @@ export const nl = {
   'settle.done': 'Afgerekend op {date}: {decision}, boete {penalty}.',
   'settle.carriedOut': 'Overgeheveld naar een ander contract: {amount} ({reason}).',
   'settle.carriedIn': 'Overgeheveld uit {reference}: {amount} ({reason}).',
+  // Files out (issue 11)
+  'download.label': 'Downloaden',
+  'download.csv': 'CSV',
+  'download.xlsx': 'Excel (XLSX)',
+  'download.pdf': 'PDF',
+  'download.activities': 'Activiteiten downloaden',
+  'download.summary': 'Samenvatting downloaden',
+  'download.plan': 'Plan van aanpak downloaden',
+  'download.report': 'Portefeuillerapportage en tabellen downloaden',
 } as const;
 
 export type MessageKey = keyof typeof nl;

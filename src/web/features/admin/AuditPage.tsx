@@ -6,6 +6,7 @@ import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/fields.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
 import { Table } from '../../ui/Table.tsx';
+import { DownloadLinks } from '../../ui/DownloadLinks.tsx';
 
 /** One entry of GET /audit-log. */
 interface Entry {
@@ -38,14 +39,8 @@ export default function AuditPage() {
           value={action}
           onChange={(e) => setAction(e.target.value)}
         />
-        <a
-          className="utrecht-link"
-          href={`/api/v1${endpoints.auditLog({ action: action || undefined, format: 'csv' })}`}
-          download
-        >
-          {t('audit.export')}
-        </a>
       </div>
+      <DownloadLinks path="/audit-log" formats={['xlsx', 'csv']} params={{ action: action || undefined }} />
       <ResourceView resource={resource}>
         {() => (
           <>

@@ -5,6 +5,7 @@ import { endpoints } from '../../lib/endpoints.ts';
 import type { ContractListItem, ContractPage, Supplier } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { useAllPages } from '../../lib/useAllPages.ts';
+import { DownloadLinks } from '../../ui/DownloadLinks.tsx';
 import { Button, ButtonGroup, ButtonLink, Link } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/fields.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
@@ -152,6 +153,16 @@ export default function ContractListPage() {
           ]}
         />
       </search>
+      <DownloadLinks
+        path="/contracts"
+        formats={['xlsx', 'csv']}
+        params={{
+          q: q || undefined,
+          regime: regime || undefined,
+          status: status || undefined,
+          supplierId: supplierId || undefined,
+        }}
+      />
       <p className="retour-visually-hidden" aria-live="polite" aria-atomic="true">
         {resource.data && !resource.loading ? t('contracts.count', { n: resource.data.total }) : ''}
       </p>

@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
 import type { Activity, Contract, Plan, Progress } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
+import { DownloadLinks } from '../../ui/DownloadLinks.tsx';
 import { ButtonGroup, ButtonLink } from '../../ui/Button.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
 import { DataList, Explain, Heading, Paragraph } from '../../ui/text.tsx';
@@ -67,6 +68,14 @@ export default function ContractPage() {
                   : []),
               ]}
             />
+            <DownloadLinks
+              path={endpoints.activities(c.id)}
+              formats={['xlsx', 'csv']}
+              label={t('download.activities')}
+            />
+            {c.regime === 'plan' && role !== 'contractManager' ? (
+              <DownloadLinks path={endpoints.plan(c.id)} formats={['pdf']} label={t('download.plan')} />
+            ) : null}
             <section aria-labelledby="contract-obligation" className="retour-card">
               <Heading level={2} id="contract-obligation">
                 {t('contract.obligation')}

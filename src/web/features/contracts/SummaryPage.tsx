@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
 import { currentReports, type ContractSummary } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
+import { DownloadLinks } from '../../ui/DownloadLinks.tsx';
 import { Button, Link } from '../../ui/Button.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
 import { Table } from '../../ui/Table.tsx';
@@ -26,6 +27,11 @@ export default function SummaryPage() {
               <Button onClick={() => window.print()}>{t('summary.print')}</Button>
               <Link to={`/contracts/${c.id}`}>{t('summary.toContract')}</Link>
             </div>
+            <DownloadLinks
+              path={`/contracts/${c.id}/summary`}
+              formats={['pdf']}
+              label={t('download.summary')}
+            />
             <section aria-labelledby="summary-story" className="retour-card">
               <Heading level={2} id="summary-story">
                 {t('summary.story')}

@@ -4,6 +4,7 @@ import { endpoints } from '../../lib/endpoints.ts';
 import type { Category, ProgressStatus } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { Link } from '../../ui/Button.tsx';
+import { DownloadLinks } from '../../ui/DownloadLinks.tsx';
 import { TextField } from '../../ui/fields.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
 import { WorkQueue } from '../work/WorkQueue.tsx';
@@ -87,6 +88,12 @@ export default function DashboardPage() {
           onChange={(e) => setAsOf(e.target.value)}
         />
       </div>
+      <DownloadLinks
+        path="/dashboard"
+        formats={['pdf', 'xlsx', 'csv']}
+        params={{ asOf: asOf || undefined }}
+        label={t('download.report')}
+      />
       <ResourceView resource={resource}>
         {(d) => {
           const categories = d.byCategory.map((r) => ({

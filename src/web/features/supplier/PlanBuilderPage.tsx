@@ -16,6 +16,7 @@ import {
 } from '../../lib/model.ts';
 import { useTypeNames } from '../../lib/activityTypes.ts';
 import { useResource } from '../../lib/useResource.ts';
+import { DownloadLinks } from '../../ui/DownloadLinks.tsx';
 import { Button, Link } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { SelectField } from '../../ui/fields.tsx';
@@ -167,6 +168,7 @@ export default function PlanBuilderPage() {
         return (
           <>
             <PageTitle title={title}>{title}</PageTitle>
+            <DownloadLinks path={endpoints.plan(id)} formats={['pdf', 'xlsx']} label={t('download.plan')} />
             <Paragraph>
               <Link to={`/contracts/${c.id}`}>{`${c.reference} · ${c.title}`}</Link>
             </Paragraph>

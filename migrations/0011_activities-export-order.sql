@@ -1,0 +1,1 @@
+CREATE INDEX "activities_contract_order" ON "activities" USING btree ("contract_id","period","created_at","id");
