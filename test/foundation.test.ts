@@ -27,7 +27,7 @@ describe('foundation', () => {
     expect(res.status).toBe(404);
     expect(res.headers.get('Content-Type')).toBe('application/problem+json');
     expect(res.headers.get('API-Version')).toBe('0.1.0');
-    expect(await res.json()).toMatchObject({ status: 404, title: 'Not found' });
+    expect(await res.json()).toMatchObject({ status: 404, title: 'Niet gevonden' });
   });
 
   it('sends security headers', async () => {

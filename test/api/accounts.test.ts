@@ -1,3 +1,4 @@
+import { settleLastUsed } from '../../src/db/last-used.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, mailOutbox } from '../../src/db/schema/index.ts';
@@ -135,6 +136,7 @@ describe('API tokens', () => {
     ownTokenId = id;
     const bearer = { Authorization: `Bearer ${token}` };
     expect((await t.app.request('/api/v1/policies', { headers: bearer })).status).toBe(200);
+    await settleLastUsed(); // last use is written off the request path (decision 018)
     const list = (await (await t.app.request('/api/v1/api-tokens', { headers: admin.headers })).json()) as {
       items: Record<string, unknown>[];
     };

@@ -66,7 +66,7 @@ describe('rate limit per address', () => {
     const refused = await signIn(user.email, password, ip);
     expect(refused.status).toBe(429);
     expect(refused.headers.get('Retry-After')).toMatch(/^\d+$/);
-    expect(await refused.json()).toMatchObject({ status: 429, title: 'Too many requests' });
+    expect(await refused.json()).toMatchObject({ status: 429, title: 'Te veel verzoeken' });
     expect((await signIn(user.email, password, '203.0.113.78')).status).toBe(201);
   });
 });

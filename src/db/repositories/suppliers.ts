@@ -41,7 +41,8 @@ export async function pageSuppliers(
   const column = {
     name: sql`lower(${suppliers.name})`,
     kvkNumber: suppliers.kvkNumber,
-    createdAt: suppliers.createdAt,
+    // at the cursor's precision: the database keeps microseconds, a cursor milliseconds
+    createdAt: sql`date_trunc('milliseconds', ${suppliers.createdAt})`,
   }[options.sort];
   // The cursor holds text; a timestamp column compares with a Date.
   const cursor = options.cursor && {
