@@ -85,7 +85,7 @@ test('invitation link: a used or unknown link is explained, the typed password i
   await page.getByLabel('Nieuw wachtwoord').fill('een heel lang wachtwoord');
   await page.getByLabel('Herhaal het wachtwoord').fill('een heel lang wachtwoord');
   await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
-  await expect(page.getByText('This link is no longer valid. Ask for a new one.')).toBeVisible();
+  await expect(page.getByText('Deze link is niet meer geldig. Vraag een nieuwe aan.')).toBeVisible();
   await expect(page.getByLabel('Nieuw wachtwoord')).toHaveValue('een heel lang wachtwoord');
   await checkPage(page, 'invitation');
 });
