@@ -50,7 +50,9 @@ test('a procurement officer gets tender advice and downloads the clause', async 
   // Bad input: the API's reason appears by the field
   await page.getByLabel('Einddatum').fill('2026-01-01');
   await page.getByRole('button', { name: 'Advies opvragen' }).click();
-  await expect(page.getByRole('link', { name: /Einddatum|must not be before/ }).first()).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: /Einddatum|vóór de begindatum|must not be before/ }).first(),
+  ).toBeVisible();
 });
 
 test('the public results page: no sign-in, Dutch and English, 0 axe violations', async ({ browser }) => {
