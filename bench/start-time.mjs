@@ -1,6 +1,6 @@
 // Start to ready on an existing data folder: `node bench/start-time.mjs [runs] [-- command…]`.
 // Starts the server `runs` times (default 7) on RETOUR_DATA_DIR (default ./data, which must exist:
-// start once first), times spawn → first answer of GET /api/v1/health, and stops it with SIGTERM.
+// start once first), times spawn → first answer of GET /api/v1/ready, and stops it with SIGTERM.
 // Prints each run and the medians; the CPU time (from /proc) is steadier than the wall time on a busy machine.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -35,7 +35,7 @@ for (let i = 0; i < runs; i++) {
   let line = '';
   child.stdout.on('data', (d) => (line += String(d)));
   for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then(
+    const ok = await fetch(`http://127.0.0.1:${port}/api/v1/ready`).then(
       (r) => r.ok,
       () => false,
     );

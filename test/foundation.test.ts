@@ -15,6 +15,19 @@ describe('foundation', () => {
     expect(res.headers.get('API-Version')).toBe('0.1.0');
   });
 
+  it('answers liveness without reading the request: a bad token or a control character is not looked at', async () => {
+    const res = await t.app.request('/api/v1/health?x=%00', { headers: { Authorization: 'Bearer nope' } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers readiness once the database answers', async () => {
+    const res = await t.app.request('/api/v1/ready');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(res.headers.get('API-Version')).toBe('0.1.0');
+  });
+
   it('serves an OpenAPI 3.1 document', async () => {
     const res = await t.app.request('/api/v1/openapi.json');
     const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };

@@ -108,7 +108,7 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${log}`);
     try {
-      if ((await fetch(`${base}/health`)).ok) break;
+      if ((await fetch(`${base}/ready`)).ok) break;
     } catch {
       // not yet
     }

@@ -74,10 +74,11 @@ export function createApi(deps: AppDeps) {
     await next();
     c.res.headers.set('API-Version', deps.config.apiVersion);
   });
+  // Probes answer before the text guard and authentication run (they read nothing of the request).
+  healthRoutes(api);
   api.use('*', textGuard);
   api.use('*', authenticate);
   api.use('*', explanationLanguage);
-  healthRoutes(api);
   evidenceRoutes(api);
   policyRoutes(api);
   estimateRoutes(api);

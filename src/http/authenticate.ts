@@ -3,8 +3,8 @@ import { getCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { actorForSession } from '../app/identity/session.ts';
 import { sessionPolicy } from '../app/identity/session-policy.ts';
+import { actorForApiToken } from '../app/identity/api-token-actor.ts';
 import { hashSecret } from '../app/tokens.ts';
-import { actorForApiToken } from '../db/repositories/actors.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { HttpEnv } from './env.ts';
 
@@ -40,7 +40,7 @@ export const authenticate: MiddlewareHandler<HttpEnv> = async (c, next) => {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1])
       throw new DomainError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
-    const actor = await actorForApiToken(deps.db, hashSecret(match[1]), clientIp(c), deps.now());
+    const actor = await actorForApiToken(deps, match[1], clientIp(c));
     if (!actor) throw new DomainError('UNAUTHENTICATED', 'The API token is unknown or revoked.');
     c.set('actor', actor);
     return next();

@@ -76,8 +76,7 @@ function decoded(raw: string): string {
 /** A JSON body larger than this is refused with 413 (file uploads have their own limit). */
 export const maxJsonBytes = 2 * 1024 * 1024;
 
-const checkText: MiddlewareHandler = async (c, next) => {
-  const url = new URL(c.req.url);
+function refuseBadAddress(url: URL): void {
   const issues: Issue[] = [];
   for (const segment of url.pathname.split('/')) {
     const reason = reasonOf(decoded(segment), true);
@@ -92,6 +91,13 @@ const checkText: MiddlewareHandler = async (c, next) => {
     }
   }
   if (issues.length) refuse(issues);
+}
+
+const checkText: MiddlewareHandler = async (c, next) => {
+  // Without a percent escape the address is its own decoding: one scan of it answers for the path
+  // and the query (most requests), and only escaped addresses are taken apart.
+  const raw = c.req.url;
+  if (raw.includes('%') || badInLine.test(raw)) refuseBadAddress(new URL(raw));
   if (isJson(c.req.header('Content-Type'))) {
     let body: unknown;
     try {

@@ -51,6 +51,7 @@ const kvk = () => String(10_000_000 + Math.floor(Math.random() * 89_999_999));
 // prettier-ignore
 const rules: Record<string, Rule> = {
   'GET /health': { access: 'public', scope: 'none' },
+  'GET /ready': { access: 'public', scope: 'none' },
   'POST /sessions': { access: 'public', scope: 'none', status: 201, body: () => ({ email: world.signInEmail, password }) },
   'DELETE /sessions/current': { access: 'signedIn', scope: 'none' },
   'PUT /sessions/current': { access: 'signedIn', scope: 'none', body: (i) => ({ tenantId: i.tenantId }) },

@@ -334,12 +334,11 @@ describe('evidence retention', () => {
 
 describe('evidence upload when the database write fails', () => {
   it('leaves neither a row nor the bytes behind', async () => {
-    const { actorForApiToken } = await import('../../src/db/repositories/actors.ts');
-    const { hashSecret } = await import('../../src/app/tokens.ts');
+    const { actorForApiToken } = await import('../../src/app/identity/api-token-actor.ts');
     const { execute } = await import('../../src/app/use-case.ts');
     const { uploadEvidence } = await import('../../src/app/evidence/upload-evidence.ts');
     const token = actors.supplier.Authorization.replace('Bearer ', '');
-    const actor = await actorForApiToken(t.deps.db, hashSecret(token), null, t.deps.now());
+    const actor = await actorForApiToken(t.deps, token, null);
     if (!actor) throw new Error('no actor');
     const db = t.deps.db;
     // The same database, but every transaction rolls back after its work: as if the commit failed.

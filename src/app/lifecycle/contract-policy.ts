@@ -8,15 +8,24 @@ export interface LoadedPolicy {
   policy: Policy;
 }
 
-/** Validated policy versions by id: a stored version is never edited, so it is validated once. */
-const validated = new Map<string, LoadedPolicy>();
+/**
+ * Validated policy versions by id: a stored version is never edited, so it is validated once, and
+ * a contract's version is read from the database once per process (with the tenant it belongs to,
+ * which every later lookup must match).
+ */
+const validated = new Map<string, LoadedPolicy & { tenantId?: string }>();
 
-function checked(row: { id: string; version: number; policy: unknown }): LoadedPolicy {
+function checked(row: { id: string; version: number; policy: unknown; tenantId?: string }): LoadedPolicy {
   const known = validated.get(row.id);
   if (known && known.version === row.version) return known;
   const result = validatePolicy(row.policy);
   if (!result.ok) throw new Error(`Stored policy version ${row.id} is invalid`);
-  const loaded = { id: row.id, version: row.version, policy: result.policy };
+  const loaded = {
+    id: row.id,
+    version: row.version,
+    policy: result.policy,
+    ...(row.tenantId ? { tenantId: row.tenantId } : {}),
+  };
   if (validated.size >= 10_000) validated.clear();
   validated.set(row.id, loaded);
   return loaded;
@@ -28,6 +37,8 @@ export async function contractPolicy(
   tenantId: string,
   policyVersionId: string,
 ): Promise<LoadedPolicy> {
+  const known = validated.get(policyVersionId);
+  if (known?.tenantId === tenantId) return known;
   const row = await policyVersionById(db, tenantId, policyVersionId);
   if (!row) throw new Error(`Policy version ${policyVersionId} of a contract is missing`);
   return checked(row);

@@ -5,6 +5,7 @@ import {
   contractsByIds,
   effectiveEndDate,
   extensionsOf,
+  listExtensions,
   type ContractFilters,
   type ContractScope,
 } from '../../db/repositories/contracts.ts';
@@ -20,7 +21,7 @@ import {
 import { invalid } from '../../domain/errors.ts';
 import { isoDay } from '../clock.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
-import { loadFacts } from './progress-data.ts';
+import { contractPolicy } from './contract-policy.ts';
 import { loadPortfolioSums, progressFromSums, type PortfolioSums } from './portfolio.ts';
 import { presentContract, type ContractView } from './present.ts';
 import { contractReaders, requireContract, scopeOf } from './scope.ts';
@@ -203,9 +204,13 @@ export const getContract = defineUseCase<{ id: string }, ContractView>({
   name: 'contract.get',
   access: contractReaders,
   async run({ deps, actor }, input) {
+    // The view needs the contract, its extensions and its policy's version number: no activities.
     const contract = await requireContract(deps.db, actor, input.id);
-    const [facts] = await loadFacts(deps.db, tenantOf(actor), [contract]);
-    if (!facts) throw new Error('contract facts missing');
-    return presentContract(contract, facts.extensions, facts.loaded.version);
+    const tenantId = tenantOf(actor);
+    const [extensions, loaded] = await Promise.all([
+      listExtensions(deps.db, tenantId, contract.id),
+      contractPolicy(deps.db, tenantId, contract.policyVersionId),
+    ]);
+    return presentContract(contract, extensions, loaded.version);
   },
 });

@@ -52,7 +52,11 @@ export async function loadFacts(
     activityValues(db, tenantId, ids),
   ]);
   const valuesOf = new Map<string, ActivityValue[]>();
-  for (const v of values) valuesOf.set(v.contractId, [...(valuesOf.get(v.contractId) ?? []), v]);
+  for (const v of values) {
+    const list = valuesOf.get(v.contractId);
+    if (list) list.push(v);
+    else valuesOf.set(v.contractId, [v]);
+  }
   return contracts.map((contract) => {
     const ext = extensions.get(contract.id) ?? [];
     const loaded = policies.get(contract.policyVersionId);

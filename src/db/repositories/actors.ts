@@ -1,58 +1,55 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Actor } from '../../app/actor.ts';
-import { isRole } from '../../domain/access.ts';
-import { writeAudit } from '../audit.ts';
-import type { Db } from '../client.ts';
-import { touchInBackground } from '../last-used.ts';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../client.ts';
+import { prepared } from '../prepared.ts';
 import { apiTokens, memberships, users } from '../schema/index.ts';
 
-/** lastUsedAt is written at most once a minute, in the background, to keep reads cheap. */
-const touchEveryMs = 60 * 1000;
+export interface ApiTokenHolder {
+  tokenId: string;
+  tokenName: string;
+  lastUsedAt: Date | null;
+  userId: string;
+  email: string;
+  userDisabled: boolean;
+  membershipId: string;
+  tenantId: string | null;
+  role: string;
+  supplierId: string | null;
+  initiativeId: string | null;
+  membershipDisabled: boolean;
+}
 
-/** Resolves a bearer token hash to the actor it stands for, or null (unknown, revoked, disabled). */
-export async function actorForApiToken(
-  db: Db,
-  tokenHash: string,
-  ip: string | null,
-  now: Date,
-): Promise<Actor | null> {
-  const [row] = await db
-    .select({ token: apiTokens, membership: memberships, user: users })
-    .from(apiTokens)
-    .innerJoin(memberships, eq(memberships.id, apiTokens.membershipId))
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
-    .limit(1);
-  if (!row || row.user.disabled || row.membership.disabled || !isRole(row.membership.role)) return null;
-  // lastUsedAt is kept to the minute and the first use of a (UTC) day is audited, in the background.
-  const last = row.token.lastUsedAt;
-  touchInBackground(db, `apiToken:${row.token.id}`, { last, now, everyMs: touchEveryMs }, async () => {
-    const firstToday = !last || last.toISOString().slice(0, 10) !== now.toISOString().slice(0, 10);
-    await db.transaction(async (tx) => {
-      await tx.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
-      if (firstToday) {
-        await writeAudit(tx, {
-          tenantId: row.membership.tenantId,
-          actorUserId: row.user.id,
-          actorLabel: row.user.email,
-          action: 'apiToken.use',
-          objectType: 'apiToken',
-          objectId: row.token.id,
-          details: { name: row.token.name },
-          ip,
-        });
-      }
-    });
-  });
-  return {
-    userId: row.user.id,
-    email: row.user.email,
-    tenantId: row.membership.tenantId,
-    role: row.membership.role,
-    membershipId: row.membership.id,
-    supplierId: row.membership.supplierId,
-    initiativeId: row.membership.initiativeId,
-    via: 'token',
-    ip,
-  };
+/**
+ * The unrevoked token with this hash and who holds it: only the columns an actor needs (it runs on
+ * every integration request; no password hash or profile travels).
+ */
+export async function apiTokenHolder(db: Db, tokenHash: string): Promise<ApiTokenHolder | undefined> {
+  const [row] = await prepared(db, 'api_token_holder', (d) =>
+    d
+      .select({
+        tokenId: apiTokens.id,
+        tokenName: apiTokens.name,
+        lastUsedAt: apiTokens.lastUsedAt,
+        userId: users.id,
+        email: users.email,
+        userDisabled: users.disabled,
+        membershipId: memberships.id,
+        tenantId: memberships.tenantId,
+        role: memberships.role,
+        supplierId: memberships.supplierId,
+        initiativeId: memberships.initiativeId,
+        membershipDisabled: memberships.disabled,
+      })
+      .from(apiTokens)
+      .innerJoin(memberships, eq(memberships.id, apiTokens.membershipId))
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)))
+      .limit(1)
+      .prepare('api_token_holder'),
+  ).execute({ hash: tokenHash });
+  return row;
+}
+
+/** Marks a token used now (the caller decides how often). */
+export async function markApiTokenUsed(db: Db | Tx, tokenId: string, now: Date): Promise<void> {
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, tokenId));
 }

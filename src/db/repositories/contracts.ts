@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../domain/access.ts';
 import type { Db, Tx } from '../client.ts';
 import { contractExtensions, contracts, memberships, suppliers, users } from '../schema/index.ts';
+import { prepared } from '../prepared.ts';
 import { isUuid } from './evidence.ts';
 
 export type ContractRow = typeof contracts.$inferSelect;
@@ -53,6 +54,37 @@ function flatten(r: { contract: ContractRow; supplierName: string; contractManag
   return { ...r.contract, supplierName: r.supplierName, contractManagerName: r.contractManagerName };
 }
 
+/** How a scope narrows contracts beyond its tenant: one prepared statement per kind. */
+type ScopeKind = 'tenant' | 'manager' | 'supplier';
+const scopeKind = (scope: ContractScope): ScopeKind | null =>
+  scope.role === 'advisor' || scope.role === 'municipalityAdmin'
+    ? 'tenant'
+    : scope.role === 'contractManager'
+      ? 'manager'
+      : scope.role === 'supplier' && scope.supplierId
+        ? 'supplier'
+        : null;
+
+function contractByIdStatement(db: Db | Tx, kind: ScopeKind) {
+  return prepared(db, `contract_in_scope_${kind}`, (d) =>
+    d
+      .select(withNames)
+      .from(contracts)
+      .innerJoin(suppliers, eq(suppliers.id, contracts.supplierId))
+      .leftJoin(users, eq(users.id, contracts.contractManagerId))
+      .where(
+        and(
+          eq(contracts.id, sql.placeholder('id')),
+          eq(contracts.tenantId, sql.placeholder('tenantId')),
+          kind === 'manager' ? eq(contracts.contractManagerId, sql.placeholder('userId')) : undefined,
+          kind === 'supplier' ? eq(contracts.supplierId, sql.placeholder('supplierId')) : undefined,
+        ),
+      )
+      .limit(1)
+      .prepare(`contract_in_scope_${kind}`),
+  );
+}
+
 /** A contract if the scope may see it; `forUpdate` locks the row until the transaction ends. */
 export async function contractInScope(
   db: Db | Tx,
@@ -60,19 +92,19 @@ export async function contractInScope(
   id: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<ContractWithNames | undefined> {
-  if (!isUuid(id)) return undefined;
+  const kind = scopeKind(scope);
+  if (!isUuid(id) || !kind) return undefined;
   if (options.forUpdate) {
     await db.execute(
       sql`select id from ${contracts} where ${contracts.id} = ${id} and ${contracts.tenantId} = ${scope.tenantId} for update`,
     );
   }
-  const [row] = await db
-    .select(withNames)
-    .from(contracts)
-    .innerJoin(suppliers, eq(suppliers.id, contracts.supplierId))
-    .leftJoin(users, eq(users.id, contracts.contractManagerId))
-    .where(and(eq(contracts.id, id), ...contractScopeConditions(scope)))
-    .limit(1);
+  const [row] = await contractByIdStatement(db, kind).execute({
+    id,
+    tenantId: scope.tenantId,
+    userId: scope.userId,
+    supplierId: scope.supplierId,
+  });
   return row ? flatten(row) : undefined;
 }
 
@@ -194,11 +226,19 @@ export async function listExtensions(
   tenantId: string,
   contractId: string,
 ): Promise<ExtensionRow[]> {
-  return db
-    .select()
-    .from(contractExtensions)
-    .where(and(eq(contractExtensions.tenantId, tenantId), eq(contractExtensions.contractId, contractId)))
-    .orderBy(asc(contractExtensions.createdAt), asc(contractExtensions.id));
+  return prepared(db, 'contract_extensions', (d) =>
+    d
+      .select()
+      .from(contractExtensions)
+      .where(
+        and(
+          eq(contractExtensions.tenantId, sql.placeholder('tenantId')),
+          eq(contractExtensions.contractId, sql.placeholder('contractId')),
+        ),
+      )
+      .orderBy(asc(contractExtensions.createdAt), asc(contractExtensions.id))
+      .prepare('contract_extensions'),
+  ).execute({ tenantId, contractId });
 }
 
 /** Extensions of many contracts at once (lists and dashboards), keyed by contract id. */
