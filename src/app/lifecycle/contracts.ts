@@ -141,7 +141,7 @@ export const listContracts = defineUseCase<ContractListInput, ContractListPage>(
     const offset = at?.k === 'at' ? at.o : 0;
     const [rows, sums] = await Promise.all([
       portfolioContracts(deps.db, scope, where),
-      loadPortfolioSums(deps.db, scope, today),
+      loadPortfolioSums(deps.db, scope, today, undefined, { periods: false }),
     ]);
     const field = sort.field;
     const key = (c: PortfolioContract, p: Progress): string | number =>

@@ -50,15 +50,19 @@ export interface PortfolioSums {
   policies: Map<string, LoadedPolicy>;
 }
 
-/** The sums progress needs at `asOf`, for the scope (or the given contracts of it). */
+/**
+ * The sums progress needs at `asOf`, for the scope (or the given contracts of it); with
+ * `periods: false` without the sums per half-year.
+ */
 export async function loadPortfolioSums(
   db: Db | Tx,
   scope: ContractScope,
   asOf: string,
   contractIds?: readonly string[],
+  options: { periods?: boolean } = {},
 ): Promise<PortfolioSums> {
   const [sums, policies] = await Promise.all([
-    portfolioSums(db, scope, halfYearOf(asOf), contractIds),
+    portfolioSums(db, scope, halfYearOf(asOf), contractIds, options),
     tenantPolicies(db, scope.tenantId),
   ]);
   const byPeriod = new Map<string, PeriodSums>(sums.byPeriod.map((p) => [p.period, p]));

@@ -9,7 +9,11 @@ import {
   type ProgressExplanation,
   type ProgressStatus,
 } from '../../domain/index.ts';
-import { portfolioContracts, type PortfolioContract } from '../../db/repositories/portfolio.ts';
+import {
+  obligationExplanations,
+  portfolioContracts,
+  type PortfolioContract,
+} from '../../db/repositories/portfolio.ts';
 import { isoDay } from '../clock.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { loadFacts, progressAt } from './progress-data.ts';
@@ -73,7 +77,7 @@ function addObligationByHalfYear(into: Map<string, Amounts>, c: PortfolioContrac
  * sums the values (per contract and category, per half-year); the domain computes each contract's
  * progress from those sums.
  */
-export const dashboard = defineUseCase<{ asOf?: string | undefined }, ReturnType<typeof buildDashboard>>({
+export const dashboard = defineUseCase<{ asOf?: string | undefined }, DashboardView>({
   name: 'dashboard.get',
   access: staffReaders,
   async run({ deps, actor }, input) {
@@ -83,7 +87,20 @@ export const dashboard = defineUseCase<{ asOf?: string | undefined }, ReturnType
       portfolioContracts(deps.db, scope),
       loadPortfolioSums(deps.db, scope, asOf),
     ]);
-    return buildDashboard(list, sums, asOf);
+    const view = buildDashboard(list, sums, asOf);
+    // Explanations only of the contracts shown (a city's would be megabytes of text to decode).
+    const explained = await obligationExplanations(
+      deps.db,
+      scope.tenantId,
+      view.contracts.map((c) => c.id),
+    );
+    return {
+      ...view,
+      contracts: view.contracts.map((c) => ({
+        ...c,
+        obligationExplanation: explained.get(c.id)?.en ?? '',
+      })),
+    };
   },
 });
 
@@ -152,7 +169,6 @@ function buildDashboard(contracts: readonly PortfolioContract[], sums: Portfolio
       supplierName: c.supplierName,
       regime: c.regime as 'none' | 'trust' | 'plan',
       obligationCents: p.obligationCents,
-      obligationExplanation: c.obligationExplanation,
       plannedCents: p.plannedCents,
       realisedCents: p.realisedCents,
       verifiedCents: p.verifiedCents,
@@ -162,4 +178,7 @@ function buildDashboard(contracts: readonly PortfolioContract[], sums: Portfolio
     })),
   };
 }
-export type DashboardView = ReturnType<typeof buildDashboard>;
+type DashboardSums = ReturnType<typeof buildDashboard>;
+export type DashboardView = Omit<DashboardSums, 'contracts'> & {
+  contracts: (DashboardSums['contracts'][number] & { obligationExplanation: string })[];
+};

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
 import { contracts, suppliers } from '../schema/index.ts';
 import { contractScopeConditions, type ContractScope } from './contracts.ts';
@@ -20,8 +20,6 @@ export interface PortfolioContract {
   regime: string;
   valueCents: number;
   obligationCents: number;
-  obligationExplanation: string;
-  obligationExplanationNl: string | null;
   startDate: string;
   /** After extensions. */
   endDate: string;
@@ -49,8 +47,9 @@ const effectiveEnd = sql<string>`greatest(${contracts.endDate}, (select max(x.en
   where x.contract_id = ${contracts.id}))`;
 
 /**
- * Every contract in scope with what portfolio views need (no explanations of activities, no lists),
- * as one JSON value (the embedded database decodes thousands of rows slowly).
+ * Every contract in scope with what portfolio views need (no explanations, no lists: a page asks
+ * for those of its own contracts), as one JSON value (the embedded database decodes thousands of
+ * rows slowly).
  */
 export async function portfolioContracts(
   db: Db | Tx,
@@ -60,25 +59,10 @@ export async function portfolioContracts(
   const result = await db.execute(sql`
     select coalesce(json_agg(json_build_array(${contracts.id}, ${contracts.reference}, ${contracts.title},
       ${contracts.supplierId}, ${suppliers.name}, ${contracts.regime}, ${contracts.valueCents},
-      ${contracts.obligationCents}, ${contracts.obligationExplanation}, ${contracts.obligationExplanationNl},
-      ${contracts.startDate}, ${effectiveEnd}, ${contracts.policyVersionId})), '[]')::text as j
+      ${contracts.obligationCents}, ${contracts.startDate}, ${effectiveEnd}, ${contracts.policyVersionId})), '[]')::text as j
     from ${contracts} join ${suppliers} on ${suppliers.id} = ${contracts.supplierId}
     where ${and(...contractScopeConditions(scope), ...where)}`);
-  type Row = [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    number,
-    number,
-    string,
-    string | null,
-    string,
-    string,
-    string,
-  ];
+  type Row = [string, string, string, string, string, string, number, number, string, string, string];
   return jsonOf<Row>(result).map((r) => ({
     id: r[0],
     reference: r[1],
@@ -88,12 +72,28 @@ export async function portfolioContracts(
     regime: r[5],
     valueCents: r[6],
     obligationCents: r[7],
-    obligationExplanation: r[8],
-    obligationExplanationNl: r[9],
-    startDate: r[10],
-    endDate: r[11],
-    policyVersionId: r[12],
+    startDate: r[8],
+    endDate: r[9],
+    policyVersionId: r[10],
   }));
+}
+
+/** The obligation explanations of some contracts of a tenant, by contract id. */
+export async function obligationExplanations(
+  db: Db | Tx,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, { en: string; nl: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: contracts.id,
+      en: contracts.obligationExplanation,
+      nl: contracts.obligationExplanationNl,
+    })
+    .from(contracts)
+    .where(and(eq(contracts.tenantId, tenantId), inArray(contracts.id, [...ids])));
+  return new Map(rows.map((r) => [r.id, { en: r.en, nl: r.nl }]));
 }
 
 /** Whether a scope sees the whole tenant (then sums need no join on contracts). */
@@ -120,45 +120,65 @@ function jsonOf<T>(result: unknown): T[] {
  * `progress_sums` rollup (kept by triggers in every write transaction): planned of every half-year
  * (the latest approved plan), realised and verified of the half-years up to `upToPeriod` (those
  * begun by the date asked), in one pass (grouping sets). `contractIds` narrows it to a page of
- * contracts (then no half-years).
+ * contracts (then no half-years); `periods: false` leaves the half-years out (lists).
  */
 export async function portfolioSums(
   db: Db | Tx,
   scope: ContractScope,
   upToPeriod: string,
   contractIds?: readonly string[],
+  options: { periods?: boolean } = {},
 ): Promise<{ byContract: CategorySums[]; byPeriod: PeriodSums[] }> {
   if (contractIds && contractIds.length === 0) return { byContract: [], byPeriod: [] };
+  const periods = !contractIds && options.periods !== false;
   const narrow = contractIds
     ? sql`and s.contract_id in (${sql.join(
         contractIds.map((id) => sql`${id}::uuid`),
         sql`, `,
       )})`
     : sql``;
-  const grouping = contractIds
-    ? sql`group by s.contract_id, s.category`
-    : sql`group by grouping sets ((s.contract_id, s.category), (s.period))`;
-  // One JSON value instead of thousands of rows: the embedded database's row decoding is the cost.
-  const result = await db.execute(sql`
-    select coalesce(json_agg(json_build_array(x.contract_id, x.category, x.period, x.by_period, x.planned,
-      x.realised, x.verified)), '[]')::text as j
-    from (
-      select s.contract_id, s.category, ${contractIds ? sql`null` : sql`s.period`} as period,
-        ${contractIds ? sql`false` : sql`grouping(s.period) = 0`} as by_period,
+  const grouping = periods
+    ? sql`group by grouping sets ((s.contract_id, s.category), (s.period))`
+    : sql`group by s.contract_id, s.category`;
+  const sums = sql`
+      select s.contract_id, s.category, ${periods ? sql`s.period` : sql`null`} as period,
+        ${periods ? sql`grouping(s.period) = 0` : sql`false`} as by_period,
         coalesce(sum(s.planned_cents), 0) as planned,
         coalesce(sum(s.realised_cents) filter (where s.period <= ${upToPeriod}), 0) as realised,
         coalesce(sum(s.verified_cents) filter (where s.period <= ${upToPeriod}), 0) as verified
       from progress_sums s
       where s.tenant_id = ${scope.tenantId} ${narrow} and ${scopeOn(scope, sql`s.contract_id`)}
-      ${grouping}
-    ) x`);
+      ${grouping}`;
   const byContract: CategorySums[] = [];
   const byPeriod: PeriodSums[] = [];
+  if (!periods) {
+    // Per contract its categories (each contract id once): half the text of a row per category.
+    const result = await db.execute(sql`
+      select coalesce(json_agg(json_build_array(y.contract_id, y.c)), '[]')::text as j
+      from (select x.contract_id, json_agg(json_build_array(x.category, x.planned, x.realised, x.verified)) as c
+        from (${sums}) x group by x.contract_id) y`);
+    type Row = [string, [string, number, number, number][]];
+    for (const [contractId, categories] of jsonOf<Row>(result))
+      for (const [category, planned, realised, verified] of categories)
+        byContract.push({
+          contractId,
+          category,
+          plannedCents: planned,
+          realisedCents: realised,
+          verifiedCents: verified,
+        });
+    return { byContract, byPeriod };
+  }
+  // One JSON value instead of thousands of rows: the embedded database's row decoding is the cost.
+  const result = await db.execute(sql`
+    select coalesce(json_agg(json_build_array(x.contract_id, x.category, x.period, x.by_period, x.planned,
+      x.realised, x.verified)), '[]')::text as j
+    from (${sums}) x`);
   type Row = [string, string, string | null, boolean, number, number, number];
   for (const [contractId, category, period, isPeriod, planned, realised, verified] of jsonOf<Row>(result)) {
-    const sums = { plannedCents: planned, realisedCents: realised, verifiedCents: verified };
-    if (isPeriod) byPeriod.push({ period: String(period), ...sums });
-    else byContract.push({ contractId, category, ...sums });
+    const amounts = { plannedCents: planned, realisedCents: realised, verifiedCents: verified };
+    if (isPeriod) byPeriod.push({ period: String(period), ...amounts });
+    else byContract.push({ contractId, category, ...amounts });
   }
   return { byContract, byPeriod };
 }
