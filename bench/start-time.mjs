@@ -4,11 +4,12 @@
 // Prints each run and the medians; the CPU time (from /proc) is steadier than the wall time on a busy machine.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { serverNodeArgs } from './server-command.mjs';
 
 const args = process.argv.slice(2);
 const dash = args.indexOf('--');
 const runs = Number(args[0] && args[0] !== '--' ? args[0] : 7);
-const command = dash >= 0 ? args.slice(dash + 1) : ['node', 'dist/server/main.js'];
+const command = dash >= 0 ? args.slice(dash + 1) : ['node', ...serverNodeArgs()];
 const dataDir = process.env.RETOUR_DATA_DIR ?? 'data';
 if (!existsSync(dataDir)) throw new Error(`${dataDir} does not exist: start Retour once first`);
 const port = String(39_000 + Math.floor(Math.random() * 900));

@@ -23,6 +23,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { migrationsFolder } from '../../src/db/client.ts';
 import { benchToken, citySlug, loadScale, scales, type ScaleSpec } from './load.ts';
+import { serverNodeArgs } from '../server-command.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const runs = Number(process.env.SCALE_RUNS ?? 30);
@@ -92,8 +93,9 @@ interface Server {
 
 async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
+  // as `npm start` runs it (its node flags: the heap limit above all)
   const entry = existsSync(join(root, 'dist/server/main.js'))
-    ? ['dist/server/main.js']
+    ? serverNodeArgs()
     : ['--import', 'tsx', 'src/main.ts'];
   const t0 = performance.now();
   const child = spawn(process.execPath, entry, {
