@@ -59,6 +59,19 @@ const sheetName = (title: string, used: Set<string>) => {
   return name;
 };
 
+/** Rows written between two turns of the event loop. */
+const rowsPerTurn = 500;
+
+/**
+ * Gives the compressor a turn of the event loop (its work finishes on the thread pool, and without
+ * a turn nothing reaches `out` until the end: the embedded database answers without one), then
+ * waits while `out` is full (the client reads slower than we write).
+ */
+async function flowing(out: Writable): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  while (out.writableNeedDrain) await once(out, 'drain');
+}
+
 /**
  * Writes tables as one workbook, one sheet per table: a header row that stays in view, an
  * autofilter, real number cells (euros with a euro format) and real date cells, widths that fit.
@@ -88,10 +101,16 @@ export async function writeXlsx(tables: readonly AnyTable[], lang: Lang, out: Wr
     const header = sheet.addRow(table.columns.map((c: Column<unknown>) => c.header[lang]));
     header.font = { bold: true };
     header.commit();
+    let sinceTurn = 0;
     for await (const batch of batchesOf(table.rows)) {
-      for (const row of batch)
+      for (const row of batch) {
         sheet.addRow(table.columns.map((c: Column<unknown>) => cellOf(c.type, c.value(row, lang)))).commit();
-      while (out.writableNeedDrain) await once(out, 'drain');
+        if (++sinceTurn === rowsPerTurn) {
+          sinceTurn = 0;
+          await flowing(out);
+        }
+      }
+      await flowing(out);
     }
     sheet.commit();
   }
