@@ -15,6 +15,7 @@ import {
   halfYearsBetween,
   isHalfYear,
   isIsoDate,
+  monthsWithinHundredths,
   parseIsoDate,
   reportDueDate,
   toDayNumber,
@@ -228,6 +229,57 @@ describe('fast paths of dates (equal to the plain ones)', () => {
           expect(halfYearEndDay(s)).toEqual(expected(s)[1]);
         }
       }),
+    );
+  });
+});
+
+describe('monthsWithinHundredths (decision 009)', () => {
+  const d = (iso: string) => toDayNumber(iso);
+  it.each([
+    { case: 'one whole month', from: '2026-03-01', to: '2026-03-31', months: 100 },
+    { case: 'a half-year', from: '2026-01-01', to: '2026-06-30', months: 600 },
+    { case: 'half of June, rounded up', from: '2026-06-15', to: '2026-06-30', months: 54 },
+    { case: 'one day of January', from: '2026-01-31', to: '2026-01-31', months: 4 },
+    { case: 'February of a leap year', from: '2028-02-01', to: '2028-02-29', months: 100 },
+    { case: 'part of February 2028 (15 of 29 days)', from: '2028-02-15', to: '2028-02-29', months: 52 },
+    { case: 'across the new year', from: '2026-12-16', to: '2027-01-15', months: 100 },
+    { case: 'two partial months and one whole', from: '2026-10-16', to: '2026-12-15', months: 200 },
+  ])('$case: $months hundredths', ({ from, to, months }) => {
+    expect(monthsWithinHundredths(d(from), d(to))).toBe(months);
+  });
+
+  /** The definition month by month on ISO text: the oracle of the day-number loop. */
+  function byText(fromDay: number, toDay: number): number {
+    let whole = 0;
+    let num = 0;
+    let den = 1;
+    for (let day = fromDay; day <= toDay;) {
+      const iso = fromDayNumber(day);
+      const y = Number(iso.slice(0, 4));
+      const m = Number(iso.slice(5, 7));
+      const len = new Date(Date.UTC(y, m, 0)).getUTCDate();
+      const last = Math.min(day - Number(iso.slice(8, 10)) + len, toDay);
+      const inside = last - day + 1;
+      if (inside === len) whole++;
+      else {
+        num = num * len + inside * den;
+        den *= len;
+      }
+      day = last + 1;
+    }
+    return whole * 100 + Math.ceil((num * 100) / den - 1e-9);
+  }
+
+  it('equals the month-by-month definition over any span of up to a year', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: d('1999-01-01'), max: d('2101-01-01') }),
+        fc.integer({ min: 0, max: 366 }),
+        (from, span) => {
+          expect(monthsWithinHundredths(from, from + span)).toBe(byText(from, from + span));
+        },
+      ),
+      { numRuns: 2_000 },
     );
   });
 });

@@ -105,6 +105,12 @@ function pad(n: number, width: number): string {
 
 /** The date of a day number. @example fromDayNumber(0) // '1970-01-01' */
 export function fromDayNumber(z0: number): IsoDate {
+  const ymd = civilFromDays(z0);
+  return `${pad(Math.floor(ymd / 10_000), 4)}-${pad(Math.floor(ymd / 100) % 100, 2)}-${pad(ymd % 100, 2)}`;
+}
+
+/** The calendar date of a day number as one number `yyyymmdd` (no text: for loops over days). */
+function civilFromDays(z0: number): number {
   const z = z0 + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -116,7 +122,7 @@ export function fromDayNumber(z0: number): IsoDate {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+  return y * 10_000 + m * 100 + d;
 }
 
 /**
@@ -161,13 +167,14 @@ export function monthsWithinHundredths(fromDay: number, toDay: number): number {
   let whole = 0;
   let num = 0; // the partial months as the fraction num / den (at most two of them)
   let den = 1;
+  const ymd = civilFromDays(fromDay);
+  let y = Math.floor(ymd / 10_000);
+  let m = Math.floor(ymd / 100) % 100;
+  let dayOfMonth = ymd % 100;
   let day = fromDay;
   while (day <= toDay) {
-    const iso = fromDayNumber(day);
-    const y = Number(iso.slice(0, 4));
-    const m = Number(iso.slice(5, 7));
     const len = m === 2 && isLeap(y) ? 29 : (monthDays[m - 1] ?? 0);
-    const monthEnd = day - Number(iso.slice(8, 10)) + len;
+    const monthEnd = day - dayOfMonth + len;
     const last = monthEnd < toDay ? monthEnd : toDay;
     const inside = last - day + 1;
     if (inside === len) whole++;
@@ -175,7 +182,13 @@ export function monthsWithinHundredths(fromDay: number, toDay: number): number {
       num = num * len + inside * den;
       den *= len;
     }
+    // on to the first of the next month
     day = last + 1;
+    dayOfMonth = 1;
+    if (++m === 13) {
+      m = 1;
+      y++;
+    }
   }
   return whole * 100 + Math.ceil((num * 100) / den - 1e-9);
 }
