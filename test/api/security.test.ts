@@ -40,15 +40,21 @@ const cookieOf = (res: Response) => (res.headers.get('Set-Cookie') ?? '').split(
 
 describe('security headers', () => {
   it.each([
-    { case: 'an API answer', path: '/api/v1/health' },
-    { case: 'an unknown path', path: '/api/v1/nothing-here' },
+    { case: 'an API answer', path: '/api/v1/health', csp: /^default-src 'none'; frame-ancestors 'none'$/ },
+    {
+      case: 'an unknown API path',
+      path: '/api/v1/nothing-here',
+      csp: /^default-src 'none'; frame-ancestors 'none'$/,
+    },
+    { case: 'a page address', path: '/contracts', csp: /script-src 'self'(;|$)/ },
   ])(
-    'are on $case: CSP without inline scripts, no framing, nosniff, referrer policy, no HSTS without TLS',
-    async ({ path }) => {
+    'are on $case: a CSP that runs no inline script, no framing, nosniff, referrer policy, no HSTS without TLS',
+    async ({ path, csp }) => {
       const res = await t.app.request(path);
-      const csp = res.headers.get('Content-Security-Policy') ?? '';
-      expect(csp).toMatch(/script-src 'self'(;|$)/);
-      expect(csp).toContain("frame-ancestors 'none'");
+      const policy = res.headers.get('Content-Security-Policy') ?? '';
+      expect(policy).toMatch(csp);
+      expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      expect(policy).toContain("frame-ancestors 'none'");
       expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
       expect(res.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
       expect(res.headers.get('Strict-Transport-Security')).toBeNull();
