@@ -11,9 +11,9 @@ import {
 } from '../../db/repositories/contracts.ts';
 import { isUuid } from '../../db/repositories/evidence.ts';
 import {
+  contractIdsMatching,
   contractPage,
   countContracts,
-  portfolioContracts,
   sortColumns,
   type PortfolioContract,
   type SortColumn,
@@ -23,6 +23,7 @@ import { isoDay } from '../clock.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { contractPolicy } from './contract-policy.ts';
 import { loadPortfolioSums, progressFromSums, type PortfolioSums } from './portfolio.ts';
+import { portfolioSnapshot } from './portfolio-snapshot.ts';
 import { presentContract, type ContractView } from './present.ts';
 import { contractReaders, requireContract, scopeOf } from './scope.ts';
 
@@ -139,10 +140,12 @@ export const listContracts = defineUseCase<ContractListInput, ContractListPage>(
     }
     const at = decodeCursor(input.cursor, 'at');
     const offset = at?.k === 'at' ? at.o : 0;
-    const [rows, sums] = await Promise.all([
-      portfolioContracts(deps.db, scope, where),
-      loadPortfolioSums(deps.db, scope, today, undefined, { periods: false }),
+    // every contract's progress today (kept under the portfolio's stamp), narrowed by the filters
+    const [snapshot, matching] = await Promise.all([
+      portfolioSnapshot(deps.db, scope, today),
+      where.length > 0 ? contractIdsMatching(deps.db, scope, where) : undefined,
     ]);
+    const rows = matching ? snapshot.contracts.filter((c) => matching.has(c.id)) : snapshot.contracts;
     const field = sort.field;
     const key = (c: PortfolioContract, p: Progress): string | number =>
       field === 'status'
@@ -151,7 +154,7 @@ export const listContracts = defineUseCase<ContractListInput, ContractListPage>(
           ? p[field as Exclude<ProgressSort, 'status'>]
           : (c[field as keyof PortfolioContract] as string | number);
     const ranked = rows
-      .map((c) => ({ c, p: progressFromSums(c, sums, today) }))
+      .map((c) => ({ c, p: snapshot.progress.get(c.id) as Progress }))
       .filter((x) => input.status === undefined || x.p.status === input.status)
       .map((x) => ({ id: x.c.id, ref: x.c.reference, k: key(x.c, x.p) }));
     const dir = sort.desc ? -1 : 1;
@@ -160,7 +163,7 @@ export const listContracts = defineUseCase<ContractListInput, ContractListPage>(
         dir * (a.k < b.k ? -1 : a.k > b.k ? 1 : 0) || a.ref.localeCompare(b.ref) || a.id.localeCompare(b.id),
     );
     const ids = ranked.slice(offset, offset + limit).map((r) => r.id);
-    const items = await presentPage(deps.db, scope, ids, today, sums);
+    const items = await presentPage(deps.db, scope, ids, today, snapshot.sums);
     return {
       items,
       total: ranked.length,

@@ -9,15 +9,11 @@ import {
   type ProgressExplanation,
   type ProgressStatus,
 } from '../../domain/index.ts';
-import {
-  obligationExplanations,
-  portfolioContracts,
-  type PortfolioContract,
-} from '../../db/repositories/portfolio.ts';
+import { obligationExplanations, type PortfolioContract } from '../../db/repositories/portfolio.ts';
 import { isoDay } from '../clock.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { loadFacts, progressAt } from './progress-data.ts';
-import { loadPortfolioSums, progressFromSums, type PortfolioSums } from './portfolio.ts';
+import { portfolioSnapshot, type PortfolioSnapshot } from './portfolio-snapshot.ts';
 import { contractReaders, requireContract, scopeOf, staffReaders } from './scope.ts';
 import { withCarriedIn } from './settlement.ts';
 
@@ -83,11 +79,8 @@ export const dashboard = defineUseCase<{ asOf?: string | undefined }, DashboardV
   async run({ deps, actor }, input) {
     const asOf = input.asOf ?? isoDay(deps.now());
     const scope = scopeOf(actor);
-    const [list, sums] = await Promise.all([
-      portfolioContracts(deps.db, scope),
-      loadPortfolioSums(deps.db, scope, asOf),
-    ]);
-    const view = buildDashboard(list, sums, asOf);
+    const snapshot = await portfolioSnapshot(deps.db, scope, asOf);
+    const view = buildDashboard(snapshot);
     // Explanations only of the contracts shown (a city's would be megabytes of text to decode).
     const explained = await obligationExplanations(
       deps.db,
@@ -104,8 +97,8 @@ export const dashboard = defineUseCase<{ asOf?: string | undefined }, DashboardV
   },
 });
 
-function buildDashboard(contracts: readonly PortfolioContract[], sums: PortfolioSums, asOf: string) {
-  const list = contracts.map((c) => ({ c, p: progressFromSums(c, sums, asOf) }));
+function buildDashboard({ contracts, sums, progress, asOf }: PortfolioSnapshot) {
+  const list = contracts.map((c) => ({ c, p: progress.get(c.id) as Progress }));
   const totals = portfolioProgress(list.map((x) => x.p));
   const suppliers = new Map<string, { supplierId: string; supplierName: string; progress: Progress[] }>();
   const halfYears = new Map<string, Amounts>();

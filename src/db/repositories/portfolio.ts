@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
-import { contracts, suppliers } from '../schema/index.ts';
+import { prepared } from '../prepared.ts';
+import { contracts, portfolioChanges, suppliers } from '../schema/index.ts';
 import { contractScopeConditions, type ContractScope } from './contracts.ts';
 import { isUuid } from './evidence.ts';
 
@@ -240,4 +241,49 @@ export async function countContracts(db: Db | Tx, scope: ContractScope, where: S
     .innerJoin(suppliers, eq(suppliers.id, contracts.supplierId))
     .where(and(...contractScopeConditions(scope), ...where));
   return Number(row?.n ?? 0);
+}
+
+/**
+ * The stamp of a tenant's portfolio: count, lowest and highest id of its change notes (written by
+ * statement triggers, migrations/0013). Any committed write to what portfolio views show changes it
+ * (a note that commits late, with a lower id than one seen before, still changes the count).
+ */
+export async function portfolioStamp(db: Db | Tx, tenantId: string): Promise<string> {
+  const [row] = await prepared(db, 'portfolio_stamp', (d) =>
+    d
+      .select({
+        n: sql<string>`count(*)`,
+        lo: sql<string | null>`min(${portfolioChanges.id})`,
+        hi: sql<string | null>`max(${portfolioChanges.id})`,
+      })
+      .from(portfolioChanges)
+      .where(eq(portfolioChanges.tenantId, sql.placeholder('tenantId')))
+      .prepare('portfolio_stamp'),
+  ).execute({ tenantId });
+  return `${row?.n ?? 0}:${row?.lo ?? ''}:${row?.hi ?? ''}`;
+}
+
+/** Removes change notes older than `before` (of one tenant, or all); returns how many. */
+export async function pruneChangeNotes(db: Db, before: Date, tenantId?: string): Promise<number> {
+  const rows = await db
+    .delete(portfolioChanges)
+    .where(
+      and(lt(portfolioChanges.at, before), ...(tenantId ? [eq(portfolioChanges.tenantId, tenantId)] : [])),
+    )
+    .returning({ id: portfolioChanges.id });
+  return rows.length;
+}
+
+/** Ids of the contracts in scope matching list filters (to narrow a portfolio computed for all). */
+export async function contractIdsMatching(
+  db: Db | Tx,
+  scope: ContractScope,
+  where: SQL[],
+): Promise<Set<string>> {
+  const rows = await db
+    .select({ id: contracts.id })
+    .from(contracts)
+    .innerJoin(suppliers, eq(suppliers.id, contracts.supplierId))
+    .where(and(...contractScopeConditions(scope), ...where));
+  return new Set(rows.map((r) => r.id));
 }

@@ -1,4 +1,5 @@
 import {
+  bigserial,
   date,
   index,
   integer,
@@ -7,6 +8,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  timestamp,
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -169,4 +171,20 @@ export const progressSums = pgTable(
     primaryKey({ columns: [t.contractId, t.period, t.category] }),
     index('progress_sums_tenant_period').on(t.tenantId, t.period),
   ],
+);
+
+/**
+ * One row per write statement that changes a municipality's portfolio (contracts, extensions,
+ * suppliers, policy versions, the progress rollup), written by statement triggers (migrations/0013).
+ * Its count, lowest and highest id per tenant are the portfolio's stamp: a portfolio computed under
+ * one stamp holds while the stamp stays (decision 025). Housekeeping prunes rows older than an hour.
+ */
+export const portfolioChanges = pgTable(
+  'portfolio_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    tenantId: uuid('tenant_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('portfolio_changes_tenant').on(t.tenantId, t.id)],
 );
