@@ -20,6 +20,7 @@ import {
 } from '../../db/repositories/portfolio.ts';
 import { invalid } from '../../domain/errors.ts';
 import { isoDay } from '../clock.ts';
+import { decodeCursor, encodeCursor, pageLimit } from '../cursor.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { contractPolicy } from './contract-policy.ts';
 import { loadPortfolioSums, progressFromSums, type PortfolioSums } from './portfolio.ts';
@@ -66,24 +67,14 @@ export interface ContractListPage {
 
 type Cursor = { k: 'key'; v: string | number; id: string } | { k: 'at'; o: number };
 
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-
-function decodeCursor(raw: string | undefined, expected: Cursor['k']): Cursor | undefined {
-  if (raw === undefined) return undefined;
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (
-      c.k === expected &&
-      c.k === 'key' &&
-      (typeof c.v === 'string' || typeof c.v === 'number') &&
-      isUuid(c.id)
-    )
-      return c;
-    if (c.k === expected && c.k === 'at' && Number.isSafeInteger(c.o) && c.o >= 0) return c;
-  } catch {
-    // fall through
-  }
-  throw invalid('Invalid query.', [{ name: 'cursor', reason: 'is not a cursor of this list and sort' }]);
+function isCursor(kind: Cursor['k']) {
+  return (c: unknown): c is Cursor => {
+    const x = c as Partial<{ k: string; v: unknown; id: unknown; o: unknown }> | null;
+    if (!x || x.k !== kind) return false;
+    return kind === 'key'
+      ? (typeof x.v === 'string' || typeof x.v === 'number') && typeof x.id === 'string' && isUuid(x.id)
+      : Number.isSafeInteger(x.o) && (x.o as number) >= 0;
+  };
 }
 
 function parseSort(raw: string | undefined): { field: ContractSort; desc: boolean } {
@@ -108,15 +99,13 @@ export const listContracts = defineUseCase<ContractListInput, ContractListPage>(
   async run({ deps, actor }, input) {
     const scope = scopeOf(actor);
     const today = isoDay(deps.now());
-    const limit = input.limit ?? 50;
-    if (!Number.isSafeInteger(limit) || limit < 1 || limit > 500)
-      throw invalid('Invalid query.', [{ name: 'limit', reason: 'must be 1–500' }]);
+    const limit = pageLimit(input.limit, 50, 500);
     const sort = parseSort(input.sort);
     const where = contractFilterConditions(input);
     const byProgress =
       input.status !== undefined || (progressSorts as readonly string[]).includes(sort.field);
     if (!byProgress) {
-      const after = decodeCursor(input.cursor, 'key');
+      const after = decodeCursor(input.cursor, isCursor('key'));
       const [page, total] = await Promise.all([
         contractPage(deps.db, scope, {
           where,
@@ -138,7 +127,7 @@ export const listContracts = defineUseCase<ContractListInput, ContractListPage>(
           : {}),
       };
     }
-    const at = decodeCursor(input.cursor, 'at');
+    const at = decodeCursor(input.cursor, isCursor('at'));
     const offset = at?.k === 'at' ? at.o : 0;
     // every contract's progress today (kept under the portfolio's stamp), narrowed by the filters
     const [snapshot, matching] = await Promise.all([

@@ -203,13 +203,30 @@ const listActivitiesRoute = createRoute({
     'Activities of a contract in the current report versions; ?format=csv|xlsx downloads them (streamed)',
   request: {
     params: IdParamSchema,
-    query: z.object({ period: PeriodSchema.optional(), ...exportQuery(['csv', 'xlsx']) }),
+    query: z.object({
+      period: PeriodSchema.optional(),
+      limit: z.coerce.number().int().min(1).max(1000).optional().openapi({
+        description:
+          'A page of this many (1–1000) instead of all; `nextCursor` in the answer asks for the next',
+      }),
+      cursor: z.string().max(500).optional().openapi({ description: 'From `nextCursor` of the page before' }),
+      ...exportQuery(['csv', 'xlsx']),
+    }),
   },
   responses: {
-    200: jsonOrFile(z.object({ items: z.array(ActivitySchema) }).openapi('ActivityList'), 'Activities', [
-      'csv',
-      'xlsx',
-    ]),
+    200: jsonOrFile(
+      z
+        .object({
+          items: z.array(ActivitySchema),
+          nextCursor: z
+            .string()
+            .optional()
+            .openapi({ description: 'Paged answers: where the next page starts' }),
+        })
+        .openapi('ActivityList'),
+      'Activities',
+      ['csv', 'xlsx'],
+    ),
     400: e400,
     401: e401,
     403: e403,
@@ -364,14 +381,15 @@ export function reportRoutes(api: OpenAPIHono<HttpEnv>) {
     c.json(await execute(getReport, c.var.deps, c.var.actor, { reportId: c.req.valid('param').id }), 200),
   );
   api.openapi(listActivitiesRoute, async (c) => {
-    const { period, format, lang } = c.req.valid('query');
+    const { period, format, lang, limit, cursor } = c.req.valid('query');
     const input = { contractId: c.req.valid('param').id, period };
     if (format === 'csv' || format === 'xlsx') {
+      // a download holds every row (streamed), whatever the page asked
       const { contract, batches } = await execute(exportActivities, c.var.deps, c.var.actor, input);
       const name = `activities-${contract.reference}${period ? `-${period}` : ''}`;
       return downloadTables(c, format, downloadLanguage(c, lang), name, [activityTable(batches)]) as never;
     }
-    return c.json({ items: await execute(listActivities, c.var.deps, c.var.actor, input) }, 200);
+    return c.json(await execute(listActivities, c.var.deps, c.var.actor, { ...input, limit, cursor }), 200);
   });
   api.openapi(recordRoute, async (c) => {
     const input = { contractId: c.req.valid('param').id, ...c.req.valid('json') };
