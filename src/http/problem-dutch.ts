@@ -405,6 +405,8 @@ const rules: readonly Rule[] = [
   [/^has no evidence$/, 'heeft geen bewijsstuk'],
   [/^The cursor is not valid\.$/, 'De cursor is niet geldig.'],
   [/^is not a cursor of this list$/, 'is geen cursor van deze lijst'],
+  [/^is not a cursor of this list and sort$/, 'is geen cursor van deze lijst en sortering'],
+  [/^must be 1–(\d+)$/, (n) => `moet 1–${n} zijn`],
   [/^No such endpoint: (.+)$/, (e) => `Dit adres bestaat niet: ${e}`],
   [
     /^Something went wrong on our side\. Nothing was saved\.$/,

@@ -58,14 +58,26 @@ describe('activities of a contract, a page at a time', () => {
   );
 
   it.each([
-    { case: 'a cursor of another list', query: 'limit=5&cursor=eyJrIjoiYXQiLCJvIjo1fQ', name: 'cursor' },
-    { case: 'a cursor that is not one', query: 'limit=5&cursor=!!!', name: 'cursor' },
-    { case: 'a page of none', query: 'limit=0', name: 'limit' },
-    { case: 'a page too large', query: 'limit=1001', name: 'limit' },
-  ])('refuses $case with 400 naming $name', async ({ query, name }) => {
+    {
+      case: 'a cursor of another list',
+      query: 'limit=5&cursor=eyJrIjoiYXQiLCJvIjo1fQ',
+      name: 'cursor',
+      reason: 'is geen cursor van deze lijst en sortering',
+    },
+    {
+      case: 'a cursor that is not one',
+      query: 'limit=5&cursor=!!!',
+      name: 'cursor',
+      reason: 'is geen cursor',
+    },
+    { case: 'a page of none', query: 'limit=0', name: 'limit', reason: '1' },
+    { case: 'a page too large', query: 'limit=1001', name: 'limit', reason: '1000' },
+  ])('refuses $case with 400 naming $name, in Dutch', async ({ query, name, reason }) => {
     const res = await api.get(`/contracts/${contractId}/activities?${query}`, m.advisor.headers);
     expect(res.status).toBe(400);
-    expect(res.body.invalidParams.map((p: Json) => p.name)).toContain(name);
+    const param = (res.body.invalidParams as Json[]).find((p) => p.name === name);
+    expect(param?.reason).toContain(reason);
+    expect(param?.reason).not.toMatch(/\bmust\b|\bis not\b/);
   });
 
   it("is the same 404 for another municipality's advisor, paged or not", async () => {
