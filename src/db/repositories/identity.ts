@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
+import { prepared } from '../prepared.ts';
 import {
   externalIdentities,
   memberships,
@@ -63,14 +64,18 @@ export async function insertSession(
 }
 
 /** The live session of a cookie token with its user and membership, or undefined. */
+/** The session with this token hash, its user and membership (every browser request: prepared). */
 export async function sessionByTokenHash(db: Db | Tx, tokenHash: string) {
-  const [row] = await db
-    .select({ session: sessions, user: users, membership: memberships })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(memberships, eq(memberships.id, sessions.membershipId))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .limit(1);
+  const [row] = await prepared(db, 'session_by_token', (d) =>
+    d
+      .select({ session: sessions, user: users, membership: memberships })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(memberships, eq(memberships.id, sessions.membershipId))
+      .where(eq(sessions.tokenHash, sql.placeholder('hash')))
+      .limit(1)
+      .prepare('session_by_token'),
+  ).execute({ hash: tokenHash });
   return row;
 }
 
