@@ -163,6 +163,12 @@ test('policy editor: the admin adds an activity type and saves a new version; ol
   await added.getByLabel('Eenheid').fill('uur');
   await added.getByLabel('Tarief (€)').fill('55');
   await form.getByLabel('Marge achterstand (%)').fill('15');
+  // Tender rules (issue 17): 2% where labour is under 30% of the value
+  const tender = form.getByRole('region', { name: 'Aanbestedingsadvies: regels en bestektekst' });
+  await tender.getByRole('button', { name: 'Band toevoegen' }).click();
+  const band = tender.getByRole('group', { name: 'Band 1' });
+  await band.getByLabel('Arbeidsaandeel onder (%)').fill('30');
+  await band.getByLabel('Percentage dan (%)').fill('2');
   // No date and no name: refused by the fields, what was typed stays.
   await form.getByRole('button', { name: 'Versie opslaan' }).click();
   await expect(form.getByLabel('Geldig vanaf')).toHaveAttribute('aria-invalid', 'true');
@@ -179,6 +185,13 @@ test('policy editor: the admin adds an activity type and saves a new version; ol
   await expect(changes).toContainText('Marge achterstand');
   await expect(page.getByRole('table', { name: 'Waarderingstabel' })).toContainText('Gastlessen op scholen');
   await checkPage(page, 'policy-editor-saved');
+  // the new version carries the band: the editor starts from it after a reload
+  await page.reload();
+  const stored = page
+    .getByRole('region', { name: 'Aanbestedingsadvies: regels en bestektekst' })
+    .getByRole('group', { name: 'Band 1' });
+  await expect(stored.getByLabel('Arbeidsaandeel onder (%)')).toHaveValue('30');
+  await expect(stored.getByLabel('Percentage dan (%)')).toHaveValue('2');
 
   await page.getByRole('button', { name: 'Versie 1 bekijken' }).click();
   await expect(page.getByRole('heading', { name: /^Versie 1, geldig vanaf/ })).toBeVisible();

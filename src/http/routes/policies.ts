@@ -3,6 +3,7 @@ import { createPolicyVersion } from '../../app/policies/create-policy-version.ts
 import { listActivityTypes } from '../../app/policies/list-activity-types.ts';
 import { listPolicyVersionsUseCase } from '../../app/policies/list-policy-versions.ts';
 import { execute } from '../../app/use-case.ts';
+import { defaultTenderRules } from '../../domain/tender-rules.ts';
 import type { HttpEnv } from '../env.ts';
 import { errorResponses, IsoDateSchema, jsonResponse } from '../openapi.ts';
 import {
@@ -19,7 +20,15 @@ const listRoute = createRoute({
   summary: "The municipality's policy versions, newest first",
   responses: {
     200: jsonResponse(
-      z.object({ items: z.array(PolicyVersionSchema) }).openapi('PolicyVersionList'),
+      z
+        .object({
+          items: z.array(PolicyVersionSchema),
+          tenderDefaults: z.object({}).passthrough().openapi({
+            description:
+              "Retour's tender rules (labour-share bands, suggestion rules, clause templates) for a version without its own `tender`",
+          }),
+        })
+        .openapi('PolicyVersionList'),
       'Versions',
     ),
     ...errorResponses,
@@ -82,7 +91,7 @@ const presentVersion = (v: {
 export function policyRoutes(api: OpenAPIHono<HttpEnv>) {
   api.openapi(listRoute, async (c) => {
     const versions = await execute(listPolicyVersionsUseCase, c.var.deps, c.var.actor, undefined);
-    return c.json({ items: versions.map(presentVersion) }, 200);
+    return c.json({ items: versions.map(presentVersion), tenderDefaults: defaultTenderRules }, 200);
   });
   api.openapi(createRouteDef, async (c) => {
     const stored = await execute(createPolicyVersion, c.var.deps, c.var.actor, c.req.valid('json'));

@@ -291,6 +291,34 @@ export interface PolicyInput extends TargetGroupData {
   [more: string]: unknown;
 }
 
+/** A policy version's tender rules (issue 17), as the API stores them. */
+export interface TenderRules {
+  labourShareBands: { belowBp: number; percentageBp: number }[];
+  suggestionRules: {
+    form:
+      | 'jobs'
+      | 'bblPlaces'
+      | 'internships'
+      | 'workExperience'
+      | 'socialFirmPurchase'
+      | 'swCooperation'
+      | 'marketplace'
+      | 'pso'
+      | 'ownProcurement';
+    when: {
+      kinds?: ('works' | 'services' | 'supplies')[];
+      regimes?: ('none' | 'trust' | 'plan')[];
+      labourShareBelowBp?: number;
+      labourShareAtLeastBp?: number;
+      minTermMonths?: number;
+      minValueCents?: number;
+      cpvPrefixes?: string[];
+    };
+    reason: { nl: string; en: string };
+  }[];
+  clauseTemplates: Record<'none' | 'trust' | 'plan', { nl: string; en: string }>;
+}
+
 export interface PolicyVersion {
   id: string;
   version: number;

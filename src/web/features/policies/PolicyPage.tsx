@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { TargetGroupRates } from './TargetGroupRates.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
-import type { ActivityType, List, PolicyVersion } from '../../lib/model.ts';
+import type { ActivityType, List, PolicyVersion, TenderRules } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { Button } from '../../ui/Button.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
@@ -17,7 +17,7 @@ import { PublicationSection } from '../results/PublicationSection.tsx';
 export default function PolicyPage() {
   const { t, date } = useI18n();
   const { me } = useSession();
-  const resource = useResource<List<PolicyVersion>>(endpoints.policies);
+  const resource = useResource<List<PolicyVersion> & { tenderDefaults: TenderRules }>(endpoints.policies);
   const [shownId, setShownId] = useState<string | null>(null);
   return (
     <>
@@ -25,7 +25,7 @@ export default function PolicyPage() {
       <Paragraph>{t('policy.lead')}</Paragraph>
       <PublicationSection canSwitch={me?.role === 'municipalityAdmin'} />
       <ResourceView resource={resource}>
-        {({ items: versions }) => {
+        {({ items: versions, tenderDefaults }) => {
           const newest = versions[0];
           const index = Math.max(
             0,
@@ -66,7 +66,7 @@ export default function PolicyPage() {
                 ]}
               />
               {me?.role === 'municipalityAdmin' && newest ? (
-                <PolicyVersionForm base={newest} onSaved={resource.reload} />
+                <PolicyVersionForm base={newest} tenderDefaults={tenderDefaults} onSaved={resource.reload} />
               ) : null}
             </>
           );

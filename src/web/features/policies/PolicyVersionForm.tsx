@@ -4,7 +4,7 @@ import { parseEuros } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
 import { useFieldErrors } from '../../lib/formErrors.ts';
-import type { ActivityType, Category, Method, PolicyVersion } from '../../lib/model.ts';
+import type { ActivityType, Category, Method, PolicyVersion, TenderRules } from '../../lib/model.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorSummary, Fieldset, SelectField, TextField } from '../../ui/fields.tsx';
 import { ErrorAlert } from '../../ui/states.tsx';
@@ -15,6 +15,7 @@ import {
   TargetGroupEditor,
   targetGroupFieldMap,
 } from './TargetGroupEditor.tsx';
+import { collectTender, tenderDraftOf, tenderFieldMap, TenderRulesEditor } from './TenderRulesEditor.tsx';
 
 const categoryList: Category[] = ['employment', 'participation', 'socialDomain', 'socialEnterprise'];
 const methodList: Method[] = [
@@ -76,7 +77,16 @@ type Settings = Record<
  * caps and the valuation catalogue (add, remove, edit activity types). The API validates the whole
  * version; its reasons appear by the fields, and nothing typed is lost.
  */
-export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSaved: () => void }) {
+export function PolicyVersionForm({
+  base,
+  tenderDefaults,
+  onSaved,
+}: {
+  base: PolicyVersion;
+  /** Retour's tender rules, for a version without its own. */
+  tenderDefaults: TenderRules;
+  onSaved: () => void;
+}) {
   const { t, tx, lang } = useI18n();
   const p = base.policy;
   const caps = (p.categoryCapsBp ?? {}) as Partial<Record<Category, number>>;
@@ -110,6 +120,9 @@ export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSa
     })),
   );
   const [groups, setGroups] = useState(() => draftOf(p, lang));
+  const [tender, setTender] = useState(() =>
+    tenderDraftOf((p.tender as TenderRules | undefined) ?? tenderDefaults, lang),
+  );
   const addTypes = (types: ActivityType[]) =>
     setRows((all) => [
       ...all,
@@ -215,6 +228,7 @@ export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSa
       };
     });
     const targetGroupFields = collectTargetGroups(groups, lang, t('activity.notANumber'), local);
+    const tenderRules = collectTender(tender, lang, t('activity.notANumber'), local);
     if (Object.keys(local).length) {
       form.setLocal(local);
       return;
@@ -253,6 +267,7 @@ export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSa
         ...(behindToleranceBp !== undefined ? { behindToleranceBp } : {}),
         ...(Object.keys(categoryCapsBp).length ? { categoryCapsBp } : {}),
         ...targetGroupFields,
+        ...(tenderRules ? { tender: tenderRules } : {}),
         activityTypes,
       });
       setSaved(res.version);
@@ -279,6 +294,7 @@ export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSa
         ...Object.fromEntries(categoryList.map((c) => [`categoryCapsBp.${c}`, `cap-${c}`])),
         ...Object.fromEntries(typeFields),
         ...targetGroupFieldMap(groups),
+        ...tenderFieldMap(tender),
         activityTypes: rows.length ? 'at-0-code' : 'validFrom',
       });
     } finally {
@@ -439,6 +455,7 @@ export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSa
           </Button>
         </div>
         <TargetGroupEditor value={groups} onChange={setGroups} errors={form.errors} onTypes={addTypes} />
+        <TenderRulesEditor value={tender} onChange={setTender} errors={form.errors} />
         <div>
           <Button type="submit" variant="primary" busy={busy} disabled={busy}>
             {t('policy.save')}

@@ -5,8 +5,9 @@ import { endpoints } from '../../lib/endpoints.ts';
 import type { ActivityType, PolicyInput, TargetGroupData, TargetGroupTable } from '../../lib/model.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { Button } from '../../ui/Button.tsx';
-import { Fieldset, SelectField, TextField } from '../../ui/fields.tsx';
+import { Fieldset, SelectField } from '../../ui/fields.tsx';
 import { Alert, Heading, Paragraph } from '../../ui/text.tsx';
+import { draftField } from './draftField.tsx';
 
 interface RateRow {
   key: number;
@@ -168,23 +169,7 @@ export function TargetGroupEditor({
     });
   const remove = (list: 'groups' | 'bonuses', key: number) =>
     onChange({ ...value, [list]: value[list].filter((r) => r.key !== key) });
-  const field = (
-    id: string,
-    label: string,
-    v: string,
-    onChangeField: (e: { target: { value: string } }) => void,
-    extra: object = {},
-  ) => (
-    <TextField
-      id={`policy-${id}`}
-      label={label}
-      value={v}
-      onChange={onChangeField}
-      error={errors[id]}
-      autoComplete="off"
-      {...extra}
-    />
-  );
+  const field = draftField(errors);
   const rows = (list: 'groups' | 'bonuses') =>
     value[list].map((r, i) => {
       const prefix = list === 'groups' ? 'group' : 'bonus';
