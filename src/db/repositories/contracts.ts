@@ -288,3 +288,26 @@ export async function listContractManagers(
     )
     .orderBy(asc(users.name), asc(users.email), asc(users.id));
 }
+
+/** The enabled contract manager of the tenant with this email address (any case), if there is one. */
+export async function contractManagerByEmail(
+  db: Db | Tx,
+  tenantId: string,
+  email: string,
+): Promise<{ userId: string; name: string } | undefined> {
+  const [row] = await db
+    .select({ userId: users.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.role, 'contractManager'),
+        eq(memberships.disabled, false),
+        eq(users.disabled, false),
+        sql`lower(${users.email}) = ${email.toLowerCase()}`,
+      ),
+    )
+    .limit(1);
+  return row;
+}
