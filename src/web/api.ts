@@ -139,3 +139,52 @@ export function upload<T>(path: string, form: FormData, onProgress: (fraction: n
     xhr.send(form);
   });
 }
+
+/**
+ * Sends a file as the request body (not multipart), with upload progress, for imports that answer
+ * their row-by-row result both when it succeeds (200) and when it refuses the file (422): both are
+ * returned with their status; any other status is an ApiError.
+ */
+export function sendFile<T>(
+  path: string,
+  file: Blob,
+  contentType: string,
+  onProgress: (fraction: number) => void,
+): Promise<{ status: number; body: T }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', base + path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', apiLanguage);
+    xhr.setRequestHeader('Content-Type', contentType);
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network'));
+    xhr.onload = () => {
+      let body: Record<string, unknown> = {};
+      try {
+        body = xhr.responseText ? (JSON.parse(xhr.responseText) as Record<string, unknown>) : {};
+      } catch {
+        // keep the status
+      }
+      if (xhr.status === 200 || xhr.status === 422) {
+        onProgress(1);
+        resolve({ status: xhr.status, body: body as T });
+      } else {
+        if (xhr.status === 401) onUnauthenticated?.();
+        reject(
+          new ApiError(
+            xhr.status,
+            typeof body.title === 'string' ? body.title : xhr.statusText,
+            typeof body.detail === 'string' ? body.detail : undefined,
+            Array.isArray(body.invalidParams) ? (body.invalidParams as InvalidParam[]) : [],
+          ),
+        );
+      }
+    };
+    xhr.send(file);
+  });
+}
