@@ -51,6 +51,7 @@ const titles: Record<string, string> = {
   'Unsupported media type': 'Bestandstype niet toegestaan',
   'Internal server error': 'Interne fout',
   'Method Not Allowed': 'Methode niet toegestaan',
+  'Unprocessable content': 'Bestand niet verwerkt',
 };
 
 /** Whole messages (detail) and field reasons; the first matching rule wins, anchored at both ends. */
@@ -100,6 +101,14 @@ const rules: readonly Rule[] = [
   [/^the currency is missing: only EUR is read$/, 'de munteenheid ontbreekt: alleen EUR wordt gelezen'],
   [/^the supplier has no name$/, 'de leverancier heeft geen naam'],
   [
+    /^the supplier name must have at most 200 characters$/,
+    'de naam van de leverancier mag hoogstens 200 tekens hebben',
+  ],
+  [
+    /^the supplier identifier must have at most 100 characters$/,
+    'de identificatie van de leverancier mag hoogstens 100 tekens hebben',
+  ],
+  [
     /^the supplier's NL-KVK identifier "(.*)" is not 8 digits$/,
     (x) => `het NL-KVK-nummer "${x}" van de leverancier heeft geen 8 cijfers`,
   ],
@@ -139,6 +148,10 @@ const rules: readonly Rule[] = [
     (a, b) => `moet een halfjaar van de looptijd zijn (${a} – ${b})`,
   ],
   [/^The period is not valid\.$/, 'De periode is niet geldig.'],
+  [
+    /^The file has (\d+) errors: nothing was saved\.$/,
+    (n) => `Het bestand heeft ${n} fouten: er is niets opgeslagen.`,
+  ],
   [/^The amount is not valid\.$/, 'Het bedrag is niet geldig.'],
   // Field reasons (zod schemas, use cases, domain validation)
   [/^is required$|^required$/, 'is verplicht'],

@@ -11,6 +11,7 @@ import {
   type Read,
 } from './contract-cells.ts';
 import {
+  contractColumns,
   detectImportKind,
   readContractCsv,
   readContractXlsx,
@@ -54,23 +55,8 @@ export interface ReadRows {
 
 export type ImportBody = { kind: 'json'; value: unknown } | { kind: 'bytes'; bytes: Uint8Array };
 
-const sheetColumns = Object.fromEntries(
-  (
-    [
-      'reference',
-      'title',
-      'supplierKvkNumber',
-      'supplierName',
-      'value',
-      'startDate',
-      'endDate',
-      'awardDate',
-      'kind',
-      'contractManagerEmail',
-      'maxExtentDate',
-    ] as const
-  ).map((c) => [c, c]),
-) as Record<ContractColumn, string>;
+/** A sheet's errors name the column itself. */
+const sheetColumns = Object.fromEntries(contractColumns.map((c) => [c, c])) as Record<ContractColumn, string>;
 
 /** The contracts of an uploaded body: OCDS JSON, XLSX or CSV, decided by the content. */
 export async function readContractRows(body: ImportBody): Promise<ReadRows> {

@@ -142,6 +142,7 @@ function supplierKey(party: Obj): OcdsSupplier | string {
   const ids = [party.identifier, ...arr(party.additionalIdentifiers)].filter(isObj);
   const kvk = ids.find((i) => str(i.scheme) === 'NL-KVK');
   if (!name) return 'the supplier has no name';
+  if (name.length > 200) return 'the supplier name must have at most 200 characters';
   if (kvk) {
     const digits = (str(kvk.id) ?? '').replace(/\s/g, '');
     if (!/^\d{8}$/.test(digits)) return `the supplier's NL-KVK identifier "${str(kvk.id) ?? ''}" is not 8 digits`;
@@ -152,6 +153,7 @@ function supplierKey(party: Obj): OcdsSupplier | string {
   const id = first && str(first.id);
   if (!scheme || !id)
     return `the supplier ${name} has no identifier (scheme and id): it cannot be matched`;
+  if (scheme.length + id.length > 100) return 'the supplier identifier must have at most 100 characters';
   return { key: `${scheme}-${id}`, scheme, name };
 }
 

@@ -269,6 +269,16 @@ export async function updateContractDetails(
     .where(and(eq(contracts.tenantId, tenantId), eq(contracts.id, id)));
 }
 
+/** Enabled contract-manager memberships of enabled users in the tenant. */
+function activeManagers(tenantId: string): SQL[] {
+  return [
+    eq(memberships.tenantId, tenantId),
+    eq(memberships.role, 'contractManager'),
+    eq(memberships.disabled, false),
+    eq(users.disabled, false),
+  ];
+}
+
 /** The users holding an enabled contract-manager role in the tenant, by name then email. */
 export async function listContractManagers(
   db: Db | Tx,
@@ -278,14 +288,7 @@ export async function listContractManagers(
     .select({ userId: users.id, name: users.name, email: users.email })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.tenantId, tenantId),
-        eq(memberships.role, 'contractManager'),
-        eq(memberships.disabled, false),
-        eq(users.disabled, false),
-      ),
-    )
+    .where(and(...activeManagers(tenantId)))
     .orderBy(asc(users.name), asc(users.email), asc(users.id));
 }
 
@@ -299,15 +302,7 @@ export async function contractManagerByEmail(
     .select({ userId: users.id, name: users.name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.tenantId, tenantId),
-        eq(memberships.role, 'contractManager'),
-        eq(memberships.disabled, false),
-        eq(users.disabled, false),
-        sql`lower(${users.email}) = ${email.toLowerCase()}`,
-      ),
-    )
+    .where(and(...activeManagers(tenantId), sql`lower(${users.email}) = ${email.toLowerCase()}`))
     .limit(1);
   return row;
 }

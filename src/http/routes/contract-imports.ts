@@ -1,12 +1,11 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import { defaultMaxUploadBytes } from '../../app/evidence/evidence-store.ts';
 import { importContracts, type ContractImportResult } from '../../app/lifecycle/import-contracts.ts';
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
 import { CentsSchema, errorResponses, IsoDateSchema, jsonResponse, ProblemSchema } from '../openapi.ts';
-import { errorLanguageOf, problemResponse } from '../problem.ts';
-import { toDutchMessage } from '../problem-dutch.ts';
+import { errorLanguageOf } from '../problem.ts';
+import { uploadLimit } from '../upload-limit.ts';
+import { toDutchMessage, toDutchTitle } from '../problem-dutch.ts';
 
 const { 400: e400, 401: e401, 403: e403, 500: e500 } = errorResponses;
 
@@ -92,7 +91,14 @@ const importRoute = createRoute({
     403: e403,
     413: problem('The file is larger than the upload limit'),
     415: problem('Not a CSV, XLSX or JSON body (checked by content)'),
-    422: jsonResponse(ContractImportSchema, 'Errors, row by row: nothing was saved'),
+    422: {
+      description: 'Errors, row by row: nothing was saved (problem details with the same fields as 200)',
+      content: {
+        'application/problem+json': {
+          schema: ProblemSchema.extend(ContractImportSchema.shape).openapi('ContractImportRefused'),
+        },
+      },
+    },
     500: e500,
   },
 });
@@ -104,21 +110,7 @@ function inLanguage(result: ContractImportResult, lang: 'nl' | 'en'): ContractIm
 }
 
 export function contractImportRoutes(api: OpenAPIHono<HttpEnv>) {
-  api.use('/contract-imports', async (c, next) => {
-    if (c.req.method !== 'POST') return next();
-    const limit = c.var.deps.config.maxUploadBytes ?? defaultMaxUploadBytes;
-    return bodyLimit({
-      maxSize: limit,
-      onError: (ctx) =>
-        problemResponse(ctx, {
-          type: 'about:blank',
-          status: 413,
-          title: 'Payload too large',
-          detail: `The file is larger than ${limit} bytes.`,
-          code: 'PAYLOAD_TOO_LARGE',
-        }),
-    })(c, next);
-  });
+  api.use('/contract-imports', uploadLimit());
 
   api.openapi(importRoute, async (c) => {
     const dryRun = c.req.valid('query').dryRun === 'true';
@@ -128,6 +120,21 @@ export function contractImportRoutes(api: OpenAPIHono<HttpEnv>) {
       : { kind: 'bytes' as const, bytes: new Uint8Array(await c.req.arrayBuffer()) };
     const result = await execute(importContracts, c.var.deps, c.var.actor, { body, dryRun });
     const lang = errorLanguageOf(c.req.header('Accept-Language'));
-    return c.json(inLanguage(result, lang), result.errors.length ? 422 : 200, { 'Content-Language': lang });
+    const answer = inLanguage(result, lang);
+    if (result.errors.length === 0) return c.json(answer, 200, { 'Content-Language': lang });
+    // a refused file: problem details (RFC 9457) carrying the same fields as the 200 answer
+    const detail = `The file has ${result.errors.length} errors: nothing was saved.`;
+    const refused = {
+      type: 'about:blank',
+      status: 422,
+      title: lang === 'nl' ? toDutchTitle('Unprocessable content') : 'Unprocessable content',
+      detail: lang === 'nl' ? toDutchMessage(detail) : detail,
+      code: 'IMPORT_REFUSED',
+      ...answer,
+    };
+    return c.body(JSON.stringify(refused), 422, {
+      'Content-Type': 'application/problem+json',
+      'Content-Language': lang,
+    }) as never;
   });
 }
