@@ -6,11 +6,13 @@ import { problemResponse } from './problem.ts';
 
 /**
  * The upload limit (RETOUR_MAX_UPLOAD_BYTES) on a route's POST body, plus `overheadBytes` for an
- * envelope around the file (multipart); over it: 413 problem+json naming the limit.
+ * envelope around the file (multipart); over it: 413 problem+json naming the limit. JSON bodies
+ * keep the API's JSON limit.
  */
 export function uploadLimit(overheadBytes = 0): MiddlewareHandler<HttpEnv> {
   return async (c, next) => {
-    if (c.req.method !== 'POST') return next();
+    // a JSON body is already read and limited by the edge check (text-guard.ts, 2 MiB)
+    if (c.req.method !== 'POST' || /json/i.test(c.req.header('Content-Type') ?? '')) return next();
     const limit = c.var.deps.config.maxUploadBytes ?? defaultMaxUploadBytes;
     return bodyLimit({
       maxSize: limit + overheadBytes,

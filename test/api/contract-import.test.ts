@@ -48,7 +48,7 @@ const kvk = () => String(10_000_000 + Math.floor(Math.random() * 89_999_999));
 const header =
   'referentie;titel;kvk-nummer;leverancier;waarde;startdatum;einddatum;gunningsdatum;soort;contractmanager';
 
-async function counts(tenantId: string) {
+async function counts(tenantId: string): Promise<Record<string, number>> {
   const rows = await countRows(t.deps.db, tenantId);
   const result = await t.deps.db.execute(
     sql`select count(*)::int as n from contract_invoices where tenant_id = ${tenantId}`,

@@ -66,8 +66,10 @@ export interface ImportContractsInput {
 
 /** Thrown inside the transaction to roll it back (a dry run, or a file with errors). */
 class Rollback extends Error {
-  constructor(readonly result: RowsResult) {
+  readonly result: RowsResult;
+  constructor(result: RowsResult) {
     super('rollback');
+    this.result = result;
   }
 }
 

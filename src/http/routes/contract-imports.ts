@@ -76,6 +76,9 @@ const importRoute = createRoute({
       content: {
         'text/csv': { schema: z.string().openapi({ description: 'A contract sheet, `;` or `,` separated, UTF-8 or Windows-1252' }) },
         [xlsxType]: { schema: z.string().openapi({ format: 'binary', description: 'A contract sheet (first worksheet)' }) },
+        'application/octet-stream': {
+          schema: z.string().openapi({ format: 'binary', description: 'Any of the above: the content decides' }),
+        },
         'application/json': {
           schema: z
             .record(z.string(), z.unknown())
