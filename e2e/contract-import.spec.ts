@@ -6,8 +6,10 @@ import { accounts, checkPage, login, newPage } from './helpers.ts';
 // and imported, and the contracts are in the list. A fresh data folder per run, so fixed names are
 // unique.
 
-const header = 'referentie;titel;kvk-nummer;leverancier;waarde;startdatum;einddatum;gunningsdatum;soort;contractmanager';
-const good = 'E2E-IMP-001;Onderhoud fietspaden;61234567;Fietspad Onderhoud B.V.;€ 480.000,00;1-3-2026;28-2-2028;15-1-2026;werken;';
+const header =
+  'referentie;titel;kvk-nummer;leverancier;waarde;startdatum;einddatum;gunningsdatum;soort;contractmanager';
+const good =
+  'E2E-IMP-001;Onderhoud fietspaden;61234567;Fietspad Onderhoud B.V.;€ 480.000,00;1-3-2026;28-2-2028;15-1-2026;werken;';
 const row = (value: string) =>
   `E2E-IMP-002;Schoonmaak wijkcentra;61234568;Schoon & Sociaal B.V.;${value};1-4-2026;31-3-2027;;diensten;`;
 const csv = (value: string) => Buffer.from([header, good, row(value)].join('\r\n'), 'utf8');
@@ -49,7 +51,9 @@ test('advisor imports contracts from a CSV: one bad row refused by row and colum
   await checkPage(page, 'contract-import-ready');
 
   await page.getByRole('button', { name: '2 contracten importeren' }).click();
-  await expect(page.getByRole('heading', { name: /Import klaar: 2 contracten aangemaakt/, level: 2 })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: /Import klaar: 2 contracten aangemaakt/, level: 2 }),
+  ).toBeVisible();
   await page.getByRole('link', { name: 'Naar de contracten' }).click();
   await page.getByLabel('Zoeken').fill('E2E-IMP');
   await expect(page.getByRole('link', { name: /E2E-IMP-001/ })).toBeVisible();

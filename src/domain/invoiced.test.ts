@@ -61,7 +61,9 @@ describe('decision 022: obligation on invoiced value (framework contracts)', () 
   it('says so in Dutch', () => {
     const o = computeObligation(framework, { ...term, valueCents: 100_000_000, invoicedCents: 5_000_000 });
     expect(o.explanationNl).toContain('gefactureerd');
-    expect(o.explanationNl).toContain('raamovereenkomst: de verplichting en het verwachte tempo volgen de gefactureerde bedragen');
+    expect(o.explanationNl).toContain(
+      'raamovereenkomst: de verplichting en het verwachte tempo volgen de gefactureerde bedragen',
+    );
   });
 
   it('refuses invoiced cents that are not whole or negative', () => {
@@ -72,7 +74,11 @@ describe('decision 022: obligation on invoiced value (framework contracts)', () 
 });
 
 describe('decision 022: the expected pace follows the invoiced half-years', () => {
-  const pace = (invoices: { period: string; amountCents: number }[], asOf: string, obligationCents?: number) =>
+  const pace = (
+    invoices: { period: string; amountCents: number }[],
+    asOf: string,
+    obligationCents?: number,
+  ) =>
     invoicedPace(
       {
         percentageBp: 200,

@@ -61,7 +61,8 @@ export function invoicedPace(
     // the half-year within the term; a half-year outside the term is paced over itself
     const from = Math.max(days.startDay, start);
     const to = Math.min(days.endDay, end);
-    expected += from <= to ? expectedOnDay(share, from, to, at) : expectedOnDay(share, days.startDay, days.endDay, at);
+    expected +=
+      from <= to ? expectedOnDay(share, from, to, at) : expectedOnDay(share, days.startDay, days.endDay, at);
   }
   return expected as Cents;
 }

@@ -204,7 +204,8 @@ const words = {
     labourMissing: '(loonkosten niet opgegeven: totale waarde gebruikt)',
     invoiced: 'gefactureerd',
     nothingInvoiced: '(nog niets gefactureerd)',
-    followsInvoices: 'raamovereenkomst: de verplichting en het verwachte tempo volgen de gefactureerde bedragen',
+    followsInvoices:
+      'raamovereenkomst: de verplichting en het verwachte tempo volgen de gefactureerde bedragen',
     value: 'waarde',
     cappedAt: 'begrensd op',
     plan: 'planregime',

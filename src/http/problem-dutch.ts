@@ -122,7 +122,8 @@ const rules: readonly Rule[] = [
   ],
   [
     /^ambiguous supplier: (\d+) suppliers \((.*)\); a contract has one supplier in Retour$/,
-    (n, list) => `leverancier niet eenduidig: ${n} leveranciers (${list}); een contract heeft in Retour één leverancier`,
+    (n, list) =>
+      `leverancier niet eenduidig: ${n} leveranciers (${list}); een contract heeft in Retour één leverancier`,
   ],
   [/^the supplier (.*) is not among the parties$/, (n) => `leverancier ${n} staat niet bij de partijen`],
   [/^appears twice in the file \(row (\d+)\)$/, (r) => `komt twee keer voor in het bestand (rij ${r})`],

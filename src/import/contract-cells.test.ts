@@ -19,8 +19,16 @@ describe('contract amounts: read as a Dutch user means them, never guessed', () 
     { case: 'whole euros', cell: '150000', cents: 15_000_000 },
     { case: 'a number cell is euros', cell: 250_000.5, cents: 25_000_050 },
     { case: 'a non-breaking space groups thousands', cell: '1\u00a0234,00', cents: 123_400 },
-    { case: 'English grouping is not guessed', cell: '1,234.56', reason: 'not an amount in euros: "1,234.56"' },
-    { case: 'three decimals are refused', cell: '12,345', reason: 'must have at most 2 decimals (whole cents)' },
+    {
+      case: 'English grouping is not guessed',
+      cell: '1,234.56',
+      reason: 'not an amount in euros: "1,234.56"',
+    },
+    {
+      case: 'three decimals are refused',
+      cell: '12,345',
+      reason: 'must have at most 2 decimals (whole cents)',
+    },
     { case: 'two dots that are not thousands', cell: '1.23.4', reason: 'not an amount in euros: "1.23.4"' },
     { case: 'words', cell: 'tienduizend', reason: 'not an amount in euros: "tienduizend"' },
     { case: 'negative', cell: '-5', reason: 'must not be negative' },
@@ -43,10 +51,16 @@ describe('contract dates', () => {
     { case: 'a spreadsheet date', cell: new Date(Date.UTC(2026, 6, 1)), date: '2026-07-01' },
     { case: 'an impossible date', cell: '31-6-2026', reason: 'not a real date: "31-6-2026"' },
     { case: 'no leap day in 2026', cell: '29-2-2026', reason: 'not a real date: "29-2-2026"' },
-    { case: 'a two-digit year', cell: '1-7-26', reason: 'not a date: "1-7-26" (write 2026-07-01 or 1-7-2026)' },
+    {
+      case: 'a two-digit year',
+      cell: '1-7-26',
+      reason: 'not a date: "1-7-26" (write 2026-07-01 or 1-7-2026)',
+    },
     { case: 'a number', cell: 46_204, reason: 'must be a date (YYYY-MM-DD or D-M-YYYY)' },
   ])('$case', ({ cell, date, reason }) =>
-    expect(readContractDate(cell)).toEqual(date === undefined ? { ok: false, reason } : { ok: true, value: date }),
+    expect(readContractDate(cell)).toEqual(
+      date === undefined ? { ok: false, reason } : { ok: true, value: date },
+    ),
   );
 });
 
@@ -68,7 +82,9 @@ describe('KvK numbers, kinds and emails', () => {
     { cell: 'Leveringen', kind: 'servicesAndSupplies' },
     { cell: 'goods', kind: 'servicesAndSupplies' },
     { cell: '', kind: null },
-  ])('kind "$cell" is $kind', ({ cell, kind }) => expect(readContractKind(cell)).toEqual({ ok: true, value: kind }));
+  ])('kind "$cell" is $kind', ({ cell, kind }) =>
+    expect(readContractKind(cell)).toEqual({ ok: true, value: kind }),
+  );
 
   it('refuses an unknown kind', () => expect(readContractKind('bouw').ok).toBe(false));
 

@@ -49,7 +49,10 @@ export function readContractAmount(cell: Cell): Read<number> {
   if (typeof cell === 'number') return centsOf(String(cell), cell);
   if (typeof cell !== 'string') return no('must be an amount in euros');
   const raw = cell.trim();
-  const text = raw.replace(/^(?:€|EUR)\s*/i, '').replace(/\s*(?:€|EUR)$/i, '').replace(/[\s\u00a0]/g, '');
+  const text = raw
+    .replace(/^(?:€|EUR)\s*/i, '')
+    .replace(/\s*(?:€|EUR)$/i, '')
+    .replace(/[\s\u00a0]/g, '');
   if (text.startsWith('-')) return no('must not be negative');
   if (!/^\d[\d.,]*$/.test(text)) return no(`not an amount in euros: "${raw}"`);
   const comma = text.lastIndexOf(',');

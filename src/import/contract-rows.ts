@@ -63,7 +63,12 @@ export async function readContractRows(body: ImportBody): Promise<ReadRows> {
   if (body.kind === 'json') return fromOcds(body.value);
   const kind = detectImportKind(body.bytes);
   if (body.bytes.length === 0)
-    return { rows: [], errors: [{ row: 1, column: '', reason: 'the file is empty' }], refusedRows: 0, fatal: true };
+    return {
+      rows: [],
+      errors: [{ row: 1, column: '', reason: 'the file is empty' }],
+      refusedRows: 0,
+      fatal: true,
+    };
   if (kind === 'unknown')
     throw new DomainError(
       'UNSUPPORTED_MEDIA_TYPE',
@@ -74,7 +79,12 @@ export async function readContractRows(body: ImportBody): Promise<ReadRows> {
     try {
       value = JSON.parse(new TextDecoder().decode(body.bytes));
     } catch {
-      return { rows: [], errors: [{ row: 0, column: '(body)', reason: 'is not valid JSON' }], refusedRows: 0, fatal: true };
+      return {
+        rows: [],
+        errors: [{ row: 0, column: '(body)', reason: 'is not valid JSON' }],
+        refusedRows: 0,
+        fatal: true,
+      };
     }
     return fromOcds(value);
   }
@@ -125,8 +135,7 @@ function fromOcds(value: unknown): ReadRows {
 
 function fromSheet(sheet: ContractSheet): ReadRows {
   const errors = [...sheet.issues];
-  if (errors.some((e) => e.row === 1))
-    return { rows: [], errors, refusedRows: 0, fatal: true };
+  if (errors.some((e) => e.row === 1)) return { rows: [], errors, refusedRows: 0, fatal: true };
   const rows: ImportRow[] = [];
   let refusedRows = 0;
   const flagged = new Set(errors.map((e) => `${e.row}:${e.column}`));

@@ -39,7 +39,14 @@ const headerNames: Record<string, ContractColumn> = {};
 for (const [column, names] of Object.entries({
   reference: ['reference', 'referentie', 'kenmerk', 'contractnummer', 'contractreferentie'],
   title: ['title', 'titel', 'omschrijving', 'naam'],
-  supplierKvkNumber: ['supplierkvknumber', 'kvk', 'kvknummer', 'kvknumber', 'kvkleverancier', 'leverancierkvk'],
+  supplierKvkNumber: [
+    'supplierkvknumber',
+    'kvk',
+    'kvknummer',
+    'kvknumber',
+    'kvkleverancier',
+    'leverancierkvk',
+  ],
   supplierName: ['suppliername', 'supplier', 'leverancier', 'naamleverancier', 'leveranciernaam'],
   value: ['value', 'valueeur', 'waarde', 'opdrachtwaarde', 'contractwaarde', 'waardeeur'],
   startDate: ['startdate', 'start', 'startdatum', 'begindatum', 'ingangsdatum'],

@@ -7,7 +7,12 @@ const fixture = (name: string): unknown =>
 
 describe('OCDS merging', () => {
   it.each([
-    { case: 'objects merge field by field', a: { x: 1, y: { p: 1 } }, b: { y: { q: 2 } }, out: { x: 1, y: { p: 1, q: 2 } } },
+    {
+      case: 'objects merge field by field',
+      a: { x: 1, y: { p: 1 } },
+      b: { y: { q: 2 } },
+      out: { x: 1, y: { p: 1, q: 2 } },
+    },
     { case: 'null removes a field', a: { x: 1, y: 2 }, b: { y: null }, out: { x: 1 } },
     {
       case: 'arrays of objects merge by id',
@@ -15,7 +20,12 @@ describe('OCDS merging', () => {
       b: { list: [{ id: '1', w: 2 }, { id: '2' }] },
       out: { list: [{ id: '1', v: 1, w: 2 }, { id: '2' }] },
     },
-    { case: 'other arrays are replaced', a: { tag: ['award'] }, b: { tag: ['contract'] }, out: { tag: ['contract'] } },
+    {
+      case: 'other arrays are replaced',
+      a: { tag: ['award'] },
+      b: { tag: ['contract'] },
+      out: { tag: ['contract'] },
+    },
   ])('$case', ({ a, b, out }) => expect(mergeOcds(a, b)).toEqual(out));
 });
 
@@ -57,13 +67,26 @@ describe('contracts out of OCDS packages', () => {
   });
 
   it('compiles the releases of one ocid in date order before reading (award, then contract)', () => {
-    const supplier = { id: 'S', name: 'Bouw B.V.', roles: ['supplier'], identifier: { scheme: 'NL-KVK', id: '12345678' } };
+    const supplier = {
+      id: 'S',
+      name: 'Bouw B.V.',
+      roles: ['supplier'],
+      identifier: { scheme: 'NL-KVK', id: '12345678' },
+    };
     const pkg = {
       releases: [
         {
           ocid: 'o-1',
           date: '2026-02-01T00:00:00Z',
-          contracts: [{ id: 'c1', awardID: 'a1', title: 'Bouw', value: { amount: 1000, currency: 'EUR' }, period: { startDate: '2026-03-01', endDate: '2026-12-31' } }],
+          contracts: [
+            {
+              id: 'c1',
+              awardID: 'a1',
+              title: 'Bouw',
+              value: { amount: 1000, currency: 'EUR' },
+              period: { startDate: '2026-03-01', endDate: '2026-12-31' },
+            },
+          ],
         },
         {
           ocid: 'o-1',
@@ -76,11 +99,21 @@ describe('contracts out of OCDS packages', () => {
     };
     const { rows, issues } = readOcdsContracts(pkg);
     expect(issues).toEqual([]);
-    expect(rows[0]).toMatchObject({ reference: 'c1', supplier: { key: '12345678', scheme: 'NL-KVK' }, awardDate: '2026-01-15', kind: 'servicesAndSupplies', maxExtentDate: null });
+    expect(rows[0]).toMatchObject({
+      reference: 'c1',
+      supplier: { key: '12345678', scheme: 'NL-KVK' },
+      awardDate: '2026-01-15',
+      kind: 'servicesAndSupplies',
+      maxExtentDate: null,
+    });
   });
 
   it.each([
-    { case: 'not a package', pkg: { hello: 1 }, reason: 'is not an OCDS release package or record package (no releases or records)' },
+    {
+      case: 'not a package',
+      pkg: { hello: 1 },
+      reason: 'is not an OCDS release package or record package (no releases or records)',
+    },
     { case: 'no contracts', pkg: { releases: [{ ocid: 'x' }] }, reason: 'the package has no contracts' },
   ])('refuses $case as a whole', ({ pkg, reason }) =>
     expect(readOcdsContracts(pkg).issues).toEqual([{ row: 0, column: '(body)', reason }]),
@@ -93,7 +126,15 @@ describe('contracts out of OCDS packages', () => {
           ocid: 'o',
           parties: [{ id: 'S', name: 'Naamloos', roles: ['supplier'] }],
           awards: [{ id: 'a', date: '2026-01-01', suppliers: [{ id: 'S' }] }],
-          contracts: [{ id: 'c', awardID: 'a', title: 'T', value: { amount: 1, currency: 'EUR' }, period: { startDate: '2026-01-01', endDate: '2026-12-31' } }],
+          contracts: [
+            {
+              id: 'c',
+              awardID: 'a',
+              title: 'T',
+              value: { amount: 1, currency: 'EUR' },
+              period: { startDate: '2026-01-01', endDate: '2026-12-31' },
+            },
+          ],
         },
       ],
     };

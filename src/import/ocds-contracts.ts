@@ -145,14 +145,14 @@ function supplierKey(party: Obj): OcdsSupplier | string {
   if (name.length > 200) return 'the supplier name must have at most 200 characters';
   if (kvk) {
     const digits = (str(kvk.id) ?? '').replace(/\s/g, '');
-    if (!/^\d{8}$/.test(digits)) return `the supplier's NL-KVK identifier "${str(kvk.id) ?? ''}" is not 8 digits`;
+    if (!/^\d{8}$/.test(digits))
+      return `the supplier's NL-KVK identifier "${str(kvk.id) ?? ''}" is not 8 digits`;
     return { key: digits, scheme: 'NL-KVK', name };
   }
   const first = ids[0];
   const scheme = first && str(first.scheme);
   const id = first && str(first.id);
-  if (!scheme || !id)
-    return `the supplier ${name} has no identifier (scheme and id): it cannot be matched`;
+  if (!scheme || !id) return `the supplier ${name} has no identifier (scheme and id): it cannot be matched`;
   if (scheme.length + id.length > 100) return 'the supplier identifier must have at most 100 characters';
   return { key: `${scheme}-${id}`, scheme, name };
 }
@@ -161,7 +161,11 @@ function supplierKey(party: Obj): OcdsSupplier | string {
 function supplierOf(release: Obj, contract: Obj): OcdsSupplier | string {
   const awards = arr(release.awards).filter(isObj);
   const awardId = str(contract.awardID);
-  const award = awardId ? awards.find((a) => str(a.id) === awardId) : awards.length === 1 ? awards[0] : undefined;
+  const award = awardId
+    ? awards.find((a) => str(a.id) === awardId)
+    : awards.length === 1
+      ? awards[0]
+      : undefined;
   const parties = arr(release.parties).filter(isObj);
   let refs = award ? arr(award.suppliers).filter(isObj) : [];
   if (refs.length === 0)
@@ -194,13 +198,15 @@ export function readOcdsContracts(pkg: unknown): { rows: OcdsContractRow[]; issu
       n++;
       const row = n;
       const at = `${path}.contracts.${j}`;
-      const issue = (column: string, reason: string) => issues.push({ row, column: `${at}.${column}`, reason });
+      const issue = (column: string, reason: string) =>
+        issues.push({ row, column: `${at}.${column}`, reason });
       const before = issues.length;
       if (!isObj(item)) return issue('', 'is not a contract object');
       const reference = str(item.id);
       if (!reference) issue('id', 'is required (the contract reference)');
       else if (reference.length > 100) issue('id', 'must have at most 100 characters');
-      const award = awards.find((a) => str(a.id) === str(item.awardID)) ?? (awards.length === 1 ? awards[0] : undefined);
+      const award =
+        awards.find((a) => str(a.id) === str(item.awardID)) ?? (awards.length === 1 ? awards[0] : undefined);
       const title = str(item.title) ?? str(award?.title) ?? str(tender.title);
       if (!title) issue('title', 'is required');
       else if (title.length > 300) issue('title', 'must have at most 300 characters');

@@ -122,12 +122,26 @@ describe('contract import from CSV', () => {
     ]);
     expect(await counts(m.tenant.id)).toEqual(before);
     const en = await upload(m.advisor.headers, csv, { lang: 'en' });
-    expect(en.body.errors[0]).toEqual({ row: 3, column: 'value', reason: 'not an amount in euros: "tienduizend"' });
+    expect(en.body.errors[0]).toEqual({
+      row: 3,
+      column: 'value',
+      reason: 'not an amount in euros: "tienduizend"',
+    });
   });
 
   it.each([
-    { case: 'a missing column', csv: 'reference;title;value\nA;B;1', column: 'supplierKvkNumber', reason: 'column is missing' },
-    { case: 'an unknown column', csv: `${header};kleur\n`, column: 'kleur', reason: 'is not a column of the contract import' },
+    {
+      case: 'a missing column',
+      csv: 'reference;title;value\nA;B;1',
+      column: 'supplierKvkNumber',
+      reason: 'column is missing',
+    },
+    {
+      case: 'an unknown column',
+      csv: `${header};kleur\n`,
+      column: 'kleur',
+      reason: 'is not a column of the contract import',
+    },
     { case: 'an empty file', csv: '', column: '', reason: 'the file is empty' },
   ])('refuses $case as an error of row 1', async ({ csv, column, reason }) => {
     const res = await upload(m.advisor.headers, csv, { lang: 'en' });
@@ -158,7 +172,11 @@ describe('contract import from CSV', () => {
     const res = await upload(m.advisor.headers, row('2000'), { lang: 'en' });
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual([
-      { row: 2, column: 'value', reason: `differs from the stored contract ${ref} (€1.000,00); change it there` },
+      {
+        row: 2,
+        column: 'value',
+        reason: `differs from the stored contract ${ref} (€1.000,00); change it there`,
+      },
     ]);
     expect(await counts(m.tenant.id)).toEqual(before);
   });
@@ -182,30 +200,56 @@ describe('contract import from XLSX', () => {
     const ref = unique('X');
     const bytes = await workbook([
       head,
-      [ref, 'Groenonderhoud', Number(m.supplier.kvkNumber), m.supplier.name, 250_000.5, new Date(Date.UTC(2026, 0, 1)), new Date(Date.UTC(2026, 11, 31))],
+      [
+        ref,
+        'Groenonderhoud',
+        Number(m.supplier.kvkNumber),
+        m.supplier.name,
+        250_000.5,
+        new Date(Date.UTC(2026, 0, 1)),
+        new Date(Date.UTC(2026, 11, 31)),
+      ],
       [unique('X'), 'Nul vooraan', 1_234_567, 'Nul B.V.', 1000, '1-1-2026', '31-12-2026'],
     ]);
     const res = await upload(m.advisor.headers, bytes, { dryRun: true });
     expect(res.status).toBe(200);
-    expect(res.body.items[0]).toMatchObject({ reference: ref, valueCents: 25_000_050, startDate: '2026-01-01' });
+    expect(res.body.items[0]).toMatchObject({
+      reference: ref,
+      valueCents: 25_000_050,
+      startDate: '2026-01-01',
+    });
     expect(res.body.items[1].supplierKey).toBe('01234567');
   });
 
   it('refuses formulas, naming the cell', async () => {
     const bytes = await workbook([
       head,
-      [unique('F'), 'Formule', m.supplier.kvkNumber, m.supplier.name, { formula: '1000*2' }, '2026-01-01', '2026-12-31'],
+      [
+        unique('F'),
+        'Formule',
+        m.supplier.kvkNumber,
+        m.supplier.name,
+        { formula: '1000*2' },
+        '2026-01-01',
+        '2026-12-31',
+      ],
     ]);
     const res = await upload(m.advisor.headers, bytes, { lang: 'en' });
     expect(res.status).toBe(422);
-    expect(res.body.errors).toContainEqual({ row: 2, column: 'value', reason: 'formulas are not read: type the value' });
+    expect(res.body.errors).toContainEqual({
+      row: 2,
+      column: 'value',
+      reason: 'formulas are not read: type the value',
+    });
   });
 });
 
 describe('contract import from OCDS', () => {
   it('the published sample (GBP, awarded 2010) is refused: non-EUR amounts are errors, nothing saved', async () => {
     const before = await counts(m.tenant.id);
-    const res = await upload(m.advisor.headers, fixture('sample-contract-release-package.json'), { lang: 'en' });
+    const res = await upload(m.advisor.headers, fixture('sample-contract-release-package.json'), {
+      lang: 'en',
+    });
     expect(res.status).toBe(422);
     expect(res.body.errors).toContainEqual({
       row: 1,
@@ -216,7 +260,9 @@ describe('contract import from OCDS', () => {
   });
 
   it('a contract awarded before the first policy version is an error with the reason', async () => {
-    const pkg = JSON.parse(JSON.stringify(fixture('sample-record-package.json')).replaceAll('"GBP"', '"EUR"'));
+    const pkg = JSON.parse(
+      JSON.stringify(fixture('sample-record-package.json')).replaceAll('"GBP"', '"EUR"'),
+    );
     const res = await upload(m.advisor.headers, pkg, { lang: 'en' });
     expect(res.status).toBe(422);
     expect(res.body.errors).toContainEqual({
@@ -245,7 +291,11 @@ describe('contract import from OCDS', () => {
     });
     const list = await api.get('/contracts?q=ocds-213czf', tenant.advisor.headers);
     const contract = await api.get(`/contracts/${list.body.items[0].id}`, tenant.advisor.headers);
-    expect(contract.body).toMatchObject({ endDate: '2027-06-30', maxExtentDate: '2027-12-31', kind: 'works' });
+    expect(contract.body).toMatchObject({
+      endDate: '2027-06-30',
+      maxExtentDate: '2027-12-31',
+      kind: 'works',
+    });
     const after = await counts(tenant.tenant.id);
     const again = await upload(tenant.advisor.headers, pkg);
     expect(again.body).toMatchObject({ created: 0, unchanged: 1, errors: [] });
@@ -264,11 +314,23 @@ describe('contract import from OCDS', () => {
         date: '2026-01-01T00:00:00Z',
         tag: ['contract'],
         parties: [
-          { id: 'NL-KVK-A', name: 'Eerste B.V.', roles: ['supplier'], identifier: { scheme: 'NL-KVK', id: m.supplier.kvkNumber } },
-          { id: 'NL-KVK-B', name: 'Tweede B.V.', roles: ['supplier'], identifier: { scheme: 'NL-KVK', id: '87654321' } },
+          {
+            id: 'NL-KVK-A',
+            name: 'Eerste B.V.',
+            roles: ['supplier'],
+            identifier: { scheme: 'NL-KVK', id: m.supplier.kvkNumber },
+          },
+          {
+            id: 'NL-KVK-B',
+            name: 'Tweede B.V.',
+            roles: ['supplier'],
+            identifier: { scheme: 'NL-KVK', id: '87654321' },
+          },
         ],
         tender: { mainProcurementCategory: 'services' },
-        awards: [{ id: 'a1', date: '2026-01-15T00:00:00Z', suppliers: [{ id: 'NL-KVK-A', name: 'Eerste B.V.' }] }],
+        awards: [
+          { id: 'a1', date: '2026-01-15T00:00:00Z', suppliers: [{ id: 'NL-KVK-A', name: 'Eerste B.V.' }] },
+        ],
         contracts: [
           {
             id: unique('OCDS'),
@@ -286,11 +348,17 @@ describe('contract import from OCDS', () => {
   it('matches the supplier by its NL-KVK identifier', async () => {
     const res = await upload(m.advisor.headers, release(), { dryRun: true });
     expect(res.status).toBe(200);
-    expect(res.body.items[0]).toMatchObject({ supplierKey: m.supplier.kvkNumber, supplierName: m.supplier.name, kind: 'servicesAndSupplies' });
+    expect(res.body.items[0]).toMatchObject({
+      supplierKey: m.supplier.kvkNumber,
+      supplierName: m.supplier.name,
+      kind: 'servicesAndSupplies',
+    });
   });
 
   it('refuses an award with two suppliers as ambiguous, never picking one', async () => {
-    const awards = [{ id: 'a1', date: '2026-01-15T00:00:00Z', suppliers: [{ id: 'NL-KVK-A' }, { id: 'NL-KVK-B' }] }];
+    const awards = [
+      { id: 'a1', date: '2026-01-15T00:00:00Z', suppliers: [{ id: 'NL-KVK-A' }, { id: 'NL-KVK-B' }] },
+    ];
     const before = await counts(m.tenant.id);
     const res = await upload(m.advisor.headers, release({ awards }), { lang: 'en' });
     expect(res.status).toBe(422);
@@ -304,14 +372,21 @@ describe('contract import from OCDS', () => {
     delete pkg.releases[0].contracts[0].value;
     const res = await upload(m.advisor.headers, pkg, { lang: 'en' });
     expect(res.status).toBe(422);
-    expect(res.body.errors).toContainEqual({ row: 1, column: 'releases.0.contracts.0.value', reason: 'the amount is missing' });
+    expect(res.body.errors).toContainEqual({
+      row: 1,
+      column: 'releases.0.contracts.0.value',
+      reason: 'the amount is missing',
+    });
   });
 });
 
 describe('who may import', () => {
   it.each(['admin', 'manager', 'supplierUser'] as const)('%s gets 403 and nothing is saved', async (who) => {
     const before = await counts(m.tenant.id);
-    const res = await upload(m[who].headers, `${header}\nX;Y;${m.supplier.kvkNumber};Z;1;2026-01-01;2026-12-31;;;`);
+    const res = await upload(
+      m[who].headers,
+      `${header}\nX;Y;${m.supplier.kvkNumber};Z;1;2026-01-01;2026-12-31;;;`,
+    );
     expect(res.status).toBe(403);
     expect(await counts(m.tenant.id)).toEqual(before);
   });
@@ -330,13 +405,26 @@ describe('framework contracts on invoiced value', () => {
     const res = await upload(advisor.headers, fixture('derived-record-package-eur-2026.json'));
     expect(res.status).toBe(200);
     // 2% of the invoiced €60.000 (two transactions in 2026-H2), not of the €11 million framework value
-    expect(res.body.items[0]).toMatchObject({ invoicedCents: 6_000_000, obligationCents: 120_000, regime: 'plan' });
+    expect(res.body.items[0]).toMatchObject({
+      invoicedCents: 6_000_000,
+      obligationCents: 120_000,
+      regime: 'plan',
+    });
     const id = (await api.get('/contracts?q=ocds-213czf', advisor.headers)).body.items[0].id;
-    const invoices = await api.get(`/contracts/${id}/invoices`, { ...advisor.headers, 'Accept-Language': 'en' });
-    expect(invoices.body).toMatchObject({ base: 'invoiced', totalCents: 6_000_000, items: [{ period: '2026-H2', amountCents: 6_000_000 }] });
+    const invoices = await api.get(`/contracts/${id}/invoices`, {
+      ...advisor.headers,
+      'Accept-Language': 'en',
+    });
+    expect(invoices.body).toMatchObject({
+      base: 'invoiced',
+      totalCents: 6_000_000,
+      items: [{ period: '2026-H2', amountCents: 6_000_000 }],
+    });
     expect(invoices.body.obligation.explanation).toContain('invoiced');
 
-    const put = await api.put(`/contracts/${id}/invoices/2027-H1`, advisor.headers, { amountCents: 10_000_000 });
+    const put = await api.put(`/contracts/${id}/invoices/2027-H1`, advisor.headers, {
+      amountCents: 10_000_000,
+    });
     expect(put.status).toBe(200);
     expect(put.body.obligation.amountCents).toBe(320_000);
     expect(put.body.obligation.explanationNl).toContain('gefactureerd');
@@ -349,12 +437,21 @@ describe('framework contracts on invoiced value', () => {
 
   it('refuses invoiced amounts on a contract whose policy is not on invoiced value (409); others get 403/404', async () => {
     const ref = unique('T');
-    await upload(m.advisor.headers, `${header}\n${ref};T;${m.supplier.kvkNumber};S;1000;2026-01-01;2026-12-31;;;`);
+    await upload(
+      m.advisor.headers,
+      `${header}\n${ref};T;${m.supplier.kvkNumber};S;1000;2026-01-01;2026-12-31;;;`,
+    );
     const id = (await api.get(`/contracts?q=${ref}`, m.advisor.headers)).body.items[0].id;
-    expect((await api.put(`/contracts/${id}/invoices/2026-H1`, m.advisor.headers, { amountCents: 1 })).status).toBe(409);
-    expect((await api.put(`/contracts/${id}/invoices/2026-H1`, m.manager.headers, { amountCents: 1 })).status).toBe(403);
+    expect(
+      (await api.put(`/contracts/${id}/invoices/2026-H1`, m.advisor.headers, { amountCents: 1 })).status,
+    ).toBe(409);
+    expect(
+      (await api.put(`/contracts/${id}/invoices/2026-H1`, m.manager.headers, { amountCents: 1 })).status,
+    ).toBe(403);
     const other = await createMunicipality(t.deps.db);
-    expect((await api.put(`/contracts/${id}/invoices/2026-H1`, other.advisor.headers, { amountCents: 1 })).status).toBe(404);
+    expect(
+      (await api.put(`/contracts/${id}/invoices/2026-H1`, other.advisor.headers, { amountCents: 1 })).status,
+    ).toBe(404);
     expect((await api.get(`/contracts/${id}/invoices`, other.advisor.headers)).status).toBe(404);
   });
 });

@@ -71,9 +71,16 @@ export const recordInvoice = defineUseCase<RecordInvoiceInput, InvoicesView>({
         ]);
       if (!halfYearsBetween(contract.startDate as IsoDate, last as IsoDate).includes(input.period))
         throw invalid('The period is not valid.', [
-          { name: 'period', reason: `must be a half-year of the contract term (${contract.startDate} – ${last})` },
+          {
+            name: 'period',
+            reason: `must be a half-year of the contract term (${contract.startDate} – ${last})`,
+          },
         ]);
-      if (!Number.isSafeInteger(input.amountCents) || input.amountCents < 0 || input.amountCents > maxAmountCents)
+      if (
+        !Number.isSafeInteger(input.amountCents) ||
+        input.amountCents < 0 ||
+        input.amountCents > maxAmountCents
+      )
         throw invalid('The amount is not valid.', [
           { name: 'amountCents', reason: 'must be whole cents, not negative' },
         ]);

@@ -13,7 +13,10 @@ const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 
 const ImportErrorSchema = z
   .object({
-    row: z.number().int().openapi({ description: 'Row in the file (the header is row 1); for OCDS the contract number, 0 for the whole file' }),
+    row: z.number().int().openapi({
+      description:
+        'Row in the file (the header is row 1); for OCDS the contract number, 0 for the whole file',
+    }),
     column: z.string().openapi({ description: 'The column, or for OCDS the JSON path', example: 'value' }),
     reason: z.string().openapi({ description: 'In the language of Accept-Language (nl or en)' }),
   })
@@ -33,7 +36,9 @@ export const ContractImportSchema = z
         reference: z.string(),
         title: z.string(),
         supplierName: z.string(),
-        supplierKey: z.string().openapi({ description: 'KvK number, or SCHEME-id for another identifier scheme' }),
+        supplierKey: z
+          .string()
+          .openapi({ description: 'KvK number, or SCHEME-id for another identifier scheme' }),
         valueCents: CentsSchema,
         startDate: IsoDateSchema,
         endDate: IsoDateSchema,
@@ -74,10 +79,18 @@ const importRoute = createRoute({
     body: {
       required: false,
       content: {
-        'text/csv': { schema: z.string().openapi({ description: 'A contract sheet, `;` or `,` separated, UTF-8 or Windows-1252' }) },
-        [xlsxType]: { schema: z.string().openapi({ format: 'binary', description: 'A contract sheet (first worksheet)' }) },
+        'text/csv': {
+          schema: z
+            .string()
+            .openapi({ description: 'A contract sheet, `;` or `,` separated, UTF-8 or Windows-1252' }),
+        },
+        [xlsxType]: {
+          schema: z.string().openapi({ format: 'binary', description: 'A contract sheet (first worksheet)' }),
+        },
         'application/octet-stream': {
-          schema: z.string().openapi({ format: 'binary', description: 'Any of the above: the content decides' }),
+          schema: z
+            .string()
+            .openapi({ format: 'binary', description: 'Any of the above: the content decides' }),
         },
         'application/json': {
           schema: z
@@ -88,7 +101,10 @@ const importRoute = createRoute({
     },
   },
   responses: {
-    200: jsonResponse(ContractImportSchema, 'Every contract valid: imported (or, with dryRun, what would be)'),
+    200: jsonResponse(
+      ContractImportSchema,
+      'Every contract valid: imported (or, with dryRun, what would be)',
+    ),
     400: e400,
     401: e401,
     403: e403,

@@ -10,9 +10,12 @@ const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = err
 const InvoicesSchema = z
   .object({
     base: z.enum(['totalValue', 'labourCost', 'invoiced']).openapi({
-      description: "The policy's base: only `invoiced` (framework contracts) makes these amounts the obligation's base",
+      description:
+        "The policy's base: only `invoiced` (framework contracts) makes these amounts the obligation's base",
     }),
-    items: z.array(z.object({ period: z.string().openapi({ example: '2026-H1' }), amountCents: CentsSchema })),
+    items: z.array(
+      z.object({ period: z.string().openapi({ example: '2026-H1' }), amountCents: CentsSchema }),
+    ),
     totalCents: CentsSchema,
     obligation: z.object({
       amountCents: CentsSchema,
@@ -43,7 +46,8 @@ const putRoute = createRoute({
   method: 'put',
   path: '/contracts/{id}/invoices/{period}',
   tags: ['Contracts'],
-  summary: 'Record what was invoiced in a half-year of a framework contract (advisor); the obligation follows',
+  summary:
+    'Record what was invoiced in a half-year of a framework contract (advisor); the obligation follows',
   request: {
     params: IdParamSchema.extend({
       period: PeriodSchema.openapi({ param: { name: 'period', in: 'path' } }),
@@ -52,7 +56,9 @@ const putRoute = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({ amountCents: AmountSchema.openapi({ example: 12_500_000 }) }).openapi('InvoiceInput'),
+          schema: z
+            .object({ amountCents: AmountSchema.openapi({ example: 12_500_000 }) })
+            .openapi('InvoiceInput'),
         },
       },
     },
@@ -70,7 +76,10 @@ const putRoute = createRoute({
 
 export function contractInvoiceRoutes(api: OpenAPIHono<HttpEnv>) {
   api.openapi(listRoute, async (c) =>
-    c.json(await execute(listInvoices, c.var.deps, c.var.actor, { contractId: c.req.valid('param').id }), 200),
+    c.json(
+      await execute(listInvoices, c.var.deps, c.var.actor, { contractId: c.req.valid('param').id }),
+      200,
+    ),
   );
   api.openapi(putRoute, async (c) => {
     const { id, period } = c.req.valid('param');

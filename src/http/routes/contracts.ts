@@ -40,7 +40,8 @@ export const ContractSchema = z
     endDate: IsoDateSchema.openapi({ description: 'End date after extensions' }),
     originalEndDate: IsoDateSchema,
     maxExtentDate: IsoDateSchema.nullable().openapi({
-      description: 'The latest end date options may reach (OCDS maxExtentDate): a possible extension, not the end',
+      description:
+        'The latest end date options may reach (OCDS maxExtentDate): a possible extension, not the end',
     }),
     awardDate: IsoDateSchema,
     regime: RegimeSchema,

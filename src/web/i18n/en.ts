@@ -829,8 +829,10 @@ export const en: Record<MessageKey, string> = {
   'download.report': 'Download portfolio report and tables',
   'import.title': 'Import contracts',
   'import.open': 'Import contracts',
-  'import.lead': 'Load contracts from your contract system (CSV or Excel) or your OCDS publication (JSON). Retour first checks every row; only when all is right do you import everything at once. A file with errors changes nothing.',
-  'import.columns': 'Columns of a CSV or Excel file: reference, title, KvK number, supplier, value, start date, end date, award date, kind (works or services), contract manager (email) and optionally max extent date. Amounts as 1.234,56, dates as 1-7-2026 or 2026-07-01.',
+  'import.lead':
+    'Load contracts from your contract system (CSV or Excel) or your OCDS publication (JSON). Retour first checks every row; only when all is right do you import everything at once. A file with errors changes nothing.',
+  'import.columns':
+    'Columns of a CSV or Excel file: reference, title, KvK number, supplier, value, start date, end date, award date, kind (works or services), contract manager (email) and optionally max extent date. Amounts as 1.234,56, dates as 1-7-2026 or 2026-07-01.',
   'import.file': 'File (CSV, XLSX or OCDS JSON)',
   'import.fileHint': 'At most 10 MB; the kind of file is recognised by its content',
   'import.chooseFile': 'Choose a file first',
@@ -838,7 +840,8 @@ export const en: Record<MessageKey, string> = {
   'import.checking': 'Checking file {name}',
   'import.importing': 'Importing file {name}',
   'import.run': 'Import {count} contracts',
-  'import.summary': '{rows} contracts read: {created} new, {unchanged} already there and unchanged. Value of the new contracts {value}, obligation {obligation}.',
+  'import.summary':
+    '{rows} contracts read: {created} new, {unchanged} already there and unchanged. Value of the new contracts {value}, obligation {obligation}.',
   'import.errorsHeading': '{count} errors: nothing was saved',
   'import.errorsLead': 'Correct the file and check it again.',
   'import.errorsCaption': 'Errors by row and column',
@@ -867,7 +870,8 @@ export const en: Record<MessageKey, string> = {
   'import.col.file': 'Whole file',
   'contracts.maxExtentDate': 'Latest end date with options',
   'invoices.title': 'Invoiced per half-year (framework contract)',
-  'invoices.lead': 'The policy computes the obligation on what is actually invoiced: the obligation and the expected pace follow these amounts.',
+  'invoices.lead':
+    'The policy computes the obligation on what is actually invoiced: the obligation and the expected pace follow these amounts.',
   'invoices.caption': 'Invoiced amounts',
   'invoices.period': 'Half-year',
   'invoices.amount': 'Invoiced',

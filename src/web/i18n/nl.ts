@@ -827,8 +827,10 @@ export const nl = {
   'download.report': 'Portefeuillerapportage en tabellen downloaden',
   'import.title': 'Contracten importeren',
   'import.open': 'Contracten importeren',
-  'import.lead': 'Laad contracten uit uw contractsysteem (CSV of Excel) of uit uw OCDS-publicatie (JSON). Eerst controleert Retour elke rij; pas als alles klopt, importeert u alles in één keer. Een bestand met fouten verandert niets.',
-  'import.columns': 'Kolommen van een CSV- of Excelbestand: referentie, titel, kvk-nummer, leverancier, waarde, startdatum, einddatum, gunningsdatum, soort (werken of diensten), contractmanager (e-mail) en eventueel uiterste einddatum. Bedragen als 1.234,56, datums als 1-7-2026 of 2026-07-01.',
+  'import.lead':
+    'Laad contracten uit uw contractsysteem (CSV of Excel) of uit uw OCDS-publicatie (JSON). Eerst controleert Retour elke rij; pas als alles klopt, importeert u alles in één keer. Een bestand met fouten verandert niets.',
+  'import.columns':
+    'Kolommen van een CSV- of Excelbestand: referentie, titel, kvk-nummer, leverancier, waarde, startdatum, einddatum, gunningsdatum, soort (werken of diensten), contractmanager (e-mail) en eventueel uiterste einddatum. Bedragen als 1.234,56, datums als 1-7-2026 of 2026-07-01.',
   'import.file': 'Bestand (CSV, XLSX of OCDS-JSON)',
   'import.fileHint': 'Hoogstens 10 MB; het soort bestand wordt aan de inhoud herkend',
   'import.chooseFile': 'Kies eerst een bestand',
@@ -836,7 +838,8 @@ export const nl = {
   'import.checking': 'Bestand {name} wordt gecontroleerd',
   'import.importing': 'Bestand {name} wordt geïmporteerd',
   'import.run': '{count} contracten importeren',
-  'import.summary': '{rows} contracten gelezen: {created} nieuw, {unchanged} al aanwezig en ongewijzigd. Waarde van de nieuwe contracten {value}, verplichting {obligation}.',
+  'import.summary':
+    '{rows} contracten gelezen: {created} nieuw, {unchanged} al aanwezig en ongewijzigd. Waarde van de nieuwe contracten {value}, verplichting {obligation}.',
   'import.errorsHeading': '{count} fouten: er is niets opgeslagen',
   'import.errorsLead': 'Verbeter het bestand en controleer het opnieuw.',
   'import.errorsCaption': 'Fouten per rij en kolom',
@@ -865,7 +868,8 @@ export const nl = {
   'import.col.file': 'Hele bestand',
   'contracts.maxExtentDate': 'Uiterste einddatum met opties',
   'invoices.title': 'Gefactureerd per halfjaar (raamovereenkomst)',
-  'invoices.lead': 'Het beleid rekent de verplichting over wat werkelijk gefactureerd is: de verplichting en het verwachte tempo volgen deze bedragen.',
+  'invoices.lead':
+    'Het beleid rekent de verplichting over wat werkelijk gefactureerd is: de verplichting en het verwachte tempo volgen deze bedragen.',
   'invoices.caption': 'Gefactureerde bedragen',
   'invoices.period': 'Halfjaar',
   'invoices.amount': 'Gefactureerd',

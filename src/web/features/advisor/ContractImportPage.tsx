@@ -66,7 +66,12 @@ export default function ContractImportPage() {
     setBusy(dryRun ? 'check' : 'import');
     setProgress(0);
     try {
-      const res = await sendFile<ContractImport>(endpoints.contractImports(dryRun), file, typeOf(file), setProgress);
+      const res = await sendFile<ContractImport>(
+        endpoints.contractImports(dryRun),
+        file,
+        typeOf(file),
+        setProgress,
+      );
       setResult(res.body);
       // the result is what the user waits for: move there so it is read out and reachable at once
       requestAnimationFrame(() => document.getElementById('import-result')?.focus());
@@ -130,7 +135,12 @@ export default function ContractImportPage() {
           />
         ) : null}
         <ButtonGroup>
-          <Button type="submit" variant={result && !hasErrors && result.dryRun ? 'secondary' : 'primary'} busy={busy === 'check'} disabled={busy !== null}>
+          <Button
+            type="submit"
+            variant={result && !hasErrors && result.dryRun ? 'secondary' : 'primary'}
+            busy={busy === 'check'}
+            disabled={busy !== null}
+          >
             {t('import.check')}
           </Button>
         </ButtonGroup>
@@ -164,7 +174,13 @@ export default function ContractImportPage() {
                 rows={result.errors}
                 rowKey={(e) => `${e.row}:${e.column}:${e.reason}`}
                 columns={[
-                  { key: 'row', header: t('import.row'), rowHeader: true, numeric: true, cell: (e) => e.row || '—' },
+                  {
+                    key: 'row',
+                    header: t('import.row'),
+                    rowHeader: true,
+                    numeric: true,
+                    cell: (e) => e.row || '—',
+                  },
                   { key: 'column', header: t('import.column'), cell: (e) => columnLabel(e.column) },
                   {
                     key: 'reason',
@@ -182,10 +198,20 @@ export default function ContractImportPage() {
               rowKey={(i) => String(i.row)}
               columns={[
                 { key: 'row', header: t('import.row'), numeric: true, cell: (i) => i.row },
-                { key: 'reference', header: t('import.col.reference'), rowHeader: true, cell: (i) => i.reference },
+                {
+                  key: 'reference',
+                  header: t('import.col.reference'),
+                  rowHeader: true,
+                  cell: (i) => i.reference,
+                },
                 { key: 'title', header: t('import.col.title'), cell: (i) => i.title },
                 { key: 'supplier', header: t('import.col.supplierName'), cell: (i) => i.supplierName },
-                { key: 'value', header: t('import.col.value'), numeric: true, cell: (i) => money(i.valueCents) },
+                {
+                  key: 'value',
+                  header: t('import.col.value'),
+                  numeric: true,
+                  cell: (i) => money(i.valueCents),
+                },
                 {
                   key: 'term',
                   header: t('contracts.term'),
@@ -211,7 +237,12 @@ export default function ContractImportPage() {
           ) : null}
           {!hasErrors && result.dryRun && result.created > 0 ? (
             <ButtonGroup>
-              <Button variant="primary" busy={busy === 'import'} disabled={busy !== null} onClick={() => void send(false)}>
+              <Button
+                variant="primary"
+                busy={busy === 'import'}
+                disabled={busy !== null}
+                onClick={() => void send(false)}
+              >
                 {t('import.run', { count: result.created })}
               </Button>
             </ButtonGroup>

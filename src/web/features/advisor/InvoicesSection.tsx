@@ -43,7 +43,9 @@ export function InvoicesSection({
   const { t, lang, money, halfYear } = useI18n();
   const invoices = useResource<ContractInvoices>(endpoints.invoices(contract.id));
   const last =
-    contract.maxExtentDate && contract.maxExtentDate > contract.endDate ? contract.maxExtentDate : contract.endDate;
+    contract.maxExtentDate && contract.maxExtentDate > contract.endDate
+      ? contract.maxExtentDate
+      : contract.endDate;
   const periods = halfYears(contract.startDate, last);
   const { values, setValues, form, bind } = useForm({ period: periods[0] ?? '', amount: '' }, 'invoice');
   const [busy, setBusy] = useState(false);
@@ -109,7 +111,9 @@ export function InvoicesSection({
       {canEdit ? (
         <>
           <div aria-live="polite">
-            {saved !== null ? <Alert type="ok" heading={t('invoices.saved', { amount: money(saved) })} /> : null}
+            {saved !== null ? (
+              <Alert type="ok" heading={t('invoices.saved', { amount: money(saved) })} />
+            ) : null}
           </div>
           <FormErrors form={form} prefix="invoice" />
           <form className="retour-form" onSubmit={(e) => void submit(e)} noValidate>
