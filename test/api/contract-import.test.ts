@@ -96,8 +96,8 @@ describe('contract import from CSV', () => {
     expect(list.body.items).toHaveLength(1);
     expect(list.body.items[0].name).toBe('Bruggenbouw B.V.');
     const after = await counts(m.tenant.id);
-    expect(after.contracts).toBe(before.contracts + 2);
-    expect(after.suppliers).toBe(before.suppliers + 1);
+    expect(after.contracts).toBe((before.contracts ?? 0) + 2);
+    expect(after.suppliers).toBe((before.suppliers ?? 0) + 1);
 
     // an import twice changes nothing, not even the audit log
     const again = await upload(m.advisor.headers, csv);
