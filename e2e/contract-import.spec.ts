@@ -34,7 +34,10 @@ test('advisor imports contracts from a CSV: one bad row refused by row and colum
   await expect(page.getByRole('button', { name: 'Controleren' })).toBeFocused();
   await page.keyboard.press('Enter');
 
-  const result = page.getByRole('heading', { name: /1 fouten: er is niets opgeslagen/, level: 2 });
+  const result = page.getByRole('heading', {
+    name: /Fouten in het bestand: 1\. Er is niets opgeslagen/,
+    level: 2,
+  });
   await expect(result).toBeVisible();
   await expect(result).toBeFocused();
   const errors = page.getByRole('table', { name: 'Fouten per rij en kolom' });

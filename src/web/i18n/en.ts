@@ -842,7 +842,7 @@ export const en: Record<MessageKey, string> = {
   'import.run': 'Import {count} contracts',
   'import.summary':
     '{rows} contracts read: {created} new, {unchanged} already there and unchanged. Value of the new contracts {value}, obligation {obligation}.',
-  'import.errorsHeading': '{count} errors: nothing was saved',
+  'import.errorsHeading': 'Errors in the file: {count}. Nothing was saved.',
   'import.errorsLead': 'Correct the file and check it again.',
   'import.errorsCaption': 'Errors by row and column',
   'import.validCaption': 'Contracts in the file',

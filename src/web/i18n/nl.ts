@@ -840,7 +840,7 @@ export const nl = {
   'import.run': '{count} contracten importeren',
   'import.summary':
     '{rows} contracten gelezen: {created} nieuw, {unchanged} al aanwezig en ongewijzigd. Waarde van de nieuwe contracten {value}, verplichting {obligation}.',
-  'import.errorsHeading': '{count} fouten: er is niets opgeslagen',
+  'import.errorsHeading': 'Fouten in het bestand: {count}. Er is niets opgeslagen.',
   'import.errorsLead': 'Verbeter het bestand en controleer het opnieuw.',
   'import.errorsCaption': 'Fouten per rij en kolom',
   'import.validCaption': 'Contracten in het bestand',

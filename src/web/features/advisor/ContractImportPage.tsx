@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, sendFile } from '../../api.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/nl.ts';
@@ -73,8 +73,6 @@ export default function ContractImportPage() {
         setProgress,
       );
       setResult(res.body);
-      // the result is what the user waits for: move there so it is read out and reachable at once
-      requestAnimationFrame(() => document.getElementById('import-result')?.focus());
     } catch (e) {
       setResult(null);
       setError(e instanceof ApiError ? e : new ApiError(0, String(e)));
@@ -83,6 +81,11 @@ export default function ContractImportPage() {
       setProgress(null);
     }
   }
+
+  // the result is what the user waits for: move there once shown, so it is read out and reachable
+  useEffect(() => {
+    if (result) document.getElementById('import-result')?.focus();
+  }, [result]);
 
   const hasErrors = (result?.errors.length ?? 0) > 0;
   const title = t('import.title');
@@ -166,7 +169,7 @@ export default function ContractImportPage() {
           </Paragraph>
           {hasErrors ? (
             <>
-              <Alert type="error" heading={t('import.errorsHeading', { count: result.errors.length })}>
+              <Alert type="error">
                 <Paragraph>{t('import.errorsLead')}</Paragraph>
               </Alert>
               <Table
