@@ -62,3 +62,49 @@ test('advisor imports contracts from a CSV: one bad row refused by row and colum
   await expect(page.getByRole('link', { name: /E2E-IMP-001/ })).toBeVisible();
   await expect(page.getByRole('link', { name: /E2E-IMP-002/ })).toBeVisible();
 });
+
+// A framework contract (raamovereenkomst): under a policy version on invoiced value (from 2030, so
+// no other journey's contract is judged by it), the advisor records what was invoiced in a
+// half-year on the contract page and the obligation follows.
+test('framework contract: the advisor records an invoiced half-year and the obligation follows', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const admin = await newPage(browser);
+  await login(admin, accounts.admin);
+  const me = (await (await admin.request.get('/api/v1/me')).json()) as { csrfToken: string };
+  const versions = (await (await admin.request.get('/api/v1/policies')).json()) as {
+    items: { policy: Record<string, unknown> }[];
+  };
+  const created = await admin.request.post('/api/v1/policies', {
+    headers: { 'X-CSRF-Token': me.csrfToken },
+    data: { ...versions.items[0]?.policy, validFrom: '2030-01-01', base: 'invoiced' },
+  });
+  expect(created.status()).toBe(201);
+
+  const page = await newPage(browser);
+  await login(page, accounts.advisor);
+  await page.goto('/contracts/import');
+  const framework = [
+    header,
+    'E2E-RAAM-001;Raamovereenkomst groenonderhoud;61234569;Groen Raam B.V.;2.000.000;1-2-2030;31-1-2032;15-1-2030;diensten;',
+  ].join('\r\n');
+  await page
+    .getByLabel('Bestand (CSV, XLSX of OCDS-JSON)')
+    .setInputFiles({ name: 'raam.csv', mimeType: 'text/csv', buffer: Buffer.from(framework, 'utf8') });
+  await page.getByRole('button', { name: 'Controleren' }).click();
+  await page.getByRole('button', { name: '1 contracten importeren' }).click();
+  await expect(page.getByRole('heading', { name: /Import klaar/, level: 2 })).toBeVisible();
+
+  await page.goto('/contracts?q=E2E-RAAM-001');
+  await page.getByRole('link', { name: /E2E-RAAM-001/ }).click();
+  const section = page.getByRole('region', { name: 'Gefactureerd per halfjaar (raamovereenkomst)' });
+  await expect(section.getByText('Nog niets gefactureerd.')).toBeVisible();
+  await section.getByLabel('Halfjaar').selectOption('2030-H1');
+  await section.getByLabel('Gefactureerd', { exact: true }).fill('150.000');
+  await section.getByRole('button', { name: 'Bedrag vastleggen' }).click();
+  // 2% of € 150.000 invoiced, not of the € 2.000.000 framework value
+  await expect(section.getByText('Vastgelegd. De verplichting is nu € 3.000,00.')).toBeVisible();
+  await expect(section.getByRole('table', { name: 'Gefactureerde bedragen' })).toContainText('€ 150.000,00');
+  await checkPage(page, 'contract-framework-invoiced');
+});
