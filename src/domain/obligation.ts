@@ -13,6 +13,11 @@ export interface ContractTerms {
   contractKind?: ContractKind | undefined;
   startDate: IsoDate;
   endDate: IsoDate;
+  /**
+   * What has been invoiced so far, for a policy whose base is `invoiced` (framework contracts,
+   * decision 022): the sum of the recorded half-years; absent is nothing invoiced yet.
+   */
+  invoicedCents?: number | undefined;
   /** Options used and extensions: each adds value and may move the end date. */
   extensions?:
     | readonly { valueCents: number; labourCostCents?: number | undefined; endDate?: IsoDate | undefined }[]
@@ -70,6 +75,8 @@ export function computeObligation(
     terms.labourCostCents === undefined
       ? undefined
       : amount(terms.labourCostCents, 'labourCostCents', issues);
+  const invoiced =
+    terms.invoicedCents === undefined ? 0 : amount(terms.invoicedCents, 'invoicedCents', issues);
   const start = date(terms.startDate, 'startDate', issues);
   let end = date(terms.endDate, 'endDate', issues);
   if (end < start) issues.push({ name: 'endDate', reason: 'must not be before startDate' });
@@ -135,7 +142,8 @@ export function computeObligation(
     return result('none', cents(0), cents(0), (l) => w(l).shorter(terms.startDate, endDate, minTerm));
 
   const useLabour = policy.base === 'labourCost' && labour !== undefined;
-  const base = cents(useLabour ? labour + extraLabour : total);
+  const onInvoices = policy.base === 'invoiced';
+  const base = cents(onInvoices ? invoiced : useLabour ? labour + extraLabour : total);
   const raw = mulDivRound(base, policy.percentageBp, 1, 10_000);
   const capped = policy.obligationCapCents !== undefined && raw > policy.obligationCapCents;
   const amountCents = capped ? cents(policy.obligationCapCents ?? 0) : raw;
@@ -146,9 +154,13 @@ export function computeObligation(
   const labourMissing = policy.base === 'labourCost' && !useLabour;
   const text = (l: Lang) => {
     const t = w(l);
-    const baseText = useLabour ? `${t.labourCost} ${eur(l, base)}` : valueText(l);
+    const baseText = onInvoices
+      ? `${t.invoiced} ${eur(l, base)}${base === 0 ? ` ${t.nothingInvoiced}` : ''}`
+      : useLabour
+        ? `${t.labourCost} ${eur(l, base)}`
+        : valueText(l);
     // the value compared is named only when the line does not end on it already
-    const totalText = useLabour || hasExt ? `${t.value} ${eur(l, total)} ` : '';
+    const totalText = onInvoices || useLabour || hasExt ? `${t.value} ${eur(l, total)} ` : '';
     const kindText = kind ? ` (${t[kind]})` : '';
     return (
       `${formatBp(policy.percentageBp)} × ${baseText}${labourMissing ? ` ${t.labourMissing}` : ''} = ${eur(l, raw)}` +
@@ -156,7 +168,8 @@ export function computeObligation(
       (regime === 'plan'
         ? `; ${totalText}≥ ${eur(l, threshold)}${kindText}: ${t.plan}`
         : `; ${totalText}< ${eur(l, threshold)}${kindText}: ${t.trust}`) +
-      (minTerm !== undefined && options.termUnknown ? `; ${t.onlyFrom(minTerm)}` : '')
+      (minTerm !== undefined && options.termUnknown ? `; ${t.onlyFrom(minTerm)}` : '') +
+      (onInvoices ? `; ${t.followsInvoices}` : '')
     );
   };
   return result(regime, amountCents, base, text);
@@ -171,6 +184,9 @@ const words = {
       `term ${from} – ${to} is shorter than ${m} months: no social return`,
     labourCost: 'labour cost',
     labourMissing: '(labour cost not given: total value used)',
+    invoiced: 'invoiced',
+    nothingInvoiced: '(nothing invoiced yet)',
+    followsInvoices: 'framework contract: the obligation and the expected pace follow the invoiced amounts',
     value: 'value',
     cappedAt: 'capped at',
     plan: 'plan regime',
@@ -186,6 +202,10 @@ const words = {
       `looptijd ${from} – ${to} is korter dan ${m} maanden: geen social return`,
     labourCost: 'loonkosten',
     labourMissing: '(loonkosten niet opgegeven: totale waarde gebruikt)',
+    invoiced: 'gefactureerd',
+    nothingInvoiced: '(nog niets gefactureerd)',
+    followsInvoices:
+      'raamovereenkomst: de verplichting en het verwachte tempo volgen de gefactureerde bedragen',
     value: 'waarde',
     cappedAt: 'begrensd op',
     plan: 'planregime',

@@ -49,7 +49,11 @@ export interface Policy {
   validFrom: IsoDate;
   /** Percentage of the base, in basis points (200 = 2%). */
   percentageBp: number;
-  base: 'totalValue' | 'labourCost';
+  /**
+   * What the percentage applies to: the total value, its labour-cost part, or (framework contracts)
+   * what is actually invoiced, recorded per half-year (decision 022).
+   */
+  base: 'totalValue' | 'labourCost' | 'invoiced';
   /** At or above: plan regime; below: trust regime. */
   planThresholdCents: number;
   planThresholdByKind?: { works?: number | undefined; servicesAndSupplies?: number | undefined } | undefined;
@@ -333,7 +337,7 @@ export function validatePolicy(input: unknown): PolicyCheck {
   else if (!isIsoDate(validFrom))
     r.issues.push({ name: 'validFrom', reason: 'must be a real date (YYYY-MM-DD)' });
   const percentageBp = r.int(input, 'percentageBp', '', 0, 10_000, true);
-  const base = r.oneOf(input, 'base', '', ['totalValue', 'labourCost'] as const, false);
+  const base = r.oneOf(input, 'base', '', ['totalValue', 'labourCost', 'invoiced'] as const, false);
   const planThresholdCents = r.int(input, 'planThresholdCents', '', 0, MAX_CENTS, true);
   let planThresholdByKind: Policy['planThresholdByKind'];
   if (input.planThresholdByKind !== undefined) {

@@ -45,6 +45,8 @@ export class ProgressSums {
   #endDay = NaN;
   #asOfDay = NaN;
   #obligation = 0;
+  /** Expected given by the caller (invoiced base), else NaN: pro rata over the term. */
+  #expected = NaN;
   #tolerance = 0;
   #caps: Partial<Record<Category, number>> | undefined = undefined;
   /** Raw sums: list × 4 + category. */
@@ -66,7 +68,9 @@ export class ProgressSums {
       obligation < 0 ||
       !Number.isSafeInteger(tolerance) ||
       tolerance < 0 ||
-      tolerance > 10_000
+      tolerance > 10_000 ||
+      (terms.expectedCents !== undefined &&
+        (!Number.isSafeInteger(terms.expectedCents) || terms.expectedCents < 0))
     ) {
       const issues: Issue[] = [];
       if (Number.isNaN(startDay))
@@ -78,12 +82,18 @@ export class ProgressSums {
         issues.push({ name: 'obligationCents', reason: 'must be whole cents, not negative' });
       if (!Number.isSafeInteger(tolerance) || tolerance < 0 || tolerance > 10_000)
         issues.push({ name: 'toleranceBp', reason: 'must be 0–10000 basis points' });
+      if (
+        terms.expectedCents !== undefined &&
+        (!Number.isSafeInteger(terms.expectedCents) || terms.expectedCents < 0)
+      )
+        issues.push({ name: 'expectedCents', reason: 'must be whole cents, not negative' });
       throw invalid('Cannot compute progress.', issues);
     }
     this.#startDay = startDay;
     this.#endDay = endDay;
     this.#asOfDay = asOfDay;
     this.#obligation = obligation;
+    this.#expected = terms.expectedCents ?? NaN;
     this.#tolerance = tolerance;
     this.#caps = terms.categoryCapsBp ?? terms.policy?.categoryCapsBp;
     this.#sums.fill(0);
@@ -176,7 +186,8 @@ export class ProgressSums {
     const startDay = this.#startDay;
     const endDay = this.#endDay;
     const asOfDay = this.#asOfDay;
-    const expected = expectedOnDay(obligation, startDay, endDay, asOfDay);
+    const given = this.#expected;
+    const expected = Number.isNaN(given) ? expectedOnDay(obligation, startDay, endDay, asOfDay) : given;
     const term = endDay - startDay + 1;
     const elapsed = asOfDay - startDay + 1;
     const forecast = elapsed <= 0 ? 0 : elapsed >= term ? realised : mulDivRound(realised, term, 1, elapsed);

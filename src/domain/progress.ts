@@ -26,6 +26,11 @@ export interface ProgressInput {
   policy?: Pick<Policy, 'behindToleranceBp' | 'categoryCapsBp' | 'penaltyFactorBp'> | undefined;
   toleranceBp?: number | undefined;
   categoryCapsBp?: Partial<Record<Category, number>> | undefined;
+  /**
+   * The expected value at the date when it does not follow the term pro rata: a framework contract
+   * on invoiced value passes {@link invoicedPace} (decision 022).
+   */
+  expectedCents?: number | undefined;
 }
 
 /** A contract's terms as progress needs them: {@link ProgressInput} without its lists. */

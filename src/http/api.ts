@@ -19,6 +19,8 @@ import { auditLogRoutes } from './routes/audit-log.ts';
 import { membershipRoutes } from './routes/memberships.ts';
 import { supplierRoutes } from './routes/suppliers.ts';
 import { contractRoutes } from './routes/contracts.ts';
+import { contractImportRoutes } from './routes/contract-imports.ts';
+import { contractInvoiceRoutes } from './routes/contract-invoices.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { planRoutes } from './routes/plans.ts';
 import { progressRoutes } from './routes/progress.ts';
@@ -91,6 +93,8 @@ export function createApi(deps: AppDeps) {
   auditLogRoutes(api);
   supplierRoutes(api);
   contractRoutes(api);
+  contractImportRoutes(api);
+  contractInvoiceRoutes(api);
   reportRoutes(api);
   planRoutes(api);
   progressRoutes(api);

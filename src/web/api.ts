@@ -100,42 +100,74 @@ export function query(params: Record<string, string | number | undefined | null>
 }
 
 /**
- * Multipart upload with progress (fetch cannot report upload progress, XMLHttpRequest can).
- * `onProgress` gets a fraction 0..1.
+ * POSTs a body with upload progress (fetch cannot report upload progress, XMLHttpRequest can).
+ * Statuses that `accepted` allows resolve with their JSON body; any other is an ApiError.
  */
-export function upload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
+function postWithProgress<T>(
+  path: string,
+  body: XMLHttpRequestBodyInit,
+  contentType: string | null,
+  onProgress: (fraction: number) => void,
+  accepted: (status: number) => boolean,
+): Promise<{ status: number; body: T }> {
+  return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', base + path);
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('Accept-Language', apiLanguage);
+    if (contentType) xhr.setRequestHeader('Content-Type', contentType);
     if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
     xhr.onerror = () => reject(new ApiError(0, 'network'));
     xhr.onload = () => {
-      let body: Record<string, unknown> = {};
+      let json: Record<string, unknown> = {};
       try {
-        body = xhr.responseText ? (JSON.parse(xhr.responseText) as Record<string, unknown>) : {};
+        json = xhr.responseText ? (JSON.parse(xhr.responseText) as Record<string, unknown>) : {};
       } catch {
         // keep the status
       }
-      if (xhr.status >= 200 && xhr.status < 300) {
+      if (accepted(xhr.status)) {
         onProgress(1);
-        resolve(body as T);
+        resolve({ status: xhr.status, body: json as T });
       } else {
+        if (xhr.status === 401) onUnauthenticated?.();
         reject(
           new ApiError(
             xhr.status,
-            typeof body.title === 'string' ? body.title : xhr.statusText,
-            typeof body.detail === 'string' ? body.detail : undefined,
-            Array.isArray(body.invalidParams) ? (body.invalidParams as InvalidParam[]) : [],
+            typeof json.title === 'string' ? json.title : xhr.statusText,
+            typeof json.detail === 'string' ? json.detail : undefined,
+            Array.isArray(json.invalidParams) ? (json.invalidParams as InvalidParam[]) : [],
           ),
         );
       }
     };
-    xhr.send(form);
+    xhr.send(body);
   });
+}
+
+/** Multipart upload with progress; `onProgress` gets a fraction 0..1. */
+export async function upload<T>(
+  path: string,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+): Promise<T> {
+  const ok = (status: number) => status >= 200 && status < 300;
+  return (await postWithProgress<T>(path, form, null, onProgress, ok)).body;
+}
+
+/**
+ * Sends a file as the request body (not multipart), with upload progress, for imports that answer
+ * their row-by-row result both when it succeeds (200) and when it refuses the file (422): both are
+ * returned with their status; any other status is an ApiError.
+ */
+export function sendFile<T>(
+  path: string,
+  file: Blob,
+  contentType: string,
+  onProgress: (fraction: number) => void,
+): Promise<{ status: number; body: T }> {
+  return postWithProgress<T>(path, file, contentType, onProgress, (s) => s === 200 || s === 422);
 }

@@ -13,6 +13,7 @@ import type { LoadedPolicy } from './contract-policy.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { contractPolicy } from './contract-policy.ts';
 import { addMissingReports, maxAmountCents } from './create-contract.ts';
+import { invoicedCentsOf } from './invoiced-obligation.ts';
 import { obligationOf } from './obligation-of.ts';
 import { presentContract, type ContractView } from './present.ts';
 import { audit, requireContract } from './scope.ts';
@@ -60,7 +61,12 @@ export const extendContract = defineUseCase<ExtendContractInput, ContractView>({
         note: input.note ?? '',
       });
       const all = [...before, ext];
-      const obligation = obligationOf(contract, all, loaded);
+      const obligation = obligationOf(
+        contract,
+        all,
+        loaded,
+        await invoicedCentsOf(tx, tenantId, contract.id, loaded),
+      );
       await updateContractObligation(tx, tenantId, contract.id, {
         obligationCents: obligation.amountCents,
         regime: obligation.regime,

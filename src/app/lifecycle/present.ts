@@ -38,6 +38,8 @@ export function presentContract(
     /** End date after extensions. */
     endDate: effectiveEndDate(c, extensions),
     originalEndDate: c.endDate,
+    /** The latest end date options may reach (not the end; decision 022). */
+    maxExtentDate: c.maxExtentDate,
     awardDate: c.awardDate,
     regime: c.regime as 'none' | 'trust' | 'plan',
     obligationCents: c.obligationCents,

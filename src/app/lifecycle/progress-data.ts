@@ -1,6 +1,7 @@
 import {
   computeProgress,
   halfYearRange,
+  invoicedPace,
   type Category,
   type Progress,
   type ValuedItem,
@@ -14,6 +15,7 @@ import {
   type ContractWithNames,
   type ExtensionRow,
 } from '../../db/repositories/contracts.ts';
+import { invoicesByContract, type InvoiceRow } from '../../db/repositories/contract-invoices.ts';
 import { approvedPlanItems, type StoredPlanItem } from '../../db/repositories/plans.ts';
 import { contractPolicy, tenantPolicies, type LoadedPolicy } from './contract-policy.ts';
 
@@ -25,6 +27,8 @@ export interface ContractFacts {
   endDate: string;
   planned: StoredPlanItem[];
   values: ActivityValue[];
+  /** Invoiced half-years, loaded only when the policy's base is `invoiced` (decision 022). */
+  invoices?: InvoiceRow[] | undefined;
 }
 
 /**
@@ -51,6 +55,13 @@ export async function loadFacts(
     approvedPlanItems(db, tenantId, ids),
     activityValues(db, tenantId, ids),
   ]);
+  // framework contracts on invoiced value only: no query at all for a portfolio without them
+  const onInvoices = contracts
+    .filter((c) => policies.get(c.policyVersionId)?.policy.base === 'invoiced')
+    .map((c) => c.id);
+  const invoices = onInvoices.length
+    ? await invoicesByContract(db, tenantId, onInvoices.length > 1_000 ? undefined : onInvoices)
+    : new Map<string, InvoiceRow[]>();
   const valuesOf = new Map<string, ActivityValue[]>();
   for (const v of values) {
     const list = valuesOf.get(v.contractId);
@@ -68,6 +79,7 @@ export async function loadFacts(
       endDate: effectiveEndDate(contract, ext),
       planned: planned.get(contract.id) ?? [],
       values: valuesOf.get(contract.id) ?? [],
+      ...(loaded.policy.base === 'invoiced' ? { invoices: invoices.get(contract.id) ?? [] } : {}),
     };
   });
 }
@@ -119,6 +131,20 @@ export function progressAt(facts: ContractFacts, asOf: string): Progress {
       endDate: facts.endDate,
       ...countedItems(facts, asOf),
       policy: facts.loaded.policy,
+      ...(facts.invoices
+        ? {
+            expectedCents: invoicedPace(
+              {
+                percentageBp: facts.loaded.policy.percentageBp,
+                obligationCents: facts.contract.obligationCents,
+                startDate: facts.contract.startDate,
+                endDate: facts.endDate,
+                invoices: facts.invoices,
+              },
+              asOf,
+            ),
+          }
+        : {}),
     },
     asOf,
   );

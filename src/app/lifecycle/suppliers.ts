@@ -9,7 +9,10 @@ import {
   supplierByKvk,
   updateSupplierRow,
   type SupplierContact,
+  type SupplierRow,
 } from '../../db/repositories/suppliers.ts';
+import type { Tx } from '../../db/client.ts';
+import type { Actor } from '../actor.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { presentSupplier, type SupplierView } from './present.ts';
 import { audit, isUniqueViolation } from './scope.ts';
@@ -25,27 +28,39 @@ const conflict = (kvk: string) =>
     { name: 'kvkNumber', reason: 'is already registered in this municipality' },
   ]);
 
+/**
+ * Registers a supplier in the caller's transaction, with its audit entry (`POST /suppliers` and the
+ * contract import). `kvkNumber` is the KvK number, or `SCHEME-id` for a foreign identifier from OCDS.
+ */
+export async function registerSupplier(
+  tx: Tx,
+  actor: Actor,
+  input: CreateSupplierInput,
+): Promise<SupplierRow> {
+  const tenantId = tenantOf(actor);
+  if (await supplierByKvk(tx, tenantId, input.kvkNumber)) throw conflict(input.kvkNumber);
+  const row = await insertSupplier(tx, {
+    tenantId,
+    name: input.name.trim(),
+    kvkNumber: input.kvkNumber,
+    contacts: input.contacts ?? [],
+  });
+  await audit(tx, actor, 'supplier.create', 'supplier', row.id, {
+    name: row.name,
+    kvkNumber: row.kvkNumber,
+  });
+  return row;
+}
+
 /** Registers a supplier organisation (opdrachtnemer) in the advisor's municipality. */
 export const createSupplier = defineUseCase<CreateSupplierInput, SupplierView>({
   name: 'supplier.create',
   access: ['advisor'],
   async run({ deps, actor }, input) {
-    const tenantId = tenantOf(actor);
     try {
-      return await deps.db.transaction(async (tx) => {
-        if (await supplierByKvk(tx, tenantId, input.kvkNumber)) throw conflict(input.kvkNumber);
-        const row = await insertSupplier(tx, {
-          tenantId,
-          name: input.name.trim(),
-          kvkNumber: input.kvkNumber,
-          contacts: input.contacts ?? [],
-        });
-        await audit(tx, actor, 'supplier.create', 'supplier', row.id, {
-          name: row.name,
-          kvkNumber: row.kvkNumber,
-        });
-        return presentSupplier(row);
-      });
+      return await deps.db.transaction(async (tx) =>
+        presentSupplier(await registerSupplier(tx, actor, input)),
+      );
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict(input.kvkNumber);
       throw error;

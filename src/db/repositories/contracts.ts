@@ -309,6 +309,16 @@ export async function updateContractDetails(
     .where(and(eq(contracts.tenantId, tenantId), eq(contracts.id, id)));
 }
 
+/** Enabled contract-manager memberships of enabled users in the tenant. */
+function activeManagers(tenantId: string): SQL[] {
+  return [
+    eq(memberships.tenantId, tenantId),
+    eq(memberships.role, 'contractManager'),
+    eq(memberships.disabled, false),
+    eq(users.disabled, false),
+  ];
+}
+
 /** The users holding an enabled contract-manager role in the tenant, by name then email. */
 export async function listContractManagers(
   db: Db | Tx,
@@ -318,13 +328,21 @@ export async function listContractManagers(
     .select({ userId: users.id, name: users.name, email: users.email })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.tenantId, tenantId),
-        eq(memberships.role, 'contractManager'),
-        eq(memberships.disabled, false),
-        eq(users.disabled, false),
-      ),
-    )
+    .where(and(...activeManagers(tenantId)))
     .orderBy(asc(users.name), asc(users.email), asc(users.id));
+}
+
+/** The enabled contract manager of the tenant with this email address (any case), if there is one. */
+export async function contractManagerByEmail(
+  db: Db | Tx,
+  tenantId: string,
+  email: string,
+): Promise<{ userId: string; name: string } | undefined> {
+  const [row] = await db
+    .select({ userId: users.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(...activeManagers(tenantId), sql`lower(${users.email}) = ${email.toLowerCase()}`))
+    .limit(1);
+  return row;
 }

@@ -21,6 +21,11 @@ export const contracts = pgTable(
     valueCents: centsColumn('value_cents').notNull(),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }).notNull(),
+    /**
+     * The latest end date options may reach (OCDS `period.maxExtentDate`): a possible extension,
+     * never the end; using it is an extension like any other (decision 022).
+     */
+    maxExtentDate: date('max_extent_date', { mode: 'string' }),
     awardDate: date('award_date', { mode: 'string' }).notNull(),
     /** The policy version in force at award: the contract is judged by it for its whole life. */
     policyVersionId: uuid('policy_version_id')
@@ -58,6 +63,27 @@ export const contractExtensions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('contract_extensions_contract').on(t.contractId)],
+);
+
+/**
+ * Invoiced amounts of a framework contract per half-year (policy base `invoiced`, decision 022):
+ * recorded by the advisor or imported from OCDS `implementation.transactions`.
+ */
+export const contractInvoices = pgTable(
+  'contract_invoices',
+  {
+    id: id(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    period: text('period').notNull(), // 'YYYY-H1' | 'YYYY-H2'
+    amountCents: centsColumn('amount_cents').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('contract_invoices_contract_period').on(t.contractId, t.period)],
 );
 
 export const intakes = pgTable('intakes', {

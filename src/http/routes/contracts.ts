@@ -39,6 +39,10 @@ export const ContractSchema = z
     startDate: IsoDateSchema,
     endDate: IsoDateSchema.openapi({ description: 'End date after extensions' }),
     originalEndDate: IsoDateSchema,
+    maxExtentDate: IsoDateSchema.nullable().openapi({
+      description:
+        'The latest end date options may reach (OCDS maxExtentDate): a possible extension, not the end',
+    }),
     awardDate: IsoDateSchema,
     regime: RegimeSchema,
     obligationCents: CentsSchema,
@@ -84,8 +88,15 @@ const ContractInputSchema = z
     awardDate: RealDateSchema.optional(),
     kind: KindSchema.optional(),
     contractManagerId: z.string().nullable().optional(),
+    maxExtentDate: RealDateSchema.optional().openapi({
+      description: 'The latest end date options may reach: kept as a possible extension, not the end',
+    }),
   })
   .refine((v) => v.endDate >= v.startDate, { path: ['endDate'], message: 'must not be before startDate' })
+  .refine((v) => v.maxExtentDate === undefined || v.maxExtentDate >= v.endDate, {
+    path: ['maxExtentDate'],
+    message: 'must not be before endDate',
+  })
   .openapi('ContractInput');
 
 const ExtensionInputSchema = z

@@ -1,8 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { deleteEvidence } from '../../app/evidence/delete-evidence.ts';
 import { downloadEvidence } from '../../app/evidence/download-evidence.ts';
-import { defaultMaxUploadBytes } from '../../app/evidence/evidence-store.ts';
 import { listEvidence } from '../../app/evidence/list-evidence.ts';
 import { uploadEvidence } from '../../app/evidence/upload-evidence.ts';
 import { execute } from '../../app/use-case.ts';
@@ -16,7 +14,7 @@ import {
   jsonResponse,
   ProblemSchema,
 } from '../openapi.ts';
-import { problemResponse } from '../problem.ts';
+import { uploadLimit } from '../upload-limit.ts';
 
 const EvidenceSchema = z
   .object({
@@ -142,21 +140,7 @@ export function contentDisposition(filename: string): string {
 const multipartOverhead = 64 * 1024;
 
 export function evidenceRoutes(api: OpenAPIHono<HttpEnv>) {
-  api.use('/activities/:id/evidence', async (c, next) => {
-    if (c.req.method !== 'POST') return next();
-    const limit = c.var.deps.config.maxUploadBytes ?? defaultMaxUploadBytes;
-    return bodyLimit({
-      maxSize: limit + multipartOverhead,
-      onError: (ctx) =>
-        problemResponse(ctx, {
-          type: 'about:blank',
-          status: 413,
-          title: 'Payload too large',
-          detail: `The file is larger than ${limit} bytes.`,
-          code: 'PAYLOAD_TOO_LARGE',
-        }),
-    })(c, next);
-  });
+  api.use('/activities/:id/evidence', uploadLimit(multipartOverhead));
 
   api.openapi(uploadRoute, async (c) => {
     const { file } = c.req.valid('form');

@@ -80,7 +80,10 @@ export const PolicyInputSchema = z
   .object({
     validFrom: IsoDateSchema,
     percentageBp: basisPoints.openapi({ example: 200 }),
-    base: z.enum(['totalValue', 'labourCost']).optional(),
+    base: z.enum(['totalValue', 'labourCost', 'invoiced']).optional().openapi({
+      description:
+        'What the percentage applies to: total value (default), labour cost, or the invoiced amounts per half-year (framework contracts)',
+    }),
     planThresholdCents: CentsSchema.openapi({ example: 20_000_000 }),
     planThresholdByKind: z
       .object({ works: CentsSchema.optional(), servicesAndSupplies: CentsSchema.optional() })

@@ -25,6 +25,7 @@ const UsersPage = lazy(() => import('../features/admin/UsersPage.tsx'));
 const AuditPage = lazy(() => import('../features/admin/AuditPage.tsx'));
 const NewSupplierPage = lazy(() => import('../features/advisor/NewSupplierPage.tsx'));
 const NewContractPage = lazy(() => import('../features/advisor/NewContractPage.tsx'));
+const ContractImportPage = lazy(() => import('../features/advisor/ContractImportPage.tsx'));
 const SuppliersPage = lazy(() => import('../features/suppliers/SuppliersPage.tsx'));
 const SupplierPage = lazy(() => import('../features/suppliers/SupplierPage.tsx'));
 const SupplierHomePage = lazy(() => import('../features/supplier/SupplierHomePage.tsx'));
@@ -63,6 +64,7 @@ const router = createBrowserRouter([
         element: page(<ContractListPage />, ['advisor', 'municipalityAdmin', 'contractManager']),
       },
       { path: '/contracts/new', element: page(<NewContractPage />, ['advisor']) },
+      { path: '/contracts/import', element: page(<ContractImportPage />, ['advisor']) },
       { path: '/suppliers/new', element: page(<NewSupplierPage />, ['advisor']) },
       {
         path: '/suppliers',

@@ -69,6 +69,8 @@ export interface Contract {
   startDate: string;
   endDate: string;
   awardDate: string;
+  /** The latest end date options may reach (a possible extension, not the end). */
+  maxExtentDate?: string | null;
   regime: Regime;
   obligationCents: number;
   obligation: Obligation;
@@ -379,4 +381,40 @@ export interface WorkQueueGroup {
 
 export interface WorkQueue {
   items: WorkQueueGroup[];
+}
+
+/** POST /contract-imports: every row's result, or every error by row and column. */
+export interface ContractImport {
+  dryRun: boolean;
+  rows: number;
+  created: number;
+  unchanged: number;
+  valueCents: number;
+  obligationCents: number;
+  items: {
+    row: number;
+    reference: string;
+    title: string;
+    supplierName: string;
+    supplierKey: string;
+    valueCents: number;
+    startDate: string;
+    endDate: string;
+    maxExtentDate: string | null;
+    awardDate: string;
+    kind: 'works' | 'servicesAndSupplies';
+    action: 'create' | 'unchanged';
+    obligationCents: number;
+    regime: Regime;
+    invoicedCents: number;
+  }[];
+  errors: { row: number; column: string; reason: string }[];
+}
+
+/** GET /contracts/{id}/invoices: a framework contract's invoiced half-years. */
+export interface ContractInvoices {
+  base: 'totalValue' | 'labourCost' | 'invoiced';
+  items: { period: string; amountCents: number }[];
+  totalCents: number;
+  obligation: { amountCents: number; regime: Regime; explanation: string; explanationNl: string };
 }

@@ -110,6 +110,7 @@ export default function ContractListPage() {
             {t('advisor.newContract')}
           </ButtonLink>
           <ButtonLink to="/suppliers/new">{t('advisor.newSupplier')}</ButtonLink>
+          <ButtonLink to="/contracts/import">{t('import.open')}</ButtonLink>
         </ButtonGroup>
       ) : null}
       <search className="retour-toolbar" aria-label={t('contracts.filters')}>

@@ -11,6 +11,7 @@ import { useSession } from '../session/session.tsx';
 import { ContractDetailsForm } from '../advisor/ContractDetailsForm.tsx';
 import { ExtensionForm } from '../advisor/ExtensionForm.tsx';
 import { IntakeForm } from '../advisor/IntakeForm.tsx';
+import { InvoicesSection } from '../advisor/InvoicesSection.tsx';
 import { PlanSection } from './PlanSection.tsx';
 import { ReportsSection } from './ReportsSection.tsx';
 import { ReservationSection } from '../tender/ReservationSection.tsx';
@@ -62,6 +63,9 @@ export default function ContractPage() {
                   ? [{ key: t('extension.totalValue'), value: money(c.totalValueCents) }]
                   : []),
                 { key: t('contracts.term'), value: `${date(c.startDate)} – ${date(c.endDate)}` },
+                ...(c.maxExtentDate
+                  ? [{ key: t('contracts.maxExtentDate'), value: date(c.maxExtentDate) }]
+                  : []),
                 { key: t('contracts.awardDate'), value: date(c.awardDate) },
                 ...(c.contractManagerName
                   ? [{ key: t('role.contractManager'), value: c.contractManagerName }]
@@ -110,6 +114,14 @@ export default function ContractPage() {
             </section>
             {role === 'advisor' && c.regime === 'plan' ? <IntakeForm contractId={c.id} /> : null}
             {c.regime === 'plan' ? <PlanSection contract={c} /> : null}
+            <InvoicesSection
+              contract={c}
+              canEdit={role === 'advisor'}
+              onChanged={() => {
+                contract.reload();
+                progress.reload();
+              }}
+            />
             <ReportsSection contract={c} />
             <ReservationSection contractId={c.id} canEdit={role === 'advisor'} />
             <SettlementSection

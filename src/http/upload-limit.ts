@@ -1,0 +1,29 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { defaultMaxUploadBytes } from '../app/evidence/evidence-store.ts';
+import type { HttpEnv } from './env.ts';
+import { problemResponse } from './problem.ts';
+
+/**
+ * The upload limit (RETOUR_MAX_UPLOAD_BYTES) on a route's POST body, plus `overheadBytes` for an
+ * envelope around the file (multipart); over it: 413 problem+json naming the limit. JSON bodies
+ * keep the API's JSON limit.
+ */
+export function uploadLimit(overheadBytes = 0): MiddlewareHandler<HttpEnv> {
+  return async (c, next) => {
+    // a JSON body is already read and limited by the edge check (text-guard.ts, 2 MiB)
+    if (c.req.method !== 'POST' || /json/i.test(c.req.header('Content-Type') ?? '')) return next();
+    const limit = c.var.deps.config.maxUploadBytes ?? defaultMaxUploadBytes;
+    return bodyLimit({
+      maxSize: limit + overheadBytes,
+      onError: (ctx) =>
+        problemResponse(ctx, {
+          type: 'about:blank',
+          status: 413,
+          title: 'Payload too large',
+          detail: `The file is larger than ${limit} bytes.`,
+          code: 'PAYLOAD_TOO_LARGE',
+        }),
+    })(c, next);
+  };
+}
