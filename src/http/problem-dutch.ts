@@ -403,6 +403,19 @@ const rules: readonly Rule[] = [
     (n) => `${n} van de activiteiten hebben geen bewijsstuk; beoordeel ze een voor een.`,
   ],
   [/^has no evidence$/, 'heeft geen bewijsstuk'],
+  [
+    /^(\d+) of the activities have no evidence, and the policy requires it for their type; add evidence or remove them before submitting\.$/,
+    (n) =>
+      `${n} van de activiteiten hebben geen bewijsstuk, en het beleid vereist dat voor hun soort; voeg een bewijsstuk toe of verwijder ze voordat u indient.`,
+  ],
+  [
+    /^This activity has no evidence, and the policy requires it for its type; ask for more information or reject it\.$/,
+    'Deze activiteit heeft geen bewijsstuk, en het beleid vereist dat voor deze soort; vraag om meer informatie of wijs haar af.',
+  ],
+  [
+    /^has no evidence, which the policy requires for (.+)$/,
+    (code) => `heeft geen bewijsstuk, dat het beleid vereist voor ${code}`,
+  ],
   [/^The cursor is not valid\.$/, 'De cursor is niet geldig.'],
   [/^is not a cursor of this list$/, 'is geen cursor van deze lijst'],
   [/^No such endpoint: (.+)$/, (e) => `Dit adres bestaat niet: ${e}`],

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
 import { activities, contracts, evidenceFiles, reports } from '../schema/index.ts';
 
@@ -153,4 +153,19 @@ export async function expiredEvidence(
         sql`, `,
       )})`,
     );
+}
+
+/** How many evidence files each of these activities has (absent from the map: none). */
+export async function evidenceCounts(
+  db: Db | Tx,
+  tenantId: string,
+  activityIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (activityIds.length === 0) return new Map();
+  const rows = await db
+    .select({ activityId: evidenceFiles.activityId, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.tenantId, tenantId), inArray(evidenceFiles.activityId, [...activityIds])))
+    .groupBy(evidenceFiles.activityId);
+  return new Map(rows.map((r) => [r.activityId, r.n]));
 }

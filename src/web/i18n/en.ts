@@ -824,4 +824,19 @@ export const en: Record<MessageKey, string> = {
   'download.summary': 'Download summary',
   'download.plan': 'Download plan of approach',
   'download.report': 'Download portfolio report and tables',
+  // Evidence rules (decision 024)
+  'evidenceRule.missingHeading': 'Without evidence',
+  'evidenceRule.missingSubmit':
+    '{n} activity(ies) have no evidence: {names}. You can still submit; the advisor sees this too.',
+  'evidenceRule.requiredSubmit':
+    'The policy requires evidence for {names}. Add the evidence or remove the activity; then you can submit.',
+  'evidenceRule.submitQuestionMissing': '{n} activity(ies) have no evidence.',
+  'evidenceRule.missingVerify': 'No evidence was added to {name}. You may accept it, but check it another way.',
+  'evidenceRule.requiredVerify':
+    '{name} has no evidence, and the policy requires it for this kind of activity. It can be accepted only with evidence: ask for more information or reject it.',
+  'evidenceRule.acceptedWithout': '{name} is accepted, without evidence.',
+  'evidenceRule.column': 'Evidence required',
+  'evidenceRule.policyField': 'Evidence required',
+  'evidenceRule.yes': 'yes',
+  'evidenceRule.no': 'no',
 };

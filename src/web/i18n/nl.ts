@@ -822,6 +822,21 @@ export const nl = {
   'download.summary': 'Samenvatting downloaden',
   'download.plan': 'Plan van aanpak downloaden',
   'download.report': 'Portefeuillerapportage en tabellen downloaden',
+  // Evidence rules (decision 024)
+  'evidenceRule.missingHeading': 'Zonder bewijsstuk',
+  'evidenceRule.missingSubmit':
+    '{n} activiteit(en) hebben geen bewijsstuk: {names}. U kunt toch indienen; de adviseur ziet dit ook.',
+  'evidenceRule.requiredSubmit':
+    'Voor {names} is volgens het beleid een bewijsstuk verplicht. Voeg het bewijsstuk toe of verwijder de activiteit; daarna kunt u indienen.',
+  'evidenceRule.submitQuestionMissing': '{n} activiteit(en) hebben geen bewijsstuk.',
+  'evidenceRule.missingVerify': 'Bij {name} is geen bewijsstuk toegevoegd. Accepteren kan, maar controleer het op een andere manier.',
+  'evidenceRule.requiredVerify':
+    'Bij {name} ontbreekt een bewijsstuk, en het beleid vereist dat voor deze soort activiteit. Accepteren kan pas met bewijsstuk: vraag om meer informatie of wijs af.',
+  'evidenceRule.acceptedWithout': '{name} is geaccepteerd, zonder bewijsstuk.',
+  'evidenceRule.column': 'Bewijsstuk verplicht',
+  'evidenceRule.policyField': 'Bewijsstuk verplicht',
+  'evidenceRule.yes': 'ja',
+  'evidenceRule.no': 'nee',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -53,6 +53,8 @@ interface TypeRow {
   unit: string;
   /** Euros for rated methods, a percentage for shares. */
   value: string;
+  /** Evidence is required for activities of this type (decision 024). */
+  evidenceRequired: boolean;
   /** The stored type it came from (keeps its description); null for a new one. */
   from: ActivityType | null;
 }
@@ -106,6 +108,7 @@ export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSa
       method: x.method,
       unit: x.unit ?? '',
       value: rated(x.method) ? centsToText(x.rateCents, lang) : bpToText(x.shareBp, lang),
+      evidenceRequired: x.evidenceRequired === true,
       from: x,
     })),
   );
@@ -123,6 +126,7 @@ export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSa
           method: x.method,
           unit: x.unit ?? '',
           value: '',
+          evidenceRequired: x.evidenceRequired === true,
           from: x,
         })),
     ]);
@@ -144,6 +148,7 @@ export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSa
         method: 'hour',
         unit: '',
         value: '',
+        evidenceRequired: false,
         from: null,
       },
     ]);
@@ -203,7 +208,7 @@ export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSa
             : undefined;
       if (v === null || (rated(r.method) && v === undefined))
         local[`at-${i}-value`] = t('activity.notANumber');
-      const { rateCents: _r, shareBp: _s, unit: _u, ...kept } = r.from ?? {};
+      const { rateCents: _r, shareBp: _s, unit: _u, evidenceRequired: _e, ...kept } = r.from ?? {};
       return {
         ...kept,
         code: r.code.trim(),
@@ -212,6 +217,7 @@ export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSa
         method: r.method,
         ...(r.unit.trim() ? { unit: r.unit.trim() } : {}),
         ...(v == null ? {} : rated(r.method) ? { rateCents: v } : { shareBp: v }),
+        ...(r.evidenceRequired ? { evidenceRequired: true } : {}),
       };
     });
     const targetGroupFields = collectTargetGroups(groups, lang, t('activity.notANumber'), local);
@@ -264,6 +270,7 @@ export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSa
         [`activityTypes.${i}.category`, `at-${i}-category`],
         [`activityTypes.${i}.method`, `at-${i}-method`],
         [`activityTypes.${i}.unit`, `at-${i}-unit`],
+        [`activityTypes.${i}.evidenceRequired`, `at-${i}-evidence`],
         [`activityTypes.${i}`, `at-${i}-value`],
       ]);
       form.fromApi(error, {
@@ -423,6 +430,25 @@ export function PolicyVersionForm({ base, onSaved }: { base: PolicyVersion; onSa
                   inputMode="decimal"
                 />
               ) : null}
+            </div>
+            <div className="utrecht-form-field utrecht-form-field--checkbox">
+              <input
+                type="checkbox"
+                id={`policy-at-${i}-evidence`}
+                className="utrecht-checkbox utrecht-checkbox--html-input"
+                checked={r.evidenceRequired}
+                onChange={(e) =>
+                  setRows((all) =>
+                    all.map((x) => (x.key === r.key ? { ...x, evidenceRequired: e.target.checked } : x)),
+                  )
+                }
+              />
+              <label
+                htmlFor={`policy-at-${i}-evidence`}
+                className="utrecht-form-label utrecht-form-label--checkbox"
+              >
+                {t('evidenceRule.policyField')}
+              </label>
             </div>
             <Button
               type="button"
