@@ -383,6 +383,14 @@ const rules: readonly Rule[] = [
     'Een gebruiker van een initiatief hoort bij een initiatief.',
   ],
   [/^(.+) has accepted the invitation already\.$/, (e) => `${e} heeft de uitnodiging al aangenomen.`],
+  [
+    /^(.+) has not accepted the invitation yet; send the invitation again instead\.$/,
+    (e) => `${e} heeft de uitnodiging nog niet aangenomen; stuur de uitnodiging opnieuw.`,
+  ],
+  [
+    /^Three reset links went to this account in the last hour; try again later\.$/,
+    'Er gingen het afgelopen uur al drie herstellinks naar dit account; probeer het later opnieuw.',
+  ],
   [/^(.+) has this role here already\.$/, (e) => `${e} heeft deze rol hier al.`],
   [
     /^You cannot change or remove your own role; ask another administrator of this municipality\.$/,

@@ -72,6 +72,7 @@ const rules: Record<string, Rule> = {
   'PATCH /memberships/{id}': { access: ['municipalityAdmin'], scope: 'object', body: () => ({ role: 'advisor' }) },
   'DELETE /memberships/{id}': { access: ['municipalityAdmin'], scope: 'object', status: 204, fresh: 'membership' },
   'POST /memberships/{id}/invitation': { access: ['municipalityAdmin'], scope: 'object', status: 201 },
+  'POST /memberships/{id}/password-reset': { access: ['municipalityAdmin'], scope: 'object' },
   'GET /api-tokens': { access: ['municipalityAdmin', 'supplier'], scope: 'tenant' },
   'DELETE /api-tokens/{id}': { access: ['municipalityAdmin', 'supplier'], scope: 'object', status: 204, fresh: 'apiToken', session: true },
   'GET /audit-log': { access: ['municipalityAdmin'], scope: 'tenant' },

@@ -15,6 +15,7 @@ const PublicResultsPage = lazy(() => import('../features/results/PublicResultsPa
 const SignInPage = lazy(() => import('../features/session/SignInPage.tsx'));
 const SwitchTenantPage = lazy(() => import('../features/session/SwitchTenantPage.tsx'));
 const SetPasswordPage = lazy(() => import('../features/session/SetPasswordPage.tsx'));
+const ForgotPasswordPage = lazy(() => import('../features/session/ForgotPasswordPage.tsx'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'));
 const ContractListPage = lazy(() => import('../features/contracts/ContractListPage.tsx'));
 const ContractPage = lazy(() => import('../features/contracts/ContractPage.tsx'));
@@ -56,6 +57,7 @@ const router = createBrowserRouter([
       { path: '/sign-in', element: publicPage(<SignInPage />) },
       { path: '/invitation', element: publicPage(<SetPasswordPage purpose="invitation" />) },
       { path: '/password-reset', element: publicPage(<SetPasswordPage purpose="passwordReset" />) },
+      { path: '/forgot-password', element: publicPage(<ForgotPasswordPage />) },
       { path: '/switch-tenant', element: page(<SwitchTenantPage />) },
       { path: '/dashboard', element: page(<DashboardPage />, staff) },
       {

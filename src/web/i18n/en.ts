@@ -824,6 +824,19 @@ export const en: Record<MessageKey, string> = {
   'download.summary': 'Download summary',
   'download.plan': 'Download plan of approach',
   'download.report': 'Download portfolio report and tables',
+  // Forgot password (issue 16)
+  'forgot.link': 'Forgot your password?',
+  'forgot.title': 'Forgot password',
+  'forgot.lead':
+    'Enter the email address of your Retour account. You will get an email with a link to choose a new password; the link works once, for an hour.',
+  'forgot.submit': 'Send reset link',
+  'forgot.sent':
+    'If there is an account for {email}, an email with a reset link is on its way. Look in your spam folder too.',
+  'forgot.back': 'Back to sign in',
+  'forgot.again': 'Ask for a new reset link',
+  'users.sendReset': 'Send reset link',
+  'users.sendResetLabel': 'Send a password reset link to {name}',
+  'users.resetSent': 'A reset link was sent to {email}. The link works for an hour.',
   // Evidence rules (decision 024)
   'evidenceRule.missingHeading': 'Without evidence',
   'evidenceRule.missingSubmit':

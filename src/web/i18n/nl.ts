@@ -822,6 +822,19 @@ export const nl = {
   'download.summary': 'Samenvatting downloaden',
   'download.plan': 'Plan van aanpak downloaden',
   'download.report': 'Portefeuillerapportage en tabellen downloaden',
+  // Forgot password (issue 16)
+  'forgot.link': 'Wachtwoord vergeten?',
+  'forgot.title': 'Wachtwoord vergeten',
+  'forgot.lead':
+    'Vul het e-mailadres van uw Retour-account in. U krijgt een e-mail met een link om een nieuw wachtwoord te kiezen; de link werkt één keer en een uur lang.',
+  'forgot.submit': 'Herstellink sturen',
+  'forgot.sent':
+    'Als er een account is met {email}, is er nu een e-mail met een herstellink onderweg. Kijk ook in de map met ongewenste e-mail.',
+  'forgot.back': 'Terug naar inloggen',
+  'forgot.again': 'Een nieuwe herstellink aanvragen',
+  'users.sendReset': 'Herstellink sturen',
+  'users.sendResetLabel': 'Wachtwoordherstellink sturen aan {name}',
+  'users.resetSent': 'Er is een herstellink gestuurd naar {email}. De link werkt een uur.',
   // Evidence rules (decision 024)
   'evidenceRule.missingHeading': 'Zonder bewijsstuk',
   'evidenceRule.missingSubmit':

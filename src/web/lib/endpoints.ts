@@ -51,5 +51,7 @@ export const endpoints = {
   invitations: '/invitations',
   invitationAcceptance: '/invitations/acceptance',
   passwordResetCompletion: '/password-resets/completion',
+  passwordResets: '/password-resets',
+  membershipPasswordReset: (membershipId: string) => `/memberships/${membershipId}/password-reset`,
   auditLog: (params: Record<string, string | undefined> = {}) => `/audit-log${query(params)}`,
 };

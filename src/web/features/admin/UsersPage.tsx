@@ -243,6 +243,19 @@ function MemberActions({ member, act }: { member: UserRow; act: (action: () => P
             {t('users.resend')}
           </Button>
         ) : null}
+        {!member.invitationPending && !member.membershipDisabled && !member.disabled ? (
+          <Button
+            aria-label={t('users.sendResetLabel', { name })}
+            onClick={() =>
+              act(async () => {
+                await api.post(endpoints.membershipPasswordReset(member.membershipId));
+                return t('users.resetSent', { email: member.email });
+              })
+            }
+          >
+            {t('users.sendReset')}
+          </Button>
+        ) : null}
         <ConfirmButton
           label={t('users.remove')}
           ariaLabel={t('users.removeLabel', { name })}
