@@ -80,6 +80,7 @@ const rules: Record<string, Rule> = {
   'POST /policies': { access: ['municipalityAdmin'], scope: 'tenant', body: () => ({ validFrom: '2030-01-01', percentageBp: 500, planThresholdCents: 1, activityTypes: [] }) },
   'GET /activity-types': { access: 'signedIn', scope: 'tenant' },
   'GET /target-group-tables': { access: 'public', scope: 'none' },
+  'GET /tenants': { access: 'public', scope: 'none' },
   'POST /estimates': { access: 'public', scope: 'none', status: 200, body: (i) => ({ tenant: i.tenantSlug, contractValueCents: 125_000_000 }) },
   'POST /tender-advice': { access: 'public', scope: 'none', status: 200, body: (i) => ({ tenant: i.tenantSlug, kind: 'works', valueCents: 125_000_000, startDate: '2027-01-01', endDate: '2028-12-31' }) },
   'GET /tender-advice/clause': { access: 'public', scope: 'none', query: 'tenant={slug}&kind=services&valueCents=50000000&startDate=2027-01-01&endDate=2027-12-31&format=pdf' },

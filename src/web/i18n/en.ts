@@ -824,6 +824,8 @@ export const en: Record<MessageKey, string> = {
   'download.summary': 'Download summary',
   'download.plan': 'Download plan of approach',
   'download.report': 'Download portfolio report and tables',
+  'estimate.tenantChoose': 'Choose a municipality',
+  'estimate.tenantSlugHint': 'The list of municipalities could not be loaded; type the short name from the address (e.g. voorbeeldstad)',
   // Forgot password (issue 16)
   'forgot.link': 'Forgot your password?',
   'forgot.title': 'Forgot password',

@@ -822,6 +822,8 @@ export const nl = {
   'download.summary': 'Samenvatting downloaden',
   'download.plan': 'Plan van aanpak downloaden',
   'download.report': 'Portefeuillerapportage en tabellen downloaden',
+  'estimate.tenantChoose': 'Kies een gemeente',
+  'estimate.tenantSlugHint': 'De lijst met gemeenten kon niet worden geladen; typ de korte naam uit het adres (bijv. voorbeeldstad)',
   // Forgot password (issue 16)
   'forgot.link': 'Wachtwoord vergeten?',
   'forgot.title': 'Wachtwoord vergeten',

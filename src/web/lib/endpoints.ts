@@ -52,6 +52,7 @@ export const endpoints = {
   invitationAcceptance: '/invitations/acceptance',
   passwordResetCompletion: '/password-resets/completion',
   passwordResets: '/password-resets',
+  municipalities: '/tenants',
   membershipPasswordReset: (membershipId: string) => `/memberships/${membershipId}/password-reset`,
   auditLog: (params: Record<string, string | undefined> = {}) => `/audit-log${query(params)}`,
 };
