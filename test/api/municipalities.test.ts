@@ -27,7 +27,8 @@ describe('GET /tenants', () => {
       { slug: b.slug, name: b.name },
     ]);
     expect(items.map((m) => m.slug)).not.toContain(none.slug);
+    const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
     const names = items.map((m) => String(m.name));
-    expect(names).toEqual([...names].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+    expect(names).toEqual([...names].sort(collator.compare));
   });
 });

@@ -76,13 +76,12 @@ export async function tenantBySlug(db: Db | Tx, slug: string) {
 }
 
 /**
- * The municipalities a bidder can ask an estimate of: those with a policy version, by name; only
- * their public name and slug.
+ * The municipalities a bidder can ask an estimate of: those with a policy version; only their public
+ * name and slug.
  */
 export async function municipalitiesWithPolicy(db: Db | Tx): Promise<{ slug: string; name: string }[]> {
   return db
     .select({ slug: tenants.slug, name: tenants.name })
     .from(tenants)
-    .where(sql`exists (select 1 from ${policyVersions} where ${policyVersions.tenantId} = ${tenants.id})`)
-    .orderBy(tenants.name, tenants.slug);
+    .where(sql`exists (select 1 from ${policyVersions} where ${policyVersions.tenantId} = ${tenants.id})`);
 }
