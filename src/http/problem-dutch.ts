@@ -412,6 +412,15 @@ const rules: readonly Rule[] = [
   ],
   [/^has no evidence$/, 'heeft geen bewijsstuk'],
   [
+    /^Only a verifier of this municipality can be assigned\.$/,
+    'Alleen een verificateur van deze gemeente kan worden toegewezen.',
+  ],
+  [/^is not a verifier of this municipality$/, 'is geen verificateur van deze gemeente'],
+  [
+    /^This verifier is assigned to the contract already\.$/,
+    'Deze verificateur is al aan het contract toegewezen.',
+  ],
+  [
     /^(\d+) of the activities have no evidence, and the policy requires it for their type; add evidence or remove them before submitting\.$/,
     (n) =>
       `${n} van de activiteiten hebben geen bewijsstuk, en het beleid vereist dat voor hun soort; voeg een bewijsstuk toe of verwijder ze voordat u indient.`,

@@ -15,7 +15,7 @@ import { mailAboutActivity } from './activity-mail.ts';
 import { contractPolicy } from './contract-policy.ts';
 import { findEvidenceGaps, refuseRequiredGaps } from './evidence-check.ts';
 import { presentActivity, presentReport, type ActivityView, type ReportView } from './present.ts';
-import { audit, requireContract, scopeOf } from './scope.ts';
+import { activityDeciders, audit, requireContract, scopeOf } from './scope.ts';
 
 export interface VerifyActivityInput {
   activityId: string;
@@ -53,7 +53,7 @@ export const verifyActivity = defineUseCase<
   }
 >({
   name: 'activity.verify',
-  access: ['advisor'],
+  access: activityDeciders,
   async run({ deps, actor }, input) {
     const tenantId = tenantOf(actor);
     const reason = input.reason?.trim() || null;

@@ -1,7 +1,14 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../domain/access.ts';
 import type { Db, Tx } from '../client.ts';
-import { contractExtensions, contracts, memberships, suppliers, users } from '../schema/index.ts';
+import {
+  contractExtensions,
+  contracts,
+  contractVerifiers,
+  memberships,
+  suppliers,
+  users,
+} from '../schema/index.ts';
 import { isUuid } from './evidence.ts';
 
 export type ContractRow = typeof contracts.$inferSelect;
@@ -9,8 +16,8 @@ export type ExtensionRow = typeof contractExtensions.$inferSelect;
 
 /**
  * Who looks at contracts: advisors and municipality admins see every contract of their tenant,
- * a contract manager only the contracts they manage, a supplier user only its organisation's.
- * Anyone else sees none. Out of scope is indistinguishable from not existing.
+ * a contract manager only the contracts they manage, a supplier user only its organisation's, an
+ * independent verifier only the contracts assigned to them. Anyone else sees none. Out of scope is indistinguishable from not existing.
  */
 export interface ContractScope {
   tenantId: string;
@@ -31,6 +38,11 @@ export function contractScopeConditions(scope: ContractScope): SQL[] {
       break;
     case 'supplier':
       conds.push(scope.supplierId ? eq(contracts.supplierId, scope.supplierId) : sql`false`);
+      break;
+    case 'verifier':
+      conds.push(
+        sql`exists (select 1 from ${contractVerifiers} where ${contractVerifiers.contractId} = ${contracts.id} and ${contractVerifiers.userId} = ${scope.userId})`,
+      );
       break;
     default:
       conds.push(sql`false`);

@@ -44,7 +44,7 @@ const page = (node: ReactNode, roles?: readonly Role[]) => (
 const publicPage = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
 const staff: Role[] = ['advisor', 'municipalityAdmin'];
-const contractReaders: Role[] = ['advisor', 'municipalityAdmin', 'contractManager', 'supplier'];
+const contractReaders: Role[] = ['advisor', 'municipalityAdmin', 'contractManager', 'supplier', 'verifier'];
 
 const router = createBrowserRouter([
   {
@@ -62,7 +62,7 @@ const router = createBrowserRouter([
       { path: '/dashboard', element: page(<DashboardPage />, staff) },
       {
         path: '/contracts',
-        element: page(<ContractListPage />, ['advisor', 'municipalityAdmin', 'contractManager']),
+        element: page(<ContractListPage />, ['advisor', 'municipalityAdmin', 'contractManager', 'verifier']),
       },
       { path: '/contracts/new', element: page(<NewContractPage />, ['advisor']) },
       { path: '/suppliers/new', element: page(<NewSupplierPage />, ['advisor']) },

@@ -839,6 +839,22 @@ export const en: Record<MessageKey, string> = {
   'users.sendReset': 'Send reset link',
   'users.sendResetLabel': 'Send a password reset link to {name}',
   'users.resetSent': 'A reset link was sent to {email}. The link works for an hour.',
+  // Independent verifiers (issue 16)
+  'role.verifier': 'Verifier',
+  'verifiers.title': 'Independent verifiers',
+  'verifiers.explain':
+    'A verifier (an accountant or a regional employer service point, for example) sees only the contracts assigned to them, and accepts or rejects their activities. A verifier cannot change anything else.',
+  'verifiers.lead': 'The contracts assigned to you for verification.',
+  'verifiers.none': 'No verifier assigned yet.',
+  'verifiers.since': 'Assigned on',
+  'verifiers.choose': 'Verifier',
+  'verifiers.assign': 'Assign',
+  'verifiers.assigned': '{name} is assigned to this contract.',
+  'verifiers.remove': 'End assignment',
+  'verifiers.removeLabel': 'End the assignment of {name}',
+  'verifiers.removeQuestion': 'End the assignment of {name} to this contract?',
+  'verifiers.removeConfirm': 'Yes, end it',
+  'verifiers.removed': 'The assignment of {name} has ended.',
   // Evidence rules (decision 024)
   'evidenceRule.missingHeading': 'Without evidence',
   'evidenceRule.missingSubmit':

@@ -837,6 +837,22 @@ export const nl = {
   'users.sendReset': 'Herstellink sturen',
   'users.sendResetLabel': 'Wachtwoordherstellink sturen aan {name}',
   'users.resetSent': 'Er is een herstellink gestuurd naar {email}. De link werkt een uur.',
+  // Independent verifiers (issue 16)
+  'role.verifier': 'Verificateur',
+  'verifiers.title': 'Onafhankelijke verificateurs',
+  'verifiers.explain':
+    'Een verificateur (bijvoorbeeld een accountant of een werkgeversservicepunt) ziet alleen de contracten die aan hem of haar zijn toegewezen, en accepteert of wijst de activiteiten af. Verder kan een verificateur niets wijzigen.',
+  'verifiers.lead': 'De contracten die aan u zijn toegewezen om te verifiëren.',
+  'verifiers.none': 'Nog geen verificateur toegewezen.',
+  'verifiers.since': 'Toegewezen op',
+  'verifiers.choose': 'Verificateur',
+  'verifiers.assign': 'Toewijzen',
+  'verifiers.assigned': '{name} is toegewezen aan dit contract.',
+  'verifiers.remove': 'Toewijzing beëindigen',
+  'verifiers.removeLabel': 'Toewijzing van {name} beëindigen',
+  'verifiers.removeQuestion': 'De toewijzing van {name} aan dit contract beëindigen?',
+  'verifiers.removeConfirm': 'Ja, beëindigen',
+  'verifiers.removed': 'De toewijzing van {name} is beëindigd.',
   // Evidence rules (decision 024)
   'evidenceRule.missingHeading': 'Zonder bewijsstuk',
   'evidenceRule.missingSubmit':

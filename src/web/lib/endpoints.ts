@@ -53,6 +53,8 @@ export const endpoints = {
   passwordResetCompletion: '/password-resets/completion',
   passwordResets: '/password-resets',
   municipalities: '/tenants',
+  contractVerifiers: (contractId: string) => `/contracts/${contractId}/verifiers`,
+  contractVerifier: (contractId: string, userId: string) => `/contracts/${contractId}/verifiers/${userId}`,
   membershipPasswordReset: (membershipId: string) => `/memberships/${membershipId}/password-reset`,
   auditLog: (params: Record<string, string | undefined> = {}) => `/audit-log${query(params)}`,
 };

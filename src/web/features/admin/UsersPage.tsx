@@ -28,7 +28,7 @@ interface UserRow {
   membershipDisabled: boolean;
   invitationPending: boolean;
 }
-const invitable = ['advisor', 'contractManager', 'municipalityAdmin', 'supplier'] as const;
+const invitable = ['advisor', 'contractManager', 'municipalityAdmin', 'supplier', 'verifier'] as const;
 
 /** What the last action on a member came to: a message to announce, or the API's error. */
 type Outcome = { message: string } | { error: ApiError } | null;

@@ -15,6 +15,7 @@ import { PlanSection } from './PlanSection.tsx';
 import { ReportsSection } from './ReportsSection.tsx';
 import { ReservationSection } from '../tender/ReservationSection.tsx';
 import { SettlementSection } from './SettlementSection.tsx';
+import { VerifierSection } from './VerifierSection.tsx';
 import { ProgressPanel } from './shared.tsx';
 
 /** One contract: obligation and why, progress, plan, reports per half-year. Actions follow the role. */
@@ -112,6 +113,7 @@ export default function ContractPage() {
             {c.regime === 'plan' ? <PlanSection contract={c} /> : null}
             <ReportsSection contract={c} />
             <ReservationSection contractId={c.id} canEdit={role === 'advisor'} />
+            {role === 'advisor' || role === 'municipalityAdmin' ? <VerifierSection contractId={c.id} /> : null}
             <SettlementSection
               contract={c}
               progress={progress.data ?? null}

@@ -57,6 +57,8 @@ export default function ReportPage() {
   const [busy, setBusy] = useState(false);
   const isSupplier = me?.role === 'supplier';
   const isAdvisor = me?.role === 'advisor' || me?.role === 'municipalityAdmin';
+  // Who decides on activities: the advisor, and an independent verifier assigned to the contract.
+  const decides = me?.role === 'advisor' || me?.role === 'verifier';
   const editable =
     isSupplier && report !== undefined && (report.status === 'open' || report.status === 'overdue');
   const canCorrect = (isSupplier || me?.role === 'advisor') && report?.status === 'closed' && report.current;
@@ -128,7 +130,7 @@ export default function ReportPage() {
                 typeName={typeName}
                 editable={editable}
                 isSupplier={isSupplier}
-                canVerify={isAdvisor && report.status === 'submitted'}
+                canVerify={(isAdvisor || decides) && report.status === 'submitted'}
                 onChange={(message) => {
                   setNotice(message);
                   resource.reload();
@@ -137,7 +139,7 @@ export default function ReportPage() {
                 onEvidenceChange={resource.reload}
               />
             </section>
-            {me?.role === 'advisor' && report.status === 'submitted' && waiting(report) > 0 ? (
+            {decides && report.status === 'submitted' && waiting(report) > 0 ? (
               <section aria-labelledby="report-accept-all" className="retour-card">
                 <Heading level={2} id="report-accept-all">
                   {t('report.acceptAll')}
