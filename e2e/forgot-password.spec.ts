@@ -21,7 +21,11 @@ test('someone who forgot their password gets a link by mail, sets a new one and 
 
   // The invited person accepts with the link from the mail.
   const person = await newPage(browser);
-  await setPasswordWithLink(person, await linkInMail(sink, email, '/invitation', seen), 'eerste-wachtwoord-2026');
+  await setPasswordWithLink(
+    person,
+    await linkInMail(sink, email, '/invitation', seen),
+    'eerste-wachtwoord-2026',
+  );
 
   // Later they forget it: the sign-in page leads to the request form.
   await person.goto('/sign-in');

@@ -17,7 +17,11 @@ test('an independent verifier sees only the contract assigned to them', async ({
   const email = `${name.split(' ').pop()}@accountant.example`;
   const seen = await invite(admin, sink, { email, name, role: 'Verificateur' });
   const verifier = await newPage(browser);
-  await setPasswordWithLink(verifier, await linkInMail(sink, email, '/invitation', seen), 'verificateur-2026');
+  await setPasswordWithLink(
+    verifier,
+    await linkInMail(sink, email, '/invitation', seen),
+    'verificateur-2026',
+  );
 
   // The advisor assigns the verifier on the contract page.
   const advisor = await newPage(browser);
@@ -28,7 +32,9 @@ test('an independent verifier sees only the contract assigned to them', async ({
   await expect(section).toContainText('Nog geen verificateur toegewezen.');
   await section.getByLabel('Verificateur').selectOption({ label: `${name} (${email})` });
   await section.getByRole('button', { name: 'Toewijzen' }).click();
-  await expect(advisor.getByTestId('notice')).toContainText(`${name} (${email}) is toegewezen aan dit contract.`);
+  await expect(advisor.getByTestId('notice')).toContainText(
+    `${name} (${email}) is toegewezen aan dit contract.`,
+  );
   await expect(section.getByRole('row').filter({ hasText: email })).toHaveCount(1);
   await checkPage(advisor, 'contract-verifiers');
 

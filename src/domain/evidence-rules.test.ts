@@ -19,8 +19,16 @@ describe('evidence rules: which activities lack evidence, and whether that refus
     { case: 'required type with evidence: nothing to say', a: act('job-benefits', 1), expected: [] },
     { case: 'required type with two files: nothing to say', a: act('job-benefits', 2), expected: [] },
     { case: 'required type without evidence: refused', a: act('job-benefits', 0), expected: ['required'] },
-    { case: 'type without the setting, no evidence: a warning', a: act('internship', 0), expected: ['missing'] },
-    { case: 'type set to false, no evidence: a warning', a: act('initiative-hours', 0), expected: ['missing'] },
+    {
+      case: 'type without the setting, no evidence: a warning',
+      a: act('internship', 0),
+      expected: ['missing'],
+    },
+    {
+      case: 'type set to false, no evidence: a warning',
+      a: act('initiative-hours', 0),
+      expected: ['missing'],
+    },
     { case: 'type without the setting, with evidence: nothing', a: act('internship', 1), expected: [] },
     {
       case: 'a confirmed pledge is its own proof, even for a required type',
@@ -41,7 +49,11 @@ describe('evidence rules: which activities lack evidence, and whether that refus
       [act('internship', 0), act('job-benefits', 1), act('job-benefits', 0), act('initiative-hours', 0)],
       types,
     );
-    expect(findings.map((f) => f.activityId)).toEqual(['internship-0', 'job-benefits-0', 'initiative-hours-0']);
+    expect(findings.map((f) => f.activityId)).toEqual([
+      'internship-0',
+      'job-benefits-0',
+      'initiative-hours-0',
+    ]);
     const { refused, warnings } = splitFindings(findings);
     expect(refused.map((f) => f.activityId)).toEqual(['job-benefits-0']);
     expect(warnings.map((f) => f.activityId)).toEqual(['internship-0', 'initiative-hours-0']);
@@ -84,6 +96,8 @@ describe('evidence rules in a policy version', () => {
     const r = validatePolicy({ ...base, activityTypes: [type({ evidenceRequired: 'yes' })] });
     expect(r.ok).toBe(false);
     if (!r.ok)
-      expect(r.issues).toEqual([{ name: 'activityTypes.0.evidenceRequired', reason: 'must be true or false' }]);
+      expect(r.issues).toEqual([
+        { name: 'activityTypes.0.evidenceRequired', reason: 'must be true or false' },
+      ]);
   });
 });

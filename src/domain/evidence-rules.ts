@@ -26,7 +26,10 @@ export interface EvidenceFinding {
 }
 
 /** Whether a policy's activity type requires evidence (an unknown type does not). */
-export function requiresEvidence(types: readonly Pick<ActivityType, 'code' | 'evidenceRequired'>[], code: string) {
+export function requiresEvidence(
+  types: readonly Pick<ActivityType, 'code' | 'evidenceRequired'>[],
+  code: string,
+) {
   return types.find((t) => t.code === code)?.evidenceRequired === true;
 }
 

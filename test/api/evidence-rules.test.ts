@@ -91,7 +91,9 @@ describe('evidence rules: the policy setting', () => {
       activityTypes: [{ ...preset.activityTypes[0], evidenceRequired: 'yes' }],
     });
     expect(res.status).toBe(400);
-    expect((res.body.invalidParams as Json[]).map((p) => p.name)).toContain('activityTypes.0.evidenceRequired');
+    expect((res.body.invalidParams as Json[]).map((p) => p.name)).toContain(
+      'activityTypes.0.evidenceRequired',
+    );
   });
 });
 
@@ -118,7 +120,9 @@ describe('evidence rules: submitting a report', () => {
     const res = await api.post(`/reports/${rows.report.id}/submission`, en(w.supplierUser.headers));
     expect(res.status).toBe(409);
     expect(res.body.detail).toMatch(/^1 of the activities have no evidence, and the policy requires it/);
-    expect(res.body.invalidParams[0].reason).toBe('has no evidence, which the policy requires for internship');
+    expect(res.body.invalidParams[0].reason).toBe(
+      'has no evidence, which the policy requires for internship',
+    );
   });
 
   it('submits once the evidence is there, without warnings', async () => {
@@ -133,11 +137,10 @@ describe('evidence rules: submitting a report', () => {
     const rows = await reportWith('work-experience', 'open');
     const res = await api.post(`/reports/${rows.report.id}/submission`, w.supplierUser.headers);
     expect(res.status).toBe(200);
-    expect(res.body.evidenceWarnings).toEqual([{ activityId: rows.activity.id, typeCode: 'work-experience' }]);
-    const [entry] = await t.deps.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.objectId, rows.report.id));
+    expect(res.body.evidenceWarnings).toEqual([
+      { activityId: rows.activity.id, typeCode: 'work-experience' },
+    ]);
+    const [entry] = await t.deps.db.select().from(auditLog).where(eq(auditLog.objectId, rows.report.id));
     expect(entry?.details).toMatchObject({ withoutEvidence: 1 });
   });
 });
@@ -157,7 +160,10 @@ describe('evidence rules: accepting an activity', () => {
     );
     const [still] = await t.deps.db.select().from(activities).where(eq(activities.id, rows.activity.id));
     expect(still?.verification).toBe('pending');
-    const rejected = await api.post(path, w.advisor.headers, { decision: 'rejected', reason: 'Geen bewijs.' });
+    const rejected = await api.post(path, w.advisor.headers, {
+      decision: 'rejected',
+      reason: 'Geen bewijs.',
+    });
     expect(rejected.status).toBe(200);
     expect(rejected.body.evidenceWarnings).toEqual([]);
   });
@@ -179,7 +185,9 @@ describe('evidence rules: accepting an activity', () => {
       decision: 'accepted',
     });
     expect(res.status).toBe(200);
-    expect(res.body.evidenceWarnings).toEqual([{ activityId: rows.activity.id, typeCode: 'work-experience' }]);
+    expect(res.body.evidenceWarnings).toEqual([
+      { activityId: rows.activity.id, typeCode: 'work-experience' },
+    ]);
     expect(res.body.report.status).toBe('closed');
   });
 });

@@ -111,7 +111,12 @@ describe('user management by the municipality admin', () => {
     expect((await call('POST', `/memberships/${foreign.membership.id}/password-reset`)).status).toBe(404);
     const advisor = await createActor(t.deps.db, { tenantId: tenant.id, role: 'advisor' });
     const member = await createActor(t.deps.db, { tenantId: tenant.id, role: 'contractManager' });
-    const asAdvisor = await call('POST', `/memberships/${member.membership.id}/password-reset`, undefined, advisor.headers);
+    const asAdvisor = await call(
+      'POST',
+      `/memberships/${member.membership.id}/password-reset`,
+      undefined,
+      advisor.headers,
+    );
     expect(asAdvisor.status).toBe(403);
   });
 

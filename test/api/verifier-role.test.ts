@@ -99,10 +99,30 @@ describe('independent verifier', () => {
   });
 
   it.each([
-    { case: 'change the contract', method: 'patch', path: () => `/contracts/${assigned.contract.id}`, body: { title: 'x' } },
-    { case: 'record an activity', method: 'post', path: () => `/contracts/${assigned.contract.id}/activities`, body: { typeCode: 'internship', period: '2026-H1', units: 1 } },
-    { case: 'assign a verifier', method: 'post', path: () => `/contracts/${assigned.contract.id}/verifiers`, body: { userId: verifier.user.id } },
-    { case: 'ask for a correction', method: 'post', path: () => `/reports/${assigned.report.id}/corrections`, body: {} },
+    {
+      case: 'change the contract',
+      method: 'patch',
+      path: () => `/contracts/${assigned.contract.id}`,
+      body: { title: 'x' },
+    },
+    {
+      case: 'record an activity',
+      method: 'post',
+      path: () => `/contracts/${assigned.contract.id}/activities`,
+      body: { typeCode: 'internship', period: '2026-H1', units: 1 },
+    },
+    {
+      case: 'assign a verifier',
+      method: 'post',
+      path: () => `/contracts/${assigned.contract.id}/verifiers`,
+      body: { userId: verifier.user.id },
+    },
+    {
+      case: 'ask for a correction',
+      method: 'post',
+      path: () => `/reports/${assigned.report.id}/corrections`,
+      body: {},
+    },
     { case: 'read the dashboard', method: 'get', path: () => '/dashboard', body: undefined },
     { case: 'list the suppliers', method: 'get', path: () => '/suppliers', body: undefined },
   ] as const)('may not $case (403)', async ({ method, path, body }) => {

@@ -195,9 +195,7 @@ export async function mailPasswordReset(
   user: { id: string; email: string; locale: string },
   now: Date,
 ) {
-  const [tenant] = tenantId
-    ? await tx.select().from(tenants).where(eq(tenants.id, tenantId)).limit(1)
-    : [];
+  const [tenant] = tenantId ? await tx.select().from(tenants).where(eq(tenants.id, tenantId)).limit(1) : [];
   const link = await issueLink(tx, 'passwordReset', user.id, null, now);
   await queueMail(tx, {
     tenantId,

@@ -59,7 +59,12 @@ export const assignVerifier = defineUseCase<{ contractId: string; userId: string
           throw invalid('Only a verifier of this municipality can be assigned.', [
             { name: 'userId', reason: 'is not a verifier of this municipality' },
           ]);
-        await insertVerifier(tx, { tenantId, contractId: contract.id, userId: verifier.userId, assignedBy: actor.userId });
+        await insertVerifier(tx, {
+          tenantId,
+          contractId: contract.id,
+          userId: verifier.userId,
+          assignedBy: actor.userId,
+        });
         await audit(tx, actor, 'contractVerifier.assign', 'contract', contract.id, {
           verifier: verifier.email,
         });
@@ -88,7 +93,9 @@ export const unassignVerifier = defineUseCase<{ contractId: string; userId: stri
       if (!isUuid(input.userId)) return;
       const removed = await deleteVerifier(tx, tenantId, contract.id, input.userId);
       if (removed > 0)
-        await audit(tx, actor, 'contractVerifier.unassign', 'contract', contract.id, { userId: input.userId });
+        await audit(tx, actor, 'contractVerifier.unassign', 'contract', contract.id, {
+          userId: input.userId,
+        });
     });
   },
 });

@@ -13,6 +13,8 @@ export const listMunicipalities = defineUseCase({
     // Sorted here, in Dutch order, so both databases (whose collations differ) answer alike.
     const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
     const items = await municipalitiesWithPolicy(deps.db);
-    return { items: items.sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.slug, b.slug)) };
+    return {
+      items: items.sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.slug, b.slug)),
+    };
   },
 });

@@ -123,7 +123,8 @@ const municipalitiesRoute = createRoute({
   method: 'get',
   path: '/tenants',
   tags: ['Estimates'],
-  summary: 'The municipalities with a policy, by name, to choose one for an estimate or tender advice (public)',
+  summary:
+    'The municipalities with a policy, by name, to choose one for an estimate or tender advice (public)',
   responses: {
     200: jsonResponse(
       z

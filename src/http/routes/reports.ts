@@ -112,7 +112,9 @@ const ReportDetailSchema = ReportSchema.extend({
 /** Activities let through without evidence (their type does not require it): a warning. */
 const EvidenceWarningsSchema = z
   .array(z.object({ activityId: z.string(), typeCode: z.string() }).openapi('EvidenceWarning'))
-  .openapi({ description: 'Activities without evidence that were let through (their type does not require it)' });
+  .openapi({
+    description: 'Activities without evidence that were let through (their type does not require it)',
+  });
 
 const CandidateSchema = z
   .union([

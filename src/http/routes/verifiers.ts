@@ -24,7 +24,8 @@ const routes = {
     method: 'get',
     path: '/contracts/{id}/verifiers',
     tags: ['Contracts'],
-    summary: 'The independent verifiers of a contract, and the municipality’s verifiers who could be assigned',
+    summary:
+      'The independent verifiers of a contract, and the municipality’s verifiers who could be assigned',
     request: { params: IdParamSchema },
     responses: {
       200: jsonResponse(

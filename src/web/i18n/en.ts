@@ -825,7 +825,8 @@ export const en: Record<MessageKey, string> = {
   'download.plan': 'Download plan of approach',
   'download.report': 'Download portfolio report and tables',
   'estimate.tenantChoose': 'Choose a municipality',
-  'estimate.tenantSlugHint': 'The list of municipalities could not be loaded; type the short name from the address (e.g. voorbeeldstad)',
+  'estimate.tenantSlugHint':
+    'The list of municipalities could not be loaded; type the short name from the address (e.g. voorbeeldstad)',
   // Forgot password (issue 16)
   'forgot.link': 'Forgot your password?',
   'forgot.title': 'Forgot password',
@@ -862,7 +863,8 @@ export const en: Record<MessageKey, string> = {
   'evidenceRule.requiredSubmit':
     'The policy requires evidence for {names}. Add the evidence or remove the activity; then you can submit.',
   'evidenceRule.submitQuestionMissing': '{n} activity(ies) have no evidence.',
-  'evidenceRule.missingVerify': 'No evidence was added to {name}. You may accept it, but check it another way.',
+  'evidenceRule.missingVerify':
+    'No evidence was added to {name}. You may accept it, but check it another way.',
   'evidenceRule.requiredVerify':
     '{name} has no evidence, and the policy requires it for this kind of activity. It can be accepted only with evidence: ask for more information or reject it.',
   'evidenceRule.acceptedWithout': '{name} is accepted, without evidence.',

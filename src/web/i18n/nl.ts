@@ -823,7 +823,8 @@ export const nl = {
   'download.plan': 'Plan van aanpak downloaden',
   'download.report': 'Portefeuillerapportage en tabellen downloaden',
   'estimate.tenantChoose': 'Kies een gemeente',
-  'estimate.tenantSlugHint': 'De lijst met gemeenten kon niet worden geladen; typ de korte naam uit het adres (bijv. voorbeeldstad)',
+  'estimate.tenantSlugHint':
+    'De lijst met gemeenten kon niet worden geladen; typ de korte naam uit het adres (bijv. voorbeeldstad)',
   // Forgot password (issue 16)
   'forgot.link': 'Wachtwoord vergeten?',
   'forgot.title': 'Wachtwoord vergeten',
@@ -860,7 +861,8 @@ export const nl = {
   'evidenceRule.requiredSubmit':
     'Voor {names} is volgens het beleid een bewijsstuk verplicht. Voeg het bewijsstuk toe of verwijder de activiteit; daarna kunt u indienen.',
   'evidenceRule.submitQuestionMissing': '{n} activiteit(en) hebben geen bewijsstuk.',
-  'evidenceRule.missingVerify': 'Bij {name} is geen bewijsstuk toegevoegd. Accepteren kan, maar controleer het op een andere manier.',
+  'evidenceRule.missingVerify':
+    'Bij {name} is geen bewijsstuk toegevoegd. Accepteren kan, maar controleer het op een andere manier.',
   'evidenceRule.requiredVerify':
     'Bij {name} ontbreekt een bewijsstuk, en het beleid vereist dat voor deze soort activiteit. Accepteren kan pas met bewijsstuk: vraag om meer informatie of wijs af.',
   'evidenceRule.acceptedWithout': '{name} is geaccepteerd, zonder bewijsstuk.',

@@ -63,7 +63,14 @@ export interface World {
 
 export const password = 'matrix password long enough';
 
-const roles = ['municipalityAdmin', 'advisor', 'contractManager', 'supplier', 'initiative', 'verifier'] as const;
+const roles = [
+  'municipalityAdmin',
+  'advisor',
+  'contractManager',
+  'supplier',
+  'initiative',
+  'verifier',
+] as const;
 
 export async function buildWorld(t: TestApp): Promise<World> {
   const db = t.deps.db;

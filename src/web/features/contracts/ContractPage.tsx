@@ -113,7 +113,9 @@ export default function ContractPage() {
             {c.regime === 'plan' ? <PlanSection contract={c} /> : null}
             <ReportsSection contract={c} />
             <ReservationSection contractId={c.id} canEdit={role === 'advisor'} />
-            {role === 'advisor' || role === 'municipalityAdmin' ? <VerifierSection contractId={c.id} /> : null}
+            {role === 'advisor' || role === 'municipalityAdmin' ? (
+              <VerifierSection contractId={c.id} />
+            ) : null}
             <SettlementSection
               contract={c}
               progress={progress.data ?? null}

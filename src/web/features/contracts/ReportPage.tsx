@@ -24,12 +24,12 @@ import type { ApiError } from '../../api.ts';
 function evidenceGaps(report: ReportDetail) {
   const bare = report.activities.filter(
     (a) =>
-      a.evidenceCount === 0 &&
-      !a.pledge &&
-      a.verification !== 'accepted' &&
-      a.verification !== 'rejected',
+      a.evidenceCount === 0 && !a.pledge && a.verification !== 'accepted' && a.verification !== 'rejected',
   );
-  return { required: bare.filter((a) => a.evidenceRequired), missing: bare.filter((a) => !a.evidenceRequired) };
+  return {
+    required: bare.filter((a) => a.evidenceRequired),
+    missing: bare.filter((a) => !a.evidenceRequired),
+  };
 }
 
 /** Activities of a report still waiting for the advisor's first decision. */
@@ -164,12 +164,7 @@ export default function ReportPage() {
                     {t('report.submitTitle')}
                   </Heading>
                   <Paragraph>{t('report.submitLead')}</Paragraph>
-                  <SubmitControl
-                    report={report}
-                    typeName={typeName}
-                    busy={busy}
-                    onSubmit={submitReport}
-                  />
+                  <SubmitControl report={report} typeName={typeName} busy={busy} onSubmit={submitReport} />
                 </section>
               </>
             ) : null}
