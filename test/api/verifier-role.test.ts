@@ -103,35 +103,35 @@ describe('independent verifier', () => {
       case: 'change the contract',
       method: 'patch',
       path: () => `/contracts/${assigned.contract.id}`,
-      body: { title: 'x' },
+      body: () => ({ title: 'x' }),
     },
     {
       case: 'record an activity',
       method: 'post',
       path: () => `/contracts/${assigned.contract.id}/activities`,
-      body: { typeCode: 'internship', period: '2026-H1', units: 1 },
+      body: () => ({ typeCode: 'internship', period: '2026-H1', units: 1 }),
     },
     {
       case: 'assign a verifier',
       method: 'post',
       path: () => `/contracts/${assigned.contract.id}/verifiers`,
-      body: { userId: verifier.user.id },
+      body: () => ({ userId: verifier.user.id }),
     },
     {
       case: 'ask for a correction',
       method: 'post',
       path: () => `/reports/${assigned.report.id}/corrections`,
-      body: {},
+      body: () => ({}),
     },
-    { case: 'read the dashboard', method: 'get', path: () => '/dashboard', body: undefined },
-    { case: 'list the suppliers', method: 'get', path: () => '/suppliers', body: undefined },
+    { case: 'read the dashboard', method: 'get', path: () => '/dashboard', body: () => undefined },
+    { case: 'list the suppliers', method: 'get', path: () => '/suppliers', body: () => undefined },
   ] as const)('may not $case (403)', async ({ method, path, body }) => {
     const res =
       method === 'get'
         ? await api.get(path(), verifier.headers)
         : method === 'patch'
-          ? await api.patch(path(), verifier.headers, body)
-          : await api.post(path(), verifier.headers, body);
+          ? await api.patch(path(), verifier.headers, body())
+          : await api.post(path(), verifier.headers, body());
     expect(res.status).toBe(403);
   });
 
