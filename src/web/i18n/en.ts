@@ -863,10 +863,9 @@ export const en: Record<MessageKey, string> = {
   'evidenceRule.requiredSubmit':
     'The policy requires evidence for {names}. Add the evidence or remove the activity; then you can submit.',
   'evidenceRule.submitQuestionMissing': '{n} activity(ies) have no evidence.',
-  'evidenceRule.missingVerify':
-    'No evidence was added to {name}. You may accept it, but check it another way.',
+  'evidenceRule.missingVerify': 'No evidence was added. You may accept it; then check it another way.',
   'evidenceRule.requiredVerify':
-    '{name} has no evidence, and the policy requires it for this kind of activity. It can be accepted only with evidence: ask for more information or reject it.',
+    'No evidence, and the policy requires it for this kind of activity. It can be accepted only with evidence: ask for more information or reject it.',
   'evidenceRule.acceptedWithout': '{name} is accepted, without evidence.',
   'evidenceRule.column': 'Evidence required',
   'evidenceRule.policyField': 'Evidence required',

@@ -862,9 +862,9 @@ export const nl = {
     'Voor {names} is volgens het beleid een bewijsstuk verplicht. Voeg het bewijsstuk toe of verwijder de activiteit; daarna kunt u indienen.',
   'evidenceRule.submitQuestionMissing': '{n} activiteit(en) hebben geen bewijsstuk.',
   'evidenceRule.missingVerify':
-    'Bij {name} is geen bewijsstuk toegevoegd. Accepteren kan, maar controleer het op een andere manier.',
+    'Geen bewijsstuk toegevoegd. Accepteren kan; controleer het dan op een andere manier.',
   'evidenceRule.requiredVerify':
-    'Bij {name} ontbreekt een bewijsstuk, en het beleid vereist dat voor deze soort activiteit. Accepteren kan pas met bewijsstuk: vraag om meer informatie of wijs af.',
+    'Geen bewijsstuk, en het beleid vereist er een voor deze soort activiteit. Accepteren kan pas met bewijsstuk: vraag om meer informatie of wijs af.',
   'evidenceRule.acceptedWithout': '{name} is geaccepteerd, zonder bewijsstuk.',
   'evidenceRule.column': 'Bewijsstuk verplicht',
   'evidenceRule.policyField': 'Bewijsstuk verplicht',
