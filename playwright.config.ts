@@ -6,6 +6,9 @@ import { join } from 'node:path';
 // One app per run, on a spare port, with a fresh data folder and the demo municipality.
 // E2E_BASE_URL runs the journeys against a server that is already up instead.
 const port = Number(process.env.E2E_PORT ?? 3950);
+// Mail goes to a real SMTP sink that a journey starts on this port when it reads mail
+// (e2e/forgot-password.spec.ts); without one listening, delivery is retried later, as in production.
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 1);
 const external = process.env.E2E_BASE_URL;
 if (!external) process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'retour-e2e-'));
 
@@ -49,6 +52,7 @@ export default defineConfig({
           PORT: String(port),
           HOST: '127.0.0.1',
           RETOUR_DATA_DIR: process.env.E2E_DATA_DIR ?? '',
+          SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
           TZ: 'UTC',
         },
       },

@@ -12,8 +12,12 @@ test('public estimate: a bidder calculates the obligation without signing in', a
     'Schatting van de social return-verplichting',
   );
 
+  // The municipality is chosen by name from the list (issue 16), not typed as a slug.
+  const municipality = page.getByRole('combobox', { name: 'Gemeente', exact: true });
+  await expect(municipality).toContainText('Gemeente Voorbeeldstad');
+  await municipality.selectOption({ label: 'Gemeente Voorbeeldstad' });
+  await expect(municipality).toHaveValue('voorbeeldstad');
   // A mistake is shown next to the field, and what was typed stays.
-  await page.getByLabel('Gemeente', { exact: true }).fill('voorbeeldstad');
   await page.getByLabel('Opdrachtwaarde (excl. btw)').fill('vijf ton');
   await page.getByRole('button', { name: 'Bereken' }).click();
   const value = page.getByLabel('Opdrachtwaarde (excl. btw)');
@@ -49,7 +53,9 @@ test('language switch: English on request, remembered, and <html lang> follows',
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'Estimate of the social return obligation',
   );
-  await page.getByLabel('Municipality', { exact: true }).fill('voorbeeldstad');
+  await page
+    .getByRole('combobox', { name: 'Municipality', exact: true })
+    .selectOption({ label: 'Gemeente Voorbeeldstad' });
   await page.getByLabel('Contract value (excl. VAT)').fill('150,000');
   await page.getByRole('button', { name: 'Calculate' }).click();
   await expect(page.getByTestId('estimate-obligation')).toHaveText('€3,000.00');

@@ -20,8 +20,11 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-/** A real SMTP server in the test process on 127.0.0.1 and a random port; keeps what arrives. */
-export async function startSmtpSink(): Promise<SmtpSink> {
+/**
+ * A real SMTP server in the test process on 127.0.0.1 and a random port (or the one given: the e2e
+ * server is started with its address); keeps what arrives.
+ */
+export async function startSmtpSink(port = 0): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   let failures = 0;
   const server = new SMTPServer({
@@ -57,11 +60,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => resolve());
   });
-  const { port } = server.server.address() as AddressInfo;
+  const bound = (server.server.address() as AddressInfo).port;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${bound}`,
     received,
     failNext(n) {
       failures = n;

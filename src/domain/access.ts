@@ -6,6 +6,9 @@ export const roles = [
   'contractManager',
   'supplier',
   'initiative',
+  /** An independent verifier (an accountant, a regional werkgeversservicepunt): reads the contracts
+   * assigned to them and accepts or rejects their activities, nothing else (issue 16). */
+  'verifier',
 ] as const;
 export type Role = (typeof roles)[number];
 

@@ -17,4 +17,5 @@ export * from './reservation.ts';
 export * from './target-groups.ts';
 export * from './target-group-tables.ts';
 export * from './settlement.ts';
+export * from './evidence-rules.ts';
 export * from './invoiced.ts';

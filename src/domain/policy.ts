@@ -37,6 +37,8 @@ export interface ActivityType {
   shareBp?: number | undefined;
   unit?: string | undefined;
   description?: string | undefined;
+  /** Evidence is required: without it an activity of this type is not submitted or accepted (decision 024). */
+  evidenceRequired?: boolean | undefined;
 }
 
 /**
@@ -218,12 +220,16 @@ function readActivityType(
     });
   const unit = raw.unit === undefined ? undefined : r.text(raw, 'unit', path, false);
   const description = raw.description === undefined ? undefined : r.text(raw, 'description', path, false);
+  const evidenceRequired = raw.evidenceRequired;
+  if (evidenceRequired !== undefined && typeof evidenceRequired !== 'boolean')
+    r.issues.push({ name: `${path}.evidenceRequired`, reason: 'must be true or false' });
   if (r.issues.length > before || !code || !name || !category || !method) return undefined;
   const t: ActivityType = { code, name, category, method };
   if (rateCents !== undefined) t.rateCents = rateCents;
   if (shareBp !== undefined) t.shareBp = shareBp;
   if (unit !== undefined) t.unit = unit;
   if (description !== undefined) t.description = description;
+  if (evidenceRequired === true) t.evidenceRequired = true;
   return t;
 }
 

@@ -25,6 +25,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { planRoutes } from './routes/plans.ts';
 import { progressRoutes } from './routes/progress.ts';
 import { settlementRoutes } from './routes/settlements.ts';
+import { verifierRoutes } from './routes/verifiers.ts';
 import { marketplaceRoutes } from './routes/marketplace.ts';
 import { workRoutes } from './routes/work.ts';
 import { tenderRoutes } from './routes/tender.ts';
@@ -99,6 +100,7 @@ export function createApi(deps: AppDeps) {
   planRoutes(api);
   progressRoutes(api);
   settlementRoutes(api);
+  verifierRoutes(api);
   marketplaceRoutes(api);
   workRoutes(api);
   tenderRoutes(api);

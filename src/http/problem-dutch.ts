@@ -482,6 +482,14 @@ const rules: readonly Rule[] = [
     'Een gebruiker van een initiatief hoort bij een initiatief.',
   ],
   [/^(.+) has accepted the invitation already\.$/, (e) => `${e} heeft de uitnodiging al aangenomen.`],
+  [
+    /^(.+) has not accepted the invitation yet; send the invitation again instead\.$/,
+    (e) => `${e} heeft de uitnodiging nog niet aangenomen; stuur de uitnodiging opnieuw.`,
+  ],
+  [
+    /^Three reset links went to this account in the last hour; try again later\.$/,
+    'Er gingen het afgelopen uur al drie herstellinks naar dit account; probeer het later opnieuw.',
+  ],
   [/^(.+) has this role here already\.$/, (e) => `${e} heeft deze rol hier al.`],
   [
     /^You cannot change or remove your own role; ask another administrator of this municipality\.$/,
@@ -502,6 +510,28 @@ const rules: readonly Rule[] = [
     (n) => `${n} van de activiteiten hebben geen bewijsstuk; beoordeel ze een voor een.`,
   ],
   [/^has no evidence$/, 'heeft geen bewijsstuk'],
+  [
+    /^Only a verifier of this municipality can be assigned\.$/,
+    'Alleen een verificateur van deze gemeente kan worden toegewezen.',
+  ],
+  [/^is not a verifier of this municipality$/, 'is geen verificateur van deze gemeente'],
+  [
+    /^This verifier is assigned to the contract already\.$/,
+    'Deze verificateur is al aan het contract toegewezen.',
+  ],
+  [
+    /^(\d+) of the activities have no evidence, and the policy requires it for their type; add evidence or remove them before submitting\.$/,
+    (n) =>
+      `${n} van de activiteiten hebben geen bewijsstuk, en het beleid vereist dat voor hun soort; voeg een bewijsstuk toe of verwijder ze voordat u indient.`,
+  ],
+  [
+    /^This activity has no evidence, and the policy requires it for its type; ask for more information or reject it\.$/,
+    'Deze activiteit heeft geen bewijsstuk, en het beleid vereist dat voor deze soort; vraag om meer informatie of wijs haar af.',
+  ],
+  [
+    /^has no evidence, which the policy requires for (.+)$/,
+    (code) => `heeft geen bewijsstuk, dat het beleid vereist voor ${code}`,
+  ],
   [/^The cursor is not valid\.$/, 'De cursor is niet geldig.'],
   [/^is not a cursor of this list$/, 'is geen cursor van deze lijst'],
   [/^is not a cursor of this list and sort$/, 'is geen cursor van deze lijst en sortering'],

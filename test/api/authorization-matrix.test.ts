@@ -45,6 +45,8 @@ import {
 
 const staff = ['municipalityAdmin', 'advisor', 'contractManager'] as const;
 const readers = [...staff, 'supplier'] as const;
+/** Who reads contracts: an independent verifier only those assigned to them (issue 16). */
+const contractReaders = [...readers, 'verifier'] as const;
 const kvk = () => String(10_000_000 + Math.floor(Math.random() * 89_999_999));
 
 // One line per endpoint: keep it that way (prettier-ignore), so adding an endpoint is adding a line.
@@ -73,6 +75,7 @@ const rules: Record<string, Rule> = {
   'PATCH /memberships/{id}': { access: ['municipalityAdmin'], scope: 'object', body: () => ({ role: 'advisor' }) },
   'DELETE /memberships/{id}': { access: ['municipalityAdmin'], scope: 'object', status: 204, fresh: 'membership' },
   'POST /memberships/{id}/invitation': { access: ['municipalityAdmin'], scope: 'object', status: 201 },
+  'POST /memberships/{id}/password-reset': { access: ['municipalityAdmin'], scope: 'object' },
   'GET /api-tokens': { access: ['municipalityAdmin', 'supplier'], scope: 'tenant' },
   'DELETE /api-tokens/{id}': { access: ['municipalityAdmin', 'supplier'], scope: 'object', status: 204, fresh: 'apiToken', session: true },
   'GET /audit-log': { access: ['municipalityAdmin'], scope: 'tenant' },
@@ -80,6 +83,7 @@ const rules: Record<string, Rule> = {
   'POST /policies': { access: ['municipalityAdmin'], scope: 'tenant', body: () => ({ validFrom: '2030-01-01', percentageBp: 500, planThresholdCents: 1, activityTypes: [] }) },
   'GET /activity-types': { access: 'signedIn', scope: 'tenant' },
   'GET /target-group-tables': { access: 'public', scope: 'none' },
+  'GET /tenants': { access: 'public', scope: 'none' },
   'POST /estimates': { access: 'public', scope: 'none', status: 200, body: (i) => ({ tenant: i.tenantSlug, contractValueCents: 125_000_000 }) },
   'POST /tender-advice': { access: 'public', scope: 'none', status: 200, body: (i) => ({ tenant: i.tenantSlug, kind: 'works', valueCents: 125_000_000, startDate: '2027-01-01', endDate: '2028-12-31' }) },
   'GET /tender-advice/clause': { access: 'public', scope: 'none', query: 'tenant={slug}&kind=services&valueCents=50000000&startDate=2027-01-01&endDate=2027-12-31&format=pdf' },
@@ -88,7 +92,7 @@ const rules: Record<string, Rule> = {
   'GET /tenants/{slug}/open-data': { access: 'public', scope: 'none', query: 'format=csv', status: 404 },
   'GET /publication': { access: staff, scope: 'tenant' },
   'PUT /contracts/{id}/reservation': { access: ['advisor'], scope: 'object', body: () => ({ basis: 'targetGroupShare', shareBp: 3500, validFrom: '2026-01-01', validTo: '2027-12-31' }) },
-  'GET /contracts/{id}/reservation': { access: readers, scope: 'object' },
+  'GET /contracts/{id}/reservation': { access: contractReaders, scope: 'object' },
   'DELETE /contracts/{id}/reservation': { access: ['advisor'], scope: 'object', status: 204 },
   'GET /suppliers/{id}/eligibility': { access: readers, scope: 'object', crossSupplier: ['supplier'] },
   'PUT /publication': { access: ['municipalityAdmin'], scope: 'tenant', body: () => ({ publishResults: false }) },
@@ -99,38 +103,41 @@ const rules: Record<string, Rule> = {
   'GET /contract-managers': { access: ['advisor', 'municipalityAdmin'], scope: 'tenant' },
   'PATCH /contracts/{id}': { access: ['advisor'], scope: 'object', body: () => ({ title: 'Matrix' }) },
   'POST /contracts': { access: ['advisor'], scope: 'object', status: 201, foreign: 400, body: (i) => ({ reference: unique('M'), title: 'Matrix', supplierId: i.supplierId, valueCents: 125_000_000, startDate: '2026-01-01', endDate: '2027-12-31' }) },
-  'GET /contracts': { access: readers, scope: 'tenant' },
-  'GET /contracts/{id}': { access: readers, scope: 'object' },
+  'GET /contracts': { access: contractReaders, scope: 'tenant' },
+  'GET /contracts/{id}': { access: contractReaders, scope: 'object' },
   'POST /contract-imports': { access: ['advisor'], scope: 'tenant', query: 'dryRun=true', body: () => ({ version: '1.1', releases: [] }) },
-  'GET /contracts/{id}/invoices': { access: readers, scope: 'object' },
+  'GET /contracts/{id}/invoices': { access: contractReaders, scope: 'object' },
   'PUT /contracts/{id}/invoices/{period}': { access: ['advisor'], scope: 'object', body: () => ({ amountCents: 100 }) },
   'POST /contracts/{id}/extensions': { access: ['advisor'], scope: 'object', body: () => ({ valueCents: 100 }) },
-  'GET /contracts/{id}/reports': { access: readers, scope: 'object' },
-  'GET /reports/{id}': { access: readers, scope: 'object' },
-  'GET /contracts/{id}/activities': { access: readers, scope: 'object' },
+  'GET /contracts/{id}/reports': { access: contractReaders, scope: 'object' },
+  'GET /reports/{id}': { access: contractReaders, scope: 'object' },
+  'GET /contracts/{id}/activities': { access: contractReaders, scope: 'object' },
   'POST /contracts/{id}/activities': { access: ['supplier', 'advisor'], scope: 'object', body: () => ({ typeCode: 'internship', period: '2026-H1', units: 1 }) },
   'POST /contracts/{id}/valuations': { access: ['supplier', 'advisor'], scope: 'object', body: () => ({ typeCode: 'internship', period: '2026-H1', units: 1 }) },
   'POST /contracts/{id}/settlement': { access: ['advisor'], scope: 'object', body: () => ({ decision: 'waive', note: 'Looptijd nog niet voorbij' }) },
-  'GET /contracts/{id}/settlement': { access: readers, scope: 'object' },
+  'GET /contracts/{id}/settlement': { access: contractReaders, scope: 'object' },
+  'GET /contracts/{id}/verifiers': { access: ['advisor', 'municipalityAdmin'], scope: 'object' },
+  'POST /contracts/{id}/verifiers': { access: ['advisor', 'municipalityAdmin'], scope: 'object', body: (i) => ({ userId: i.verifierUserId }) },
+  'DELETE /contracts/{id}/verifiers/{userId}': { access: ['advisor', 'municipalityAdmin'], scope: 'object', status: 204 },
   'DELETE /activities/{id}': { access: ['supplier', 'advisor'], scope: 'object', fresh: 'activity' },
   'POST /reports/{id}/submission': { access: ['supplier'], scope: 'object' },
-  'POST /activities/{id}/verification': { access: ['advisor'], scope: 'object', body: () => ({ decision: 'accepted' }) },
+  'POST /activities/{id}/verification': { access: ['advisor', 'verifier'], scope: 'object', body: () => ({ decision: 'accepted' }) },
   'POST /activities/{id}/answer': { access: ['supplier'], scope: 'object', body: () => ({ reply: 'Zie bijlage.' }) },
   'POST /reports/{id}/corrections': { access: ['supplier', 'advisor'], scope: 'object' },
   'PUT /contracts/{id}/intake': { access: ['advisor'], scope: 'object', body: () => ({ date: '2026-01-15' }) },
-  'GET /contracts/{id}/plan': { access: readers, scope: 'object' },
+  'GET /contracts/{id}/plan': { access: contractReaders, scope: 'object' },
   'PUT /contracts/{id}/plan': { access: ['supplier'], scope: 'object', body: () => ({ items: [{ typeCode: 'internship', period: '2026-H1', units: 2 }] }) },
   'POST /contracts/{id}/plan/submission': { access: ['supplier'], scope: 'object' },
   'POST /contracts/{id}/plan/review': { access: ['advisor'], scope: 'object', body: () => ({ decision: 'approved' }) },
-  'GET /contracts/{id}/plan/versions': { access: readers, scope: 'object' },
-  'GET /contracts/{id}/progress': { access: readers, scope: 'object' },
+  'GET /contracts/{id}/plan/versions': { access: contractReaders, scope: 'object' },
+  'GET /contracts/{id}/progress': { access: contractReaders, scope: 'object' },
   'GET /dashboard': { access: staff, scope: 'tenant' },
-  'GET /work-queue': { access: readers, scope: 'tenant' },
-  'POST /reports/{id}/acceptance': { access: ['advisor'], scope: 'object' },
+  'GET /work-queue': { access: contractReaders, scope: 'tenant' },
+  'POST /reports/{id}/acceptance': { access: ['advisor', 'verifier'], scope: 'object' },
   'GET /contracts/{id}/summary': { access: staff, scope: 'object' },
   'POST /activities/{id}/evidence': { access: ['supplier', 'advisor'], scope: 'object', status: 201, body: () => pdfForm() },
-  'GET /activities/{id}/evidence': { access: ['supplier', 'advisor'], scope: 'object' },
-  'GET /evidence/{id}': { access: ['supplier', 'advisor'], scope: 'object' },
+  'GET /activities/{id}/evidence': { access: ['supplier', 'advisor', 'verifier'], scope: 'object' },
+  'GET /evidence/{id}': { access: ['supplier', 'advisor', 'verifier'], scope: 'object' },
   'DELETE /evidence/{id}': { access: ['supplier', 'advisor'], scope: 'object', status: 204, fresh: 'evidence' },
   // Marketplace (decision 012). Both suppliers of a world share one approved initiative.
   'GET /initiatives/me': { access: ['initiative'], scope: 'tenant' },
@@ -248,7 +255,7 @@ describe('authorization matrix', () => {
   const scoped = endpoints.flatMap((key) => {
     const rule = rules[key];
     if (!rule || rule.scope !== 'object' || rule.access === 'public' || rule.access === 'signedIn') return [];
-    return (rule.crossSupplier ?? (['supplier', 'contractManager'] as const))
+    return (rule.crossSupplier ?? (['supplier', 'contractManager', 'verifier'] as const))
       .filter((who) => who !== 'platformAdmin' && (rule.access as readonly string[]).includes(who))
       .map((who) => who as Exclude<typeof who, 'platformAdmin'>)
       .map((who) => ({ key, who, rule }));

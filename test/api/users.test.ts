@@ -71,6 +71,55 @@ describe('user management by the municipality admin', () => {
     expect((await call('POST', `/memberships/${member.membership.id}/invitation`)).status).toBe(409);
   });
 
+  it('sends a password-reset link to a member who has a password; the link sets a new one; 3 an hour at most', async () => {
+    const member = await createActor(t.deps.db, { tenantId: tenant.id, role: 'advisor' });
+    const path = `/memberships/${member.membership.id}/password-reset`;
+    const pending = await call('POST', path);
+    expect(pending.status).toBe(409);
+    expect(((await pending.json()) as { detail: string }).detail).toBe(
+      `${member.user.email} heeft de uitnodiging nog niet aangenomen; stuur de uitnodiging opnieuw.`,
+    );
+    await t.deps.db.update(users).set({ passwordHash: 'x' }).where(eq(users.id, member.user.id));
+    const res = await call('POST', path);
+    expect(res.status).toBe(201);
+    const mails = await t.deps.db.select().from(mailOutbox).where(eq(mailOutbox.to, member.user.email));
+    const reset = mails.find((m) => m.text.includes('/password-reset#token='));
+    expect(reset?.tenantId).toBe(tenant.id);
+    const token = /#token=([\w-]+)/.exec(reset?.text ?? '')?.[1] ?? '';
+    const done = await call('POST', '/password-resets/completion', {
+      token,
+      password: 'een-nieuw-wachtwoord-2026',
+    });
+    expect(done.status).toBe(204);
+    const [entry] = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'user.sendPasswordReset'), eq(auditLog.objectId, member.membership.id)));
+    expect(entry?.details).toMatchObject({ email: member.user.email });
+    expect((await call('POST', path)).status).toBe(201);
+    expect((await call('POST', path)).status).toBe(201);
+    const fourth = await call('POST', path, undefined, { ...admin.headers, 'Accept-Language': 'en' });
+    expect(fourth.status).toBe(429);
+    expect(((await fourth.json()) as { detail: string }).detail).toBe(
+      'Three reset links went to this account in the last hour; try again later.',
+    );
+  });
+
+  it('sends no reset link to another municipality’s member, nor at the request of an advisor', async () => {
+    const other = await createTenant(t.deps.db);
+    const foreign = await createActor(t.deps.db, { tenantId: other.id, role: 'advisor' });
+    expect((await call('POST', `/memberships/${foreign.membership.id}/password-reset`)).status).toBe(404);
+    const advisor = await createActor(t.deps.db, { tenantId: tenant.id, role: 'advisor' });
+    const member = await createActor(t.deps.db, { tenantId: tenant.id, role: 'contractManager' });
+    const asAdvisor = await call(
+      'POST',
+      `/memberships/${member.membership.id}/password-reset`,
+      undefined,
+      advisor.headers,
+    );
+    expect(asAdvisor.status).toBe(403);
+  });
+
   it.each([
     {
       case: "the admin's own role",

@@ -78,7 +78,8 @@ export async function addUser(
     throw invalid(`Unknown role ${input.role}.`, [
       {
         name: 'role',
-        reason: 'platformAdmin, municipalityAdmin, advisor, contractManager, supplier or initiative',
+        reason:
+          'platformAdmin, municipalityAdmin, advisor, contractManager, supplier, initiative or verifier',
       },
     ]);
   const role: Role = input.role;

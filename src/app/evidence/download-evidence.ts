@@ -1,8 +1,8 @@
 import { DomainError } from '../../domain/errors.ts';
 import { evidenceInScope } from '../../db/repositories/evidence.ts';
-import { defineUseCase, tenantOf } from '../use-case.ts';
+import { defineUseCase } from '../use-case.ts';
 import { evidenceStore } from './evidence-store.ts';
-import { evidenceReaders } from './list-evidence.ts';
+import { evidenceReaders, evidenceScopeOf } from './list-evidence.ts';
 import { presentEvidence, type EvidenceView } from './present.ts';
 
 export interface EvidenceDownload {
@@ -15,8 +15,7 @@ export const downloadEvidence = defineUseCase<{ evidenceId: string }, EvidenceDo
   name: 'evidence.download',
   access: evidenceReaders,
   async run({ deps, actor }, input) {
-    const tenantId = tenantOf(actor);
-    const row = await evidenceInScope(deps.db, { tenantId, supplierId: actor.supplierId }, input.evidenceId);
+    const row = await evidenceInScope(deps.db, evidenceScopeOf(actor), input.evidenceId);
     if (!row) throw new DomainError('NOT_FOUND', 'No such evidence file.');
     try {
       return { evidence: presentEvidence(row), body: await evidenceStore(deps).read(row.storageKey) };

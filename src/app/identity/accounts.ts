@@ -4,11 +4,10 @@ import { roles, type Role } from '../../domain/access.ts';
 import { writeAccountAudit, writeAudit } from '../../db/audit.ts';
 import { clearSignInFailures, tenantIdsOfUser } from '../../db/repositories/identity.ts';
 import { initiatives, memberships, sessions, suppliers, users } from '../../db/schema/index.ts';
-import { queueMail } from '../../mail/queue-mail.ts';
 import { hashPassword, minPasswordLength } from '../passwords.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
-import { consumeLink, issueLink, linksSince } from './one-time-links.ts';
-import { mailInvitation } from './memberships.ts';
+import { consumeLink, linksSince } from './one-time-links.ts';
+import { mailInvitation, mailPasswordReset } from './memberships.ts';
 
 const invitableRoles = roles.filter((r) => r !== 'platformAdmin');
 
@@ -201,20 +200,7 @@ export const requestPasswordReset = defineUseCase({
       if (!user || user.disabled) return;
       // At most 3 reset mails an hour per account: the form cannot be used to flood a mailbox.
       if ((await linksSince(tx, 'passwordReset', user.id, new Date(now.getTime() - 3_600_000))) >= 3) return;
-      const link = await issueLink(tx, 'passwordReset', user.id, null, now);
-      await queueMail(tx, {
-        tenantId: null,
-        to: email,
-        locale: user.locale,
-        template: {
-          kind: 'passwordReset',
-          data: {
-            tenantName: 'Retour',
-            link: `${deps.config.publicUrl}/password-reset#token=${link.secret}`,
-            expiresAt: link.expiresAt.toISOString(),
-          },
-        },
-      });
+      await mailPasswordReset(tx, deps, null, user, now);
     });
   },
 });

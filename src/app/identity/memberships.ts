@@ -8,7 +8,7 @@ import { queueMail } from '../../mail/queue-mail.ts';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
-import { issueLink } from './one-time-links.ts';
+import { issueLink, linksSince } from './one-time-links.ts';
 
 /** Roles an admin may switch a membership between: none of them is bound to an organisation. */
 export const staffRoles = ['municipalityAdmin', 'advisor', 'contractManager'] as const;
@@ -143,6 +143,75 @@ export const resendInvitation = defineUseCase({
     });
   },
 });
+
+/**
+ * An admin sends a password-reset link to a user of this municipality (someone who lost access and
+ * called). The same link and mail as "forgot password", with the same limit of 3 an hour.
+ */
+export const sendPasswordReset = defineUseCase({
+  name: 'membership.sendPasswordReset',
+  access: ['municipalityAdmin'],
+  async run({ deps, actor }, input: { id: string }) {
+    const tenantId = tenantOf(actor);
+    const now = deps.now();
+    return deps.db.transaction(async (tx) => {
+      const { membership, user } = await membershipHere(tx, actor, input.id);
+      if (!user.passwordHash)
+        throw new DomainError(
+          'INVALID_STATE',
+          `${user.email} has not accepted the invitation yet; send the invitation again instead.`,
+        );
+      if (membership.disabled || user.disabled)
+        throw new DomainError('INVALID_STATE', 'Enable this user first.');
+      if ((await linksSince(tx, 'passwordReset', user.id, new Date(now.getTime() - 3_600_000))) >= 3)
+        throw new DomainError(
+          'RATE_LIMITED',
+          'Three reset links went to this account in the last hour; try again later.',
+        );
+      const link = await mailPasswordReset(tx, deps, tenantId, user, now);
+      await writeAudit(tx, {
+        tenantId,
+        actorUserId: actor.userId,
+        actorLabel: actor.email,
+        action: 'user.sendPasswordReset',
+        objectType: 'membership',
+        objectId: membership.id,
+        details: { email: user.email },
+        ip: actor.ip,
+      });
+      return { expiresAt: link.expiresAt };
+    });
+  },
+});
+
+/**
+ * Issues a password-reset link and queues the mail with it (asked for by the person, or sent by an
+ * admin of a municipality, whose name the mail then carries).
+ */
+export async function mailPasswordReset(
+  tx: Tx,
+  deps: AppDeps,
+  tenantId: string | null,
+  user: { id: string; email: string; locale: string },
+  now: Date,
+) {
+  const [tenant] = tenantId ? await tx.select().from(tenants).where(eq(tenants.id, tenantId)).limit(1) : [];
+  const link = await issueLink(tx, 'passwordReset', user.id, null, now);
+  await queueMail(tx, {
+    tenantId,
+    to: user.email,
+    locale: user.locale,
+    template: {
+      kind: 'passwordReset',
+      data: {
+        tenantName: tenant?.name ?? 'Retour',
+        link: `${deps.config.publicUrl}/password-reset#token=${link.secret}`,
+        expiresAt: link.expiresAt.toISOString(),
+      },
+    },
+  });
+  return link;
+}
 
 /** Issues an invitation link for a user and queues the mail with it (invite and resend alike). */
 export async function mailInvitation(

@@ -4,7 +4,7 @@ import { lockReport, reportInScope, setReportStatus } from '../../db/repositorie
 import { pendingActivitiesOf } from '../../db/repositories/work-queue.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { presentReport, type ReportView } from './present.ts';
-import { audit, scopeOf } from './scope.ts';
+import { activityDeciders, audit, scopeOf } from './scope.ts';
 
 const isDecided = (v: string) => v === 'accepted' || v === 'rejected';
 
@@ -16,7 +16,7 @@ const isDecided = (v: string) => v === 'accepted' || v === 'rejected';
  */
 export const acceptReport = defineUseCase<{ reportId: string }, { report: ReportView; accepted: number }>({
   name: 'report.acceptAll',
-  access: ['advisor'],
+  access: activityDeciders,
   async run({ deps, actor }, input) {
     const tenantId = tenantOf(actor);
     const now = deps.now();

@@ -24,6 +24,7 @@ import { removeEvidenceOfActivity } from '../evidence/remove-activity-evidence.t
 import { isoDay } from '../clock.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { contractPolicy } from './contract-policy.ts';
+import { findEvidenceGaps, refuseRequiredGaps } from './evidence-check.ts';
 import { presentReport, type ReportView } from './present.ts';
 import { audit, isUniqueViolation, requireContract, scopeOf } from './scope.ts';
 
@@ -73,7 +74,12 @@ async function droppedAccepted(
  * to verify closes at once; otherwise it waits for the advisor. A correction that dropped or
  * changed an accepted activity always goes back to the advisor (its decisions are reset).
  */
-export const submitReport = defineUseCase<{ reportId: string }, ReportView>({
+export type SubmittedReport = ReportView & {
+  /** Activities submitted without evidence (allowed for their type; the advisor sees the same). */
+  evidenceWarnings: { activityId: string; typeCode: string }[];
+};
+
+export const submitReport = defineUseCase<{ reportId: string }, SubmittedReport>({
   name: 'report.submit',
   access: ['supplier'],
   async run({ deps, actor }, input) {
@@ -99,6 +105,18 @@ export const submitReport = defineUseCase<{ reportId: string }, ReportView>({
         await resetVerification(tx, tenantId, report.id);
         activities = await activitiesOfReport(tx, tenantId, report.id);
       }
+      // Evidence rules (decision 024): what still waits for a decision is judged by the contract's policy.
+      const contract = await requireContract(tx, actor, report.contractId);
+      const { policy } = await contractPolicy(tx, tenantId, contract.policyVersionId);
+      const evidenceWarnings = refuseRequiredGaps(
+        await findEvidenceGaps(
+          tx,
+          tenantId,
+          policy,
+          activities.filter((a) => !decided(a.verification)),
+        ),
+        'submitted',
+      );
       const closes = activities.every((a) => decided(a.verification));
       const updated = await setReportStatus(tx, tenantId, report.id, {
         status: closes ? 'closed' : 'submitted',
@@ -112,8 +130,9 @@ export const submitReport = defineUseCase<{ reportId: string }, ReportView>({
         activities: activities.length,
         closed: closes,
         ...(dropped > 0 ? { acceptedDropped: dropped, verificationReset: true } : {}),
+        ...(evidenceWarnings.length > 0 ? { withoutEvidence: evidenceWarnings.length } : {}),
       });
-      return presentReport(updated, updated.version);
+      return { ...presentReport(updated, updated.version), evidenceWarnings };
     });
   },
 });

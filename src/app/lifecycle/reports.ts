@@ -10,8 +10,10 @@ import {
   currentReportIds,
   type ActivityPageKey,
 } from '../../db/repositories/activity-pages.ts';
-import { isUuid } from '../../db/repositories/evidence.ts';
+import { evidenceCounts, isUuid } from '../../db/repositories/evidence.ts';
 import { pledgesOfActivities } from '../../db/repositories/marketplace.ts';
+import { requiresEvidence } from '../../domain/index.ts';
+import { contractPolicy } from './contract-policy.ts';
 import { reportInScope, reportsOfContract, type ReportRow } from '../../db/repositories/reports.ts';
 import { decodeCursor, encodeCursor, pageLimit } from '../cursor.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
@@ -38,7 +40,7 @@ export const listReports = defineUseCase<{ contractId: string }, ReportView[]>({
 export type ReportDetail = ReportView & {
   contract: { id: string; reference: string; title: string };
   totalCents: number;
-  activities: ActivityView[];
+  activities: (ActivityView & { evidenceCount: number; evidenceRequired: boolean })[];
 };
 
 /** One report with its activities and their valuations. */
@@ -50,17 +52,29 @@ export const getReport = defineUseCase<{ reportId: string }, ReportDetail>({
     const report = await reportInScope(deps.db, scopeOf(actor), input.reportId);
     if (!report) throw new DomainError('NOT_FOUND', 'No such report.');
     const contract = await requireContract(deps.db, actor, report.contractId);
-    const [all, activities] = await Promise.all([
+    const [all, activities, loaded] = await Promise.all([
       reportsOfContract(deps.db, tenantId, contract.id),
       activitiesOfReport(deps.db, tenantId, report.id),
+      contractPolicy(deps.db, tenantId, contract.policyVersionId),
     ]);
     const view = presentReports(all).find((r) => r.id === report.id);
     if (!view) throw new Error('report vanished');
+    const counts = await evidenceCounts(
+      deps.db,
+      tenantId,
+      activities.map((a) => a.id),
+    );
+    // The evidence rules (decision 024) as the screens need them, to warn before submit and accept.
+    const views = (await withPledges(deps.db, tenantId, activities)).map((a) => ({
+      ...a,
+      evidenceCount: counts.get(a.id) ?? 0,
+      evidenceRequired: requiresEvidence(loaded.policy.activityTypes, a.typeCode),
+    }));
     return {
       ...view,
       contract: { id: contract.id, reference: contract.reference, title: contract.title },
       totalCents: activities.reduce((s, a) => s + a.valueCents, 0),
-      activities: await withPledges(deps.db, tenantId, activities),
+      activities: views,
     };
   },
 });

@@ -14,8 +14,19 @@ export function scopeOf(actor: Actor): ContractScope {
   return { tenantId: tenantOf(actor), role: actor.role, userId: actor.userId, supplierId: actor.supplierId };
 }
 
-/** Roles that may look at a contract at all; the scope narrows it down to rows. */
-export const contractReaders = ['municipalityAdmin', 'advisor', 'contractManager', 'supplier'] as const;
+/**
+ * Roles that may look at a contract at all; the scope narrows it down to rows (an independent
+ * verifier: the contracts assigned to them).
+ */
+export const contractReaders = [
+  'municipalityAdmin',
+  'advisor',
+  'contractManager',
+  'supplier',
+  'verifier',
+] as const;
+/** Who decides on activities: the advisor, and an independent verifier of the contract (issue 16). */
+export const activityDeciders = ['advisor', 'verifier'] as const;
 /** Municipality staff for portfolio views. */
 export const staffReaders = ['municipalityAdmin', 'advisor', 'contractManager'] as const;
 

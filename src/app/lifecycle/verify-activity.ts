@@ -12,8 +12,10 @@ import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../actor.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { mailAboutActivity } from './activity-mail.ts';
+import { contractPolicy } from './contract-policy.ts';
+import { findEvidenceGaps, refuseRequiredGaps } from './evidence-check.ts';
 import { presentActivity, presentReport, type ActivityView, type ReportView } from './present.ts';
-import { audit, requireContract, scopeOf } from './scope.ts';
+import { activityDeciders, audit, requireContract, scopeOf } from './scope.ts';
 
 export interface VerifyActivityInput {
   activityId: string;
@@ -43,10 +45,15 @@ export async function activityWithLockedReport(tx: Tx, actor: Actor, activityId:
  */
 export const verifyActivity = defineUseCase<
   VerifyActivityInput,
-  { activity: ActivityView; report: ReportView }
+  {
+    activity: ActivityView;
+    report: ReportView;
+    /** Accepted without evidence (allowed for its type): said back, and kept in the audit entry. */
+    evidenceWarnings: { activityId: string; typeCode: string }[];
+  }
 >({
   name: 'activity.verify',
-  access: ['advisor'],
+  access: activityDeciders,
   async run({ deps, actor }, input) {
     const tenantId = tenantOf(actor);
     const reason = input.reason?.trim() || null;
@@ -74,6 +81,16 @@ export const verifyActivity = defineUseCase<
           'CONFLICT',
           `This activity is already ${previous}; to change that decision send change: true with a reason.`,
         );
+      // Evidence rules (decision 024): accepting judges the activity by its contract's policy version.
+      let evidenceWarnings: { activityId: string; typeCode: string }[] = [];
+      if (input.decision === 'accepted') {
+        const contract = await requireContract(tx, actor, found.contractId);
+        const { policy } = await contractPolicy(tx, tenantId, contract.policyVersionId);
+        evidenceWarnings = refuseRequiredGaps(
+          await findEvidenceGaps(tx, tenantId, policy, [found]),
+          'accepted',
+        );
+      }
       const activity = await setVerification(tx, tenantId, found.id, {
         verification: input.decision,
         verificationReason: reason,
@@ -113,8 +130,13 @@ export const verifyActivity = defineUseCase<
           : {}),
         reportClosed: closes,
         ...(mailed.length > 0 ? { mailedTo: mailed } : {}),
+        ...(evidenceWarnings.length > 0 ? { withoutEvidence: true } : {}),
       });
-      return { activity: presentActivity(activity), report: presentReport(after, after.version) };
+      return {
+        activity: presentActivity(activity),
+        report: presentReport(after, after.version),
+        evidenceWarnings,
+      };
     });
   },
 });

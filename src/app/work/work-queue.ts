@@ -82,6 +82,8 @@ const kindsOf: Partial<Record<Role, readonly QueueKind[]>> = {
   municipalityAdmin: ['toReview', 'overdue', 'behind'],
   contractManager: ['toEvaluate', 'overdue'],
   supplier: ['due', 'questions', 'returnedPlans'],
+  // An independent verifier: the reports of the contracts assigned to them (the scope narrows it).
+  verifier: ['toVerify', 'answered'],
 };
 
 /**
@@ -90,7 +92,7 @@ const kindsOf: Partial<Record<Role, readonly QueueKind[]>> = {
  */
 export const workQueue = defineUseCase<Record<string, never>, { items: QueueGroup[] }>({
   name: 'workQueue.get',
-  access: ['advisor', 'municipalityAdmin', 'contractManager', 'supplier'],
+  access: ['advisor', 'municipalityAdmin', 'contractManager', 'supplier', 'verifier'],
   async run({ deps, actor }) {
     const scope = scopeOf(actor);
     const today = isoDay(deps.now());

@@ -30,7 +30,7 @@ export function registerOperations(program: Command) {
     .option('--tenant <slug>', 'the municipality (not for platformAdmin)')
     .requiredOption(
       '--role <role>',
-      'platformAdmin, municipalityAdmin, advisor, contractManager, supplier or initiative',
+      'platformAdmin, municipalityAdmin, advisor, contractManager, supplier, initiative or verifier',
     )
     .option('--supplier <id>', 'the supplier organisation, for role supplier')
     .option('--initiative <id>', 'the initiative, for role initiative')

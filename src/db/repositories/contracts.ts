@@ -1,8 +1,15 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../domain/access.ts';
 import type { Db, Tx } from '../client.ts';
-import { contractExtensions, contracts, memberships, suppliers, users } from '../schema/index.ts';
 import { prepared } from '../prepared.ts';
+import {
+  contractExtensions,
+  contracts,
+  contractVerifiers,
+  memberships,
+  suppliers,
+  users,
+} from '../schema/index.ts';
 import { isUuid } from './evidence.ts';
 
 export type ContractRow = typeof contracts.$inferSelect;
@@ -10,8 +17,8 @@ export type ExtensionRow = typeof contractExtensions.$inferSelect;
 
 /**
  * Who looks at contracts: advisors and municipality admins see every contract of their tenant,
- * a contract manager only the contracts they manage, a supplier user only its organisation's.
- * Anyone else sees none. Out of scope is indistinguishable from not existing.
+ * a contract manager only the contracts they manage, a supplier user only its organisation's, an
+ * independent verifier only the contracts assigned to them. Anyone else sees none. Out of scope is indistinguishable from not existing.
  */
 export interface ContractScope {
   tenantId: string;
@@ -32,6 +39,11 @@ export function contractScopeConditions(scope: ContractScope): SQL[] {
       break;
     case 'supplier':
       conds.push(scope.supplierId ? eq(contracts.supplierId, scope.supplierId) : sql`false`);
+      break;
+    case 'verifier':
+      conds.push(
+        sql`exists (select 1 from ${contractVerifiers} where ${contractVerifiers.contractId} = ${contracts.id} and ${contractVerifiers.userId} = ${scope.userId})`,
+      );
       break;
     default:
       conds.push(sql`false`);
@@ -55,7 +67,7 @@ function flatten(r: { contract: ContractRow; supplierName: string; contractManag
 }
 
 /** How a scope narrows contracts beyond its tenant: one prepared statement per kind. */
-type ScopeKind = 'tenant' | 'manager' | 'supplier';
+type ScopeKind = 'tenant' | 'manager' | 'supplier' | 'verifier';
 const scopeKind = (scope: ContractScope): ScopeKind | null =>
   scope.role === 'advisor' || scope.role === 'municipalityAdmin'
     ? 'tenant'
@@ -63,7 +75,9 @@ const scopeKind = (scope: ContractScope): ScopeKind | null =>
       ? 'manager'
       : scope.role === 'supplier' && scope.supplierId
         ? 'supplier'
-        : null;
+        : scope.role === 'verifier'
+          ? 'verifier'
+          : null;
 
 function contractByIdStatement(db: Db | Tx, kind: ScopeKind) {
   return prepared(db, `contract_in_scope_${kind}`, (d) =>
@@ -78,6 +92,9 @@ function contractByIdStatement(db: Db | Tx, kind: ScopeKind) {
           eq(contracts.tenantId, sql.placeholder('tenantId')),
           kind === 'manager' ? eq(contracts.contractManagerId, sql.placeholder('userId')) : undefined,
           kind === 'supplier' ? eq(contracts.supplierId, sql.placeholder('supplierId')) : undefined,
+          kind === 'verifier'
+            ? sql`exists (select 1 from ${contractVerifiers} where ${contractVerifiers.contractId} = ${contracts.id} and ${contractVerifiers.userId} = ${sql.placeholder('userId')})`
+            : undefined,
         ),
       )
       .limit(1)

@@ -1,11 +1,15 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
-import { activities, contracts, evidenceFiles, reports } from '../schema/index.ts';
+import { activities, contracts, contractVerifiers, evidenceFiles, reports } from '../schema/index.ts';
 
-/** Who looks: the tenant, and for a supplier user the supplier organisation. */
+/**
+ * Who looks: the tenant, for a supplier user the supplier organisation, for an independent verifier
+ * the contracts assigned to them.
+ */
 export interface EvidenceScope {
   tenantId: string;
   supplierId: string | null;
+  verifierUserId?: string | null | undefined;
 }
 
 export interface ActivityForEvidence {
@@ -25,6 +29,11 @@ export const isUuid = (id: string) => uuidPattern.test(id);
 const scopeConditions = (scope: EvidenceScope) => [
   eq(contracts.tenantId, scope.tenantId),
   ...(scope.supplierId ? [eq(contracts.supplierId, scope.supplierId)] : []),
+  ...(scope.verifierUserId
+    ? [
+        sql`exists (select 1 from ${contractVerifiers} where ${contractVerifiers.contractId} = ${contracts.id} and ${contractVerifiers.userId} = ${scope.verifierUserId})`,
+      ]
+    : []),
 ];
 
 /** The activity if it is in scope (tenant, and own supplier for a supplier user); else undefined. */
@@ -153,4 +162,19 @@ export async function expiredEvidence(
         sql`, `,
       )})`,
     );
+}
+
+/** How many evidence files each of these activities has (absent from the map: none). */
+export async function evidenceCounts(
+  db: Db | Tx,
+  tenantId: string,
+  activityIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (activityIds.length === 0) return new Map();
+  const rows = await db
+    .select({ activityId: evidenceFiles.activityId, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.tenantId, tenantId), inArray(evidenceFiles.activityId, [...activityIds])))
+    .groupBy(evidenceFiles.activityId);
+  return new Map(rows.map((r) => [r.activityId, r.n]));
 }

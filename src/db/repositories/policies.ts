@@ -74,3 +74,14 @@ export async function tenantBySlug(db: Db | Tx, slug: string) {
   const [row] = await db.select().from(tenants).where(eq(tenants.slug, slug)).limit(1);
   return row;
 }
+
+/**
+ * The municipalities a bidder can ask an estimate of: those with a policy version; only their public
+ * name and slug.
+ */
+export async function municipalitiesWithPolicy(db: Db | Tx): Promise<{ slug: string; name: string }[]> {
+  return db
+    .select({ slug: tenants.slug, name: tenants.name })
+    .from(tenants)
+    .where(sql`exists (select 1 from ${policyVersions} where ${policyVersions.tenantId} = ${tenants.id})`);
+}

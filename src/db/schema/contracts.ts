@@ -182,3 +182,29 @@ export const settlements = pgTable(
     index('settlements_carry_over').on(t.carryOverContractId),
   ],
 );
+
+/**
+ * Independent verifiers assigned to a contract (issue 16, decision 024): a user with the role
+ * `verifier` in the municipality reads only the contracts listed here and decides their activities.
+ */
+export const contractVerifiers = pgTable(
+  'contract_verifiers',
+  {
+    id: id(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    assignedBy: uuid('assigned_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('contract_verifiers_contract_user').on(t.contractId, t.userId),
+    index('contract_verifiers_user').on(t.userId, t.contractId),
+  ],
+);

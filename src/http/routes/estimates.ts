@@ -1,4 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { listMunicipalities } from '../../app/policies/list-municipalities.ts';
 import { estimateObligation } from '../../app/policies/estimate-obligation.ts';
 import { execute } from '../../app/use-case.ts';
 import { fulfilmentExamples } from '../../domain/examples.ts';
@@ -118,7 +119,36 @@ const tablesRoute = createRoute({
   },
 });
 
+const municipalitiesRoute = createRoute({
+  method: 'get',
+  path: '/tenants',
+  tags: ['Estimates'],
+  summary:
+    'The municipalities with a policy, by name, to choose one for an estimate or tender advice (public)',
+  responses: {
+    200: jsonResponse(
+      z
+        .object({
+          items: z.array(
+            z
+              .object({
+                slug: z.string().openapi({ example: 'voorbeeldstad' }),
+                name: z.string().openapi({ example: 'Gemeente Voorbeeldstad' }),
+              })
+              .openapi('Municipality'),
+          ),
+        })
+        .openapi('MunicipalityList'),
+      'Every municipality with a policy (a few hundred at most: one page)',
+    ),
+    ...errorResponses,
+  },
+});
+
 export function estimateRoutes(api: OpenAPIHono<HttpEnv>) {
+  api.openapi(municipalitiesRoute, async (c) =>
+    c.json(await execute(listMunicipalities, c.var.deps, c.var.actor, undefined), 200),
+  );
   api.openapi(tablesRoute, (c) =>
     c.json(
       {

@@ -2,6 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import {
   removeMembership,
   resendInvitation,
+  sendPasswordReset,
   staffRoles,
   updateMembership,
 } from '../../app/identity/memberships.ts';
@@ -64,6 +65,20 @@ const routes = {
       ...errorResponses,
     },
   }),
+  passwordReset: createRoute({
+    method: 'post',
+    path: '/memberships/{id}/password-reset',
+    tags: ['Users'],
+    summary: 'Send a password-reset link to a user of this municipality (admin; at most 3 an hour)',
+    request: { params: IdParamSchema },
+    responses: {
+      201: jsonResponse(
+        z.object({ expiresAt: z.string().openapi({ format: 'date-time' }) }).openapi('PasswordResetSent'),
+        'Sent',
+      ),
+      ...errorResponses,
+    },
+  }),
 };
 
 export function membershipRoutes(api: OpenAPIHono<HttpEnv>) {
@@ -86,6 +101,10 @@ export function membershipRoutes(api: OpenAPIHono<HttpEnv>) {
   api.openapi(routes.remove, async (c) => {
     await execute(removeMembership, c.var.deps, c.var.actor, c.req.valid('param'));
     return c.body(null, 204);
+  });
+  api.openapi(routes.passwordReset, async (c) => {
+    const r = await execute(sendPasswordReset, c.var.deps, c.var.actor, c.req.valid('param'));
+    return c.json({ expiresAt: r.expiresAt.toISOString() }, 201);
   });
   api.openapi(routes.reinvite, async (c) => {
     const r = await execute(resendInvitation, c.var.deps, c.var.actor, c.req.valid('param'));

@@ -98,8 +98,23 @@ export const ActivitySchema = z
 const ReportDetailSchema = ReportSchema.extend({
   contract: z.object({ id: z.string(), reference: z.string(), title: z.string() }),
   totalCents: CentsSchema,
-  activities: z.array(ActivitySchema),
+  activities: z.array(
+    ActivitySchema.extend({
+      evidenceCount: z.number().int().openapi({ description: 'Evidence files on the activity' }),
+      evidenceRequired: z.boolean().openapi({
+        description:
+          'The contract’s policy requires evidence for this activity type: without it the activity is not submitted or accepted',
+      }),
+    }).openapi('ReportActivity'),
+  ),
 }).openapi('ReportDetail');
+
+/** Activities let through without evidence (their type does not require it): a warning. */
+const EvidenceWarningsSchema = z
+  .array(z.object({ activityId: z.string(), typeCode: z.string() }).openapi('EvidenceWarning'))
+  .openapi({
+    description: 'Activities without evidence that were let through (their type does not require it)',
+  });
 
 const CandidateSchema = z
   .union([
@@ -299,7 +314,10 @@ const submitRoute = createRoute({
   summary: 'Submit a half-year report for verification (supplier)',
   request: reportParam,
   responses: {
-    200: jsonResponse(ReportSchema, 'Submitted (or closed at once when empty)'),
+    200: jsonResponse(
+      ReportSchema.extend({ evidenceWarnings: EvidenceWarningsSchema }).openapi('SubmittedReport'),
+      'Submitted (or closed at once when empty); 409 when an activity lacks evidence its type requires',
+    ),
     400: e400,
     401: e401,
     403: e403,
@@ -320,8 +338,10 @@ const verifyRoute = createRoute({
   },
   responses: {
     200: jsonResponse(
-      z.object({ activity: ActivitySchema, report: ReportSchema }).openapi('VerificationResult'),
-      'Decided',
+      z
+        .object({ activity: ActivitySchema, report: ReportSchema, evidenceWarnings: EvidenceWarningsSchema })
+        .openapi('VerificationResult'),
+      'Decided; 409 when accepting an activity without the evidence its type requires',
     ),
     400: e400,
     401: e401,

@@ -26,6 +26,10 @@ export const ActivityTypeSchema = z
     shareBp: basisPoints.optional(),
     unit: z.string().optional(),
     description: z.string().optional(),
+    evidenceRequired: z.boolean().optional().openapi({
+      description:
+        'Evidence is required: an activity of this type without evidence is not submitted or accepted (otherwise a warning)',
+    }),
   })
   .openapi('ActivityType');
 

@@ -15,6 +15,7 @@ const PublicResultsPage = lazy(() => import('../features/results/PublicResultsPa
 const SignInPage = lazy(() => import('../features/session/SignInPage.tsx'));
 const SwitchTenantPage = lazy(() => import('../features/session/SwitchTenantPage.tsx'));
 const SetPasswordPage = lazy(() => import('../features/session/SetPasswordPage.tsx'));
+const ForgotPasswordPage = lazy(() => import('../features/session/ForgotPasswordPage.tsx'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'));
 const ContractListPage = lazy(() => import('../features/contracts/ContractListPage.tsx'));
 const ContractPage = lazy(() => import('../features/contracts/ContractPage.tsx'));
@@ -44,7 +45,7 @@ const page = (node: ReactNode, roles?: readonly Role[]) => (
 const publicPage = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
 const staff: Role[] = ['advisor', 'municipalityAdmin'];
-const contractReaders: Role[] = ['advisor', 'municipalityAdmin', 'contractManager', 'supplier'];
+const contractReaders: Role[] = ['advisor', 'municipalityAdmin', 'contractManager', 'supplier', 'verifier'];
 
 const router = createBrowserRouter([
   {
@@ -57,11 +58,12 @@ const router = createBrowserRouter([
       { path: '/sign-in', element: publicPage(<SignInPage />) },
       { path: '/invitation', element: publicPage(<SetPasswordPage purpose="invitation" />) },
       { path: '/password-reset', element: publicPage(<SetPasswordPage purpose="passwordReset" />) },
+      { path: '/forgot-password', element: publicPage(<ForgotPasswordPage />) },
       { path: '/switch-tenant', element: page(<SwitchTenantPage />) },
       { path: '/dashboard', element: page(<DashboardPage />, staff) },
       {
         path: '/contracts',
-        element: page(<ContractListPage />, ['advisor', 'municipalityAdmin', 'contractManager']),
+        element: page(<ContractListPage />, ['advisor', 'municipalityAdmin', 'contractManager', 'verifier']),
       },
       { path: '/contracts/new', element: page(<NewContractPage />, ['advisor']) },
       { path: '/contracts/import', element: page(<ContractImportPage />, ['advisor']) },

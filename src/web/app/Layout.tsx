@@ -45,6 +45,8 @@ function navFor(role: Role | null): NavItem[] {
         { to: '/pledges', label: 'nav.pledges' },
         { to: '/estimate', label: 'nav.estimate' },
       ];
+    case 'verifier':
+      return [{ to: '/contracts', label: 'nav.myContracts' }];
     case 'initiative':
       return [
         { to: '/initiative', label: 'nav.initiativeProfile', end: true },

@@ -909,4 +909,51 @@ export const en: Record<MessageKey, string> = {
   'invoices.none': 'Nothing invoiced yet.',
   'invoices.save': 'Record amount',
   'invoices.saved': 'Recorded. The obligation is now {amount}.',
+  'estimate.tenantChoose': 'Choose a municipality',
+  'estimate.tenantSlugHint':
+    'The list of municipalities could not be loaded; type the short name from the address (e.g. voorbeeldstad)',
+  // Forgot password (issue 16)
+  'forgot.link': 'Forgot your password?',
+  'forgot.title': 'Forgot password',
+  'forgot.lead':
+    'Enter the email address of your Retour account. You will get an email with a link to choose a new password; the link works once, for an hour.',
+  'forgot.submit': 'Send reset link',
+  'forgot.sent':
+    'If there is an account for {email}, an email with a reset link is on its way. Look in your spam folder too.',
+  'forgot.back': 'Back to sign in',
+  'forgot.again': 'Ask for a new reset link',
+  'users.sendReset': 'Send reset link',
+  'users.sendResetLabel': 'Send a password reset link to {name}',
+  'users.resetSent': 'A reset link was sent to {email}. The link works for an hour.',
+  // Independent verifiers (issue 16)
+  'role.verifier': 'Verifier',
+  'verifiers.title': 'Independent verifiers',
+  'verifiers.explain':
+    'A verifier (an accountant or a regional employer service point, for example) sees only the contracts assigned to them, and accepts or rejects their activities. A verifier cannot change anything else.',
+  'verifiers.lead': 'The contracts assigned to you for verification.',
+  'verifiers.none': 'No verifier assigned yet.',
+  'verifiers.since': 'Assigned on',
+  'verifiers.choose': 'Verifier',
+  'verifiers.assign': 'Assign',
+  'verifiers.assigned': '{name} is assigned to this contract.',
+  'verifiers.remove': 'End assignment',
+  'verifiers.removeLabel': 'End the assignment of {name}',
+  'verifiers.removeQuestion': 'End the assignment of {name} to this contract?',
+  'verifiers.removeConfirm': 'Yes, end it',
+  'verifiers.removed': 'The assignment of {name} has ended.',
+  // Evidence rules (decision 024)
+  'evidenceRule.missingHeading': 'Without evidence',
+  'evidenceRule.missingSubmit':
+    '{n} activity(ies) have no evidence: {names}. You can still submit; the advisor sees this too.',
+  'evidenceRule.requiredSubmit':
+    'The policy requires evidence for {names}. Add the evidence or remove the activity; then you can submit.',
+  'evidenceRule.submitQuestionMissing': '{n} activity(ies) have no evidence.',
+  'evidenceRule.missingVerify': 'No evidence was added. You may accept it; then check it another way.',
+  'evidenceRule.requiredVerify':
+    'No evidence, and the policy requires it for this kind of activity. It can be accepted only with evidence: ask for more information or reject it.',
+  'evidenceRule.acceptedWithout': '{name} is accepted, without evidence.',
+  'evidenceRule.column': 'Evidence required',
+  'evidenceRule.policyField': 'Evidence required',
+  'evidenceRule.yes': 'yes',
+  'evidenceRule.no': 'no',
 };

@@ -907,6 +907,54 @@ export const nl = {
   'invoices.none': 'Nog niets gefactureerd.',
   'invoices.save': 'Bedrag vastleggen',
   'invoices.saved': 'Vastgelegd. De verplichting is nu {amount}.',
+  'estimate.tenantChoose': 'Kies een gemeente',
+  'estimate.tenantSlugHint':
+    'De lijst met gemeenten kon niet worden geladen; typ de korte naam uit het adres (bijv. voorbeeldstad)',
+  // Forgot password (issue 16)
+  'forgot.link': 'Wachtwoord vergeten?',
+  'forgot.title': 'Wachtwoord vergeten',
+  'forgot.lead':
+    'Vul het e-mailadres van uw Retour-account in. U krijgt een e-mail met een link om een nieuw wachtwoord te kiezen; de link werkt één keer en een uur lang.',
+  'forgot.submit': 'Herstellink sturen',
+  'forgot.sent':
+    'Als er een account is met {email}, is er nu een e-mail met een herstellink onderweg. Kijk ook in de map met ongewenste e-mail.',
+  'forgot.back': 'Terug naar inloggen',
+  'forgot.again': 'Een nieuwe herstellink aanvragen',
+  'users.sendReset': 'Herstellink sturen',
+  'users.sendResetLabel': 'Wachtwoordherstellink sturen aan {name}',
+  'users.resetSent': 'Er is een herstellink gestuurd naar {email}. De link werkt een uur.',
+  // Independent verifiers (issue 16)
+  'role.verifier': 'Verificateur',
+  'verifiers.title': 'Onafhankelijke verificateurs',
+  'verifiers.explain':
+    'Een verificateur (bijvoorbeeld een accountant of een werkgeversservicepunt) ziet alleen de contracten die aan hem of haar zijn toegewezen, en accepteert of wijst de activiteiten af. Verder kan een verificateur niets wijzigen.',
+  'verifiers.lead': 'De contracten die aan u zijn toegewezen om te verifiëren.',
+  'verifiers.none': 'Nog geen verificateur toegewezen.',
+  'verifiers.since': 'Toegewezen op',
+  'verifiers.choose': 'Verificateur',
+  'verifiers.assign': 'Toewijzen',
+  'verifiers.assigned': '{name} is toegewezen aan dit contract.',
+  'verifiers.remove': 'Toewijzing beëindigen',
+  'verifiers.removeLabel': 'Toewijzing van {name} beëindigen',
+  'verifiers.removeQuestion': 'De toewijzing van {name} aan dit contract beëindigen?',
+  'verifiers.removeConfirm': 'Ja, beëindigen',
+  'verifiers.removed': 'De toewijzing van {name} is beëindigd.',
+  // Evidence rules (decision 024)
+  'evidenceRule.missingHeading': 'Zonder bewijsstuk',
+  'evidenceRule.missingSubmit':
+    '{n} activiteit(en) hebben geen bewijsstuk: {names}. U kunt toch indienen; de adviseur ziet dit ook.',
+  'evidenceRule.requiredSubmit':
+    'Voor {names} is volgens het beleid een bewijsstuk verplicht. Voeg het bewijsstuk toe of verwijder de activiteit; daarna kunt u indienen.',
+  'evidenceRule.submitQuestionMissing': '{n} activiteit(en) hebben geen bewijsstuk.',
+  'evidenceRule.missingVerify':
+    'Geen bewijsstuk toegevoegd. Accepteren kan; controleer het dan op een andere manier.',
+  'evidenceRule.requiredVerify':
+    'Geen bewijsstuk, en het beleid vereist er een voor deze soort activiteit. Accepteren kan pas met bewijsstuk: vraag om meer informatie of wijs af.',
+  'evidenceRule.acceptedWithout': '{name} is geaccepteerd, zonder bewijsstuk.',
+  'evidenceRule.column': 'Bewijsstuk verplicht',
+  'evidenceRule.policyField': 'Bewijsstuk verplicht',
+  'evidenceRule.yes': 'ja',
+  'evidenceRule.no': 'nee',
 } as const;
 
 export type MessageKey = keyof typeof nl;

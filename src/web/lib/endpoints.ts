@@ -54,5 +54,10 @@ export const endpoints = {
   invitations: '/invitations',
   invitationAcceptance: '/invitations/acceptance',
   passwordResetCompletion: '/password-resets/completion',
+  passwordResets: '/password-resets',
+  municipalities: '/tenants',
+  contractVerifiers: (contractId: string) => `/contracts/${contractId}/verifiers`,
+  contractVerifier: (contractId: string, userId: string) => `/contracts/${contractId}/verifiers/${userId}`,
+  membershipPasswordReset: (membershipId: string) => `/memberships/${membershipId}/password-reset`,
   auditLog: (params: Record<string, string | undefined> = {}) => `/audit-log${query(params)}`,
 };

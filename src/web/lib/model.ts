@@ -174,6 +174,9 @@ export interface Activity extends Quantities {
   verificationReason: string | null;
   /** The confirmed marketplace pledge this activity came from. */
   pledge?: { id: string; initiativeName: string } | null;
+  /** On a report's activities: evidence files, and whether the policy requires evidence for the type. */
+  evidenceCount?: number;
+  evidenceRequired?: boolean;
 }
 
 export interface ReportDetail extends Report {
@@ -200,6 +203,7 @@ export interface ActivityType {
   shareBp?: number | undefined;
   unit?: string | undefined;
   description?: string | undefined;
+  evidenceRequired?: boolean | undefined;
 }
 
 export interface TargetGroup {

@@ -24,7 +24,10 @@ export interface Rule {
   fresh?: 'evidence' | 'activity' | 'apiToken' | 'oidcProvider' | 'membership';
   /** Status for an object of another municipality (default 404; 400 when a body field names it). */
   foreign?: number;
-  /** Roles that must not reach another supplier's object (default: supplier, contractManager if listed). */
+  /**
+   * Roles that must not reach another supplier's object (default: supplier, contractManager and
+   * verifier if listed: the verifier is assigned to the first supplier's contract only).
+   */
   crossSupplier?: readonly Role[];
   /**
    * Only in a browser session: the cases are sent with a session cookie (and CSRF token), and an
@@ -84,9 +87,11 @@ export function fillPath(path: string, ids: Ids): string {
     pledges: 'pledgeId',
     memberships: 'membershipId',
   };
+  // `{userId}` (a verifier to unassign): someone never assigned, so the assignment the world made stays.
   return path
     .replace('{slug}', ids.tenantSlug)
     .replace('{period}', '2026-H1')
+    .replace('{userId}', '6f1c2f9e-0000-4000-8000-000000000009')
     .replace(/\/([a-z-]+)\/\{id\}/g, (_m, segment: string) => {
       const key = idOf[segment];
       if (!key) throw new Error(`No id for /${segment}/{id}: add it to fillPath in test/api/matrix/rules.ts`);

@@ -5,7 +5,14 @@ import { getPreset } from '../../../src/domain/index.ts';
 import type { Db } from '../../../src/db/client.ts';
 import type { AppDeps } from '../../../src/app/deps.ts';
 import { addOidcProvider } from '../../../src/app/admin/oidc-provider.ts';
-import { activities, apiTokens, initiatives, pledges, users } from '../../../src/db/schema/index.ts';
+import {
+  activities,
+  apiTokens,
+  contractVerifiers,
+  initiatives,
+  pledges,
+  users,
+} from '../../../src/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import {
   createActor,
@@ -37,6 +44,8 @@ export interface Ids {
   pledgeId: string;
   /** An advisor's role in the municipality (without a password yet), for user management. */
   membershipId: string;
+  /** The municipality's independent verifier (assigned to the first supplier's contract only). */
+  verifierUserId: string;
 }
 
 /** One municipality: every role, and two suppliers each with a contract, report, activity, evidence. */
@@ -54,7 +63,14 @@ export interface World {
 
 export const password = 'matrix password long enough';
 
-const roles = ['municipalityAdmin', 'advisor', 'contractManager', 'supplier', 'initiative'] as const;
+const roles = [
+  'municipalityAdmin',
+  'advisor',
+  'contractManager',
+  'supplier',
+  'initiative',
+  'verifier',
+] as const;
 
 export async function buildWorld(t: TestApp): Promise<World> {
   const db = t.deps.db;
@@ -103,10 +119,17 @@ export async function buildWorld(t: TestApp): Promise<World> {
       apiTokenId: await insertToken(db, actor),
       oidcProviderId: await freshProvider(t.deps, tenant.slug),
       membershipId: await freshMembership(db, tenant.id),
+      verifierUserId: made.verifier.user.id,
     };
   };
+  const own = await ids(s1.id, made.supplier, made.contractManager.user.id);
+  await db.insert(contractVerifiers).values({
+    tenantId: tenant.id,
+    contractId: own.contractId,
+    userId: made.verifier.user.id,
+  });
   return {
-    own: await ids(s1.id, made.supplier, made.contractManager.user.id),
+    own,
     otherSupplier: await ids(s2.id, s2User),
     actors: {
       municipalityAdmin: bearer(made.municipalityAdmin),
@@ -114,6 +137,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       contractManager: bearer(made.contractManager),
       supplier: bearer(made.supplier),
       initiative: bearer(made.initiative),
+      verifier: bearer(made.verifier),
     },
     sessions: {
       municipalityAdmin: await createSession(db, made.municipalityAdmin, t.deps.now()),
@@ -121,6 +145,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       contractManager: await createSession(db, made.contractManager, t.deps.now()),
       supplier: await createSession(db, made.supplier, t.deps.now()),
       initiative: await createSession(db, made.initiative, t.deps.now()),
+      verifier: await createSession(db, made.verifier, t.deps.now()),
     },
     signInEmail: made.advisor.user.email,
   };

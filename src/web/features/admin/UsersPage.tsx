@@ -28,7 +28,7 @@ interface UserRow {
   membershipDisabled: boolean;
   invitationPending: boolean;
 }
-const invitable = ['advisor', 'contractManager', 'municipalityAdmin', 'supplier'] as const;
+const invitable = ['advisor', 'contractManager', 'municipalityAdmin', 'supplier', 'verifier'] as const;
 
 /** What the last action on a member came to: a message to announce, or the API's error. */
 type Outcome = { message: string } | { error: ApiError } | null;
@@ -241,6 +241,19 @@ function MemberActions({ member, act }: { member: UserRow; act: (action: () => P
             }
           >
             {t('users.resend')}
+          </Button>
+        ) : null}
+        {!member.invitationPending && !member.membershipDisabled && !member.disabled ? (
+          <Button
+            aria-label={t('users.sendResetLabel', { name })}
+            onClick={() =>
+              act(async () => {
+                await api.post(endpoints.membershipPasswordReset(member.membershipId));
+                return t('users.resetSent', { email: member.email });
+              })
+            }
+          >
+            {t('users.sendReset')}
           </Button>
         ) : null}
         <ConfirmButton

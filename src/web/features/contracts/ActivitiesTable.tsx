@@ -22,6 +22,7 @@ export function ActivitiesTable({
   canVerify,
   onChange,
   onError,
+  onEvidenceChange,
 }: {
   report: ReportDetail;
   typeName: (code: string) => string;
@@ -30,6 +31,8 @@ export function ActivitiesTable({
   canVerify: boolean;
   onChange: (message: string) => void;
   onError: (error: ApiError) => void;
+  /** Evidence was added or removed (the report's evidence warnings change). */
+  onEvidenceChange?: () => void;
 }) {
   const { t, tx } = useI18n();
   async function remove(activityId: string, name: string) {
@@ -88,6 +91,7 @@ export function ActivitiesTable({
               name={typeName(a.typeCode)}
               canUpload={editable || (answering && a.verification === 'moreInfo')}
               canDelete={editable}
+              {...(onEvidenceChange ? { onChanged: onEvidenceChange } : {})}
             />
           ),
         },
@@ -108,7 +112,13 @@ export function ActivitiesTable({
                   <VerifyForm
                     activity={a}
                     name={name}
-                    onDone={(decision) => onChange(t(`verify.done.${decision}`, { name }))}
+                    onDone={(decision, withoutEvidence) =>
+                      onChange(
+                        withoutEvidence
+                          ? t('evidenceRule.acceptedWithout', { name })
+                          : t(`verify.done.${decision}`, { name }),
+                      )
+                    }
                   />
                 ) : null}
                 {editable ? (

@@ -37,9 +37,11 @@ export default function ContractListPage() {
   const pageSize = Math.min(500, Math.max(1, Number(params.get('limit') ?? PAGE_SIZE) || PAGE_SIZE));
   const manager = me?.role === 'contractManager';
   const advisor = me?.role === 'advisor';
+  // An independent verifier sees only the contracts assigned to them, and no list of suppliers.
+  const verifier = me?.role === 'verifier';
   // The search box keeps what is typed; the URL (and so the API call) follows 300 ms after typing stops.
   const [search, setSearch] = useState(q);
-  const suppliers = useAllPages<Supplier>(manager ? null : endpoints.suppliers);
+  const suppliers = useAllPages<Supplier>(manager || verifier ? null : endpoints.suppliers);
   const resource = useResource<ContractPage>(
     endpoints.contracts({
       q: q || undefined,
@@ -97,13 +99,14 @@ export default function ContractListPage() {
     const timer = setTimeout(() => set('q', search), 300);
     return () => clearTimeout(timer);
   }, [search]);
-  const title = manager ? t('nav.myContracts') : t('nav.contracts');
+  const title = manager || verifier ? t('nav.myContracts') : t('nav.contracts');
 
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
-      <WorkQueue roles={['contractManager']} />
+      <WorkQueue roles={['contractManager', 'verifier']} />
       {manager ? <Paragraph>{t('contracts.managerLead')}</Paragraph> : null}
+      {verifier ? <Paragraph>{t('verifiers.lead')}</Paragraph> : null}
       {advisor ? (
         <ButtonGroup>
           <ButtonLink to="/contracts/new" variant="primary">
@@ -121,7 +124,7 @@ export default function ContractListPage() {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
-        {manager ? null : (
+        {manager || verifier ? null : (
           <SelectField
             label={t('contracts.supplier')}
             value={supplierId}

@@ -16,6 +16,7 @@ import { PlanSection } from './PlanSection.tsx';
 import { ReportsSection } from './ReportsSection.tsx';
 import { ReservationSection } from '../tender/ReservationSection.tsx';
 import { SettlementSection } from './SettlementSection.tsx';
+import { VerifierSection } from './VerifierSection.tsx';
 import { ProgressPanel } from './shared.tsx';
 
 /** One contract: obligation and why, progress, plan, reports per half-year. Actions follow the role. */
@@ -124,6 +125,9 @@ export default function ContractPage() {
             />
             <ReportsSection contract={c} />
             <ReservationSection contractId={c.id} canEdit={role === 'advisor'} />
+            {role === 'advisor' || role === 'municipalityAdmin' ? (
+              <VerifierSection contractId={c.id} />
+            ) : null}
             <SettlementSection
               contract={c}
               progress={progress.data ?? null}

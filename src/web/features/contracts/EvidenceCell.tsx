@@ -18,11 +18,14 @@ export function EvidenceCell({
   name,
   canUpload,
   canDelete,
+  onChanged,
 }: {
   activity: Activity;
   name: string;
   canUpload: boolean;
   canDelete: boolean;
+  /** After an upload or removal: the report reloads, so its evidence warnings are current. */
+  onChanged?: () => void;
 }) {
   const { t, lang } = useI18n();
   const errorText = useErrorText();
@@ -45,6 +48,7 @@ export function EvidenceCell({
       setAdded((a) => [...a, stored]);
       setStatus(t('evidence.uploaded', { file: stored.filename }));
       if (input.current) input.current.value = '';
+      onChanged?.();
     } catch (e) {
       setError(errorText(e as ApiError));
     } finally {
@@ -58,6 +62,7 @@ export function EvidenceCell({
       await api.delete(endpoints.evidenceItem(file.id));
       setRemoved((r) => [...r, file.id]);
       setStatus(t('evidence.deleted', { file: file.filename }));
+      onChanged?.();
       // The list item (and its button) is gone: put the focus on what stays, the upload field.
       input.current?.focus();
     } catch (e) {

@@ -8,7 +8,7 @@ import { useTypeNames } from '../../lib/activityTypes.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { Button, Link } from '../../ui/Button.tsx';
 import { ErrorAlert, Notice, PageTitle, ResourceView } from '../../ui/states.tsx';
-import { DataList, Heading, Paragraph } from '../../ui/text.tsx';
+import { Alert, DataList, Heading, Paragraph } from '../../ui/text.tsx';
 import { useSession } from '../session/session.tsx';
 import { ActivityForm } from '../supplier/ActivityForm.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
@@ -16,6 +16,21 @@ import { ActivitiesTable } from './ActivitiesTable.tsx';
 import { ReportHistory } from './ReportHistory.tsx';
 import { ReportStatusBadge } from './shared.tsx';
 import type { ApiError } from '../../api.ts';
+
+/**
+ * Evidence rules (decision 024): undecided activities without evidence (a confirmed pledge is its own
+ * proof), split into those the policy requires evidence for (submitting is refused) and the others.
+ */
+function evidenceGaps(report: ReportDetail) {
+  const bare = report.activities.filter(
+    (a) =>
+      a.evidenceCount === 0 && !a.pledge && a.verification !== 'accepted' && a.verification !== 'rejected',
+  );
+  return {
+    required: bare.filter((a) => a.evidenceRequired),
+    missing: bare.filter((a) => !a.evidenceRequired),
+  };
+}
 
 /** Activities of a report still waiting for the advisor's first decision. */
 const waiting = (report: ReportDetail) =>
@@ -42,6 +57,8 @@ export default function ReportPage() {
   const [busy, setBusy] = useState(false);
   const isSupplier = me?.role === 'supplier';
   const isAdvisor = me?.role === 'advisor' || me?.role === 'municipalityAdmin';
+  // Who decides on activities: the advisor, and an independent verifier assigned to the contract.
+  const decides = me?.role === 'advisor' || me?.role === 'verifier';
   const editable =
     isSupplier && report !== undefined && (report.status === 'open' || report.status === 'overdue');
   const canCorrect = (isSupplier || me?.role === 'advisor') && report?.status === 'closed' && report.current;
@@ -113,15 +130,16 @@ export default function ReportPage() {
                 typeName={typeName}
                 editable={editable}
                 isSupplier={isSupplier}
-                canVerify={isAdvisor && report.status === 'submitted'}
+                canVerify={(isAdvisor || decides) && report.status === 'submitted'}
                 onChange={(message) => {
                   setNotice(message);
                   resource.reload();
                 }}
                 onError={setActionError}
+                onEvidenceChange={resource.reload}
               />
             </section>
-            {me?.role === 'advisor' && report.status === 'submitted' && waiting(report) > 0 ? (
+            {decides && report.status === 'submitted' && waiting(report) > 0 ? (
               <section aria-labelledby="report-accept-all" className="retour-card">
                 <Heading level={2} id="report-accept-all">
                   {t('report.acceptAll')}
@@ -146,18 +164,7 @@ export default function ReportPage() {
                     {t('report.submitTitle')}
                   </Heading>
                   <Paragraph>{t('report.submitLead')}</Paragraph>
-                  <ConfirmButton
-                    label={t('report.submit')}
-                    ariaLabel={t('report.submit')}
-                    question={t('report.submitQuestion', {
-                      n: report.activities.length,
-                      total: money(report.totalCents),
-                    })}
-                    confirmLabel={t('report.submitConfirm')}
-                    onConfirm={submitReport}
-                    disabled={busy}
-                    variant="primary"
-                  />
+                  <SubmitControl report={report} typeName={typeName} busy={busy} onSubmit={submitReport} />
                 </section>
               </>
             ) : null}
@@ -177,5 +184,62 @@ export default function ReportPage() {
         );
       }}
     </ResourceView>
+  );
+}
+
+/**
+ * Submitting, after a question in the page. Activities without evidence are named first: a warning
+ * when their type allows it, and no submit button while the policy requires evidence that is missing
+ * (the API refuses the same, decision 024).
+ */
+function SubmitControl({
+  report,
+  typeName,
+  busy,
+  onSubmit,
+}: {
+  report: ReportDetail;
+  typeName: (code: string) => string;
+  busy: boolean;
+  onSubmit: () => Promise<void>;
+}) {
+  const { t, money } = useI18n();
+  const { required, missing } = evidenceGaps(report);
+  const names = (list: typeof missing) => list.map((a) => typeName(a.typeCode)).join(', ');
+  if (required.length > 0)
+    return (
+      <Alert type="warning" heading={t('evidenceRule.missingHeading')}>
+        <Paragraph data-testid="evidence-required">
+          {t('evidenceRule.requiredSubmit', { names: names(required) })}
+        </Paragraph>
+      </Alert>
+    );
+  const question = t('report.submitQuestion', {
+    n: report.activities.length,
+    total: money(report.totalCents),
+  });
+  return (
+    <>
+      {missing.length > 0 ? (
+        <Alert type="warning" heading={t('evidenceRule.missingHeading')}>
+          <Paragraph data-testid="evidence-missing">
+            {t('evidenceRule.missingSubmit', { n: missing.length, names: names(missing) })}
+          </Paragraph>
+        </Alert>
+      ) : null}
+      <ConfirmButton
+        label={t('report.submit')}
+        ariaLabel={t('report.submit')}
+        question={
+          missing.length > 0
+            ? `${question} ${t('evidenceRule.submitQuestionMissing', { n: missing.length })}`
+            : question
+        }
+        confirmLabel={t('report.submitConfirm')}
+        onConfirm={onSubmit}
+        disabled={busy}
+        variant="primary"
+      />
+    </>
   );
 }

@@ -7,6 +7,7 @@ import type { Activity, VerificationStatus } from '../../lib/model.ts';
 import { Button, ButtonGroup } from '../../ui/Button.tsx';
 import { TextareaField } from '../../ui/fields.tsx';
 import { ErrorAlert } from '../../ui/states.tsx';
+import { Alert, Paragraph } from '../../ui/text.tsx';
 
 export type Decision = Exclude<VerificationStatus, 'pending'>;
 
@@ -21,9 +22,13 @@ export function VerifyForm({
 }: {
   activity: Activity;
   name: string;
-  onDone: (decision: Decision) => void;
+  onDone: (decision: Decision, withoutEvidence: boolean) => void;
 }) {
   const { t } = useI18n();
+  // Evidence rules (decision 024): said before the advisor decides; the API refuses the same.
+  const bare = activity.evidenceCount === 0 && !activity.pledge;
+  const blocked = bare && activity.evidenceRequired === true;
+  const warningId = `verify-evidence-${activity.id}`;
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const form = useFieldErrors();
@@ -37,11 +42,11 @@ export function VerifyForm({
     }
     setBusy(true);
     try {
-      await api.post(endpoints.verification(activity.id), {
+      const result = await api.post<{ evidenceWarnings?: unknown[] }>(endpoints.verification(activity.id), {
         decision,
         ...(reason.trim() ? { reason: reason.trim() } : {}),
       });
-      onDone(decision);
+      onDone(decision, decision === 'accepted' && (result.evidenceWarnings?.length ?? 0) > 0);
     } catch (error) {
       form.fromApi(error, { reason: 'reason' });
     } finally {
@@ -51,6 +56,13 @@ export function VerifyForm({
   return (
     <div className="retour-verify">
       {form.formError ? <ErrorAlert error={form.formError} /> : null}
+      {bare ? (
+        <Alert type="warning" id={warningId}>
+          <Paragraph>
+            {t(blocked ? 'evidenceRule.requiredVerify' : 'evidenceRule.missingVerify', { name })}
+          </Paragraph>
+        </Alert>
+      ) : null}
       <TextareaField
         label={t('verify.reason', { name })}
         value={reason}
@@ -59,14 +71,17 @@ export function VerifyForm({
         rows={2}
       />
       <ButtonGroup>
-        <Button
-          variant="primary"
-          onClick={() => void decide('accepted')}
-          disabled={busy}
-          aria-label={t('verify.acceptLabel', { name })}
-        >
-          {t('verify.accept')}
-        </Button>
+        {blocked ? null : (
+          <Button
+            variant="primary"
+            onClick={() => void decide('accepted')}
+            disabled={busy}
+            aria-label={t('verify.acceptLabel', { name })}
+            aria-describedby={bare ? warningId : undefined}
+          >
+            {t('verify.accept')}
+          </Button>
+        )}
         <Button
           onClick={() => void decide('rejected')}
           disabled={busy}

@@ -11,6 +11,7 @@ import { Paragraph } from '../../ui/text.tsx';
 import { Link } from '../../ui/Button.tsx';
 import { useSession } from '../session/session.tsx';
 import { EstimateResult, type Estimate } from './EstimateResult.tsx';
+import { MunicipalityField } from './MunicipalityField.tsx';
 
 const lastTenantKey = 'retour.estimate.tenant';
 
@@ -90,15 +91,11 @@ export default function EstimatePage() {
       <ErrorSummary heading={t('common.formErrors')} errors={summary} />
       {form.formError ? <ErrorAlert error={form.formError} /> : null}
       <form className="retour-form" onSubmit={(e) => void submit(e)} noValidate>
-        <TextField
+        <MunicipalityField
           id="estimate-tenant"
-          label={t('estimate.tenant')}
-          description={t('estimate.tenantHint')}
           value={tenant}
-          onChange={(e) => setTenant(e.target.value)}
+          onChange={setTenant}
           error={form.errors.tenant}
-          autoComplete="organization"
-          required
         />
         <TextField
           id="estimate-value"

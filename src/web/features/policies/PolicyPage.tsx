@@ -140,6 +140,11 @@ function CatalogueTable({ catalogue }: { catalogue: ActivityType[] }) {
         { key: 'c', header: t('estimate.exampleCategory'), cell: (x) => tx('category', x.category) },
         { key: 'm', header: t('policy.method'), cell: (x) => tx('method', x.method) },
         { key: 'r', header: t('policy.rateHeader'), cell: (x) => <RateText type={x} /> },
+        {
+          key: 'e',
+          header: t('evidenceRule.column'),
+          cell: (x) => t(x.evidenceRequired ? 'evidenceRule.yes' : 'evidenceRule.no'),
+        },
       ]}
     />
   );

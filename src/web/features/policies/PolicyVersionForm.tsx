@@ -54,6 +54,8 @@ interface TypeRow {
   unit: string;
   /** Euros for rated methods, a percentage for shares. */
   value: string;
+  /** Evidence is required for activities of this type (decision 024). */
+  evidenceRequired: boolean;
   /** The stored type it came from (keeps its description); null for a new one. */
   from: ActivityType | null;
 }
@@ -116,6 +118,7 @@ export function PolicyVersionForm({
       method: x.method,
       unit: x.unit ?? '',
       value: rated(x.method) ? centsToText(x.rateCents, lang) : bpToText(x.shareBp, lang),
+      evidenceRequired: x.evidenceRequired === true,
       from: x,
     })),
   );
@@ -136,6 +139,7 @@ export function PolicyVersionForm({
           method: x.method,
           unit: x.unit ?? '',
           value: '',
+          evidenceRequired: x.evidenceRequired === true,
           from: x,
         })),
     ]);
@@ -157,6 +161,7 @@ export function PolicyVersionForm({
         method: 'hour',
         unit: '',
         value: '',
+        evidenceRequired: false,
         from: null,
       },
     ]);
@@ -216,7 +221,7 @@ export function PolicyVersionForm({
             : undefined;
       if (v === null || (rated(r.method) && v === undefined))
         local[`at-${i}-value`] = t('activity.notANumber');
-      const { rateCents: _r, shareBp: _s, unit: _u, ...kept } = r.from ?? {};
+      const { rateCents: _r, shareBp: _s, unit: _u, evidenceRequired: _e, ...kept } = r.from ?? {};
       return {
         ...kept,
         code: r.code.trim(),
@@ -225,6 +230,7 @@ export function PolicyVersionForm({
         method: r.method,
         ...(r.unit.trim() ? { unit: r.unit.trim() } : {}),
         ...(v == null ? {} : rated(r.method) ? { rateCents: v } : { shareBp: v }),
+        ...(r.evidenceRequired ? { evidenceRequired: true } : {}),
       };
     });
     const targetGroupFields = collectTargetGroups(groups, lang, t('activity.notANumber'), local);
@@ -279,6 +285,7 @@ export function PolicyVersionForm({
         [`activityTypes.${i}.category`, `at-${i}-category`],
         [`activityTypes.${i}.method`, `at-${i}-method`],
         [`activityTypes.${i}.unit`, `at-${i}-unit`],
+        [`activityTypes.${i}.evidenceRequired`, `at-${i}-evidence`],
         [`activityTypes.${i}`, `at-${i}-value`],
       ]);
       form.fromApi(error, {
@@ -439,6 +446,25 @@ export function PolicyVersionForm({
                   inputMode="decimal"
                 />
               ) : null}
+            </div>
+            <div className="utrecht-form-field utrecht-form-field--checkbox">
+              <input
+                type="checkbox"
+                id={`policy-at-${i}-evidence`}
+                className="utrecht-checkbox utrecht-checkbox--html-input"
+                checked={r.evidenceRequired}
+                onChange={(e) =>
+                  setRows((all) =>
+                    all.map((x) => (x.key === r.key ? { ...x, evidenceRequired: e.target.checked } : x)),
+                  )
+                }
+              />
+              <label
+                htmlFor={`policy-at-${i}-evidence`}
+                className="utrecht-form-label utrecht-form-label--checkbox"
+              >
+                {t('evidenceRule.policyField')}
+              </label>
             </div>
             <Button
               type="button"

@@ -57,11 +57,23 @@ export default function SetPasswordPage({ purpose }: { purpose: 'invitation' | '
           </Paragraph>
         </Alert>
       ) : !token ? (
-        <Alert type="error">{t('setPassword.noToken')}</Alert>
+        <Alert type="error">
+          <Paragraph>{t('setPassword.noToken')}</Paragraph>
+          {purpose === 'passwordReset' ? (
+            <Paragraph>
+              <Link to="/forgot-password">{t('forgot.again')}</Link>
+            </Paragraph>
+          ) : null}
+        </Alert>
       ) : (
         <>
           <Paragraph>{t('setPassword.lead')}</Paragraph>
           {form.formError ? <ErrorAlert error={form.formError} /> : null}
+          {form.formError && purpose === 'passwordReset' ? (
+            <Paragraph>
+              <Link to="/forgot-password">{t('forgot.again')}</Link>
+            </Paragraph>
+          ) : null}
           <form className="retour-form" onSubmit={(e) => void submit(e)} noValidate>
             <TextField
               label={t('setPassword.password')}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { Button } from '../../ui/Button.tsx';
+import { Button, Link } from '../../ui/Button.tsx';
 import { ErrorSummary, TextField } from '../../ui/fields.tsx';
 import { ErrorAlert, PageTitle } from '../../ui/states.tsx';
 import { Alert, Paragraph } from '../../ui/text.tsx';
@@ -96,6 +96,9 @@ export default function SignInPage() {
           {t('signIn.submit')}
         </Button>
       </form>
+      <Paragraph>
+        <Link to="/forgot-password">{t('forgot.link')}</Link>
+      </Paragraph>
       <Paragraph small>{t('signIn.demoHint')}</Paragraph>
     </>
   );

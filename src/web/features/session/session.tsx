@@ -3,7 +3,13 @@ import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from '../../ap
 import { endpoints } from '../../lib/endpoints.ts';
 
 export type Role =
-  'platformAdmin' | 'municipalityAdmin' | 'advisor' | 'contractManager' | 'supplier' | 'initiative';
+  | 'platformAdmin'
+  | 'municipalityAdmin'
+  | 'advisor'
+  | 'contractManager'
+  | 'supplier'
+  | 'initiative'
+  | 'verifier';
 
 /** One role of the user in one organisation (a platform admin's has no tenant). */
 export interface Membership {
@@ -131,6 +137,7 @@ export function homeOf(role: Role | null): string {
     case 'municipalityAdmin':
       return '/dashboard';
     case 'contractManager':
+    case 'verifier':
       return '/contracts';
     case 'supplier':
       return '/supplier';

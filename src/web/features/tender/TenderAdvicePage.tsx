@@ -11,6 +11,7 @@ import { ErrorAlert, PageTitle } from '../../ui/states.tsx';
 import { Table } from '../../ui/Table.tsx';
 import { DataList, Explain, Heading, Paragraph } from '../../ui/text.tsx';
 import { useSession } from '../session/session.tsx';
+import { MunicipalityField } from '../estimate/MunicipalityField.tsx';
 import type { MessageKey } from '../../i18n/nl.ts';
 
 interface Advice {
@@ -122,15 +123,11 @@ export default function TenderAdvicePage() {
       <ErrorSummary heading={t('common.formErrors')} errors={summary} />
       {form.formError ? <ErrorAlert error={form.formError} /> : null}
       <form className="retour-form" onSubmit={(e) => void submit(e)} noValidate>
-        <TextField
+        <MunicipalityField
           id={ids.tenant}
-          label={t('estimate.tenant')}
-          description={t('estimate.tenantHint')}
           value={values.tenant}
-          onChange={set('tenant')}
+          onChange={(slug) => set('tenant')({ target: { value: slug } })}
           error={form.errors.tenant}
-          autoComplete="organization"
-          required
         />
         <SelectField
           id={ids.kind}
