@@ -19,6 +19,7 @@ import { auditLogRoutes } from './routes/audit-log.ts';
 import { membershipRoutes } from './routes/memberships.ts';
 import { supplierRoutes } from './routes/suppliers.ts';
 import { contractRoutes } from './routes/contracts.ts';
+import { importRoutes } from './routes/imports.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { planRoutes } from './routes/plans.ts';
 import { progressRoutes } from './routes/progress.ts';
@@ -91,6 +92,7 @@ export function createApi(deps: AppDeps) {
   supplierRoutes(api);
   contractRoutes(api);
   reportRoutes(api);
+  importRoutes(api);
   planRoutes(api);
   progressRoutes(api);
   settlementRoutes(api);

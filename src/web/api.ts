@@ -139,3 +139,28 @@ export function upload<T>(path: string, form: FormData, onProgress: (fraction: n
     xhr.send(form);
   });
 }
+
+/**
+ * A file as the request body (an import): the answer's JSON for 2xx and for 422 (a refused file
+ * answers problem details with the result's fields, which the preview shows); other statuses throw.
+ */
+export async function sendFile<T>(path: string, file: Blob, type: string): Promise<{ status: number; body: T }> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': apiLanguage,
+    'Content-Type': type,
+  };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(base + path, { method: 'POST', headers, credentials: 'same-origin', body: file });
+  } catch {
+    throw new ApiError(0, 'network');
+  }
+  if (!res.ok && res.status !== 422) {
+    const error = await toError(res);
+    if (res.status === 401) onUnauthenticated?.();
+    throw error;
+  }
+  return { status: res.status, body: (await res.json()) as T };
+}

@@ -27,7 +27,7 @@ export interface PlanItemInput extends ActivityInput {
 }
 
 /** Intake and plan are for plan-regime contracts only (domain.md §4, §7). */
-async function planContract(db: Db | Tx, actor: Actor, contractId: string, forUpdate = false) {
+export async function planContract(db: Db | Tx, actor: Actor, contractId: string, forUpdate = false) {
   const contract = await requireContract(db, actor, contractId, { forUpdate });
   if (contract.regime !== 'plan')
     throw new DomainError(
@@ -177,7 +177,7 @@ export const recordIntake = defineUseCase<
 });
 
 /** Values plan items with the domain; every refused item is named `items.<i>.<field>`. */
-async function valueItems(
+export async function valueItems(
   tx: Tx,
   tenantId: string,
   contract: ContractWithNames,

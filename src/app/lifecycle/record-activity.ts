@@ -78,7 +78,8 @@ export const previewActivity = defineUseCase<RecordActivityInput, Valuation>({
 /**
  * The checks, valuation and insert of `recordActivity` inside the caller's transaction, for a
  * contract the caller has already scoped; the caller writes the audit entry. Also used when a
- * confirmed marketplace pledge becomes an activity, so an activity is valued in one place only.
+ * confirmed marketplace pledge becomes an activity and for every row of a file import (marked with
+ * its `importBatch`), so an activity is valued in one place only.
  */
 export async function insertValuedActivity(
   tx: Tx,
@@ -86,9 +87,10 @@ export async function insertValuedActivity(
   createdBy: string,
   contract: ContractWithNames,
   input: Omit<RecordActivityInput, 'contractId'>,
+  importBatch: string | null = null,
 ) {
   const { valuation, values } = await checkedActivity(tx, now, contract, input);
-  const row = await insertActivity(tx, { ...values, createdBy });
+  const row = await insertActivity(tx, { ...values, createdBy, importBatch });
   return { row, valuation };
 }
 

@@ -822,6 +822,34 @@ export const nl = {
   'download.summary': 'Samenvatting downloaden',
   'download.plan': 'Plan van aanpak downloaden',
   'download.report': 'Portefeuillerapportage en tabellen downloaden',
+  // Files in (issue 12)
+  'auditAction.activity.import': 'Activiteiten ingelezen uit een bestand',
+  'auditAction.plan.import': 'Plan ingelezen uit een bestand',
+  'import.title': 'Activiteiten inlezen uit een bestand',
+  'import.lead':
+    'Download het sjabloon voor dit halfjaar, vul per activiteit één regel in en lees het bestand in. Eerst controleren: elke regel wordt gewaardeerd zoals in het formulier, fouten staan per regel en kolom. Er wordt pas iets opgeslagen als alle regels goed zijn; een nieuw bestand vervangt de eerder ingelezen regels.',
+  'import.template': 'Download sjabloon',
+  'import.file': 'Bestand (CSV of Excel)',
+  'import.fileHint': 'Het ingevulde sjabloon, .xlsx of .csv, hoogstens 10 MB.',
+  'import.check': 'Controleren',
+  'import.import': 'Importeren',
+  'import.refused': 'Niet ingelezen: {n} fout(en). Er is niets opgeslagen.',
+  'import.ready': 'Alle regels zijn goed. Kies Importeren om ze op te slaan.',
+  'import.summary': '{rows} regel(s) in het bestand, {valid} goed, samen {value}.',
+  'import.replaces': 'Vervangt {n} eerder ingelezen activiteit(en).',
+  'import.errors': 'Fouten per regel en kolom',
+  'import.valid': 'Goede regels met hun waarde',
+  'import.row': 'Regel',
+  'import.column': 'Kolom',
+  'import.reason': 'Fout',
+  'import.wholeFile': 'Bestand',
+  'import.value': 'Waarde',
+  'import.explanation': 'Berekening',
+  'import.planTitle': 'Plan inlezen uit een bestand',
+  'import.planLead':
+    'Download het sjabloon, vul per planregel het halfjaar, de activiteit en de aantallen in en lees het bestand in. De regels vervangen de regels van het concept; er wordt pas iets opgeslagen als alle regels goed zijn.',
+  'import.planDone': '{n} planregel(s) ingelezen, samen {value}.',
+  'import.done': '{n} activiteit(en) ingelezen, samen {value}.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -69,7 +69,7 @@ export function matches(expected: Expected, status: number): boolean {
 
 /**
  * `/contracts/{id}/plan` with the contract's id; the segment before `{id}` says which id.
- * `{slug}` is the municipality's slug.
+ * `{slug}` is the municipality's slug, `{period}` the half-year of its reports.
  */
 export function fillPath(path: string, ids: Ids): string {
   const idOf: Record<string, keyof Ids> = {
@@ -84,7 +84,11 @@ export function fillPath(path: string, ids: Ids): string {
     pledges: 'pledgeId',
     memberships: 'membershipId',
   };
-  return path.replace('{slug}', ids.tenantSlug).replace(/\/([a-z-]+)\/\{id\}/g, (_m, segment: string) => {
+  // `{period}`: the world's reports are of 2026-H1
+  return path
+    .replace('{slug}', ids.tenantSlug)
+    .replace('{period}', '2026-H1')
+    .replace(/\/([a-z-]+)\/\{id\}/g, (_m, segment: string) => {
     const key = idOf[segment];
     if (!key) throw new Error(`No id for /${segment}/{id}: add it to fillPath in test/api/matrix/rules.ts`);
     return `/${segment}/${ids[key]}`;
