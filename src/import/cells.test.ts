@@ -57,6 +57,7 @@ describe('readNumber and readInteger', () => {
   it.each<{ case: string; cell: RawCell; expected: number | string }>([
     { case: 'whole', cell: '3', expected: 3 },
     { case: 'with thousands', cell: '1.000', expected: 1000 },
+    { case: 'zero decimals', cell: '2,00', expected: 2 },
     { case: 'a fraction', cell: '2,5', expected: 'must be a whole number' },
     { case: 'a number cell with a fraction', cell: 2.5, expected: 'must be a whole number' },
   ])('integer: $case', ({ cell, expected }) => {

@@ -67,7 +67,7 @@ export function readNumber(cell: RawCell, decimals = 2): Read<number> {
       text = `${parts.slice(0, -1).join('')}.${last}`;
   }
   if (text === undefined) return no(`is not a number: "${cell.trim()}"`);
-  const fraction = text.split('.')[1] ?? '';
+  const fraction = (text.split('.')[1] ?? '').replace(/0+$/, '');
   if (fraction.length > decimals)
     return no(decimals === 0 ? 'must be a whole number' : `has more than ${decimals} decimals`);
   return ok(sign * Number(text));

@@ -53,8 +53,31 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    // a UTF-8 byte-order mark before bytes that are not UTF-8: the mark is not text
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return decodeWindows1252(bom ? bytes.subarray(3) : bytes);
   }
+}
+
+/**
+ * Windows-1252 by hand: Node's TextDecoder reads the label as Latin-1 (0x80 becomes U+0080, not €),
+ * so the 32 places where the two differ are mapped here (WHATWG Encoding, index windows-1252).
+ */
+const cp1252High = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+  0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+  0x153, 0x9d, 0x17e, 0x178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const codes = Array.from(bytes.subarray(i, i + 8192), (b) =>
+      b >= 0x80 && b < 0xa0 ? (cp1252High[b - 0x80] ?? b) : b,
+    );
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join('');
 }
 
 /** `;` (Dutch Excel), `,` or a tab: whichever the header line has most of, outside quotes. */
@@ -76,7 +99,7 @@ export function readCsv(text: string): Sheet {
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
-    }) as typeof records;
+    }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: unknown }).lines;
     return {

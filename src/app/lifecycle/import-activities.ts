@@ -45,8 +45,10 @@ export interface ImportResult {
 
 /** Thrown inside the transaction to undo it (a dry run, or a file with errors) while keeping the result. */
 class Undo extends Error {
-  constructor(readonly result: ImportResult) {
+  readonly result: ImportResult;
+  constructor(result: ImportResult) {
     super('undo');
+    this.result = result;
   }
 }
 

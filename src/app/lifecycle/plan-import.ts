@@ -40,7 +40,7 @@ export const importPlan = defineUseCase<
           const [valued] = await valueItems(tx, tenantId, contract, [item]);
           if (!valued) continue;
           stored.push(valued);
-          const explanation = input.lang === 'nl' ? valued.explanationNl : valued.explanation;
+          const explanation = (input.lang === 'nl' && valued.explanationNl) || valued.explanation;
           items.push({ row, typeCode: valued.typeCode, valueCents: valued.valueCents, explanation });
         } catch (error) {
           if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;

@@ -231,7 +231,8 @@ async function template(
   };
   if (format === 'csv') return c.body(templateCsv({ columns, lang }), 200, headers);
   const title = what === 'plan' ? 'Plan' : `${lang === 'nl' ? 'Activiteiten' : 'Activities'} ${what}`;
-  const bytes = await templateXlsx({ columns, lang, title, choices, multiple: ['bonuses'] });
+  const { reference: _reference, ...lists } = choices;
+  const bytes = await templateXlsx({ columns, lang, title, choices: lists, multiple: ['bonuses'] });
   return c.body(new Uint8Array(bytes), 200, headers);
 }
 
