@@ -19,7 +19,9 @@ test('a supplier imports a half-year from the template, after fixing the wrong r
   await expect(page.getByRole('heading', { name: 'Activiteiten inlezen uit een bestand' })).toBeVisible();
 
   // the template, reached by keyboard
-  const link = page.getByRole('navigation', { name: 'Download sjabloon' }).getByRole('link', { name: 'Excel (XLSX)' });
+  const link = page
+    .getByRole('navigation', { name: 'Download sjabloon' })
+    .getByRole('link', { name: 'Excel (XLSX)' });
   await link.focus();
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   expect(download.suggestedFilename()).toMatch(/^sjabloon-vbs-2025-001-2026-h2\.xlsx$/);
@@ -67,7 +69,9 @@ test('a supplier imports a half-year from the template, after fixing the wrong r
   const summary = page.getByTestId('import-summary');
   await expect(summary).toContainText('2 regel(s) in het bestand, 2 goed');
   const valued = firstAmountCents((await summary.textContent()) ?? '');
-  await expect(page.getByRole('table', { name: 'Goede regels met hun waarde' }).getByRole('row')).toHaveCount(3);
+  await expect(page.getByRole('table', { name: 'Goede regels met hun waarde' }).getByRole('row')).toHaveCount(
+    3,
+  );
   await checkPage(page, 'report-import-ready');
   await page.getByRole('button', { name: 'Importeren' }).click();
   await expect(page.getByRole('status').filter({ hasText: '2 activiteit(en) ingelezen' })).toBeVisible();

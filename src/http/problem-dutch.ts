@@ -425,7 +425,10 @@ const rules: readonly Rule[] = [
   [/^has more than (\d+) decimals$/, (n) => `heeft meer dan ${n} decimalen`],
   [/^is too large$/, 'is te groot'],
   [/^is not a date$/, 'is geen datum'],
-  [/^is a number, not a date: format the cell as a date$/, 'is een getal, geen datum: maak er een datumcel van'],
+  [
+    /^is a number, not a date: format the cell as a date$/,
+    'is een getal, geen datum: maak er een datumcel van',
+  ],
   [
     /^has a two-digit year: write the year in full \(e\.g\. 1-7-2026\)$/,
     'heeft een jaartal van twee cijfers: schrijf het jaar voluit (bijvoorbeeld 1-7-2026)',
@@ -444,7 +447,10 @@ const rules: readonly Rule[] = [
   [/^is a merged cell: unmerge it$/, 'is een samengevoegde cel: maak de samenvoeging ongedaan'],
   [/^holds the error (.+)$/, (e) => `bevat de fout ${e}`],
   [/^cannot be read$/, 'is niet te lezen'],
-  [/^cannot be read as CSV \(a quote is not closed\)$/, 'is niet als CSV te lezen (een aanhalingsteken wordt niet gesloten)'],
+  [
+    /^cannot be read as CSV \(a quote is not closed\)$/,
+    'is niet als CSV te lezen (een aanhalingsteken wordt niet gesloten)',
+  ],
   [/^the file is empty: fill in the template$/, 'het bestand is leeg: vul het sjabloon in'],
   [/^the file has no rows below the header$/, 'het bestand heeft geen regels onder de kopregel'],
   [/^has values but no header$/, 'heeft waarden maar geen kop'],
@@ -462,13 +468,17 @@ const rules: readonly Rule[] = [
   ],
   [
     /^The file is (?:a (\w+) file|(binary)), not CSV or XLSX: use the template\.$/,
-    (ext, bin) => `Het bestand is ${bin ? 'binair' : `een ${ext}-bestand`}, geen CSV of XLSX: gebruik het sjabloon.`,
+    (ext, bin) =>
+      `Het bestand is ${bin ? 'binair' : `een ${ext}-bestand`}, geen CSV of XLSX: gebruik het sjabloon.`,
   ],
   [
     /^(\d+) errors? in the file; nothing was saved\.$/,
     (n) => `${n} ${n === '1' ? 'fout' : 'fouten'} in het bestand; er is niets opgeslagen.`,
   ],
-  [/^The XLSX file cannot be opened: it is damaged\.$/, 'Het XLSX-bestand kan niet worden geopend: het is beschadigd.'],
+  [
+    /^The XLSX file cannot be opened: it is damaged\.$/,
+    'Het XLSX-bestand kan niet worden geopend: het is beschadigd.',
+  ],
 ];
 
 const kindNl = (k: string) => ({ hours: 'uren', money: 'geld', goods: 'goederen' })[k] ?? k;

@@ -76,7 +76,19 @@ export const activityColumns = [
 
 export type ActivityColumnKey = (typeof activityColumns)[number]['key'];
 
-const planned: readonly string[] = ['typeCode', 'targetGroup', 'hoursPerWeek', 'bonuses', 'fte', 'months', 'units', 'hours', 'amount', 'validFrom', 'validTo'];
+const planned: readonly string[] = [
+  'typeCode',
+  'targetGroup',
+  'hoursPerWeek',
+  'bonuses',
+  'fte',
+  'months',
+  'units',
+  'hours',
+  'amount',
+  'validFrom',
+  'validTo',
+];
 
 /** Plan items: the half-year and what is planned (no candidate, dates of realisation or description). */
 export const planColumns: readonly ImportColumn<ActivityColumnKey | 'period'>[] = [

@@ -87,8 +87,16 @@ describe('readDate', () => {
       cell: '1-7-26',
       reason: 'has a two-digit year: write the year in full (e.g. 1-7-2026)',
     },
-    { case: 'mixed separators', cell: '1-7/2026', reason: 'is not a date: "1-7/2026" (write 2026-07-01 or 1-7-2026)' },
-    { case: 'words', cell: '1 juli 2026', reason: 'is not a date: "1 juli 2026" (write 2026-07-01 or 1-7-2026)' },
+    {
+      case: 'mixed separators',
+      cell: '1-7/2026',
+      reason: 'is not a date: "1-7/2026" (write 2026-07-01 or 1-7-2026)',
+    },
+    {
+      case: 'words',
+      cell: '1 juli 2026',
+      reason: 'is not a date: "1 juli 2026" (write 2026-07-01 or 1-7-2026)',
+    },
     { case: 'a number cell', cell: 46204, reason: 'is a number, not a date: format the cell as a date' },
   ])('refuses $case', ({ cell, reason: expected }) => expect(reason(readDate(cell))).toBe(expected));
 });

@@ -51,8 +51,7 @@ export function readNumber(cell: RawCell, decimals = 2): Read<number> {
   const seps = body.replace(/\d/g, '');
   const last = parts.at(-1) ?? '';
   const head = parts[0] ?? '';
-  const grouped = (groups: string[]) =>
-    /^[1-9]\d{0,2}$/.test(head) && groups.every((p) => p.length === 3);
+  const grouped = (groups: string[]) => /^[1-9]\d{0,2}$/.test(head) && groups.every((p) => p.length === 3);
   let text: string | undefined;
   if (seps.length === 0) text = body;
   else if (seps.length === 1 && last.length === 3 && grouped(parts.slice(1))) text = parts.join('');

@@ -19,7 +19,10 @@ async function read(bytes: Uint8Array) {
 
 describe('reading a file against the report template', () => {
   it.each([
-    { case: 'UTF-8 with BOM, semicolons', text: '\ufeffSoort activiteit;Omschrijving\r\ninternship;Café\r\n' },
+    {
+      case: 'UTF-8 with BOM, semicolons',
+      text: '\ufeffSoort activiteit;Omschrijving\r\ninternship;Café\r\n',
+    },
     { case: 'UTF-8 without BOM, commas', text: 'Activity type,Description\ninternship,Café\n' },
     { case: 'API names, tabs', text: 'typeCode\tdescription\ninternship\tCafé\n' },
   ])('reads $case', async ({ text }) => {
@@ -79,7 +82,9 @@ describe('reading a file against the report template', () => {
   });
 
   it('refuses CSV cells that a spreadsheet would run as formulas', async () => {
-    const table = await read(utf8('Soort activiteit;Omschrijving\ninternship;=HYPERLINK("x")\ninternship;-2+3\n'));
+    const table = await read(
+      utf8('Soort activiteit;Omschrijving\ninternship;=HYPERLINK("x")\ninternship;-2+3\n'),
+    );
     expect(table.errors).toEqual([
       { row: 2, column: 'Omschrijving', reason: 'looks like a formula: type the value itself' },
       { row: 3, column: 'Omschrijving', reason: 'looks like a formula: type the value itself' },
@@ -87,8 +92,16 @@ describe('reading a file against the report template', () => {
   });
 
   it.each([
-    { case: 'an empty file', text: '', errors: [{ row: 0, column: '', reason: 'the file is empty: fill in the template' }] },
-    { case: 'only blank lines', text: '\n\n;\n', errors: [{ row: 0, column: '', reason: 'the file is empty: fill in the template' }] },
+    {
+      case: 'an empty file',
+      text: '',
+      errors: [{ row: 0, column: '', reason: 'the file is empty: fill in the template' }],
+    },
+    {
+      case: 'only blank lines',
+      text: '\n\n;\n',
+      errors: [{ row: 0, column: '', reason: 'the file is empty: fill in the template' }],
+    },
     {
       case: 'a header without rows',
       text: 'Soort activiteit;Aantal\n',

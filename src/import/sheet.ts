@@ -161,8 +161,7 @@ async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
 /** What one XLSX cell holds, as a plain value; formulas and error values are refused. */
 function xlsxValue(value: ExcelJS.CellValue): { value: RawCell; issue?: string } {
   if (value === null || value === undefined) return { value: null };
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-    return { value };
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return { value };
   if (value instanceof Date) return { value };
   if ('formula' in value || 'sharedFormula' in value)
     return { value: null, issue: 'contains a formula: paste the values only' };

@@ -96,8 +96,7 @@ export function readTable<K extends string>(
     return { rows: [], errors, headers: {}, count: 0 };
   }
   const byName = new Map<string, ImportColumn<K>>();
-  for (const c of columns)
-    for (const name of [c.key, c.header.nl, c.header.en]) byName.set(normal(name), c);
+  for (const c of columns) for (const name of [c.key, c.header.nl, c.header.en]) byName.set(normal(name), c);
   const positions: (ImportColumn<K> | undefined)[] = [];
   const headers: Partial<Record<K, string>> = {};
   const names = head.cells.map((c) => (typeof c === 'string' ? c.trim() : c == null ? '' : String(c)));
@@ -134,8 +133,7 @@ export function readTable<K extends string>(
   for (const issue of sheet.issues)
     errors.push({ row: issue.row, column: nameAt(issue.col), reason: issue.reason });
   if (errors.some((e) => e.row === head.row)) return { rows: [], errors, headers, count: body.length };
-  if (body.length === 0)
-    errors.push({ row: 0, column: '', reason: 'the file has no rows below the header' });
+  if (body.length === 0) errors.push({ row: 0, column: '', reason: 'the file has no rows below the header' });
   const refused = new Set(sheet.issues.map((i) => i.row));
   const seen = new Map<string, number>();
   const rows: ReadRow<K>[] = [];

@@ -144,7 +144,11 @@ export function upload<T>(path: string, form: FormData, onProgress: (fraction: n
  * A file as the request body (an import): the answer's JSON for 2xx and for 422 (a refused file
  * answers problem details with the result's fields, which the preview shows); other statuses throw.
  */
-export async function sendFile<T>(path: string, file: Blob, type: string): Promise<{ status: number; body: T }> {
+export async function sendFile<T>(
+  path: string,
+  file: Blob,
+  type: string,
+): Promise<{ status: number; body: T }> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': apiLanguage,

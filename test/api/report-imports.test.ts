@@ -85,7 +85,9 @@ describe('import template', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toContain(xlsxType);
-    expect(res.headers.get('Content-Disposition')).toMatch(/attachment; filename="sjabloon-imp-.*-2026-h1\.xlsx"/);
+    expect(res.headers.get('Content-Disposition')).toMatch(
+      /attachment; filename="sjabloon-imp-.*-2026-h1\.xlsx"/,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
     const [sheet, lists] = workbook.worksheets;
@@ -131,7 +133,12 @@ describe('report import', () => {
       dryRun: true,
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ rows: 2, created: 0, valueCents: jobCents + internshipCents, errors: [] });
+    expect(res.body).toMatchObject({
+      rows: 2,
+      created: 0,
+      valueCents: jobCents + internshipCents,
+      errors: [],
+    });
     expect(res.body.items.map((i: Json) => [i.row, i.valueCents])).toEqual([
       [2, jobCents],
       [3, internshipCents],
@@ -144,13 +151,16 @@ describe('report import', () => {
     const before = await progress(id);
     const res = await upload(id, csv(header, 'job-benefits;KAND-2;1;6;;', 'internship;;;;1;Stage'));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ rows: 2, created: 2, replaced: 0, valueCents: jobCents + internshipCents });
+    expect(res.body).toMatchObject({
+      rows: 2,
+      created: 2,
+      replaced: 0,
+      valueCents: jobCents + internshipCents,
+    });
     expect((await progress(id)).realisedCents).toBe(before.realisedCents + jobCents + internshipCents);
     const listed = await api.get(`/contracts/${id}/activities?period=2026-H1`, m.advisor.headers);
     // rows saved in one transaction share their creation time: compared without order
-    expect(
-      listed.body.items.map((a: Json) => [a.typeCode, a.valueCents, a.candidate?.code ?? null]),
-    ).toEqual(
+    expect(listed.body.items.map((a: Json) => [a.typeCode, a.valueCents, a.candidate?.code ?? null])).toEqual(
       expect.arrayContaining([
         ['job-benefits', jobCents, 'KAND-2'],
         ['internship', internshipCents, null],
@@ -164,7 +174,13 @@ describe('report import', () => {
     const before = await trace(id);
     const res = await upload(
       id,
-      csv(header, 'job-benefits;KAND-3;1;6;;', 'job-benefits;123456782;1;6;;', 'teleport;;;;1;', 'internship;;;;2,5;'),
+      csv(
+        header,
+        'job-benefits;KAND-3;1;6;;',
+        'job-benefits;123456782;1;6;;',
+        'teleport;;;;1;',
+        'internship;;;;2,5;',
+      ),
     );
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ rows: 4, created: 0 });
@@ -203,7 +219,10 @@ describe('report import', () => {
     const first = await upload(id, csv(header, 'internship;;;;1;a', 'internship;;;;1;b'));
     expect(first.body).toMatchObject({ created: 2, replaced: 0 });
     const afterFirst = await trace(id);
-    const second = await upload(id, csv(header, 'internship;;;;1;a', 'internship;;;;2;b', 'internship;;;;1;c'));
+    const second = await upload(
+      id,
+      csv(header, 'internship;;;;1;a', 'internship;;;;2;b', 'internship;;;;1;c'),
+    );
     expect(second.status, JSON.stringify(second.body)).toBe(200);
     expect(second.body).toMatchObject({ created: 3, replaced: 2, valueCents: 4 * internshipCents });
     const now = await trace(id);
@@ -241,12 +260,16 @@ describe('report import', () => {
     expect(pdf.status).toBe(415);
     const empty = await upload(id, '');
     expect(empty.status).toBe(422);
-    expect(empty.body.errors).toEqual([{ row: 0, column: '', reason: 'the file is empty: fill in the template' }]);
+    expect(empty.body.errors).toEqual([
+      { row: 0, column: '', reason: 'the file is empty: fill in the template' },
+    ]);
     expect((await upload(id, csv(header, 'internship;;;;1;'), { headers: other.headers })).status).toBe(404);
-    expect((await upload(id, csv(header, 'internship;;;;1;'), { headers: elsewhere.advisor.headers })).status).toBe(
-      404,
+    expect(
+      (await upload(id, csv(header, 'internship;;;;1;'), { headers: elsewhere.advisor.headers })).status,
+    ).toBe(404);
+    expect((await upload(id, csv(header, 'internship;;;;1;'), { headers: m.manager.headers })).status).toBe(
+      403,
     );
-    expect((await upload(id, csv(header, 'internship;;;;1;'), { headers: m.manager.headers })).status).toBe(403);
     expect(await trace(id)).toEqual(before);
     // A submitted report takes no import.
     const reports = await api.get(`/contracts/${id}/reports`, m.advisor.headers);
@@ -260,16 +283,23 @@ describe('report import', () => {
 describe('plan import', () => {
   const planHeader = 'Halfjaar;Soort activiteit;FTE;Maanden;Aantal';
 
-  async function uploadPlan(contractId: string, body: string, options: { dryRun?: boolean; headers?: Headers } = {}) {
-    const res = await t.app.request(`/api/v1/contracts/${contractId}/plan/imports?dryRun=${options.dryRun ?? false}`, {
-      method: 'POST',
-      headers: {
-        ...bearer(options.headers ?? m.supplierUser.headers),
-        'Content-Type': 'text/csv',
-        'Accept-Language': 'en',
+  async function uploadPlan(
+    contractId: string,
+    body: string,
+    options: { dryRun?: boolean; headers?: Headers } = {},
+  ) {
+    const res = await t.app.request(
+      `/api/v1/contracts/${contractId}/plan/imports?dryRun=${options.dryRun ?? false}`,
+      {
+        method: 'POST',
+        headers: {
+          ...bearer(options.headers ?? m.supplierUser.headers),
+          'Content-Type': 'text/csv',
+          'Accept-Language': 'en',
+        },
+        body,
       },
-      body,
-    });
+    );
     return { status: res.status, body: (await res.json()) as Json };
   }
 
@@ -290,21 +320,28 @@ describe('plan import', () => {
     });
     expect(dry.status, JSON.stringify(dry.body)).toBe(200);
     expect(dry.body).toMatchObject({ rows: 2, created: 0, valueCents: jobCents + 4 * internshipCents });
-    const refused = await uploadPlan(id, csv(planHeader, '2030-H1;job-benefits;1;6;', '2027-H1;internship;;;4'));
+    const refused = await uploadPlan(
+      id,
+      csv(planHeader, '2030-H1;job-benefits;1;6;', '2027-H1;internship;;;4'),
+    );
     expect(refused.status).toBe(422);
     expect(refused.body.errors.map((e: Json) => [e.row, e.column])).toContainEqual([2, 'Halfjaar']);
     expect(new Set(refused.body.errors.map((e: Json) => e.row))).toEqual(new Set([2]));
     expect(await countRows(t.deps.db, m.tenant.id)).toEqual(before);
 
-    const saved = await uploadPlan(id, csv(planHeader, '2026-H2;job-benefits;1;6;', '2027-H1;internship;;;4'));
+    const saved = await uploadPlan(
+      id,
+      csv(planHeader, '2026-H2;job-benefits;1;6;', '2027-H1;internship;;;4'),
+    );
     expect(saved.body).toMatchObject({ created: 2, replaced: 0 });
     const again = await uploadPlan(id, csv(planHeader, '2027-H1;internship;;;2'));
     expect(again.body).toMatchObject({ created: 1, replaced: 2, valueCents: 2 * internshipCents });
     const plan = await api.get(`/contracts/${id}/plan`, m.supplierUser.headers);
     expect(plan.body).toMatchObject({ status: 'draft', plannedCents: 2 * internshipCents });
     expect(plan.body.items).toHaveLength(1);
-    expect((await uploadPlan(id, csv(planHeader, '2027-H1;internship;;;2'), { headers: m.advisor.headers })).status).toBe(
-      403,
-    );
+    expect(
+      (await uploadPlan(id, csv(planHeader, '2027-H1;internship;;;2'), { headers: m.advisor.headers }))
+        .status,
+    ).toBe(403);
   });
 });

@@ -66,7 +66,9 @@ export const importActivities = defineUseCase<ImportActivitiesInput, ImportResul
   async run({ deps, actor }, input) {
     const tenantId = tenantOf(actor);
     if (!isHalfYear(input.period))
-      throw invalid('Not a half-year.', [{ name: 'period', reason: 'must be a half-year (YYYY-H1 or YYYY-H2)' }]);
+      throw invalid('Not a half-year.', [
+        { name: 'period', reason: 'must be a half-year (YYYY-H1 or YYYY-H2)' },
+      ]);
     await requireContract(deps.db, actor, input.contractId);
     const sheet = await readSheet(input.bytes, deps.config.maxUploadBytes ?? defaultMaxUploadBytes);
     const table = readTable(sheet, activityColumns, input.lang);

@@ -18,7 +18,10 @@ export interface TemplateChoices {
  * and bonuses of the policy version the contract follows. With a `period`, the half-year must be
  * one of the contract's reports.
  */
-export const importTemplate = defineUseCase<{ contractId: string; period?: string | undefined }, TemplateChoices>({
+export const importTemplate = defineUseCase<
+  { contractId: string; period?: string | undefined },
+  TemplateChoices
+>({
   name: 'import.template',
   access: ['supplier', 'advisor'],
   async run({ deps, actor }, input) {

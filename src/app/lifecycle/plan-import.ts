@@ -29,13 +29,25 @@ export const importPlan = defineUseCase<
       const contract = await planContract(tx, actor, input.contractId, true);
       const plan = await planOf(tx, tenantId, contract.id);
       if (plan?.status === 'submitted')
-        throw new DomainError('INVALID_STATE', 'The plan is being reviewed; wait for the advisor’s decision.');
+        throw new DomainError(
+          'INVALID_STATE',
+          'The plan is being reviewed; wait for the advisor’s decision.',
+        );
       const errors: RowError[] = [...table.errors];
       const items: ImportedRow[] = [];
       const stored: StoredPlanItem[] = [];
       for (const { row, values } of table.rows) {
-        const { candidate: _c, description: _d, startDate: _s, endDate: _e, ...fields } = activityFields(values);
-        const item: PlanItemInput = { ...fields, period: typeof values.period === 'string' ? values.period : '' };
+        const {
+          candidate: _c,
+          description: _d,
+          startDate: _s,
+          endDate: _e,
+          ...fields
+        } = activityFields(values);
+        const item: PlanItemInput = {
+          ...fields,
+          period: typeof values.period === 'string' ? values.period : '',
+        };
         try {
           const [valued] = await valueItems(tx, tenantId, contract, [item]);
           if (!valued) continue;
@@ -46,7 +58,9 @@ export const importPlan = defineUseCase<
           if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;
           for (const issue of error.issues) {
             const key = columnOfField(issue.name.replace(/^items\.\d+\./, ''));
-            const column = key ? (table.headers[key] ?? planColumns.find((c) => c.key === key)?.header[input.lang] ?? key) : '';
+            const column = key
+              ? (table.headers[key] ?? planColumns.find((c) => c.key === key)?.header[input.lang] ?? key)
+              : '';
             errors.push({ row, column, reason: issue.reason });
           }
         }

@@ -262,7 +262,5 @@ export async function importedActivityIds(tx: Tx, tenantId: string, reportId: st
 
 export async function deleteActivityRows(tx: Tx, tenantId: string, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await tx
-    .delete(activities)
-    .where(and(eq(activities.tenantId, tenantId), inArray(activities.id, [...ids])));
+  await tx.delete(activities).where(and(eq(activities.tenantId, tenantId), inArray(activities.id, [...ids])));
 }

@@ -26,8 +26,13 @@ const ReportPeriodParams = IdParamSchema.extend({
 
 const RowErrorSchema = z
   .object({
-    row: z.number().int().openapi({ description: 'The row as the spreadsheet numbers it (1 = header, 0 = the whole file)' }),
-    column: z.string().openapi({ description: 'The column as the file names it; empty for the whole row or file' }),
+    row: z
+      .number()
+      .int()
+      .openapi({ description: 'The row as the spreadsheet numbers it (1 = header, 0 = the whole file)' }),
+    column: z
+      .string()
+      .openapi({ description: 'The column as the file names it; empty for the whole row or file' }),
     reason: z.string().openapi({ description: 'In the language of Accept-Language (Dutch by default)' }),
   })
   .openapi('ImportRowError');
@@ -37,7 +42,10 @@ const ImportResultSchema = z
     rows: z.number().int().openapi({ description: 'Rows with data in the file' }),
     created: z.number().int().openapi({ description: 'Saved (0 for a dry run or a refused file)' }),
     valueCents: CentsSchema.openapi({ description: 'The value of the valid rows' }),
-    replaced: z.number().int().openapi({ description: 'Rows of an earlier import of the same report replaced' }),
+    replaced: z
+      .number()
+      .int()
+      .openapi({ description: 'Rows of an earlier import of the same report replaced' }),
     items: z
       .array(
         z.object({
@@ -70,7 +78,9 @@ const templateRoute = createRoute({
     params: ReportPeriodParams,
     query: z.object({
       format: z.enum(['xlsx', 'csv']).optional().openapi({ description: 'xlsx (default) or csv' }),
-      lang: LangSchema.optional().openapi({ description: 'Language of the headers (default: after Accept-Language)' }),
+      lang: LangSchema.optional().openapi({
+        description: 'Language of the headers (default: after Accept-Language)',
+      }),
     }),
   },
   responses: {
@@ -78,7 +88,10 @@ const templateRoute = createRoute({
       description: 'The template, as an attachment',
       headers: {
         ...apiVersionHeader,
-        'Content-Disposition': { description: 'attachment with a file name', schema: { type: 'string' as const } },
+        'Content-Disposition': {
+          description: 'attachment with a file name',
+          schema: { type: 'string' as const },
+        },
       },
       content: {
         [xlsxMediaType]: { schema: z.string().openapi({ format: 'binary' }) },
@@ -116,7 +129,11 @@ const importRoute = createRoute({
     },
   },
   responses: {
-    200: { description: 'Every row valid: saved (or, as a dry run, what would be saved)', headers: apiVersionHeader, content: { 'application/json': { schema: ImportResultSchema } } },
+    200: {
+      description: 'Every row valid: saved (or, as a dry run, what would be saved)',
+      headers: apiVersionHeader,
+      content: { 'application/json': { schema: ImportResultSchema } },
+    },
     400: e400,
     401: e401,
     403: e403,

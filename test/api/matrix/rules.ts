@@ -89,8 +89,8 @@ export function fillPath(path: string, ids: Ids): string {
     .replace('{slug}', ids.tenantSlug)
     .replace('{period}', '2026-H1')
     .replace(/\/([a-z-]+)\/\{id\}/g, (_m, segment: string) => {
-    const key = idOf[segment];
-    if (!key) throw new Error(`No id for /${segment}/{id}: add it to fillPath in test/api/matrix/rules.ts`);
-    return `/${segment}/${ids[key]}`;
-  });
+      const key = idOf[segment];
+      if (!key) throw new Error(`No id for /${segment}/{id}: add it to fillPath in test/api/matrix/rules.ts`);
+      return `/${segment}/${ids[key]}`;
+    });
 }

@@ -18,8 +18,7 @@ export interface ImportResult {
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The media type to send: the server checks the content itself; this only says which of the two. */
-const typeOf = (file: File) =>
-  file.type === xlsxType || /\.xlsx$/i.test(file.name) ? xlsxType : 'text/csv';
+const typeOf = (file: File) => (file.type === xlsxType || /\.xlsx$/i.test(file.name) ? xlsxType : 'text/csv');
 
 /**
  * Import a half-year's activities, or the plan's items, from the filled-in template (issue 12): download the template,
@@ -61,7 +60,12 @@ export function ImportForm({
       const res = await sendFile<ImportResult>(`${path}/imports?dryRun=${dryRun}`, file, typeOf(file));
       setChecked(res.body);
       if (!dryRun && res.status === 200) {
-        onImported(t(plan ? 'import.planDone' : 'import.done', { n: res.body.created, value: money(res.body.valueCents) }));
+        onImported(
+          t(plan ? 'import.planDone' : 'import.done', {
+            n: res.body.created,
+            value: money(res.body.valueCents),
+          }),
+        );
         setChecked(null);
         setFile(null);
         if (fileInput.current) fileInput.current.value = '';
@@ -102,7 +106,10 @@ export function ImportForm({
             {t('import.fileHint')}
           </div>
           {missing ? (
-            <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${inputId}-e`}>
+            <div
+              className="utrecht-form-field__error-message utrecht-form-field-error-message"
+              id={`${inputId}-e`}
+            >
               {t('common.required')}
             </div>
           ) : null}
@@ -156,7 +163,13 @@ export function ImportForm({
           rows={errors}
           rowKey={(e) => `${e.row}-${e.column}-${e.reason}`}
           columns={[
-            { key: 'row', header: t('import.row'), cell: (e) => (e.row === 0 ? t('import.wholeFile') : e.row), numeric: true, rowHeader: true },
+            {
+              key: 'row',
+              header: t('import.row'),
+              cell: (e) => (e.row === 0 ? t('import.wholeFile') : e.row),
+              numeric: true,
+              rowHeader: true,
+            },
             { key: 'column', header: t('import.column'), cell: (e) => e.column || '—' },
             { key: 'reason', header: t('import.reason'), cell: (e) => e.reason },
           ]}
