@@ -258,6 +258,8 @@ describe('report import', () => {
     const before = await trace(id);
     const pdf = await upload(id, '%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n', { type: 'text/csv' });
     expect(pdf.status).toBe(415);
+    const large = await upload(id, `${header}\r\n${'x'.repeat(10 * 1024 * 1024)}`);
+    expect(large.status).toBe(413);
     const empty = await upload(id, '');
     expect(empty.status).toBe(422);
     expect(empty.body.errors).toEqual([

@@ -177,7 +177,8 @@ function inLanguage(c: Context<HttpEnv>, result: ImportResult): ImportResult {
 
 export function importRoutes(api: OpenAPIHono<HttpEnv>) {
   const limit = async (c: Context<HttpEnv>, next: () => Promise<void>) => {
-    if (c.req.method !== 'POST') return next();
+    // a JSON body was read (and limited) by the text guard already: it cannot be streamed again
+    if (c.req.method !== 'POST' || c.req.raw.bodyUsed) return next();
     const max = c.var.deps.config.maxUploadBytes ?? defaultMaxUploadBytes;
     return bodyLimit({
       maxSize: max,
