@@ -1,12 +1,12 @@
 import { DomainError } from '../../domain/errors.ts';
-import { planOf, savePlanDraft, type StoredPlanItem } from '../../db/repositories/plans.ts';
+import { savePlanDraft, type StoredPlanItem } from '../../db/repositories/plans.ts';
 import { activityFields, columnOfField, planColumns } from '../../import/activity-sheet.ts';
 import { readSheet } from '../../import/sheet.ts';
 import { readTable, type Lang, type RowError } from '../../import/table.ts';
 import { defaultMaxUploadBytes } from '../evidence/evidence-store.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import type { ImportedRow, ImportResult } from './import-activities.ts';
-import { planContract, valueItems, type PlanItemInput } from './plan.ts';
+import { editablePlan, planContract, valueItems, type PlanItemInput } from './plan.ts';
 import { audit } from './scope.ts';
 
 /**
@@ -26,13 +26,7 @@ export const importPlan = defineUseCase<
     const sheet = await readSheet(input.bytes, deps.config.maxUploadBytes ?? defaultMaxUploadBytes);
     const table = readTable(sheet, planColumns, input.lang);
     return deps.db.transaction(async (tx) => {
-      const contract = await planContract(tx, actor, input.contractId, true);
-      const plan = await planOf(tx, tenantId, contract.id);
-      if (plan?.status === 'submitted')
-        throw new DomainError(
-          'INVALID_STATE',
-          'The plan is being reviewed; wait for the advisor’s decision.',
-        );
+      const { contract, plan } = await editablePlan(tx, actor, input.contractId);
       const errors: RowError[] = [...table.errors];
       const items: ImportedRow[] = [];
       const stored: StoredPlanItem[] = [];

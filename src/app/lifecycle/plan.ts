@@ -228,6 +228,15 @@ export async function valueItems(
   return stored;
 }
 
+/** The plan-regime contract (locked) and its plan, refused while the plan is being reviewed. */
+export async function editablePlan(tx: Tx, actor: Actor, contractId: string) {
+  const contract = await planContract(tx, actor, contractId, true);
+  const plan = await planOf(tx, tenantOf(actor), contract.id);
+  if (plan?.status === 'submitted')
+    throw new DomainError('INVALID_STATE', 'The plan is being reviewed; wait for the advisor’s decision.');
+  return { contract, plan };
+}
+
 /** The supplier saves the draft plan: items from the catalogue with planned quantities and periods. */
 export const savePlan = defineUseCase<{ contractId: string; items: PlanItemInput[] }, PlanView>({
   name: 'plan.save',
@@ -235,13 +244,7 @@ export const savePlan = defineUseCase<{ contractId: string; items: PlanItemInput
   async run({ deps, actor }, input) {
     const tenantId = tenantOf(actor);
     return deps.db.transaction(async (tx) => {
-      const contract = await planContract(tx, actor, input.contractId, true);
-      const plan = await planOf(tx, tenantId, contract.id);
-      if (plan?.status === 'submitted')
-        throw new DomainError(
-          'INVALID_STATE',
-          'The plan is being reviewed; wait for the advisor’s decision.',
-        );
+      const { contract } = await editablePlan(tx, actor, input.contractId);
       const items = await valueItems(tx, tenantId, contract, input.items);
       const plannedCents = items.reduce((s, i) => s + i.valueCents, 0);
       const saved = await savePlanDraft(tx, {
