@@ -92,7 +92,8 @@ export const importActivities = defineUseCase<ImportActivitiesInput, ImportResul
         const replaced = await removeImported(tx, tenantId, report.id, removedKeys);
         const errors = [...table.errors];
         const items: ImportedRow[] = [];
-        for (const { row, values } of table.rows) {
+        const start = deps.now().getTime();
+        for (const [index, { row, values }] of table.rows.entries()) {
           try {
             const fields = activityFields(values);
             const { valuation } = await insertValuedActivity(
@@ -101,7 +102,7 @@ export const importActivities = defineUseCase<ImportActivitiesInput, ImportResul
               actor.userId,
               contract,
               { ...fields, period: input.period },
-              batch,
+              { batch, createdAt: new Date(start + index) },
             );
             items.push({
               row,
