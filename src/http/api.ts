@@ -21,6 +21,7 @@ import { supplierRoutes } from './routes/suppliers.ts';
 import { contractRoutes } from './routes/contracts.ts';
 import { contractImportRoutes } from './routes/contract-imports.ts';
 import { contractInvoiceRoutes } from './routes/contract-invoices.ts';
+import { importRoutes } from './routes/imports.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { planRoutes } from './routes/plans.ts';
 import { progressRoutes } from './routes/progress.ts';
@@ -97,6 +98,7 @@ export function createApi(deps: AppDeps) {
   contractImportRoutes(api);
   contractInvoiceRoutes(api);
   reportRoutes(api);
+  importRoutes(api);
   planRoutes(api);
   progressRoutes(api);
   settlementRoutes(api);

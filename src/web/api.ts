@@ -167,7 +167,7 @@ export function sendFile<T>(
   path: string,
   file: Blob,
   contentType: string,
-  onProgress: (fraction: number) => void,
+  onProgress: (fraction: number) => void = () => undefined,
 ): Promise<{ status: number; body: T }> {
   return postWithProgress<T>(path, file, contentType, onProgress, (s) => s === 200 || s === 422);
 }

@@ -111,6 +111,10 @@ const rules: Record<string, Rule> = {
   'POST /contracts/{id}/extensions': { access: ['advisor'], scope: 'object', body: () => ({ valueCents: 100 }) },
   'GET /contracts/{id}/reports': { access: contractReaders, scope: 'object' },
   'GET /reports/{id}': { access: contractReaders, scope: 'object' },
+  'GET /contracts/{id}/reports/{period}/template': { access: ['supplier', 'advisor'], scope: 'object' },
+  'GET /contracts/{id}/plan/template': { access: ['supplier', 'advisor'], scope: 'object' },
+  'POST /contracts/{id}/plan/imports': { access: ['supplier'], scope: 'object', query: 'dryRun=true', body: () => new Blob(['Halfjaar;Soort activiteit;Aantal\r\n2026-H2;internship;1\r\n'], { type: 'text/csv' }) },
+  'POST /contracts/{id}/reports/{period}/imports': { access: ['supplier', 'advisor'], scope: 'object', query: 'dryRun=true', body: () => new Blob(['Soort activiteit;Aantal\r\ninternship;1\r\n'], { type: 'text/csv' }) },
   'GET /contracts/{id}/activities': { access: contractReaders, scope: 'object' },
   'POST /contracts/{id}/activities': { access: ['supplier', 'advisor'], scope: 'object', body: () => ({ typeCode: 'internship', period: '2026-H1', units: 1 }) },
   'POST /contracts/{id}/valuations': { access: ['supplier', 'advisor'], scope: 'object', body: () => ({ typeCode: 'internship', period: '2026-H1', units: 1 }) },
@@ -203,12 +207,13 @@ async function send(key: string, rule: Rule, headers: Record<string, string>, ta
   const [method = 'GET', path = '/'] = key.split(' ');
   const ids = await targetIds(rule, target);
   const body = rule.body?.(ids);
-  const json = body !== undefined && !(body instanceof FormData);
+  // FormData (multipart) and Blob (a file as the body, with its own type) are sent as they are
+  const json = body !== undefined && !(body instanceof FormData) && !(body instanceof Blob);
   const url = `/api/v1${fillPath(path, ids)}${rule.query ? `?${fillPath(rule.query, ids)}` : ''}`;
   const res = await t.app.request(url, {
     method,
     headers: { ...headers, ...(json ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body === undefined ? {} : { body: json ? JSON.stringify(body) : (body as FormData) }),
+    ...(body === undefined ? {} : { body: json ? JSON.stringify(body) : (body as FormData | Blob) }),
   });
   return { status: res.status, text: await res.text() };
 }

@@ -27,7 +27,7 @@ export interface PlanItemInput extends ActivityInput {
 }
 
 /** Intake and plan are for plan-regime contracts only (domain.md §4, §7). */
-async function planContract(db: Db | Tx, actor: Actor, contractId: string, forUpdate = false) {
+export async function planContract(db: Db | Tx, actor: Actor, contractId: string, forUpdate = false) {
   const contract = await requireContract(db, actor, contractId, { forUpdate });
   if (contract.regime !== 'plan')
     throw new DomainError(
@@ -177,7 +177,7 @@ export const recordIntake = defineUseCase<
 });
 
 /** Values plan items with the domain; every refused item is named `items.<i>.<field>`. */
-async function valueItems(
+export async function valueItems(
   tx: Tx,
   tenantId: string,
   contract: ContractWithNames,
@@ -228,6 +228,15 @@ async function valueItems(
   return stored;
 }
 
+/** The plan-regime contract (locked) and its plan, refused while the plan is being reviewed. */
+export async function editablePlan(tx: Tx, actor: Actor, contractId: string) {
+  const contract = await planContract(tx, actor, contractId, true);
+  const plan = await planOf(tx, tenantOf(actor), contract.id);
+  if (plan?.status === 'submitted')
+    throw new DomainError('INVALID_STATE', 'The plan is being reviewed; wait for the advisor’s decision.');
+  return { contract, plan };
+}
+
 /** The supplier saves the draft plan: items from the catalogue with planned quantities and periods. */
 export const savePlan = defineUseCase<{ contractId: string; items: PlanItemInput[] }, PlanView>({
   name: 'plan.save',
@@ -235,13 +244,7 @@ export const savePlan = defineUseCase<{ contractId: string; items: PlanItemInput
   async run({ deps, actor }, input) {
     const tenantId = tenantOf(actor);
     return deps.db.transaction(async (tx) => {
-      const contract = await planContract(tx, actor, input.contractId, true);
-      const plan = await planOf(tx, tenantId, contract.id);
-      if (plan?.status === 'submitted')
-        throw new DomainError(
-          'INVALID_STATE',
-          'The plan is being reviewed; wait for the advisor’s decision.',
-        );
+      const { contract } = await editablePlan(tx, actor, input.contractId);
       const items = await valueItems(tx, tenantId, contract, input.items);
       const plannedCents = items.reduce((s, i) => s + i.valueCents, 0);
       const saved = await savePlanDraft(tx, {

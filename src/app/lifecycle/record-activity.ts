@@ -78,7 +78,9 @@ export const previewActivity = defineUseCase<RecordActivityInput, Valuation>({
 /**
  * The checks, valuation and insert of `recordActivity` inside the caller's transaction, for a
  * contract the caller has already scoped; the caller writes the audit entry. Also used when a
- * confirmed marketplace pledge becomes an activity, so an activity is valued in one place only.
+ * confirmed marketplace pledge becomes an activity and for every row of a file import (marked with
+ * its batch, and a creation time a millisecond apart per row so lists keep the file's order), so an
+ * activity is valued in one place only.
  */
 export async function insertValuedActivity(
   tx: Tx,
@@ -86,9 +88,14 @@ export async function insertValuedActivity(
   createdBy: string,
   contract: ContractWithNames,
   input: Omit<RecordActivityInput, 'contractId'>,
+  imported?: { batch: string; createdAt: Date },
 ) {
   const { valuation, values } = await checkedActivity(tx, now, contract, input);
-  const row = await insertActivity(tx, { ...values, createdBy });
+  const row = await insertActivity(tx, {
+    ...values,
+    createdBy,
+    ...(imported ? { importBatch: imported.batch, createdAt: imported.createdAt } : {}),
+  });
   return { row, valuation };
 }
 

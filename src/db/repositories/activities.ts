@@ -244,3 +244,23 @@ export async function activityValues(
       ),
     );
 }
+
+/** The activities of a report that an earlier file import made (decision 021). */
+export async function importedActivityIds(tx: Tx, tenantId: string, reportId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: activities.id })
+    .from(activities)
+    .where(
+      and(
+        eq(activities.tenantId, tenantId),
+        eq(activities.reportId, reportId),
+        sql`${activities.importBatch} is not null`,
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+export async function deleteActivityRows(tx: Tx, tenantId: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.delete(activities).where(and(eq(activities.tenantId, tenantId), inArray(activities.id, [...ids])));
+}

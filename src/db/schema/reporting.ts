@@ -97,6 +97,8 @@ export const activities = pgTable(
     supplierReply: text('supplier_reply'),
     repliedAt: at('replied_at'),
     createdBy: uuid('created_by'),
+    /** The file import that made this row (decision 021); a new import into the open report replaces them. */
+    importBatch: uuid('import_batch'),
     createdAt: createdAt(),
   },
   (t) => [

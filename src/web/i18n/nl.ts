@@ -955,6 +955,34 @@ export const nl = {
   'evidenceRule.policyField': 'Bewijsstuk verplicht',
   'evidenceRule.yes': 'ja',
   'evidenceRule.no': 'nee',
+  // Files in (issue 12)
+  'auditAction.activity.import': 'Activiteiten ingelezen uit een bestand',
+  'auditAction.plan.import': 'Plan ingelezen uit een bestand',
+  'rowImport.title': 'Activiteiten inlezen uit een bestand',
+  'rowImport.lead':
+    'Download het sjabloon voor dit halfjaar, vul per activiteit één regel in en lees het bestand in. Eerst controleren: elke regel wordt gewaardeerd zoals in het formulier, fouten staan per regel en kolom. Er wordt pas iets opgeslagen als alle regels goed zijn; een nieuw bestand vervangt de eerder ingelezen regels.',
+  'rowImport.template': 'Download sjabloon',
+  'rowImport.file': 'Bestand (CSV of Excel)',
+  'rowImport.fileHint': 'Het ingevulde sjabloon, .xlsx of .csv, hoogstens 10 MB.',
+  'rowImport.check': 'Controleren',
+  'rowImport.import': 'Importeren',
+  'rowImport.refused': 'Niet ingelezen: {n} fout(en). Er is niets opgeslagen.',
+  'rowImport.ready': 'Alle regels zijn goed. Kies Importeren om ze op te slaan.',
+  'rowImport.summary': '{rows} regel(s) in het bestand, {valid} goed, samen {value}.',
+  'rowImport.replaces': 'Vervangt {n} eerder ingelezen activiteit(en).',
+  'rowImport.errors': 'Fouten per regel en kolom',
+  'rowImport.valid': 'Goede regels met hun waarde',
+  'rowImport.row': 'Regel',
+  'rowImport.column': 'Kolom',
+  'rowImport.reason': 'Fout',
+  'rowImport.wholeFile': 'Bestand',
+  'rowImport.value': 'Waarde',
+  'rowImport.explanation': 'Berekening',
+  'rowImport.planTitle': 'Plan inlezen uit een bestand',
+  'rowImport.planLead':
+    'Download het sjabloon, vul per planregel het halfjaar, de activiteit en de aantallen in en lees het bestand in. De regels vervangen de regels van het concept; er wordt pas iets opgeslagen als alle regels goed zijn.',
+  'rowImport.planDone': '{n} planregel(s) ingelezen, samen {value}.',
+  'rowImport.done': '{n} activiteit(en) ingelezen, samen {value}.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -11,6 +11,7 @@ import { ErrorAlert, Notice, PageTitle, ResourceView } from '../../ui/states.tsx
 import { Alert, DataList, Heading, Paragraph } from '../../ui/text.tsx';
 import { useSession } from '../session/session.tsx';
 import { ActivityForm } from '../supplier/ActivityForm.tsx';
+import { ImportForm } from '../supplier/ImportForm.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { ActivitiesTable } from './ActivitiesTable.tsx';
 import { ReportHistory } from './ReportHistory.tsx';
@@ -159,6 +160,15 @@ export default function ReportPage() {
             {editable ? (
               <>
                 <ActivityForm contractId={c.id} period={report.period} onAdded={resource.reload} />
+                <ImportForm
+                  contractId={c.id}
+                  period={report.period}
+                  typeName={typeName}
+                  onImported={(message) => {
+                    setNotice(message);
+                    resource.reload();
+                  }}
+                />
                 <section aria-labelledby="report-submit" className="retour-card">
                   <Heading level={2} id="report-submit">
                     {t('report.submitTitle')}

@@ -26,6 +26,7 @@ import { Alert, Heading, Paragraph } from '../../ui/text.tsx';
 import { PlanItemsTable } from '../contracts/PlanItemsTable.tsx';
 import { PlanStatusBadge } from '../contracts/PlanSection.tsx';
 import { emptyQuantity, QuantityFields, type QuantityInput } from './QuantityFields.tsx';
+import { ImportForm } from './ImportForm.tsx';
 import { parseDecimal } from '../../format.ts';
 import { quantityBody, quantityFieldOf } from './quantity.ts';
 import { emptyTargetGroup, TargetGroupFields, type TargetGroupInput } from './TargetGroupFields.tsx';
@@ -68,6 +69,7 @@ export default function PlanBuilderPage() {
   const [group, setGroup] = useState<TargetGroupInput>(emptyTargetGroup);
   const [busy, setBusy] = useState(false);
   const [submitted, setSubmitted] = useState(false);
+  const [imported, setImported] = useState<string | null>(null);
   const form = useFieldErrors();
   useEffect(() => {
     if (planRes.data) setPlan(planRes.data);
@@ -280,6 +282,15 @@ export default function PlanBuilderPage() {
                         </Button>
                       </form>
                     </section>
+                    <ImportForm
+                      contractId={id}
+                      typeName={typeName}
+                      onImported={(message) => {
+                        setImported(message);
+                        planRes.reload();
+                      }}
+                    />
+                    {imported ? <Notice message={imported} /> : null}
                     <ConfirmButton
                       variant="primary"
                       label={t('plan.submit')}

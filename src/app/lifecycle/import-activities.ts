@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, invalid } from '../../domain/errors.ts';
+import { isHalfYear } from '../../domain/index.ts';
+import type { Tx } from '../../db/client.ts';
+import { deleteActivityRows, importedActivityIds } from '../../db/repositories/activities.ts';
+import { deleteEvidenceRow, listEvidenceOfActivity, lockContent } from '../../db/repositories/evidence.ts';
+import { currentReportOfPeriod, editableReportStates, lockReport } from '../../db/repositories/reports.ts';
+import { activityColumns, activityFields, columnOfField } from '../../import/activity-sheet.ts';
+import { readSheet } from '../../import/sheet.ts';
+import { readTable, type Lang, type RowError } from '../../import/table.ts';
+import { cleanUpContent, defaultMaxUploadBytes, evidenceStore } from '../evidence/evidence-store.ts';
+import { defineUseCase, tenantOf } from '../use-case.ts';
+import { insertValuedActivity } from './record-activity.ts';
+import { audit, requireContract } from './scope.ts';
+
+export interface ImportActivitiesInput {
+  contractId: string;
+  period: string;
+  bytes: Uint8Array;
+  dryRun: boolean;
+  /** Language of the column names in errors about missing columns (the file's own names otherwise). */
+  lang: Lang;
+}
+
+export interface ImportedRow {
+  row: number;
+  typeCode: string;
+  valueCents: number;
+  explanation: string;
+}
+
+export interface ImportResult {
+  /** Rows with data in the file (header and empty rows not counted). */
+  rows: number;
+  /** Activities saved (0 for a dry run or a refused file). */
+  created: number;
+  /** The value of the valid rows: what the import adds (or would add). */
+  valueCents: number;
+  /** Activities of an earlier import of this report that the import replaces (or would replace). */
+  replaced: number;
+  /** Every valid row with its value and explanation. */
+  items: ImportedRow[];
+  errors: RowError[];
+}
+
+/** Thrown inside the transaction to undo it (a dry run, or a file with errors) while keeping the result. */
+class Undo extends Error {
+  readonly result: ImportResult;
+  constructor(result: ImportResult) {
+    super('undo');
+    this.result = result;
+  }
+}
+
+/**
+ * A half-year's activities from a CSV or XLSX file (issue 12, decision 021). Every row is checked
+ * and valued by `insertValuedActivity`, exactly as the activity form: in file order inside one
+ * transaction, so a candidate counts once across the rows and the caps see the rows before. Rows
+ * of an earlier import of this report are removed first (a corrected file replaces them). With any
+ * error, or as a dry run, the transaction is rolled back: the answer lists each row's value and each
+ * error as `{ row, column, reason }`, and nothing is saved.
+ */
+export const importActivities = defineUseCase<ImportActivitiesInput, ImportResult>({
+  name: 'activity.import',
+  access: ['supplier', 'advisor'],
+  async run({ deps, actor }, input) {
+    const tenantId = tenantOf(actor);
+    if (!isHalfYear(input.period))
+      throw invalid('Not a half-year.', [
+        { name: 'period', reason: 'must be a half-year (YYYY-H1 or YYYY-H2)' },
+      ]);
+    await requireContract(deps.db, actor, input.contractId);
+    const sheet = await readSheet(input.bytes, deps.config.maxUploadBytes ?? defaultMaxUploadBytes);
+    const table = readTable(sheet, activityColumns, input.lang);
+    const batch = randomUUID();
+    const removedKeys: string[] = [];
+    let result: ImportResult;
+    try {
+      result = await deps.db.transaction(async (tx) => {
+        const contract = await requireContract(tx, actor, input.contractId);
+        const found = await currentReportOfPeriod(tx, tenantId, contract.id, input.period);
+        const report = found && (await lockReport(tx, tenantId, found.id));
+        if (!report)
+          throw invalid('No report for this half-year.', [
+            { name: 'period', reason: `${input.period} is outside the contract term` },
+          ]);
+        if (!editableReportStates.includes(report.status))
+          throw new DomainError(
+            'INVALID_STATE',
+            `The ${input.period} report is ${report.status}; activities can only be imported into an open report.`,
+          );
+        const replaced = await removeImported(tx, tenantId, report.id, removedKeys);
+        const errors = [...table.errors];
+        const items: ImportedRow[] = [];
+        const start = deps.now().getTime();
+        for (const [index, { row, values }] of table.rows.entries()) {
+          try {
+            const fields = activityFields(values);
+            const { valuation } = await insertValuedActivity(
+              tx,
+              deps.now(),
+              actor.userId,
+              contract,
+              { ...fields, period: input.period },
+              { batch, createdAt: new Date(start + index) },
+            );
+            items.push({
+              row,
+              typeCode: fields.typeCode,
+              valueCents: valuation.valueCents,
+              explanation: input.lang === 'nl' ? valuation.explanationNl : valuation.explanation,
+            });
+          } catch (error) {
+            if (!(error instanceof DomainError) || !['VALIDATION', 'INVALID_STATE'].includes(error.code))
+              throw error;
+            const issues = error.issues.length ? error.issues : [{ name: '', reason: error.message }];
+            for (const issue of issues) {
+              // the half-year is the address's, not a column: its reasons belong to the row
+              const key = columnOfField(issue.name);
+              const column = key && key !== 'period' ? (table.headers[key] ?? headerOf(key, input.lang)) : '';
+              errors.push({ row, column, reason: issue.reason });
+            }
+          }
+        }
+        errors.sort((a, b) => a.row - b.row);
+        const valueCents = items.reduce((sum, i) => sum + i.valueCents, 0);
+        const outcome = { rows: table.count, valueCents, replaced, items, errors };
+        if (errors.length || input.dryRun) throw new Undo({ ...outcome, created: 0 });
+        await audit(tx, actor, 'activity.import', 'report', report.id, {
+          contractId: contract.id,
+          period: input.period,
+          importBatch: batch,
+          format: sheet.format,
+          created: items.length,
+          replaced,
+          valueCents,
+        });
+        return { ...outcome, created: items.length };
+      });
+    } catch (error) {
+      if (error instanceof Undo) return error.result;
+      throw error;
+    }
+    // The bytes of evidence that went with replaced rows, once nothing refers to them any more.
+    const store = evidenceStore(deps);
+    for (const key of removedKeys) await cleanUpContent(deps, store, key);
+    return result;
+  },
+});
+
+const headerOf = (key: string, lang: Lang) => activityColumns.find((c) => c.key === key)?.header[lang] ?? key;
+
+/** Removes the rows of an earlier import (and their evidence rows); the bytes are cleaned up after commit. */
+async function removeImported(tx: Tx, tenantId: string, reportId: string, removedKeys: string[]) {
+  const ids = await importedActivityIds(tx, tenantId, reportId);
+  for (const id of ids)
+    for (const file of await listEvidenceOfActivity(tx, tenantId, id)) {
+      await lockContent(tx, file.sha256);
+      await deleteEvidenceRow(tx, tenantId, file.id);
+      removedKeys.push(file.storageKey);
+    }
+  await deleteActivityRows(tx, tenantId, ids);
+  return ids.length;
+}
