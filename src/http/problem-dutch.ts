@@ -63,11 +63,6 @@ const rules: readonly Rule[] = [
   [/^must have at most 2 decimals \(whole cents\)$/, 'mag hoogstens 2 decimalen hebben (hele centen)'],
   [/^must be a date \(YYYY-MM-DD or D-M-YYYY\)$/, 'moet een datum zijn (JJJJ-MM-DD of D-M-JJJJ)'],
   [
-    /^not a date: "(.*)" \(write 2026-07-01 or 1-7-2026\)$/,
-    (x) => `geen datum: "${x}" (schrijf 2026-07-01 of 1-7-2026)`,
-  ],
-  [/^not a real date: "(.*)"$/, (x) => `geen bestaande datum: "${x}"`],
-  [
     /^must be works \(werken\) or services\/supplies \(diensten\/leveringen\)$/,
     'moet werken of diensten/leveringen zijn',
   ],

@@ -49,14 +49,14 @@ describe('contract dates', () => {
     { case: 'with dots', cell: '1.7.2026', date: '2026-07-01' },
     { case: 'a leap day', cell: '29-2-2028', date: '2028-02-29' },
     { case: 'a spreadsheet date', cell: new Date(Date.UTC(2026, 6, 1)), date: '2026-07-01' },
-    { case: 'an impossible date', cell: '31-6-2026', reason: 'not a real date: "31-6-2026"' },
-    { case: 'no leap day in 2026', cell: '29-2-2026', reason: 'not a real date: "29-2-2026"' },
+    { case: 'an impossible date', cell: '31-6-2026', reason: 'is not a real date: "31-6-2026"' },
+    { case: 'no leap day in 2026', cell: '29-2-2026', reason: 'is not a real date: "29-2-2026"' },
     {
       case: 'a two-digit year',
       cell: '1-7-26',
-      reason: 'not a date: "1-7-26" (write 2026-07-01 or 1-7-2026)',
+      reason: 'has a two-digit year: write the year in full (e.g. 1-7-2026)',
     },
-    { case: 'a number', cell: 46_204, reason: 'must be a date (YYYY-MM-DD or D-M-YYYY)' },
+    { case: 'a number', cell: 46_204, reason: 'is a number, not a date: format the cell as a date' },
   ])('$case', ({ cell, date, reason }) =>
     expect(readContractDate(cell)).toEqual(
       date === undefined ? { ok: false, reason } : { ok: true, value: date },

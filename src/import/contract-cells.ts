@@ -1,15 +1,18 @@
+import { isBlank, readDate, type RawCell, type Read } from './cells.ts';
+
 /**
  * Cell readers for the contract import's columns (decision 022): one cell in, a value or a reason
- * out, never a guess. A sibling helper (report import) has generic readers for the same forms; the
- * two are meant to be folded into one module at merge. Pure: no I/O, no clock.
+ * out, never a guess. Blank cells and dates are read by the generic readers (`cells.ts`); amounts
+ * stay stricter here (English grouping `1,234.56` and three decimals are refused, not read as
+ * thousands: a contract value is never guessed). Pure: no I/O, no clock.
  *
  * Read the way a Dutch user means them: amounts `1.234,56`, `€ 1.234,56`, `1234.56`, `1.234` (a
  * thousand); dates `2026-07-01`, `1-7-2026`, `01/07/2026`, `1.7.2026` (day first) and real dates
  * from a spreadsheet; KvK numbers of 8 digits (a number cell that lost its leading zero gets it back).
  */
 
-export type Cell = string | number | boolean | Date | null | undefined;
-export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Cell = RawCell;
+export type { Read };
 
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
 const no = <T>(reason: string): Read<T> => ({ ok: false, reason });
@@ -17,10 +20,7 @@ const no = <T>(reason: string): Read<T> => ({ ok: false, reason });
 /** Largest amount Retour accepts anywhere: €10 billion (as `maxAmountCents` of create-contract). */
 const maxCents = 1_000_000_000_000;
 
-/** True for an empty cell (nothing, or only spaces). */
-export function isBlank(cell: Cell): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
-}
+export { isBlank };
 
 /** A cell as text, trimmed; numbers as written, dates as `YYYY-MM-DD`. */
 export function cellText(cell: Cell): string {
@@ -92,31 +92,12 @@ function centsOf(plain: string, euros: number): Read<number> {
 }
 
 /**
- * A date: a spreadsheet date, `YYYY-MM-DD`, or day first as the Netherlands writes it (`1-7-2026`,
- * `01/07/2026`, `1.7.2026`). An impossible date (`31-6-2026`) or a two-digit year is refused.
+ * A date as the report import reads it (`cells.ts`: a spreadsheet date, `2026-07-01`, `1-7-2026`,
+ * `01/07/2026`, `1.7.2026`; no two-digit years, no impossible days); required here.
  * @example readContractDate('1-7-2026') // { ok: true, value: '2026-07-01' }
  */
 export function readContractDate(cell: Cell): Read<string> {
-  if (isBlank(cell)) return no('is required');
-  if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return no('must be a date');
-    return ok(cell.toISOString().slice(0, 10)); // spreadsheet dates are read as UTC midnight
-  }
-  if (typeof cell !== 'string') return no('must be a date (YYYY-MM-DD or D-M-YYYY)');
-  const text = cell.trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
-  const [y, m, d] = iso
-    ? [iso[1], iso[2], iso[3]]
-    : dutch
-      ? [dutch[3], dutch[2], dutch[1]]
-      : [undefined, undefined, undefined];
-  if (!y || !m || !d) return no(`not a date: "${text}" (write 2026-07-01 or 1-7-2026)`);
-  const value = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  const day = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value)
-    return no(`not a real date: "${text}"`);
-  return ok(value);
+  return isBlank(cell) ? no('is required') : readDate(cell);
 }
 
 /** Optional date: blank is `null`. */

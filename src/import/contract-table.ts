@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Cell } from './contract-cells.ts';
+import { decodeText } from './sheet.ts';
 
 /**
  * The contract import's sheet (CSV or XLSX) as rows of cells keyed by column (decision 022). The
@@ -97,11 +98,7 @@ export function detectImportKind(bytes: Uint8Array): FileKind {
  * Excel writes by default); `;` or `,` separated, whichever the header line uses.
  */
 export function decodeCsv(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
+  return decodeText(bytes);
 }
 
 function mapHeader(headers: readonly string[], issues: SheetIssue[]): (ContractColumn | null)[] {

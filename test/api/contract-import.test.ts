@@ -118,7 +118,7 @@ describe('contract import from CSV', () => {
     expect(res.body.created).toBe(1); // what would have been created; nothing is
     expect(res.body.errors).toEqual([
       { row: 3, column: 'value', reason: 'geen bedrag in euro\'s: "tienduizend"' },
-      { row: 3, column: 'startDate', reason: 'geen bestaande datum: "31-6-2026"' },
+      { row: 3, column: 'startDate', reason: 'is geen bestaande datum: "31-6-2026"' },
     ]);
     expect(await counts(m.tenant.id)).toEqual(before);
     const en = await upload(m.advisor.headers, csv, { lang: 'en' });
