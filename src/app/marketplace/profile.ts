@@ -1,4 +1,7 @@
-import { DomainError } from '../../domain/errors.ts';
+import { DomainError, invalid } from '../../domain/errors.ts';
+import { isUuid } from '../../db/repositories/evidence.ts';
+import { decodeCursor } from '../../db/repositories/paging.ts';
+import { pageLimit } from '../cursor.ts';
 import {
   canReview,
   canSubmit,
@@ -160,13 +163,19 @@ export interface BrowseInput {
   theme?: Theme | undefined;
   needKind?: NeedKind | undefined;
   status?: ProfileStatus | undefined;
+  /** A page of this many (by name) instead of all; `nextCursor` asks for the next. */
+  limit?: number | undefined;
+  cursor?: string | undefined;
 }
 
 /**
  * Initiatives of the municipality: suppliers see approved profiles only; reviewers see all and may
  * filter by status (the review list is `status=submitted`).
  */
-export const browseInitiatives = defineUseCase<BrowseInput, { items: InitiativeView[] }>({
+export const browseInitiatives = defineUseCase<
+  BrowseInput,
+  { items: InitiativeView[]; nextCursor?: string }
+>({
   name: 'initiative.list',
   access: ['supplier', ...reviewers],
   async run({ deps, actor }, input) {
@@ -175,17 +184,25 @@ export const browseInitiatives = defineUseCase<BrowseInput, { items: InitiativeV
       actor.role === 'supplier'
         ? ['approved'].filter((s) => !input.status || s === input.status)
         : input.status && [input.status];
-    const rows = await listInitiatives(deps.db, tenantId, {
-      statuses,
-      theme: input.theme,
-      needKind: input.needKind,
-    });
+    const paged = input.limit !== undefined || input.cursor !== undefined;
+    const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
+    if (input.cursor !== undefined && (!after || !isUuid(after.id)))
+      throw invalid('The cursor is not valid.', [{ name: 'cursor', reason: 'is not a cursor of this list' }]);
+    const page = await listInitiatives(
+      deps.db,
+      tenantId,
+      { statuses, theme: input.theme, needKind: input.needKind },
+      paged ? { limit: pageLimit(input.limit, 50, 500), after } : undefined,
+    );
     const needs = await needsOf(
       deps.db,
       tenantId,
-      rows.map((r) => r.id),
+      page.items.map((r) => r.id),
     );
-    return { items: rows.map((r) => presentInitiative(r, needs)) };
+    return {
+      items: page.items.map((r) => presentInitiative(r, needs)),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
   },
 });
 

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
+import { keyset, toPage, type Cursor } from './paging.ts';
 import { contracts, initiativeNeeds, initiatives, pledges, suppliers } from '../schema/index.ts';
 import { isUuid } from './evidence.ts';
 
@@ -35,7 +36,8 @@ export async function listInitiatives(
   db: Db | Tx,
   tenantId: string,
   filters: InitiativeFilters,
-): Promise<InitiativeRow[]> {
+  page?: { limit: number; after?: Cursor | undefined },
+): Promise<{ items: InitiativeRow[]; nextCursor?: string }> {
   const conds: SQL[] = [eq(initiatives.tenantId, tenantId)];
   if (filters.statuses) conds.push(inArray(initiatives.status, [...filters.statuses]));
   if (filters.theme) conds.push(sql`${initiatives.themes} @> ${JSON.stringify([filters.theme])}::jsonb`);
@@ -43,11 +45,23 @@ export async function listInitiatives(
     conds.push(
       sql`exists (select 1 from ${initiativeNeeds} where ${initiativeNeeds.initiativeId} = ${initiatives.id} and ${initiativeNeeds.kind} = ${filters.needKind})`,
     );
-  return db
+  if (!page)
+    return {
+      items: await db
+        .select()
+        .from(initiatives)
+        .where(and(...conds))
+        .orderBy(asc(initiatives.name), asc(initiatives.id)),
+    };
+  // a page by name (keyset, decision 015): the next `limit` after the last one seen
+  const { after, orderBy } = keyset(initiatives.name, initiatives.id, page.after, false);
+  const rows = await db
     .select()
     .from(initiatives)
-    .where(and(...conds))
-    .orderBy(asc(initiatives.name), asc(initiatives.id));
+    .where(and(...conds, ...(after ? [after] : [])))
+    .orderBy(...orderBy)
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, (r) => ({ value: r.name, id: r.id }));
 }
 
 /** The needs of some initiatives of the tenant, in each initiative's order. */

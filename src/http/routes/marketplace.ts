@@ -152,9 +152,19 @@ const listRoute = createRoute({
       theme: ThemeSchema.optional(),
       needKind: NeedKindSchema.optional(),
       status: z.enum(profileStatuses).optional(),
+      limit: z.coerce.number().int().min(1).max(500).optional().openapi({
+        description: 'A page of this many (1–500, by name) instead of all; `nextCursor` asks for the next',
+      }),
+      cursor: z.string().max(500).optional().openapi({ description: 'From `nextCursor` of the page before' }),
     }),
   },
-  responses: responses(z.object({ items: z.array(InitiativeSchema) }), 'The initiatives, by name'),
+  responses: responses(
+    z.object({
+      items: z.array(InitiativeSchema),
+      nextCursor: z.string().optional().openapi({ description: 'Paged answers: where the next page starts' }),
+    }),
+    'The initiatives, by name',
+  ),
 });
 
 const getRoute = createRoute({
