@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
@@ -6,6 +7,7 @@ import { afterAll, describe, expect, it, inject } from 'vitest';
 import { openDatabase, type Database, type DbTarget } from '../src/db/client.ts';
 import { getPreset } from '../src/domain/index.ts';
 import { createActor, createContractRows, createSupplierRow, createTenant } from './factories.ts';
+import { samplePdf } from './sample-files.ts';
 import { startServer, type ServerProcess } from './server-process.ts';
 import { createOwnDatabase } from './test-app.ts';
 
@@ -26,13 +28,15 @@ afterAll(async () => {
 
 const contractCount = 16;
 const activitiesPerReport = 3;
-/** Kill once this many writes are acknowledged: about half of the work (16 × 8 writes). */
-const killAfterAcks = 55;
+/** Kill once this many writes are acknowledged: about half of the work (16 × 9 writes). */
+const killAfterAcks = 60;
 
 type Decision = 'accepted' | 'rejected';
 interface Installation {
   env: Record<string, string>;
   target: DbTarget;
+  /** Where the server keeps evidence files (RETOUR_DATA_DIR/files). */
+  filesDir: string;
 }
 
 /** A data folder from the run's migrated template, or a PostgreSQL database of its own. */
@@ -44,14 +48,22 @@ async function newInstallation(): Promise<Installation> {
     cleanups.push(() => own.drop());
     const target: DbTarget = { kind: 'postgres', url: own.url };
     await (await openDatabase(target, { migrate: true })).close();
-    return { env: { DATABASE_URL: own.url, RETOUR_DATA_DIR: dataDir }, target };
+    return {
+      env: { DATABASE_URL: own.url, RETOUR_DATA_DIR: dataDir },
+      target,
+      filesDir: join(dataDir, 'files'),
+    };
   }
   const first = await openDatabase(
     { kind: 'pglite', dataDir, ...(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {}) },
     { migrate: !template },
   );
   await first.close();
-  return { env: { DATABASE_URL: '', RETOUR_DATA_DIR: dataDir }, target: { kind: 'pglite', dataDir } };
+  return {
+    env: { DATABASE_URL: '', RETOUR_DATA_DIR: dataDir },
+    target: { kind: 'pglite', dataDir },
+    filesDir: join(dataDir, 'files'),
+  };
 }
 
 function countBy(values: number[]): Record<string, number> {
@@ -114,13 +126,15 @@ describe('a crash during writes', () => {
       activities: new Map<string, string>(), // activity → report
       submitted: new Map<string, string[]>(), // report → its activities when submitted
       verified: new Map<string, Decision>(),
+      evidence: new Map<string, string>(), // evidence → sha256
     };
     const statuses: number[] = [];
     let inFlight = 0;
     let inFlightAtKill = -1;
     let sent = 0;
     let killed = false;
-    const ackCount = () => acked.activities.size + acked.submitted.size + acked.verified.size;
+    const ackCount = () =>
+      acked.activities.size + acked.submitted.size + acked.verified.size + acked.evidence.size;
 
     /** A write; `null` when the connection broke (the kill): not acknowledged. */
     const post = async (path: string, headers: Record<string, string>, body: unknown = {}) => {
@@ -128,10 +142,11 @@ describe('a crash during writes', () => {
       inFlight++;
       sent++;
       try {
+        const multipart = body instanceof FormData;
         const res = await fetch(`${server.url}/api/v1${path}`, {
           method: 'POST',
-          headers,
-          body: JSON.stringify(body),
+          headers: multipart ? { Authorization: headers.Authorization ?? '' } : headers,
+          body: multipart ? body : JSON.stringify(body),
         });
         const json = (await res.json()) as Record<string, unknown>;
         statuses.push(res.status);
@@ -164,9 +179,25 @@ describe('a crash during writes', () => {
           });
           if (!res) return;
           if (res.status === 201) {
-            acked.activities.set(res.body.id as string, reportId);
-            activityIds.push(res.body.id as string);
+            const activityId = res.body.id as string;
+            acked.activities.set(activityId, reportId);
+            activityIds.push(activityId);
             acknowledged();
+            if (k > 0) continue;
+            // Evidence for the first one: bytes in the file store, then its row (one transaction).
+            const form = new FormData();
+            const bytes = samplePdf(`bewijs bij ${activityId}`) as Uint8Array<ArrayBuffer>;
+            form.set('file', new File([bytes], 'bewijs.pdf', { type: 'application/pdf' }));
+            const uploaded = await post(
+              `/activities/${activityId}/evidence`,
+              world.supplierUser.headers,
+              form,
+            );
+            if (!uploaded) return;
+            if (uploaded.status === 201) {
+              acked.evidence.set(uploaded.body.id as string, uploaded.body.sha256 as string);
+              acknowledged();
+            }
           }
         }
         const submitted = await post(`/reports/${reportId}/submission`, world.supplierUser.headers);
@@ -238,8 +269,18 @@ describe('a crash during writes', () => {
       const auditRows = await rows<{ action: string; object_id: string; activities: string | null }>(
         database,
         sql`select action, object_id, details->>'activities' as activities from audit_log
-            where tenant_id = ${world.tenantId} and action in ('activity.create', 'report.submit', 'activity.verify')`,
+            where tenant_id = ${world.tenantId}
+              and action in ('activity.create', 'report.submit', 'activity.verify', 'evidence.upload')`,
       );
+      const evidenceRows = await rows<{ id: string; sha256: string; storage_key: string }>(
+        database,
+        sql`select id, sha256, storage_key from evidence_files where tenant_id = ${world.tenantId}`,
+      );
+      const evidence = new Map(evidenceRows.map((e) => [e.id, e]));
+      const fileHash = (key: string) => {
+        const path = join(installation.filesDir, key);
+        return existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : 'missing';
+      };
       const activity = new Map(activityRows.map((a) => [a.id, a]));
       const report = new Map(reportRows.map((r) => [r.id, r]));
       const audited = (action: string) =>
@@ -252,6 +293,7 @@ describe('a crash during writes', () => {
           (id) => !['submitted', 'closed'].includes(report.get(id)?.status ?? ''),
         ),
         ...[...acked.verified].filter(([id, decision]) => activity.get(id)?.verification !== decision),
+        ...[...acked.evidence].filter(([id, sha]) => evidence.get(id)?.sha256 !== sha),
       ];
       expect(missing).toEqual([]);
 
@@ -260,6 +302,12 @@ describe('a crash during writes', () => {
       const created = audited('activity.create');
       expect(activityRows.filter((a) => !seeded.has(a.id) && !created.has(a.id))).toEqual([]);
       expect([...created].filter((id) => !activity.has(id))).toEqual([]);
+      // Every evidence row has its whole file and its audit entry (a file without a row is an
+      // orphan the sweep removes; that is allowed).
+      const uploaded = audited('evidence.upload');
+      expect(evidenceRows.filter((e) => fileHash(e.storage_key) !== e.sha256 || !uploaded.has(e.id))).toEqual(
+        [],
+      );
       const decided = (v: string) => v === 'accepted' || v === 'rejected';
       const verified = audited('activity.verify');
       expect(activityRows.filter((a) => decided(a.verification) && !verified.has(a.id))).toEqual([]);
@@ -292,11 +340,13 @@ describe('a crash during writes', () => {
         activities: [...acked.activities.keys()].filter((id) => activity.has(id)).length,
         submitted: [...acked.submitted.keys()].filter((id) => report.get(id)?.status !== 'open').length,
         verified: [...acked.verified].filter(([id, d]) => activity.get(id)?.verification === d).length,
+        evidence: [...acked.evidence.keys()].filter((id) => evidence.has(id)).length,
       };
       console.log(
         `crash (${database.kind}): ${sent} writes sent, ${ackCount()} acknowledged ` +
-          `(${acked.activities.size} activities, ${acked.submitted.size} submissions, ${acked.verified.size} verifications), ` +
-          `present ${present.activities}/${present.submitted}/${present.verified}; ${inFlightAtKill} in flight at the kill; ` +
+          `(${acked.activities.size} activities, ${acked.evidence.size} evidence files, ${acked.submitted.size} submissions, ` +
+          `${acked.verified.size} verifications), present ${present.activities}/${present.evidence}/${present.submitted}/` +
+          `${present.verified}; ${inFlightAtKill} in flight at the kill; ` +
           `${activityRows.length - seeded.size} activities stored in all; statuses ${JSON.stringify(countBy(statuses))}; ` +
           `writing and kill ${writing} ms, whole test ${Math.round(performance.now() - started)} ms`,
       );

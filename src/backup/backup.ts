@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
@@ -37,8 +37,10 @@ export interface BackupSummary {
  */
 export async function writeBackup(db: Db, store: FileStore, out: string, now: Date): Promise<BackupSummary> {
   const temp = `${out}.partial`;
+  await writeFile(temp, '', { mode: 0o600 }); // a folder that is missing or read-only fails here
   const gzip = createGzip();
-  const file = createWriteStream(temp, { mode: 0o600 });
+  const file = createWriteStream(temp);
+  gzip.on('error', () => {}); // seen by the next write (`out.errored`) or by `finished`
   file.on('error', (error) => gzip.destroy(error));
   gzip.pipe(file);
   try {

@@ -47,79 +47,84 @@ export async function restoreBackup(
   const input = createReadStream(file);
   const gunzip = createGunzip();
   input.on('error', (error) => gunzip.destroy(error));
-  const entries = readTar(input.pipe(gunzip));
-  const first = await entries.next().catch((error: unknown) => {
-    throw new RestoreRefused(`${file} is not a Retour backup (${(error as Error).message}).`);
-  });
-  const manifest = first.done ? undefined : parseManifest(first.value.name, first.value.bytes);
-  if (!manifest) throw new RestoreRefused(`${file} is not a Retour backup (no manifest).`);
+  try {
+    const entries = readTar(input.pipe(gunzip));
+    const first = await entries.next().catch((error: unknown) => {
+      throw new RestoreRefused(`${file} is not a Retour backup (${(error as Error).message}).`);
+    });
+    const manifest = first.done ? undefined : parseManifest(first.value.name, first.value.bytes);
+    if (!manifest) throw new RestoreRefused(`${file} is not a Retour backup (no manifest).`);
 
-  return db.transaction(async (tx) => {
-    const tables = await tableColumns(tx);
-    await checkCompatible(tx, manifest, tables);
-    const occupied = await nonEmptyTables(tx, tables);
-    if (occupied.length > 0 && !options.replace)
-      throw new RestoreRefused(
-        `The database already holds data (${occupied.slice(0, 5).join(', ')}${occupied.length > 5 ? ', …' : ''}). ` +
-          'Restore into an empty database, or pass --replace to overwrite everything in it.',
-      );
-    for (const { name } of tables)
-      await tx.execute(sql`alter table ${sql.identifier(name)} disable trigger user`);
-    if (occupied.length > 0)
-      await tx.execute(sql.raw(`truncate table ${tables.map((t) => `"${t.name}"`).join(', ')}`));
-
-    const loaded: Record<string, number> = {};
-    let files = 0;
-    let end: BackupEnd | undefined;
-    for await (const entry of entries) {
-      if (end) throw new RestoreRefused(`The backup has entries after its end (${entry.name}).`);
-      const table = chunkPattern.exec(entry.name)?.[1];
-      const key = filePattern.exec(entry.name)?.[1];
-      if (table) {
-        if (!tables.some((t) => t.name === table))
-          throw new RestoreRefused(`Unknown table in the backup: ${table}`);
-        const lines = entry.bytes.toString('utf8').split('\n').filter(Boolean);
-        loaded[table] = (loaded[table] ?? 0) + lines.length;
-        if (rebuilt.has(table)) continue;
-        await tx.execute(
-          sql`insert into ${sql.identifier(table)}
-              select * from json_populate_recordset(null::${sql.identifier(table)}, ${`[${lines.join(',')}]`}::text::json)`,
-        );
-      } else if (key) {
-        const stored = await store.put(entry.bytes);
-        if (stored.storageKey !== key)
-          throw new RestoreRefused(
-            `The evidence file ${key} in the backup is damaged (its SHA-256 differs).`,
-          );
-        files++;
-      } else if (entry.name === 'end.json') {
-        end = JSON.parse(entry.bytes.toString('utf8')) as BackupEnd;
-      } else {
-        throw new RestoreRefused(`Unexpected entry in the backup: ${entry.name}`);
-      }
-    }
-    if (!end)
-      throw new RestoreRefused('The backup is incomplete (it has no end.json); nothing was restored.');
-    for (const [table, count] of Object.entries(end.rows))
-      if ((loaded[table] ?? 0) !== count)
+    return await db.transaction(async (tx) => {
+      const tables = await tableColumns(tx);
+      await checkCompatible(tx, manifest, tables);
+      const occupied = await nonEmptyTables(tx, tables);
+      if (occupied.length > 0 && !options.replace)
         throw new RestoreRefused(
-          `The backup is incomplete: ${table} has ${loaded[table] ?? 0} of ${count} rows.`,
+          `The database already holds data (${occupied.slice(0, 5).join(', ')}${occupied.length > 5 ? ', …' : ''}). ` +
+            'Restore into an empty database, or pass --replace to overwrite everything in it.',
         );
-    if (files !== end.files)
-      throw new RestoreRefused(`The backup is incomplete: ${files} of ${end.files} evidence files.`);
+      for (const { name } of tables)
+        await tx.execute(sql`alter table ${sql.identifier(name)} disable trigger user`);
+      if (occupied.length > 0)
+        await tx.execute(sql.raw(`truncate table ${tables.map((t) => `"${t.name}"`).join(', ')}`));
 
-    for (const { name } of tables)
-      await tx.execute(sql`alter table ${sql.identifier(name)} enable trigger user`);
-    await tx.execute(sql`select retour_rebuild_progress_sums()`);
-    await moveSequences(tx);
-    return {
-      createdAt: manifest.createdAt,
-      tables: tables.length,
-      rows: Object.values(end.rows).reduce((a, b) => a + b, 0),
-      files,
-      missingFiles: end.missingFiles,
-    };
-  });
+      const loaded: Record<string, number> = {};
+      let files = 0;
+      let end: BackupEnd | undefined;
+      for await (const entry of entries) {
+        if (end) throw new RestoreRefused(`The backup has entries after its end (${entry.name}).`);
+        const table = chunkPattern.exec(entry.name)?.[1];
+        const key = filePattern.exec(entry.name)?.[1];
+        if (table) {
+          if (!tables.some((t) => t.name === table))
+            throw new RestoreRefused(`Unknown table in the backup: ${table}`);
+          const lines = entry.bytes.toString('utf8').split('\n').filter(Boolean);
+          loaded[table] = (loaded[table] ?? 0) + lines.length;
+          if (rebuilt.has(table)) continue;
+          await tx.execute(
+            sql`insert into ${sql.identifier(table)}
+                select * from json_populate_recordset(null::${sql.identifier(table)}, ${`[${lines.join(',')}]`}::text::json)`,
+          );
+        } else if (key) {
+          const stored = await store.put(entry.bytes);
+          if (stored.storageKey !== key)
+            throw new RestoreRefused(
+              `The evidence file ${key} in the backup is damaged (its SHA-256 differs).`,
+            );
+          files++;
+        } else if (entry.name === 'end.json') {
+          end = JSON.parse(entry.bytes.toString('utf8')) as BackupEnd;
+        } else {
+          throw new RestoreRefused(`Unexpected entry in the backup: ${entry.name}`);
+        }
+      }
+      if (!end)
+        throw new RestoreRefused('The backup is incomplete (it has no end.json); nothing was restored.');
+      for (const [table, count] of Object.entries(end.rows))
+        if ((loaded[table] ?? 0) !== count)
+          throw new RestoreRefused(
+            `The backup is incomplete: ${table} has ${loaded[table] ?? 0} of ${count} rows.`,
+          );
+      if (files !== end.files)
+        throw new RestoreRefused(`The backup is incomplete: ${files} of ${end.files} evidence files.`);
+
+      for (const { name } of tables)
+        await tx.execute(sql`alter table ${sql.identifier(name)} enable trigger user`);
+      await tx.execute(sql`select retour_rebuild_progress_sums()`);
+      await moveSequences(tx);
+      return {
+        createdAt: manifest.createdAt,
+        tables: tables.length,
+        rows: Object.values(end.rows).reduce((a, b) => a + b, 0),
+        files,
+        missingFiles: end.missingFiles,
+      };
+    });
+  } finally {
+    input.destroy();
+    gunzip.destroy();
+  }
 }
 
 function parseManifest(name: string, bytes: Buffer): BackupManifest | undefined {
@@ -156,11 +161,11 @@ async function checkCompatible(tx: Tx, manifest: BackupManifest, tables: TableIn
 async function nonEmptyTables(tx: Tx, tables: TableInfo[]): Promise<string[]> {
   const out: string[] = [];
   for (const { name } of tables) {
-    const [row] = await rowsOf<{ any: boolean }>(
+    const [row] = await rowsOf<{ found: boolean }>(
       tx,
-      sql`select exists (select 1 from ${sql.identifier(name)}) as any`,
+      sql`select exists (select 1 from ${sql.identifier(name)}) as found`,
     );
-    if (row?.any) out.push(name);
+    if (row?.found) out.push(name);
   }
   return out;
 }
@@ -177,7 +182,7 @@ async function moveSequences(tx: Tx) {
   for (const { table_name: table, column_name: column, seq } of sequences) {
     if (!seq) continue;
     await tx.execute(
-      sql`select setval(${seq}::regclass, coalesce((select max(${sql.identifier(column)}) from ${sql.identifier(table)}), 0) + 1, false)`,
+      sql`select setval(${seq}::text::regclass, coalesce((select max(${sql.identifier(column)}) from ${sql.identifier(table)}), 0) + 1, false)`,
     );
   }
 }

@@ -44,6 +44,8 @@ export async function endTar(out: Writable): Promise<void> {
 }
 
 async function write(out: Writable, bytes: Uint8Array): Promise<void> {
+  // A stream that failed (disk full, folder gone) never drains: stop with its error instead.
+  if (out.destroyed) throw out.errored ?? new Error('The archive could not be written.');
   if (!out.write(bytes)) await once(out, 'drain');
 }
 
@@ -90,8 +92,11 @@ class ByteReader {
   private chunks: Buffer[] = [];
   private buffered = 0;
   private done = false;
+  private readonly source: AsyncIterator<Buffer>;
 
-  constructor(private readonly source: AsyncIterator<Buffer>) {}
+  constructor(source: AsyncIterator<Buffer>) {
+    this.source = source;
+  }
 
   /** `n` bytes, or undefined when the stream ends first. */
   async read(n: number): Promise<Buffer | undefined> {

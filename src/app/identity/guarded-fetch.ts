@@ -27,7 +27,7 @@ export function checkedLookup(allowPrivate: boolean, resolve: Resolver = systemR
         const fitting = checked.addresses.filter((a) => !wanted || a.family === wanted);
         if (fitting.length === 0)
           return callback(Object.assign(new Error(`no IPv${wanted} address`), { code: 'ENOTFOUND' }), '', 0);
-        if (options.all) return (callback as (e: null, a: typeof fitting) => void)(null, fitting);
+        if (options.all) return callback(null, fitting);
         return callback(null, fitting[0]!.address, fitting[0]!.family);
       },
       (error: unknown) => callback(error as NodeJS.ErrnoException, '', 0),
@@ -105,7 +105,7 @@ async function collect(res: IncomingMessage): Promise<Response> {
   }
   const status = res.statusCode ?? 502;
   const noBody = status === 204 || status === 304 || (status >= 100 && status < 200);
-  return new Response(noBody ? null : Buffer.concat(chunks), {
+  return new Response(noBody ? null : new Uint8Array(Buffer.concat(chunks)), {
     status,
     statusText: res.statusMessage ?? '',
     headers,
