@@ -154,6 +154,21 @@ describe('backup and restore', () => {
     expect(await everyRow(target.database)).toEqual(before);
   }, 180_000);
 
+  it('a backup of the embedded database restores into PostgreSQL (moving an installation)', async (ctx) => {
+    if (!runUrl) ctx.skip(); // needs PostgreSQL
+    const lite = await openDatabase({ kind: 'pglite' });
+    cleanups.push(() => lite.close());
+    const tenant = await createTenant(lite.db);
+    const supplier = await createSupplierRow(lite.db, tenant.id);
+    await createActor(lite.db, { tenantId: tenant.id, role: 'supplier', supplierId: supplier.id });
+    await createContractRows(lite.db, { tenantId: tenant.id, supplierId: supplier.id });
+    const file = join(dir, 'pglite.tar.gz');
+    await writeBackup(lite.db, diskFileStore(join(dir, 'lite', 'files')), file, new Date());
+    const target = await emptySide('from-pglite');
+    await restoreBackup(target.database.db, target.store, file);
+    expect(await everyRow(target.database)).toEqual(await everyRow(lite));
+  }, 120_000);
+
   it('refuses an incomplete archive or another file and leaves the database as it was', async () => {
     const target = await emptySide('refusals');
     const cut = join(dir, 'cut.tar.gz');
