@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,38 +12,22 @@ import { s3FileStore } from '../src/files/s3-file-store.ts';
 import { createActor, createContractRows, createSupplierRow, createTenant } from './factories.ts';
 import { samplePdf } from './sample-files.ts';
 import { startS3Server, type S3Server } from './s3-server.ts';
+import { startServer, type ServerProcess } from './server-process.ts';
 
-/** One running `src/main.ts`, like a process behind a load balancer. */
-interface Instance {
-  url: string;
-  output: () => string;
-  child: ChildProcess;
-}
+/** One instance behind a load balancer: `src/main.ts` with a data folder of its own. */
+type Instance = ServerProcess;
 
-function startInstance(env: Record<string, string>): Promise<Instance> {
+async function startInstance(env: Record<string, string>): Promise<Instance> {
   const dataDir = mkdtempSync(join(tmpdir(), 'retour-instance-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      ...process.env,
-      RETOUR_DATA_DIR: dataDir,
-      RETOUR_NO_DEMO: '1',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const port = /running at http:\/\/localhost:(\d+)/.exec(output)?.[1];
-      if (port) resolve({ url: `http://127.0.0.1:${port}`, output: () => output, child });
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`instance ended (${code}) before it was ready:\n${output}`)));
-  });
+  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+  try {
+    const instance = await startServer({ RETOUR_DATA_DIR: dataDir, ...env });
+    void instance.exited.then(removeDataDir);
+    return instance;
+  } catch (error) {
+    removeDataDir();
+    throw error;
+  }
 }
 
 const password = 'twee machines, een database';

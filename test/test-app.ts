@@ -74,7 +74,8 @@ export async function createTestApp(
   };
 }
 
-async function createOwnDatabase(runUrl: string) {
+/** A PostgreSQL database of its own beside the run's (empty: not migrated), dropped by `drop()`. */
+export async function createOwnDatabase(runUrl: string) {
   const name = `retour_own_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: runUrl });
   await admin.connect();

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { DomainError } from '../domain/errors.ts';
 import { policyVersionOn, tenantBySlug } from '../db/repositories/policies.ts';
 import { validatePolicy } from '../domain/index.ts';
+import { registerBackup } from './commands/backup.ts';
 import { registerEstimate } from './commands/estimate.ts';
 import { registerOidc } from './commands/oidc.ts';
 import { registerOperations } from './commands/operations.ts';
@@ -26,7 +27,13 @@ const estimate: CliCommand = (program) =>
   );
 
 /** Every command of `retour`; add a new module here. */
-export const cliCommands: readonly CliCommand[] = [registerOperations, registerOidc, estimate, registerValue];
+export const cliCommands: readonly CliCommand[] = [
+  registerOperations,
+  registerOidc,
+  estimate,
+  registerValue,
+  registerBackup,
+];
 
 /** The `retour` program built from command modules. */
 export function buildProgram(commands: readonly CliCommand[] = cliCommands): Command {

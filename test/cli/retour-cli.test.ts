@@ -12,9 +12,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'retour-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Runs `retour …` as a user would, on its own embedded database. */
-async function retour(args: string[], stdin?: string) {
+async function retour(args: string[], stdin?: string, folder = dataDir) {
   const child = run('node', ['bin/retour.mjs', ...args], {
-    env: { ...process.env, RETOUR_DATA_DIR: dataDir, DATABASE_URL: '' },
+    env: { ...process.env, RETOUR_DATA_DIR: folder, DATABASE_URL: '' },
   });
   if (stdin !== undefined) {
     child.child.stdin?.end(stdin);
@@ -150,6 +150,41 @@ describe('retour CLI', () => {
       release();
     }
   });
+
+  it('backs up the data folder (not while the server holds it) and restores it into an empty one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'retour-backup-cli-'));
+    const file = join(dir, 'retour.tar.gz');
+    const restoredDir = join(dir, 'restored');
+    try {
+      const release = acquireDataDirLock(dataDir, 'the Retour server');
+      try {
+        const refused = await retour(['backup', file]);
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toMatch(/in use by the Retour server/);
+      } finally {
+        release();
+      }
+      const backup = await retour(['backup', file]);
+      expect(backup.stderr).toBe('');
+      expect(backup.stdout).toMatch(/^Backed up \d+ rows in \d+ tables and 0 evidence files/);
+      const restored = await retour(['restore', file], undefined, restoredDir);
+      expect(restored.stderr).toBe('');
+      expect(restored.stdout).toMatch(
+        /^Restored \d+ rows in \d+ tables and 0 evidence files from the backup of /,
+      );
+      const estimate = await retour(
+        ['estimate', '--value', '1.250.000', '--tenant', 'testgem', '--award-date', '2026-06-01'],
+        undefined,
+        restoredDir,
+      );
+      expect(estimate.stdout).toContain('Obligation: €62.500,00');
+      const again = await retour(['restore', file], undefined, restoredDir);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('already holds data');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('values an activities CSV with a policy file and prints the total', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'retour-value-'));

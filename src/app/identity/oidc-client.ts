@@ -1,5 +1,6 @@
 import * as client from 'openid-client';
 import type { OidcProviderRow } from '../../db/repositories/oidc.ts';
+import { guardedFetch } from './guarded-fetch.ts';
 import { issuerProblem } from './issuer-url.ts';
 
 /** Discovered provider configurations, kept an hour (keys and endpoints rarely change). */
@@ -20,12 +21,19 @@ export async function configurationOf(
   const issuer = new URL(provider.issuer);
   // Checked again here: a provider stored before the setting changed is not fetched either.
   if (issuerProblem(issuer, allowPrivateIssuers)) throw new Error('issuer not allowed');
+  // Every request of this configuration (discovery, keys, token) connects only to addresses that
+  // were resolved and checked: no private address behind a public-looking name (issue 15).
+  const fetchChecked = guardedFetch(allowPrivateIssuers) as client.CustomFetch;
   const config = await client.discovery(
     issuer,
     provider.clientId,
     provider.clientSecret ?? undefined,
     provider.clientSecret ? client.ClientSecretBasic(provider.clientSecret) : client.None(),
-    issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests], timeout: 10 } : { timeout: 10 },
+    {
+      [client.customFetch]: fetchChecked,
+      timeout: 10,
+      ...(issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {}),
+    },
   );
   cache.set(key, { config, until: Date.now() + cacheMs });
   return config;
