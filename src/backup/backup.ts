@@ -15,7 +15,7 @@ import {
   type BackupEnd,
   type BackupManifest,
 } from './format.ts';
-import { endTar, writeTarEntry } from './tar.ts';
+import { endTar, startTar, writeTarEntry, type TarWriter } from './tar.ts';
 
 /** Rows per archive entry and per fetch from the database. */
 const chunkRows = 1_000;
@@ -43,6 +43,7 @@ export async function writeBackup(db: Db, store: FileStore, out: string, now: Da
   gzip.on('error', () => {}); // seen by the next write (`out.errored`) or by `finished`
   file.on('error', (error) => gzip.destroy(error));
   gzip.pipe(file);
+  const pack = startTar(gzip);
   try {
     const summary = await db.transaction(
       async (tx) => {
@@ -54,9 +55,9 @@ export async function writeBackup(db: Db, store: FileStore, out: string, now: Da
           migrations: await migrationLevel(tx),
           tables: tables.map(({ name, columns }) => ({ name, columns })),
         };
-        await writeTarEntry(gzip, 'manifest.json', Buffer.from(JSON.stringify(manifest, null, 2)));
+        await writeTarEntry(pack, gzip, 'manifest.json', Buffer.from(JSON.stringify(manifest, null, 2)));
         const rowCounts: Record<string, number> = {};
-        for (const { name } of tables) rowCounts[name] = await dumpTable(tx, gzip, name);
+        for (const { name } of tables) rowCounts[name] = await dumpTable(tx, pack, gzip, name);
         const keys = await rowsOf<{ storage_key: string }>(
           tx,
           sql`select distinct storage_key from evidence_files order by storage_key`,
@@ -70,10 +71,10 @@ export async function writeBackup(db: Db, store: FileStore, out: string, now: Da
             continue;
           }
           fileBytes += bytes.byteLength;
-          await writeTarEntry(gzip, `files/${key}`, bytes);
+          await writeTarEntry(pack, gzip, `files/${key}`, bytes);
         }
         const end: BackupEnd = { rows: rowCounts, files: keys.length - missingFiles.length, missingFiles };
-        await writeTarEntry(gzip, 'end.json', Buffer.from(JSON.stringify(end, null, 2)));
+        await writeTarEntry(pack, gzip, 'end.json', Buffer.from(JSON.stringify(end, null, 2)));
         return {
           tables: tables.length,
           rows: Object.values(rowCounts).reduce((a, b) => a + b, 0),
@@ -84,12 +85,12 @@ export async function writeBackup(db: Db, store: FileStore, out: string, now: Da
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
-    await endTar(gzip);
-    gzip.end();
+    await endTar(pack, gzip);
     await finished(file);
     await rename(temp, out);
     return summary;
   } catch (error) {
+    pack.destroy();
     gzip.destroy();
     file.destroy();
     await rm(temp, { force: true });
@@ -98,7 +99,7 @@ export async function writeBackup(db: Db, store: FileStore, out: string, now: Da
 }
 
 /** One table as JSON lines (PostgreSQL's own `row_to_json`: numbers and times keep every digit). */
-async function dumpTable(tx: Tx, out: Writable, table: string) {
+async function dumpTable(tx: Tx, pack: TarWriter, out: Writable, table: string) {
   await tx.execute(
     sql`declare retour_backup no scroll cursor for select row_to_json(t)::text as j from ${sql.identifier(table)} t`,
   );
@@ -108,7 +109,7 @@ async function dumpTable(tx: Tx, out: Writable, table: string) {
     if (batch.length === 0) break;
     total += batch.length;
     const lines = batch.map((r) => r.j).join('\n') + '\n';
-    await writeTarEntry(out, chunkName(table, part), Buffer.from(lines, 'utf8'));
+    await writeTarEntry(pack, out, chunkName(table, part), Buffer.from(lines, 'utf8'));
     if (batch.length < chunkRows) break;
   }
   await tx.execute(sql`close retour_backup`);

@@ -111,8 +111,9 @@ export async function restoreBackup(
 
       for (const { name } of tables)
         await tx.execute(sql`alter table ${sql.identifier(name)} enable trigger user`);
-      await tx.execute(sql`select retour_rebuild_progress_sums()`);
+      // sequences first: the rebuild's triggers write change notes (decision 025) with new ids
       await moveSequences(tx);
+      await tx.execute(sql`select retour_rebuild_progress_sums()`);
       return {
         createdAt: manifest.createdAt,
         tables: tables.length,
