@@ -2,11 +2,11 @@
  * Benchmark of token bookkeeping (issue 15): 50 concurrent clients share one fresh API token and read
  * at once. The first burst must show no queue behind "last used" writes: p99 within 3× p50.
  *   node --import tsx bench/token-burst.ts [requests per burst] [connections]
- * Runs the real server (`src/main.ts`) in a child process on the embedded database in a temporary
- * folder, or on DATABASE_URL when set, and autocannon against it.
+ * Runs the real server (compiled, as `npm start` does; `npm run build` first) in a child process on
+ * the embedded database in a temporary folder, or on DATABASE_URL when set, and autocannon against it.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import autocannon from 'autocannon';
 import { addTenant, addToken, addUser } from '../src/app/admin/provision.ts';
 import { configFromEnv } from '../src/config.ts';
 import { openDatabase, targetFromEnv } from '../src/db/client.ts';
+import { serverNodeArgs } from './server-command.mjs';
 
 const amount = Number(process.argv[2] ?? 2000);
 const connections = Number(process.argv[3] ?? 50);
@@ -50,7 +51,9 @@ const { token: warmUpToken } = await addToken(deps, {
 });
 await database.close();
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--no-demo'], {
+// as `npm start` runs it: the compiled server with the start script's node flags (tsx when not built)
+const entry = existsSync('dist/server/main.js') ? serverNodeArgs() : ['--import', 'tsx', 'src/main.ts'];
+const server = spawn(process.execPath, [...entry, '--no-demo'], {
   env,
   stdio: ['ignore', 'pipe', 'inherit'],
 });
