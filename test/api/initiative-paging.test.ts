@@ -17,28 +17,26 @@ beforeAll(async () => {
   const other = await createMunicipality(t.deps.db);
   // seven approved (two with the same name: the id breaks the tie), one still in review, one elsewhere
   const names = ['e', 'a', 'c', 'c', 'g', 'b', 'f'].map((x) => `${prefix} ${x}`);
-  await t.deps.db
-    .insert(initiatives)
-    .values([
-      ...names.map((name) => ({
-        tenantId: m.tenant.id,
-        kind: 'initiative' as const,
-        name,
-        status: 'approved' as const,
-      })),
-      {
-        tenantId: m.tenant.id,
-        kind: 'initiative' as const,
-        name: `${prefix} d`,
-        status: 'submitted' as const,
-      },
-      {
-        tenantId: other.tenant.id,
-        kind: 'initiative' as const,
-        name: `${prefix} z`,
-        status: 'approved' as const,
-      },
-    ]);
+  await t.deps.db.insert(initiatives).values([
+    ...names.map((name) => ({
+      tenantId: m.tenant.id,
+      kind: 'initiative' as const,
+      name,
+      status: 'approved' as const,
+    })),
+    {
+      tenantId: m.tenant.id,
+      kind: 'initiative' as const,
+      name: `${prefix} d`,
+      status: 'submitted' as const,
+    },
+    {
+      tenantId: other.tenant.id,
+      kind: 'initiative' as const,
+      name: `${prefix} z`,
+      status: 'approved' as const,
+    },
+  ]);
 });
 afterAll(() => t.close());
 

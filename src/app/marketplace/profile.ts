@@ -172,39 +172,40 @@ export interface BrowseInput {
  * Initiatives of the municipality: suppliers see approved profiles only; reviewers see all and may
  * filter by status (the review list is `status=submitted`).
  */
-export const browseInitiatives = defineUseCase<
-  BrowseInput,
-  { items: InitiativeView[]; nextCursor?: string }
->({
-  name: 'initiative.list',
-  access: ['supplier', ...reviewers],
-  async run({ deps, actor }, input) {
-    const tenantId = tenantOf(actor);
-    const statuses =
-      actor.role === 'supplier'
-        ? ['approved'].filter((s) => !input.status || s === input.status)
-        : input.status && [input.status];
-    const paged = input.limit !== undefined || input.cursor !== undefined;
-    const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
-    if (input.cursor !== undefined && (!after || !isUuid(after.id)))
-      throw invalid('The cursor is not valid.', [{ name: 'cursor', reason: 'is not a cursor of this list' }]);
-    const page = await listInitiatives(
-      deps.db,
-      tenantId,
-      { statuses, theme: input.theme, needKind: input.needKind },
-      paged ? { limit: pageLimit(input.limit, 50, 500), after } : undefined,
-    );
-    const needs = await needsOf(
-      deps.db,
-      tenantId,
-      page.items.map((r) => r.id),
-    );
-    return {
-      items: page.items.map((r) => presentInitiative(r, needs)),
-      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-    };
+export const browseInitiatives = defineUseCase<BrowseInput, { items: InitiativeView[]; nextCursor?: string }>(
+  {
+    name: 'initiative.list',
+    access: ['supplier', ...reviewers],
+    async run({ deps, actor }, input) {
+      const tenantId = tenantOf(actor);
+      const statuses =
+        actor.role === 'supplier'
+          ? ['approved'].filter((s) => !input.status || s === input.status)
+          : input.status && [input.status];
+      const paged = input.limit !== undefined || input.cursor !== undefined;
+      const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
+      if (input.cursor !== undefined && (!after || !isUuid(after.id)))
+        throw invalid('The cursor is not valid.', [
+          { name: 'cursor', reason: 'is not a cursor of this list' },
+        ]);
+      const page = await listInitiatives(
+        deps.db,
+        tenantId,
+        { statuses, theme: input.theme, needKind: input.needKind },
+        paged ? { limit: pageLimit(input.limit, 50, 500), after } : undefined,
+      );
+      const needs = await needsOf(
+        deps.db,
+        tenantId,
+        page.items.map((r) => r.id),
+      );
+      return {
+        items: page.items.map((r) => presentInitiative(r, needs)),
+        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      };
+    },
   },
-});
+);
 
 /** One initiative: approved for suppliers, own for an initiative user, any for reviewers. */
 export const getInitiative = defineUseCase<{ id: string }, InitiativeView>({
