@@ -3,14 +3,20 @@
  * names prefixed `ref` where exported) as the oracle of fast-paths.test.ts: the optimised functions
  * must give the same values and refuse with the same issues. Not used by the application.
  */
-import { invalid, type Issue } from './errors.ts';
-import { categoryCapCents } from './caps.ts';
-import { expectedOnDay } from './obligation.ts';
-import { formatHundredths, mulDivRound, toHundredths, type Cents } from './money.ts';
-import { categories, type ActivityType, type Category } from './policy.ts';
-import type { Progress, ProgressInput, ProgressStatus, CategoryProgress, ValuedItem } from './progress.ts';
-import type { ActivityInput, ValuationContext, ValuationContextInput } from './valuation.ts';
-import type { HalfYear, IsoDate } from './dates.ts';
+import { invalid, type Issue } from '../../src/domain/errors.ts';
+import { categoryCapCents } from '../../src/domain/caps.ts';
+import { expectedOnDay } from '../../src/domain/obligation.ts';
+import { formatHundredths, mulDivRound, toHundredths, type Cents } from '../../src/domain/money.ts';
+import { categories, type ActivityType, type Category } from '../../src/domain/policy.ts';
+import type {
+  Progress,
+  ProgressInput,
+  ProgressStatus,
+  CategoryProgress,
+  ValuedItem,
+} from '../../src/domain/progress.ts';
+import type { ActivityInput, ValuationContext, ValuationContextInput } from '../../src/domain/valuation.ts';
+import type { HalfYear, IsoDate } from '../../src/domain/dates.ts';
 
 // ---- dates.ts ----
 const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

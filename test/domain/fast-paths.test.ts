@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fromDayNumber, toDayNumber } from './dates.ts';
-import { presets } from './presets.ts';
-import type { ActivityType } from './policy.ts';
-import { computeProgress, portfolioProgress, type ProgressInput } from './progress.ts';
-import { PortfolioAccumulator } from './portfolio.ts';
+import { fromDayNumber, toDayNumber } from '../../src/domain/dates.ts';
+import { presets } from '../../src/domain/presets.ts';
+import type { ActivityType } from '../../src/domain/policy.ts';
+import { computeProgress, portfolioProgress, type ProgressInput } from '../../src/domain/progress.ts';
+import { PortfolioAccumulator } from '../../src/domain/portfolio.ts';
 import {
   activityValueCents,
   MAX_HOURS,
@@ -12,7 +12,7 @@ import {
   MAX_VALUE_CENTS,
   valuationContext,
   type ActivityInput,
-} from './valuation.ts';
+} from '../../src/domain/valuation.ts';
 import { refActivityValueCents, refComputeProgress, refValuationContext } from './reference-v0.ts';
 
 /** What a call gives: its result, or the code, message and issues it throws. */
