@@ -40,7 +40,7 @@ export async function newPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-// The demo accounts of src/db/seed/demo-accounts.ts (Gemeente Voorbeeldstad).
+// The demo accounts of src/seed/demo-accounts.ts (Gemeente Voorbeeldstad).
 export const demoPassword = 'retour-demo-2026';
 export const accounts = {
   advisor: 'adviseur@voorbeeldstad.example',

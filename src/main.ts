@@ -3,7 +3,7 @@ import { configFromEnv } from './config.ts';
 import { openDatabase, targetFromEnv } from './db/client.ts';
 import { acquireDataDirLock } from './db/data-dir-lock.ts';
 import { settleLastUsed } from './db/last-used.ts';
-import { seedDemoIfEmpty } from './db/seed/demo.ts';
+import { seedDemoIfEmpty } from './seed/demo.ts';
 import { createApp } from './http/app.ts';
 import type { AppDeps } from './app/deps.ts';
 import { startScheduler } from './jobs/scheduler.ts';

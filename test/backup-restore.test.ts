@@ -9,7 +9,7 @@ import { rowsOf, tableColumns } from '../src/backup/format.ts';
 import { RestoreRefused, restoreBackup } from '../src/backup/restore.ts';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import { evidenceFiles } from '../src/db/schema/index.ts';
-import { seedDemo } from '../src/db/seed/demo.ts';
+import { seedDemo } from '../src/seed/demo.ts';
 import { diskFileStore, type FileStore } from '../src/files/file-store.ts';
 import { createActor, createContractRows, createSupplierRow, createTenant } from './factories.ts';
 import { samplePdf } from './sample-files.ts';

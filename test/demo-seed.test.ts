@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/db/seed/demo.ts';
-import { demoAccounts } from '../src/db/seed/demo-accounts.ts';
+import { seedDemo } from '../src/seed/demo.ts';
+import { demoAccounts } from '../src/seed/demo-accounts.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 
 let t: TestApp;

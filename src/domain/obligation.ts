@@ -2,8 +2,9 @@ import { invalid, type Issue } from './errors.ts';
 import { addDays, addMonths, dayNumberOrNaN, type IsoDate } from './dates.ts';
 import { cents, euroIn, formatBp, mulDivRound, type Cents, type Lang } from './money.ts';
 import type { ContractKind, Policy } from './policy.ts';
+import type { Regime } from './regime.ts';
 
-export type Regime = 'none' | 'trust' | 'plan';
+export type { Regime } from './regime.ts';
 
 export interface ContractTerms {
   /** Contract value excl. VAT at award. */

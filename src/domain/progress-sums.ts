@@ -10,7 +10,7 @@ import { expectedOnDay } from './obligation.ts';
 import { mulDivRound } from './money.ts';
 import type { Category } from './policy.ts';
 import type { Cents } from './money.ts';
-import type { CategoryProgress, ProgressStatus, ProgressTerms, ValuedItem } from './progress.ts';
+import type { CategoryProgress, ProgressStatus, ProgressTerms, ValuedItem } from './progress-types.ts';
 
 const DEFAULT_TOLERANCE_BP = 1_000;
 

@@ -1,5 +1,5 @@
 import type { Issue } from './errors.ts';
-import type { Regime } from './obligation.ts';
+import type { Regime } from './regime.ts';
 
 /**
  * The tender rules of a policy version (issue 17, "maatwerk aan de voorkant"): a percentage that

@@ -1,15 +1,15 @@
 import { and, eq } from 'drizzle-orm';
-import type { Actor } from '../../app/actor.ts';
-import { isoDay } from '../../app/clock.ts';
-import type { AppDeps } from '../../app/deps.ts';
-import { decidePledge, pledgeContribution } from '../../app/marketplace/pledges.ts';
-import { reviewInitiative, saveMyInitiative, submitMyInitiative } from '../../app/marketplace/profile.ts';
-import { execute } from '../../app/use-case.ts';
-import { halfYearOf } from '../../domain/index.ts';
-import { replaceNeeds } from '../repositories/marketplace.ts';
-import { contracts, initiatives } from '../schema/index.ts';
+import type { Actor } from '../app/actor.ts';
+import { isoDay } from '../app/clock.ts';
+import type { AppDeps } from '../app/deps.ts';
+import { decidePledge, pledgeContribution } from '../app/marketplace/pledges.ts';
+import { reviewInitiative, saveMyInitiative, submitMyInitiative } from '../app/marketplace/profile.ts';
+import { execute } from '../app/use-case.ts';
+import { halfYearOf } from '../domain/index.ts';
+import { replaceNeeds } from '../db/repositories/marketplace.ts';
+import { contracts, initiatives } from '../db/schema/index.ts';
 import { actorsOf } from './demo-contracts.ts';
-import type { DemoIds } from './demo.ts';
+import type { DemoIds } from './demo-ids.ts';
 
 /**
  * The marketplace of the demo, through the same use cases as the API: Buurtkracht's approved

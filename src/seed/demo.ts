@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { AppDeps } from '../../app/deps.ts';
-import { hashPassword } from '../../app/passwords.ts';
-import { applyTargetGroupTable, getPreset } from '../../domain/index.ts';
-import type { Tx } from '../client.ts';
-import { initiatives, memberships, policyVersions, suppliers, tenants, users } from '../schema/index.ts';
+import type { AppDeps } from '../app/deps.ts';
+import { hashPassword } from '../app/passwords.ts';
+import { applyTargetGroupTable, getPreset } from '../domain/index.ts';
+import type { Tx } from '../db/client.ts';
+import { initiatives, memberships, policyVersions, suppliers, tenants, users } from '../db/schema/index.ts';
 import { demoAccounts, demoPassword } from './demo-accounts.ts';
+import type { DemoIds } from './demo-ids.ts';
 import { seedDemoContracts } from './demo-contracts.ts';
 import { seedDemoMarketplace } from './demo-marketplace.ts';
 
@@ -46,11 +47,7 @@ export async function seedDemo(deps: AppDeps): Promise<DemoIds> {
   return ids;
 }
 
-export interface DemoIds {
-  tenantId: string;
-  supplierIds: Record<string, string>;
-  userIds: Record<string, string>;
-}
+export type { DemoIds } from './demo-ids.ts';
 
 async function seedBase(tx: Tx, passwordHash: string): Promise<DemoIds> {
   const [tenant] = await tx

@@ -1,4 +1,4 @@
-import type { Role } from '../../domain/access.ts';
+import type { Role } from '../domain/access.ts';
 
 /** The demo accounts of "Gemeente Voorbeeldstad" (listed in README.md). Demo only: change or use --no-demo. */
 export const demoPassword = 'retour-demo-2026';

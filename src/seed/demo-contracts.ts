@@ -1,19 +1,19 @@
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../../app/actor.ts';
-import { isoDay } from '../../app/clock.ts';
-import type { AppDeps } from '../../app/deps.ts';
-import { createContract } from '../../app/lifecycle/create-contract.ts';
-import { recordIntake, reviewPlan, savePlan, submitPlan } from '../../app/lifecycle/plan.ts';
-import { recordActivity, type RecordActivityInput } from '../../app/lifecycle/record-activity.ts';
-import { submitReport } from '../../app/lifecycle/report-flow.ts';
-import { listReports } from '../../app/lifecycle/reports.ts';
-import { verifyActivity } from '../../app/lifecycle/verify-activity.ts';
-import { execute } from '../../app/use-case.ts';
-import type { Role } from '../../domain/access.ts';
-import { addDays, halfYearOf, halfYearRange } from '../../domain/index.ts';
-import { markOverdueReports } from '../../jobs/report-deadlines.ts';
-import { memberships } from '../schema/index.ts';
-import type { DemoIds } from './demo.ts';
+import type { Actor } from '../app/actor.ts';
+import { isoDay } from '../app/clock.ts';
+import type { AppDeps } from '../app/deps.ts';
+import { createContract } from '../app/lifecycle/create-contract.ts';
+import { recordIntake, reviewPlan, savePlan, submitPlan } from '../app/lifecycle/plan.ts';
+import { recordActivity, type RecordActivityInput } from '../app/lifecycle/record-activity.ts';
+import { submitReport } from '../app/lifecycle/report-flow.ts';
+import { listReports } from '../app/lifecycle/reports.ts';
+import { verifyActivity } from '../app/lifecycle/verify-activity.ts';
+import { execute } from '../app/use-case.ts';
+import type { Role } from '../domain/access.ts';
+import { addDays, halfYearOf, halfYearRange } from '../domain/index.ts';
+import { markOverdueReports } from '../jobs/report-deadlines.ts';
+import { memberships } from '../db/schema/index.ts';
+import type { DemoIds } from './demo-ids.ts';
 
 /** The half-year `n` half-years before the one `date` is in. */
 function halfYearBefore(date: string, n: number): string {
