@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { sendFile, type ApiError } from '../../api.ts';
+import { UploadProgress } from '../../ui/ProgressBar.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Button, ButtonGroup } from '../../ui/Button.tsx';
 import { DownloadLinks } from '../../ui/DownloadLinks.tsx';
@@ -45,6 +46,8 @@ export function ImportForm({
   const [error, setError] = useState<ApiError | null>(null);
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** Upload progress 0..1 of the file being checked or imported (a large file takes a while). */
+  const [progress, setProgress] = useState<{ fraction: number; importing: boolean } | null>(null);
   const path = period ? `/contracts/${contractId}/reports/${period}` : `/contracts/${contractId}/plan`;
   const plan = period === undefined;
 
@@ -56,8 +59,11 @@ export function ImportForm({
       return;
     }
     setBusy(true);
+    setProgress({ fraction: 0, importing: !dryRun });
     try {
-      const res = await sendFile<ImportResult>(`${path}/imports?dryRun=${dryRun}`, file, typeOf(file));
+      const res = await sendFile<ImportResult>(`${path}/imports?dryRun=${dryRun}`, file, typeOf(file), (f) =>
+        setProgress({ fraction: f, importing: !dryRun }),
+      );
       setChecked(res.body);
       if (!dryRun && res.status === 200) {
         onImported(
@@ -74,6 +80,7 @@ export function ImportForm({
       setError(e as ApiError);
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   }
 
@@ -129,6 +136,12 @@ export function ImportForm({
             />
           </div>
         </div>
+        {progress && file ? (
+          <UploadProgress
+            fraction={progress.fraction}
+            label={t(progress.importing ? 'import.importing' : 'import.checking', { name: file.name })}
+          />
+        ) : null}
         <ButtonGroup>
           <Button type="submit" busy={busy} disabled={busy}>
             {t('rowImport.check')}
