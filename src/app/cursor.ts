@@ -1,3 +1,5 @@
+import { isUuid } from '../db/repositories/evidence.ts';
+import type { Cursor as KeysetCursor } from '../db/repositories/paging.ts';
 import { invalid } from '../domain/errors.ts';
 
 /**
@@ -10,6 +12,7 @@ export const encodeCursor = (value: unknown): string =>
 export function decodeCursor<T>(
   raw: string | undefined,
   isOwn: (value: unknown) => value is T,
+  reason = 'is not a cursor of this list and sort',
 ): T | undefined {
   if (raw === undefined) return undefined;
   try {
@@ -18,7 +21,29 @@ export function decodeCursor<T>(
   } catch {
     // not JSON: refused below
   }
-  throw invalid('Invalid query.', [{ name: 'cursor', reason: 'is not a cursor of this list and sort' }]);
+  throw invalid('Invalid query.', [{ name: 'cursor', reason }]);
+}
+
+/**
+ * A keyset cursor of `db/repositories/paging.ts` (`[sort value, id]`) whose value `valueOk` accepts,
+ * or a 400 naming `cursor` (lists sorted in the database: suppliers, initiatives).
+ */
+export function decodeKeysetCursor(
+  raw: string | undefined,
+  valueOk: (value: string) => boolean = () => true,
+): KeysetCursor | undefined {
+  const pair = decodeCursor(
+    raw,
+    (v): v is [string, string] =>
+      Array.isArray(v) &&
+      v.length === 2 &&
+      typeof v[0] === 'string' &&
+      typeof v[1] === 'string' &&
+      isUuid(v[1]) &&
+      valueOk(v[0]),
+    'is not a cursor of this list',
+  );
+  return pair && { value: pair[0], id: pair[1] };
 }
 
 /** The page size asked for, 1–`max` (400 naming `limit` otherwise). */

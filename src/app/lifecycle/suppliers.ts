@@ -1,6 +1,5 @@
-import { DomainError, invalid } from '../../domain/errors.ts';
-import { isUuid } from '../../db/repositories/evidence.ts';
-import { decodeCursor } from '../../db/repositories/paging.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { decodeKeysetCursor } from '../cursor.ts';
 import {
   insertSupplier,
   pageSuppliers,
@@ -95,12 +94,10 @@ export const listSuppliers = defineUseCase<
       actor.role === 'supplier' ? (actor.supplierId ?? '00000000-0000-0000-0000-000000000000') : null;
     const descending = input.sort.startsWith('-');
     const sort = input.sort.replace(/^-/, '') as SupplierSortField;
-    const cursor = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
-    if (
-      input.cursor !== undefined &&
-      (!cursor || !isUuid(cursor.id) || (sort === 'createdAt' && Number.isNaN(Date.parse(cursor.value))))
-    )
-      throw invalid('The cursor is not valid.', [{ name: 'cursor', reason: 'is not a cursor of this list' }]);
+    const cursor = decodeKeysetCursor(
+      input.cursor,
+      (value) => sort !== 'createdAt' || !Number.isNaN(Date.parse(value)),
+    );
     const page = await pageSuppliers(deps.db, tenantOf(actor), {
       onlyId,
       q: input.q,

@@ -1,7 +1,5 @@
-import { DomainError, invalid } from '../../domain/errors.ts';
-import { isUuid } from '../../db/repositories/evidence.ts';
-import { decodeCursor } from '../../db/repositories/paging.ts';
-import { pageLimit } from '../cursor.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { decodeKeysetCursor, pageLimit } from '../cursor.ts';
 import {
   canReview,
   canSubmit,
@@ -183,11 +181,7 @@ export const browseInitiatives = defineUseCase<BrowseInput, { items: InitiativeV
           ? ['approved'].filter((s) => !input.status || s === input.status)
           : input.status && [input.status];
       const paged = input.limit !== undefined || input.cursor !== undefined;
-      const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
-      if (input.cursor !== undefined && (!after || !isUuid(after.id)))
-        throw invalid('The cursor is not valid.', [
-          { name: 'cursor', reason: 'is not a cursor of this list' },
-        ]);
+      const after = decodeKeysetCursor(input.cursor);
       const page = await listInitiatives(
         deps.db,
         tenantId,
