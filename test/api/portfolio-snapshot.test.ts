@@ -3,7 +3,7 @@
  * contract's progress while the portfolio's stamp holds, and any committed write to what they show
  * changes the stamp, whoever made it (here: straight to the database, as another instance would).
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { portfolioStamp } from '../../src/db/repositories/portfolio.ts';
@@ -69,10 +69,10 @@ describe('portfolio snapshot', () => {
   });
 
   it('keeps its stamp while nothing changes and changes it on a write', async () => {
-    const s1 = await portfolioStamp(t.deps.db, m.tenant.id);
-    expect(await portfolioStamp(t.deps.db, m.tenant.id)).toBe(s1);
+    const s1 = (await portfolioStamp(t.deps.db, m.tenant.id)).text;
+    expect((await portfolioStamp(t.deps.db, m.tenant.id)).text).toBe(s1);
     await createContractRows(t.deps.db, { tenantId: m.tenant.id, supplierId: m.supplier.id });
-    expect(await portfolioStamp(t.deps.db, m.tenant.id)).not.toBe(s1);
+    expect((await portfolioStamp(t.deps.db, m.tenant.id)).text).not.toBe(s1);
   });
 
   it('changes when a write that began first commits last (PostgreSQL)', async (ctx) => {
@@ -88,11 +88,74 @@ describe('portfolio snapshot', () => {
       await late.query('update contracts set title = $1 where tenant_id = $2', ['Laat', m.tenant.id]);
       const seen = await portfolioStamp(t.deps.db, m.tenant.id);
       await early.query('commit');
-      expect(await portfolioStamp(t.deps.db, m.tenant.id)).not.toBe(seen);
+      const now = await portfolioStamp(t.deps.db, m.tenant.id, seen.highest);
+      expect(now.text).not.toBe(seen.text);
+      // the late note is below the highest seen: the count tells, so no snapshot takes it for "nothing new"
+      expect(now.newer).toBe(0);
+      expect(now.count).toBe(seen.count + 1);
     } finally {
       await early.query('rollback').catch(() => undefined);
       await Promise.all([early.end(), late.end()]);
     }
+  });
+
+  it('names the contracts a write changed, or none when any may have changed', async () => {
+    const a = await createContractRows(t.deps.db, { tenantId: m.tenant.id, supplierId: m.supplier.id });
+    const b = await createContractRows(t.deps.db, { tenantId: m.tenant.id, supplierId: m.supplier.id });
+    const since = async (write: () => Promise<unknown>) => {
+      const seen = await portfolioStamp(t.deps.db, m.tenant.id);
+      await write();
+      return portfolioStamp(t.deps.db, m.tenant.id, seen.highest);
+    };
+    const title = await since(() =>
+      t.deps.db.update(contracts).set({ title: 'Nieuw' }).where(eq(contracts.id, a.contract.id)),
+    );
+    expect(title.contractIds).toEqual([a.contract.id]);
+    const rejected = await since(() =>
+      t.deps.db.update(activities).set({ verification: 'rejected' }).where(eq(activities.id, b.activity.id)),
+    );
+    expect(rejected.contractIds).toEqual([b.contract.id]); // through the rollup's progress_sums
+    const renamed = await since(() =>
+      t.deps.db.update(suppliers).set({ name: 'Anders BV' }).where(eq(suppliers.id, m.supplier.id)),
+    );
+    expect(renamed.contractIds).toBeNull();
+    const many: string[] = [];
+    for (let i = 0; i < 65; i++)
+      many.push(
+        (await createContractRows(t.deps.db, { tenantId: m.tenant.id, supplierId: m.supplier.id })).contract.id,
+      );
+    const bulk = await since(() =>
+      t.deps.db.update(contracts).set({ title: 'Allemaal' }).where(inArray(contracts.id, many)),
+    );
+    expect(bulk.contractIds).toBeNull(); // more than 64 in one statement: a note for the whole portfolio
+  });
+
+  it('updates only the contracts named, and equals the portfolio computed anew', async () => {
+    const { portfolioSnapshot } = await import('../../src/app/lifecycle/portfolio-snapshot.ts');
+    const scope = { tenantId: m.tenant.id, role: 'advisor' as const, userId: m.advisor.user.id, supplierId: null };
+    const asOf = '2027-03-31';
+    const a = await createContractRows(t.deps.db, { tenantId: m.tenant.id, supplierId: m.supplier.id });
+    const first = await portfolioSnapshot(t.deps.db, scope, asOf);
+    await t.deps.db
+      .update(activities)
+      .set({ verification: 'rejected' })
+      .where(eq(activities.id, a.activity.id));
+    await t.deps.db.update(contracts).set({ obligationCents: 7_000_000 }).where(eq(contracts.id, a.contract.id));
+    const c = await createContractRows(t.deps.db, { tenantId: m.tenant.id, supplierId: m.supplier.id });
+    const updated = await portfolioSnapshot(t.deps.db, scope, asOf);
+    expect(updated).not.toBe(first);
+    // untouched contracts keep their very progress object: only the named ones were computed again
+    const untouched = first.contracts.find((x) => x.id !== a.contract.id);
+    expect(untouched).toBeDefined();
+    expect(updated.progress.get(untouched?.id ?? '')).toBe(first.progress.get(untouched?.id ?? ''));
+    expect(updated.progress.get(a.contract.id)?.obligationCents).toBe(7_000_000);
+    expect(updated.contracts.some((x) => x.id === c.contract.id)).toBe(true);
+    // five minutes on, the snapshot is computed in full: the same contracts, progress and half-years
+    const anew = await portfolioSnapshot(t.deps.db, scope, asOf, () => Date.now() + 6 * 60_000);
+    const sorted = (xs: readonly { id: string }[]) => [...xs].sort((x, y) => x.id.localeCompare(y.id));
+    expect(sorted(updated.contracts)).toEqual(sorted(anew.contracts));
+    expect(new Map([...updated.progress].sort())).toEqual(new Map([...anew.progress].sort()));
+    expect(new Map([...(await updated.periods())].sort())).toEqual(new Map([...(await anew.periods())].sort()));
   });
 
   it('writes one note per statement and tenant, which housekeeping prunes after an hour', async () => {

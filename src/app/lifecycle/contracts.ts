@@ -23,7 +23,7 @@ import { isoDay } from '../clock.ts';
 import { decodeCursor, encodeCursor, pageLimit } from '../cursor.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { contractPolicy } from './contract-policy.ts';
-import { loadPortfolioSums, progressFromSums, type PortfolioSums } from './portfolio.ts';
+import { loadPortfolioSums, progressFromSums, type ContractSums } from './portfolio.ts';
 import { portfolioSnapshot } from './portfolio-snapshot.ts';
 import { presentContract, type ContractView } from './present.ts';
 import { contractReaders, requireContract, scopeOf } from './scope.ts';
@@ -167,7 +167,7 @@ async function presentPage(
   scope: ContractScope,
   ids: readonly string[],
   today: string,
-  known?: PortfolioSums,
+  known?: ContractSums,
 ): Promise<ContractListItem[]> {
   if (ids.length === 0) return [];
   const [rows, extensions, sums] = await Promise.all([

@@ -50,6 +50,9 @@ export interface PortfolioSums {
   policies: Map<string, LoadedPolicy>;
 }
 
+/** What a contract's progress needs of the sums: its items and the policies. */
+export type ContractSums = Pick<PortfolioSums, 'items' | 'policies'>;
+
 /**
  * The sums progress needs at `asOf`, for the scope (or the given contracts of it); with
  * `periods: false` without the sums per half-year.
@@ -72,7 +75,7 @@ export async function loadPortfolioSums(
 /** The domain's progress of one portfolio contract at `asOf`, from its sums. */
 export function progressFromSums(
   contract: Pick<PortfolioContract, 'id' | 'obligationCents' | 'startDate' | 'endDate' | 'policyVersionId'>,
-  sums: PortfolioSums,
+  sums: ContractSums,
   asOf: string,
 ): Progress {
   const loaded = sums.policies.get(contract.policyVersionId);

@@ -9,7 +9,11 @@ import {
   type ProgressExplanation,
   type ProgressStatus,
 } from '../../domain/index.ts';
-import { obligationExplanations, type PortfolioContract } from '../../db/repositories/portfolio.ts';
+import {
+  obligationExplanations,
+  type PeriodSums,
+  type PortfolioContract,
+} from '../../db/repositories/portfolio.ts';
 import { isoDay } from '../clock.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { loadFacts, progressAt } from './progress-data.ts';
@@ -80,7 +84,7 @@ export const dashboard = defineUseCase<{ asOf?: string | undefined }, DashboardV
     const asOf = input.asOf ?? isoDay(deps.now());
     const scope = scopeOf(actor);
     const snapshot = await portfolioSnapshot(deps.db, scope, asOf);
-    const view = buildDashboard(snapshot);
+    const view = buildDashboard(snapshot, await snapshot.periods());
     // Explanations only of the contracts shown (a city's would be megabytes of text to decode).
     const explained = await obligationExplanations(
       deps.db,
@@ -97,7 +101,10 @@ export const dashboard = defineUseCase<{ asOf?: string | undefined }, DashboardV
   },
 });
 
-function buildDashboard({ contracts, sums, progress, asOf }: PortfolioSnapshot) {
+function buildDashboard(
+  { contracts, progress, asOf }: PortfolioSnapshot,
+  byPeriod: ReadonlyMap<string, PeriodSums>,
+) {
   const list = contracts.map((c) => ({ c, p: progress.get(c.id) as Progress }));
   const totals = portfolioProgress(list.map((x) => x.p));
   const suppliers = new Map<string, { supplierId: string; supplierName: string; progress: Progress[] }>();
@@ -112,7 +119,7 @@ function buildDashboard({ contracts, sums, progress, asOf }: PortfolioSnapshot) 
     s.progress.push(p);
     addObligationByHalfYear(halfYears, c);
   }
-  for (const [period, amounts] of sums.byPeriod) {
+  for (const [period, amounts] of byPeriod) {
     let row = halfYears.get(period);
     if (!row) halfYears.set(period, (row = zero()));
     row.plannedCents += amounts.plannedCents;

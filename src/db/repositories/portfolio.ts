@@ -184,6 +184,30 @@ export async function portfolioSums(
   return { byContract, byPeriod };
 }
 
+/** The portfolio's sums per half-year alone (before caps), as `portfolioSums` gives them with its contracts. */
+export async function portfolioPeriodSums(
+  db: Db | Tx,
+  scope: ContractScope,
+  upToPeriod: string,
+): Promise<PeriodSums[]> {
+  const result = await db.execute(sql`
+    select coalesce(json_agg(json_build_array(x.period, x.planned, x.realised, x.verified)), '[]')::text as j
+    from (select s.period,
+        coalesce(sum(s.planned_cents), 0) as planned,
+        coalesce(sum(s.realised_cents) filter (where s.period <= ${upToPeriod}), 0) as realised,
+        coalesce(sum(s.verified_cents) filter (where s.period <= ${upToPeriod}), 0) as verified
+      from progress_sums s
+      where s.tenant_id = ${scope.tenantId} and ${scopeOn(scope, sql`s.contract_id`)}
+      group by s.period) x`);
+  type Row = [string, number, number, number];
+  return jsonOf<Row>(result).map(([period, planned, realised, verified]) => ({
+    period,
+    plannedCents: planned,
+    realisedCents: realised,
+    verifiedCents: verified,
+  }));
+}
+
 /** Columns the contract list sorts on in the database, with a unique tie-breaker (id). */
 export const sortColumns = {
   reference: contracts.reference,
@@ -243,24 +267,63 @@ export async function countContracts(db: Db | Tx, scope: ContractScope, where: S
   return Number(row?.n ?? 0);
 }
 
+/** Above this many contracts named since a snapshot, computing the whole portfolio anew is as quick. */
+const maxNamed = 256;
+
+/** A tenant's portfolio stamp, with what changed after a known note. */
+export interface PortfolioStamp {
+  /** `count:min:max` of the tenant's change notes: any committed write changes it. */
+  text: string;
+  count: number;
+  lowest: string | null;
+  highest: string | null;
+  /** Notes with an id above the one asked for. */
+  newer: number;
+  /** The contracts those notes name; null when one of them names none (any may have changed) or too many. */
+  contractIds: string[] | null;
+}
+
 /**
  * The stamp of a tenant's portfolio: count, lowest and highest id of its change notes (written by
- * statement triggers, migrations/0013). Any committed write to what portfolio views show changes it
- * (a note that commits late, with a lower id than one seen before, still changes the count).
+ * statement triggers, migrations/0013 and 0017). Any committed write to what portfolio views show
+ * changes it (a note that commits late, with a lower id than one seen before, still changes the
+ * count). With `after` (the highest id a snapshot saw) it also says which contracts the notes after
+ * it name, read in the same statement, so the caller can tell whether only those changed.
  */
-export async function portfolioStamp(db: Db | Tx, tenantId: string): Promise<string> {
+export async function portfolioStamp(
+  db: Db | Tx,
+  tenantId: string,
+  after: string | null = null,
+): Promise<PortfolioStamp> {
+  const newer = sql`${portfolioChanges.id} > ${sql.placeholder('after')}::bigint`;
   const [row] = await prepared(db, 'portfolio_stamp', (d) =>
     d
       .select({
         n: sql<string>`count(*)`,
-        lo: sql<string | null>`min(${portfolioChanges.id})`,
-        hi: sql<string | null>`max(${portfolioChanges.id})`,
+        lo: sql<string | null>`min(${portfolioChanges.id})::text`,
+        hi: sql<string | null>`max(${portfolioChanges.id})::text`,
+        newer: sql<string>`count(*) filter (where ${newer})`,
+        whole: sql<boolean | null>`bool_or(${portfolioChanges.contractId} is null) filter (where ${newer})`,
+        named: sql<string>`count(distinct ${portfolioChanges.contractId}) filter (where ${newer})`,
+        ids: sql<string | null>`case when count(distinct ${portfolioChanges.contractId}) filter (where ${newer}) <= ${maxNamed}
+          then string_agg(distinct ${portfolioChanges.contractId}::text, ',') filter (where ${newer}) end`,
       })
       .from(portfolioChanges)
       .where(eq(portfolioChanges.tenantId, sql.placeholder('tenantId')))
       .prepare('portfolio_stamp'),
-  ).execute({ tenantId });
-  return `${row?.n ?? 0}:${row?.lo ?? ''}:${row?.hi ?? ''}`;
+  ).execute({ tenantId, after: after ?? '9223372036854775807' });
+  const count = Number(row?.n ?? 0);
+  const lowest = row?.lo ?? null;
+  const highest = row?.hi ?? null;
+  const named = Number(row?.named ?? 0);
+  return {
+    text: `${count}:${lowest ?? ''}:${highest ?? ''}`,
+    count,
+    lowest,
+    highest,
+    newer: Number(row?.newer ?? 0),
+    contractIds: row?.whole || named > maxNamed ? null : row?.ids ? row.ids.split(',') : [],
+  };
 }
 
 /** Removes change notes older than `before` (of one tenant, or all); returns how many. */

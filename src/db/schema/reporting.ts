@@ -186,6 +186,8 @@ export const portfolioChanges = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     tenantId: uuid('tenant_id').notNull(),
+    /** The one contract the statement changed; null when it may have changed any (decision 025). */
+    contractId: uuid('contract_id'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('portfolio_changes_tenant').on(t.tenantId, t.id)],
