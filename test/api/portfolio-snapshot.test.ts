@@ -122,7 +122,8 @@ describe('portfolio snapshot', () => {
     const many: string[] = [];
     for (let i = 0; i < 65; i++)
       many.push(
-        (await createContractRows(t.deps.db, { tenantId: m.tenant.id, supplierId: m.supplier.id })).contract.id,
+        (await createContractRows(t.deps.db, { tenantId: m.tenant.id, supplierId: m.supplier.id })).contract
+          .id,
       );
     const bulk = await since(() =>
       t.deps.db.update(contracts).set({ title: 'Allemaal' }).where(inArray(contracts.id, many)),
@@ -132,7 +133,12 @@ describe('portfolio snapshot', () => {
 
   it('updates only the contracts named, and equals the portfolio computed anew', async () => {
     const { portfolioSnapshot } = await import('../../src/app/lifecycle/portfolio-snapshot.ts');
-    const scope = { tenantId: m.tenant.id, role: 'advisor' as const, userId: m.advisor.user.id, supplierId: null };
+    const scope = {
+      tenantId: m.tenant.id,
+      role: 'advisor' as const,
+      userId: m.advisor.user.id,
+      supplierId: null,
+    };
     const asOf = '2027-03-31';
     const a = await createContractRows(t.deps.db, { tenantId: m.tenant.id, supplierId: m.supplier.id });
     const first = await portfolioSnapshot(t.deps.db, scope, asOf);
@@ -140,7 +146,10 @@ describe('portfolio snapshot', () => {
       .update(activities)
       .set({ verification: 'rejected' })
       .where(eq(activities.id, a.activity.id));
-    await t.deps.db.update(contracts).set({ obligationCents: 7_000_000 }).where(eq(contracts.id, a.contract.id));
+    await t.deps.db
+      .update(contracts)
+      .set({ obligationCents: 7_000_000 })
+      .where(eq(contracts.id, a.contract.id));
     const c = await createContractRows(t.deps.db, { tenantId: m.tenant.id, supplierId: m.supplier.id });
     const updated = await portfolioSnapshot(t.deps.db, scope, asOf);
     expect(updated).not.toBe(first);
@@ -155,7 +164,9 @@ describe('portfolio snapshot', () => {
     const sorted = (xs: readonly { id: string }[]) => [...xs].sort((x, y) => x.id.localeCompare(y.id));
     expect(sorted(updated.contracts)).toEqual(sorted(anew.contracts));
     expect(new Map([...updated.progress].sort())).toEqual(new Map([...anew.progress].sort()));
-    expect(new Map([...(await updated.periods())].sort())).toEqual(new Map([...(await anew.periods())].sort()));
+    expect(new Map([...(await updated.periods())].sort())).toEqual(
+      new Map([...(await anew.periods())].sort()),
+    );
   });
 
   it('writes one note per statement and tenant, which housekeeping prunes after an hour', async () => {

@@ -305,7 +305,9 @@ export async function portfolioStamp(
         newer: sql<string>`count(*) filter (where ${newer})`,
         whole: sql<boolean | null>`bool_or(${portfolioChanges.contractId} is null) filter (where ${newer})`,
         named: sql<string>`count(distinct ${portfolioChanges.contractId}) filter (where ${newer})`,
-        ids: sql<string | null>`case when count(distinct ${portfolioChanges.contractId}) filter (where ${newer}) <= ${maxNamed}
+        ids: sql<
+          string | null
+        >`case when count(distinct ${portfolioChanges.contractId}) filter (where ${newer}) <= ${maxNamed}
           then string_agg(distinct ${portfolioChanges.contractId}::text, ',') filter (where ${newer}) end`,
       })
       .from(portfolioChanges)
