@@ -40,7 +40,12 @@ const cookieOf = (res: Response) => (res.headers.get('Set-Cookie') ?? '').split(
 
 describe('security headers', () => {
   it.each([
-    { case: 'an API answer', path: '/api/v1/health', csp: /^default-src 'none'; frame-ancestors 'none'$/ },
+    {
+      case: 'the liveness probe',
+      path: '/api/v1/health',
+      csp: /^default-src 'none'; frame-ancestors 'none'$/,
+    },
+    { case: 'an API answer', path: '/api/v1/tenants', csp: /^default-src 'none'; frame-ancestors 'none'$/ },
     {
       case: 'an unknown API path',
       path: '/api/v1/nothing-here',
@@ -60,6 +65,15 @@ describe('security headers', () => {
       expect(res.headers.get('Strict-Transport-Security')).toBeNull();
     },
   );
+
+  it('are the same on the liveness probe (answered before any middleware) as on other API answers', async () => {
+    const probe = await t.app.request('/api/v1/health');
+    const other = await t.app.request('/api/v1/tenants');
+    expect(await probe.json()).toEqual({ status: 'ok' });
+    const headers = (res: Response) =>
+      [...res.headers.entries()].filter(([k]) => !['content-length', 'vary', 'content-language'].includes(k));
+    expect(headers(probe)).toEqual(headers(other));
+  });
 });
 
 describe('rate limit per address', () => {
