@@ -5,7 +5,6 @@ import {
   contractsByIds,
   effectiveEndDate,
   extensionsOf,
-  listExtensions,
   type ContractFilters,
   type ContractScope,
 } from '../../db/repositories/contracts.ts';
@@ -26,7 +25,7 @@ import { contractPolicy } from './contract-policy.ts';
 import { loadPortfolioSums, progressFromSums, type ContractSums } from './portfolio.ts';
 import { portfolioSnapshot } from './portfolio-snapshot.ts';
 import { presentContract, type ContractView } from './present.ts';
-import { contractReaders, requireContract, scopeOf } from './scope.ts';
+import { contractReaders, requireContractWithExtensions, scopeOf } from './scope.ts';
 
 export type ContractListItem = ContractView & { progress: Omit<Progress, 'byCategory'> };
 
@@ -196,13 +195,10 @@ export const getContract = defineUseCase<{ id: string }, ContractView>({
   name: 'contract.get',
   access: contractReaders,
   async run({ deps, actor }, input) {
-    // The view needs the contract, its extensions and its policy's version number: no activities.
-    const contract = await requireContract(deps.db, actor, input.id);
-    const tenantId = tenantOf(actor);
-    const [extensions, loaded] = await Promise.all([
-      listExtensions(deps.db, tenantId, contract.id),
-      contractPolicy(deps.db, tenantId, contract.policyVersionId),
-    ]);
-    return presentContract(contract, extensions, loaded.version);
+    // The view needs the contract, its extensions (one query) and its policy's version number
+    // (read once per process): no activities.
+    const found = await requireContractWithExtensions(deps.db, actor, input.id);
+    const loaded = await contractPolicy(deps.db, tenantOf(actor), found.contract.policyVersionId);
+    return presentContract(found.contract, found.extensions, loaded.version);
   },
 });

@@ -3,8 +3,10 @@ import type { Db, Tx } from '../../db/client.ts';
 import { writeAudit } from '../../db/audit.ts';
 import {
   contractInScope,
+  contractWithExtensionsInScope,
   type ContractScope,
   type ContractWithNames,
+  type ExtensionRow,
 } from '../../db/repositories/contracts.ts';
 import type { Actor } from '../actor.ts';
 import { tenantOf } from '../use-case.ts';
@@ -38,9 +40,22 @@ export async function requireContract(
   options: { forUpdate?: boolean } = {},
 ): Promise<ContractWithNames> {
   const contract = await contractInScope(db, scopeOf(actor), contractId, options);
-  if (!contract) throw new DomainError('NOT_FOUND', 'No such contract.');
+  if (!contract) throw noSuchContract();
   return contract;
 }
+
+/** The contract and its extensions in one query, if the actor may see it, else NOT_FOUND. */
+export async function requireContractWithExtensions(
+  db: Db | Tx,
+  actor: Actor,
+  contractId: string,
+): Promise<{ contract: ContractWithNames; extensions: ExtensionRow[] }> {
+  const found = await contractWithExtensionsInScope(db, scopeOf(actor), contractId);
+  if (!found) throw noSuchContract();
+  return found;
+}
+
+const noSuchContract = () => new DomainError('NOT_FOUND', 'No such contract.');
 
 /** The one audit entry of a write, in its transaction. */
 export async function audit(
