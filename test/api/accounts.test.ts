@@ -1,7 +1,7 @@
 import { settleLastUsed } from '../../src/db/last-used.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, mailOutbox } from '../../src/db/schema/index.ts';
+import { apiTokens, auditLog, mailOutbox } from '../../src/db/schema/index.ts';
 import { createActor, createSession, createSupplierRow, createTenant } from '../factories.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 
@@ -145,6 +145,31 @@ describe('API tokens', () => {
     expect(JSON.stringify(list)).not.toContain(token);
     expect((await send(`/api/v1/api-tokens/${id}`, 'DELETE', undefined, adminSession)).status).toBe(204);
     expect((await t.app.request('/api/v1/policies', { headers: bearer })).status).toBe(401);
+  });
+
+  it('stop at once when their membership is disabled, though their holder was remembered', async () => {
+    const member = await createActor(t.deps.db, { tenantId: tenant.id, role: 'advisor' });
+    expect((await t.app.request('/api/v1/policies', { headers: member.headers })).status).toBe(200);
+    const off = await send(
+      `/api/v1/memberships/${member.membership.id}`,
+      'PATCH',
+      { disabled: true },
+      adminSession,
+    );
+    expect(off.status).toBe(200);
+    expect((await t.app.request('/api/v1/policies', { headers: member.headers })).status).toBe(401);
+  });
+
+  it('are remembered for at most a second: a revocation made elsewhere takes effect within it', async () => {
+    const member = await createActor(t.deps.db, { tenantId: tenant.id, role: 'advisor' });
+    expect((await t.app.request('/api/v1/policies', { headers: member.headers })).status).toBe(200);
+    // as another instance, or an operator in the database, would revoke it
+    await t.deps.db
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(eq(apiTokens.userId, member.user.id));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await t.app.request('/api/v1/policies', { headers: member.headers })).status).toBe(401);
   });
 
   it('cannot be created or revoked with an API token (a leaked token cannot mint more)', async () => {

@@ -1,6 +1,7 @@
 import { writeAudit } from '../../db/audit.ts';
 import { touchInBackground } from '../../db/last-used.ts';
-import { apiTokenHolder, markApiTokenUsed } from '../../db/repositories/actors.ts';
+import { apiTokenHolder, markApiTokenUsed, type ApiTokenHolder } from '../../db/repositories/actors.ts';
+import type { Db } from '../../db/client.ts';
 import { isRole } from '../../domain/access.ts';
 import type { Actor } from '../actor.ts';
 import type { AppDeps } from '../deps.ts';
@@ -8,6 +9,48 @@ import { hashSecret } from '../tokens.ts';
 
 /** lastUsedAt is written at most once a minute, in the background, to keep reads cheap. */
 const touchEveryMs = 60 * 1000;
+
+/**
+ * A token's holder is remembered for a second (decision 030): 50 clients on one token make about
+ * one lookup a second instead of one per request. Revoking a token or changing or removing a
+ * membership forgets every remembered holder of this process at once (`forgetTokenHolders`);
+ * another instance, or a change made outside Retour, takes effect within `rememberMs`. Unknown
+ * tokens are never remembered, so a new token works at once and guessing gains nothing.
+ */
+const rememberMs = 1000;
+const maxRemembered = 10_000;
+interface Remembered {
+  byHash: Map<string, { holder: ApiTokenHolder; until: number }>;
+  /** Counts forgets: a lookup that started before one is not remembered after it. */
+  generation: number;
+}
+const remembered = new WeakMap<Db, Remembered>();
+
+async function rememberedHolder(db: Db, hash: string): Promise<ApiTokenHolder | undefined> {
+  let memory = remembered.get(db);
+  if (!memory) remembered.set(db, (memory = { byHash: new Map(), generation: 0 }));
+  const known = memory.byHash.get(hash);
+  if (known && known.until > performance.now()) return known.holder;
+  const generation = memory.generation;
+  const holder = await apiTokenHolder(db, hash);
+  if (!holder) {
+    memory.byHash.delete(hash);
+    return undefined;
+  }
+  if (generation === memory.generation) {
+    if (memory.byHash.size >= maxRemembered) memory.byHash.clear();
+    memory.byHash.set(hash, { holder, until: performance.now() + rememberMs });
+  }
+  return holder;
+}
+
+/** Forgets every remembered token holder: after a token is revoked or a membership changed. */
+export function forgetTokenHolders(db: Db): void {
+  const memory = remembered.get(db);
+  if (!memory) return;
+  memory.byHash.clear();
+  memory.generation++;
+}
 
 /**
  * The actor a bearer token stands for, or null (unknown, revoked, disabled user or membership).
@@ -20,10 +63,12 @@ export async function actorForApiToken(
   ip: string | null,
 ): Promise<Actor | null> {
   const { db } = deps;
-  const row = await apiTokenHolder(db, hashSecret(secret));
+  const row = await rememberedHolder(db, hashSecret(secret));
   if (!row || row.userDisabled || row.membershipDisabled || !isRole(row.role)) return null;
   const now = deps.now();
   const last = row.lastUsedAt;
+  // The remembered holder keeps its last use current, as the row it stands for will be.
+  if (!last || now.getTime() - last.getTime() >= touchEveryMs) row.lastUsedAt = now;
   touchInBackground(db, `apiToken:${row.tokenId}`, { last, now, everyMs: touchEveryMs }, async () => {
     const firstToday = !last || last.toISOString().slice(0, 10) !== now.toISOString().slice(0, 10);
     await db.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { forgetTokenHolders } from './api-token-actor.ts';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { DomainError, invalid } from '../../domain/errors.ts';
 import { writeAudit } from '../../db/audit.ts';
@@ -115,5 +116,6 @@ export const revokeApiToken = defineUseCase({
         ip: actor.ip,
       });
     });
+    forgetTokenHolders(deps.db);
   },
 });

@@ -1,3 +1,4 @@
+import { forgetTokenHolders } from './api-token-actor.ts';
 import { and, eq } from 'drizzle-orm';
 import { DomainError, invalid } from '../../domain/errors.ts';
 import { writeAudit } from '../../db/audit.ts';
@@ -53,7 +54,7 @@ export const updateMembership = defineUseCase({
     { deps, actor },
     input: { id: string; disabled?: boolean | undefined; role?: StaffRole | undefined },
   ) {
-    return deps.db.transaction(async (tx) => {
+    const updated = await deps.db.transaction(async (tx) => {
       const { membership, user } = await membershipHere(tx, actor, input.id);
       notYourself(actor, membership.id);
       const changes: { disabled?: boolean; role?: StaffRole } = {};
@@ -87,6 +88,8 @@ export const updateMembership = defineUseCase({
       });
       return { ...row, email: user.email };
     });
+    forgetTokenHolders(deps.db);
+    return updated;
   },
 });
 
@@ -112,6 +115,7 @@ export const removeMembership = defineUseCase({
         ip: actor.ip,
       });
     });
+    forgetTokenHolders(deps.db);
   },
 });
 
