@@ -21,27 +21,36 @@ const rememberMs = 1000;
 const maxRemembered = 10_000;
 interface Remembered {
   byHash: Map<string, { holder: ApiTokenHolder; until: number }>;
-  /** Counts forgets: a lookup that started before one is not remembered after it. */
+  /** Lookups under way: a burst of requests on one token waits for one query, not fifty. */
+  asking: Map<string, { generation: number; answer: Promise<ApiTokenHolder | undefined> }>;
+  /** Counts forgets: a lookup that started before one is neither remembered nor joined after it. */
   generation: number;
 }
 const remembered = new WeakMap<Db, Remembered>();
 
-async function rememberedHolder(db: Db, hash: string): Promise<ApiTokenHolder | undefined> {
+function rememberedHolder(db: Db, hash: string): Promise<ApiTokenHolder | undefined> {
   let memory = remembered.get(db);
-  if (!memory) remembered.set(db, (memory = { byHash: new Map(), generation: 0 }));
+  if (!memory) remembered.set(db, (memory = { byHash: new Map(), asking: new Map(), generation: 0 }));
   const known = memory.byHash.get(hash);
-  if (known && known.until > performance.now()) return known.holder;
+  if (known && known.until > performance.now()) return Promise.resolve(known.holder);
   const generation = memory.generation;
-  const holder = await apiTokenHolder(db, hash);
-  if (!holder) {
-    memory.byHash.delete(hash);
-    return undefined;
-  }
-  if (generation === memory.generation) {
-    if (memory.byHash.size >= maxRemembered) memory.byHash.clear();
-    memory.byHash.set(hash, { holder, until: performance.now() + rememberMs });
-  }
-  return holder;
+  const under = memory.asking.get(hash);
+  if (under && under.generation === generation) return under.answer;
+  const mem = memory;
+  const answer = apiTokenHolder(db, hash)
+    .then((holder) => {
+      if (!holder) mem.byHash.delete(hash);
+      else if (generation === mem.generation) {
+        if (mem.byHash.size >= maxRemembered) mem.byHash.clear();
+        mem.byHash.set(hash, { holder, until: performance.now() + rememberMs });
+      }
+      return holder;
+    })
+    .finally(() => {
+      if (mem.asking.get(hash)?.answer === answer) mem.asking.delete(hash);
+    });
+  memory.asking.set(hash, { generation, answer });
+  return answer;
 }
 
 /** Forgets every remembered token holder: after a token is revoked or a membership changed. */
