@@ -67,7 +67,12 @@ describe('scoreNeed: the ranking rules', () => {
       score: 10,
       rules: ['kind'],
     },
-    { case: 'exactly the hours offered', need: need({ quantity: 80 }), score: 12, rules: ['kind', 'capacity'] },
+    {
+      case: 'exactly the hours offered',
+      need: need({ quantity: 80 }),
+      score: 12,
+      rules: ['kind', 'capacity'],
+    },
     { case: 'no quantity asked: no capacity point', need: need({}), score: 10, rules: ['kind'] },
     {
       case: 'goods within the units offered',
@@ -109,7 +114,13 @@ describe('scoreNeed: the ranking rules', () => {
       score: 3,
       rules: ['targetGroup'],
     },
-    { case: 'no strengths at all', strengths: noStrengths, need: need({ expertise: 'ICT' }), score: 0, rules: [] },
+    {
+      case: 'no strengths at all',
+      strengths: noStrengths,
+      need: need({ expertise: 'ICT' }),
+      score: 0,
+      rules: [],
+    },
   ])('$case → $score', ({ strengths = ict, need: n, score, rules }) => {
     const match = scoreNeed(strengths, n);
     expect(match.score).toBe(score);

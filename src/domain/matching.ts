@@ -105,7 +105,9 @@ export function capacityFits(strengths: Strengths, kind: NeedKind, quantity: num
     case 'place':
       return strengths.placesCapacity !== null && strengths.placesCapacity >= quantity;
     case 'money':
-      return strengths.moneyCapacityCents !== null && strengths.moneyCapacityCents >= Math.round(quantity * 100);
+      return (
+        strengths.moneyCapacityCents !== null && strengths.moneyCapacityCents >= Math.round(quantity * 100)
+      );
   }
 }
 

@@ -155,7 +155,9 @@ describe('the marketplace path', () => {
       needs: [{ id: needOf.hours, kind: 'hours', description: 'overnemen' }],
     });
     expect(foreign.status).toBe(400);
-    expect(foreign.body.invalidParams).toEqual([{ name: 'needs.0.id', reason: 'is geen behoefte van dit initiatief' }]);
+    expect(foreign.body.invalidParams).toEqual([
+      { name: 'needs.0.id', reason: 'is geen behoefte van dit initiatief' },
+    ]);
   });
 
   it.each([
@@ -173,7 +175,11 @@ describe('the marketplace path', () => {
 
   it.each([
     { case: 'hours without hours', body: { kind: 'hours', period: '2026-H1' }, field: 'hours' },
-    { case: 'no need', body: { needId: undefined, kind: 'hours', hours: 2, period: '2026-H1' }, field: 'needId' },
+    {
+      case: 'no need',
+      body: { needId: undefined, kind: 'hours', hours: 2, period: '2026-H1' },
+      field: 'needId',
+    },
     {
       case: 'a need that is not one of this initiative',
       body: { needId: '6f1c2f9e-0000-4000-8000-000000000000', kind: 'hours', hours: 2, period: '2026-H1' },
@@ -354,7 +360,13 @@ describe('isolation', () => {
       case: 'another municipality’s supplier pledges',
       who: () => other.supplierUser,
       path: () => `/initiatives/${initiativeId}/pledges`,
-      body: () => ({ needId: needOf.goods, contractId: contract.id, kind: 'goods', amountCents: 100, period: '2026-H1' }),
+      body: () => ({
+        needId: needOf.goods,
+        contractId: contract.id,
+        kind: 'goods',
+        amountCents: 100,
+        period: '2026-H1',
+      }),
     },
     {
       case: 'another initiative reads it',

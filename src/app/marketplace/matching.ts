@@ -181,7 +181,9 @@ export const rankedNeeds = defineUseCase<PageInput, { items: RankedNeedView[]; n
     const limit = pageLimit(input.limit, 20, 100);
     const after = readCursor(input.cursor);
     const supplierId = actor.supplierId ?? '';
-    const strengths = toStrengths(isUuid(supplierId) ? await strengthsOf(deps.db, tenantId, supplierId) : undefined);
+    const strengths = toStrengths(
+      isUuid(supplierId) ? await strengthsOf(deps.db, tenantId, supplierId) : undefined,
+    );
     const needs = await openNeedsOfApproved(deps.db, tenantId);
     const scored = needs.map((n) => {
       const need = presentNeed(n);

@@ -48,7 +48,9 @@ export const pledgeContribution = defineUseCase<PledgeInput, PledgeView>({
           { name: 'needId', reason: 'is not a need of this initiative' },
         ]);
       if (need.status !== 'open')
-        throw invalid('This need is closed.', [{ name: 'needId', reason: 'is closed: it takes no new pledges' }]);
+        throw invalid('This need is closed.', [
+          { name: 'needId', reason: 'is closed: it takes no new pledges' },
+        ]);
       const fitting = pledgeKindsForNeed[need.kind as NeedKind];
       if (!fitting.includes(input.kind))
         throw invalid('The kind of pledge does not answer this need.', [

@@ -1,5 +1,12 @@
 import type { InitiativeRow, NeedRow, PledgeWithNames } from '../../db/repositories/marketplace.ts';
-import type { NeedKind, NeedStatus, PledgeKind, PledgeStatus, ProfileStatus, Theme } from '../../domain/marketplace.ts';
+import type {
+  NeedKind,
+  NeedStatus,
+  PledgeKind,
+  PledgeStatus,
+  ProfileStatus,
+  Theme,
+} from '../../domain/marketplace.ts';
 
 const num = (v: string | null) => (v === null ? null : Number(v));
 

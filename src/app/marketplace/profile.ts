@@ -9,12 +9,7 @@ import {
   type ProfileStatus,
   type Theme,
 } from '../../domain/marketplace.ts';
-import {
-  listInitiatives,
-  needsOf,
-  saveNeeds,
-  updateInitiative,
-} from '../../db/repositories/marketplace.ts';
+import { listInitiatives, needsOf, saveNeeds, updateInitiative } from '../../db/repositories/marketplace.ts';
 import { audit } from '../lifecycle/scope.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { presentInitiative, type InitiativeView } from './present.ts';

@@ -143,7 +143,8 @@ const saveMineRoute = createRoute({
   method: 'put',
   path: '/initiatives/me',
   tags,
-  summary: 'Edit the own profile and needs (needs with an id change in place; left out: deleted, or closed when pledged)',
+  summary:
+    'Edit the own profile and needs (needs with an id change in place; left out: deleted, or closed when pledged)',
   request: { body: body(ProfileInputSchema) },
   responses: responses(InitiativeSchema, 'The saved profile'),
 });
@@ -218,7 +219,9 @@ const pledgeRoute = createRoute({
         .object({
           needId: z.string().max(100).openapi({ description: 'The open need of this initiative it answers' }),
           contractId: z.string(),
-          kind: z.enum(pledgeKinds).openapi({ description: 'hours, money or goods; a place is pledged as goods' }),
+          kind: z
+            .enum(pledgeKinds)
+            .openapi({ description: 'hours, money or goods; a place is pledged as goods' }),
           ...quantities,
           period: PeriodSchema,
           note: z.string().max(2000).optional(),

@@ -20,7 +20,9 @@ const ReasonSchema = z
       description: `kind ${matchPoints.kind}, expertise ${matchPoints.expertise}, capacity ${matchPoints.capacity}, theme ${matchPoints.theme}, targetGroup ${matchPoints.targetGroup} points`,
     }),
     points: z.number().int(),
-    matched: z.array(z.string()).openapi({ description: 'What matched: a kind, keywords, themes or target groups' }),
+    matched: z
+      .array(z.string())
+      .openapi({ description: 'What matched: a kind, keywords, themes or target groups' }),
   })
   .openapi('MatchReason');
 
@@ -69,7 +71,10 @@ const StrengthsSchema = z
     themes: z.array(ThemeSchema),
     targetGroups: z.array(z.string()),
     description: z.string(),
-    updatedAt: z.string().nullable().openapi({ format: 'date-time', description: 'null: nothing stated yet' }),
+    updatedAt: z
+      .string()
+      .nullable()
+      .openapi({ format: 'date-time', description: 'null: nothing stated yet' }),
   })
   .openapi('SupplierStrengths');
 
