@@ -127,6 +127,18 @@ describe('a supplier states its strengths', () => {
     expect(res.body.invalidParams.map((p: Json) => p.name)).toContain(field);
   });
 
+  it('says why in Dutch', async () => {
+    const res = await api.put(strengthsOf(m.supplier.id), m.supplierUser.headers, {
+      ...ictStrengths,
+      hoursCapacity: -1,
+      goodsCapacity: 0.5,
+    });
+    expect(res.body.invalidParams).toEqual([
+      { name: 'hoursCapacity', reason: 'mag niet negatief zijn' },
+      { name: 'goodsCapacity', reason: 'moet een geheel getal zijn' },
+    ]);
+  });
+
   it('the supplier saves them (keywords trimmed, doubles dropped); the advisor reads them', async () => {
     const res = await api.put(strengthsOf(m.supplier.id), m.supplierUser.headers, ictStrengths);
     expect(res.status).toBe(200);

@@ -34,10 +34,14 @@ const match = {
 
 const capacity = z
   .number()
-  .min(0, 'must be 0 or more')
+  .min(0, 'must not be negative')
   .max(1_000_000, 'must be at most 1000000')
-  .refine((v) => /^\d+(\.\d{1,2})?$/.test(String(v)), 'must have at most 2 decimals');
-const units = z.number().int('must be a whole number').min(0, 'must be 0 or more').max(1_000_000);
+  .refine((v) => /^-?\d+(\.\d{1,2})?$/.test(String(v)), 'must have at most 2 decimals');
+const units = z
+  .number()
+  .int('must be a whole number')
+  .min(0, 'must not be negative')
+  .max(1_000_000, 'must be at most 1000000');
 
 const StrengthsInputSchema = z
   .object({
@@ -48,7 +52,7 @@ const StrengthsInputSchema = z
       .openapi({ description: 'Keywords of the expertise it offers hours of' }),
     hoursCapacity: capacity.nullable().optional().openapi({ description: 'Hours it can offer' }),
     goodsCapacity: units.nullable().optional().openapi({ description: 'Units of goods it can offer' }),
-    moneyCapacityCents: CentsSchema.min(0, 'must be 0 or more')
+    moneyCapacityCents: CentsSchema.min(0, 'must not be negative')
       .max(100_000_000_000, 'amount too large')
       .nullable()
       .optional(),

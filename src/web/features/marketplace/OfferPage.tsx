@@ -99,8 +99,8 @@ function OfferForm({ strengths }: { strengths: Strengths }) {
     const hoursCapacity = number('hoursCapacity', hours, parseDecimal);
     const goodsCapacity = number('goodsCapacity', goods, parseDecimal);
     const placesCapacity = number('placesCapacity', places, parseDecimal);
-    const euros = money.trim() ? parseEuros(money, lang) : null;
-    if (money.trim() && euros === null) local.moneyCapacityCents = t('activity.notANumber');
+    const moneyCents = money.trim() ? parseEuros(money, lang) : null;
+    if (money.trim() && moneyCents === null) local.moneyCapacityCents = t('activity.notANumber');
     if (Object.keys(local).length) {
       form.setLocal(local);
       return;
@@ -112,7 +112,7 @@ function OfferForm({ strengths }: { strengths: Strengths }) {
         expertise: list(expertise),
         hoursCapacity,
         goodsCapacity,
-        moneyCapacityCents: euros,
+        moneyCapacityCents: moneyCents,
         placesCapacity,
         themes: chosenThemes,
         targetGroups: list(groups),
