@@ -23,6 +23,13 @@ test('a supplier sees the needs that fit its offer first, with the reason', asyn
     'Past bij uw aanbod: uren, expertise ICT, genoeg capaciteit, thema Onderwijs, doelgroep kinderen',
   );
   await checkPage(page, 'matching-needs');
+  // from a fitting need to the pledge form with that need chosen, and only the kinds that answer it
+  await fitting.getByRole('listitem').nth(1).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Buurtkracht Voorbeeldstad');
+  const need = page.getByLabel('Voor welke vraag');
+  await expect(need.locator('option:checked')).toHaveText(/Laptops voor huiswerkbegeleiding/);
+  await expect(page.getByLabel('Soort bijdrage').locator('option')).toHaveText(['Goederen']);
+  await checkPage(page, 'matching-pledge-need');
 });
 
 test('a supplier states its offer; a need that fits it comes first', async ({ browser }) => {

@@ -452,6 +452,7 @@ export const en: Record<MessageKey, string> = {
   'match.noSuppliers': 'No supplier has an offer that fits this yet.',
   'match.pledgeNeed': 'For which need',
   'match.noOpenNeeds': 'No open needs',
+  'match.need': 'Need',
   'match.closed': 'closed',
   'match.needStatus': 'Status of the need',
   'match.needStatusOption.open': 'Open',

@@ -453,6 +453,7 @@ export const nl = {
   'match.noSuppliers': 'Nog geen leverancier met een aanbod dat hierbij past.',
   'match.pledgeNeed': 'Voor welke vraag',
   'match.noOpenNeeds': 'Geen open vragen',
+  'match.need': 'Vraag',
   'match.closed': 'gesloten',
   'match.needStatus': 'Status van de vraag',
   'match.needStatusOption.open': 'Open',

@@ -31,7 +31,7 @@ function FittingNeeds() {
               <ol className="retour-ranked">
                 {fitting.map((r) => (
                   <li key={r.need.id}>
-                    <Link to={`/marketplace/${r.initiativeId}`}>{r.initiativeName}</Link>:{' '}
+                    <Link to={`/marketplace/${r.initiativeId}?need=${r.need.id}`}>{r.initiativeName}</Link>:{' '}
                     <NeedText need={r.need} />
                     <br />
                     {t('match.fitsYourOffer', { why: reasonText(r.reasons) })}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import { parseDecimal, parseEuros } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -19,7 +20,10 @@ import { marketEndpoints, pledgeKindsForNeed, type Need, type PledgeKind } from 
 export function PledgeForm({ initiativeId, needs }: { initiativeId: string; needs: Need[] }) {
   const { t, tx, lang, halfYear, number } = useI18n();
   const open = needs.flatMap((n) => (n.id && n.status !== 'closed' ? [{ ...n, id: n.id }] : []));
-  const [needId, setNeedId] = useState(open[0]?.id ?? '');
+  // a need that fits the supplier's offer, chosen from the marketplace (?need=), else the first open one
+  const [search] = useSearchParams();
+  const initial = open.find((n) => n.id === search.get('need')) ?? open[0];
+  const [needId, setNeedId] = useState(initial?.id ?? '');
   const need = open.find((n) => n.id === needId);
   const kinds = need ? pledgeKindsForNeed[need.kind] : [];
   const contracts = useResource<List<ContractListItem>>(endpoints.contracts({ limit: '500' }));
@@ -28,7 +32,7 @@ export function PledgeForm({ initiativeId, needs }: { initiativeId: string; need
   const periods = currentReports(reports.data?.items ?? []).filter(
     (r) => r.status === 'open' || r.status === 'overdue',
   );
-  const [kind, setKind] = useState<PledgeKind>((open[0] && pledgeKindsForNeed[open[0].kind][0]) ?? 'hours');
+  const [kind, setKind] = useState<PledgeKind>((initial && pledgeKindsForNeed[initial.kind][0]) ?? 'hours');
   const [quantity, setQuantity] = useState('');
   const [period, setPeriod] = useState('');
   const [note, setNote] = useState('');
