@@ -78,4 +78,14 @@ test('the initiative and the advisor see which suppliers fit a need', async ({ b
     'ICT Diensten Noord',
   );
   await checkPage(page, 'matching-advisor');
+  // the advisor reads a supplier's offer on its page
+  await page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: 'Leveranciers' })
+    .click();
+  await page.getByRole('link', { name: 'ICT Diensten Noord' }).click();
+  const offer = page.getByRole('region', { name: 'Aanbod in de marktplaats' });
+  await expect(offer).toContainText('Uren van medewerkers, Goederen');
+  await expect(offer).toContainText('ICT, Projectleiding');
+  await checkPage(page, 'supplier-offer');
 });

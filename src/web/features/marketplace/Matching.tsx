@@ -1,9 +1,65 @@
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useResource } from '../../lib/useResource.ts';
 import { ResourceView } from '../../ui/states.tsx';
-import { Heading, Paragraph } from '../../ui/text.tsx';
+import { DataList, Heading, Paragraph } from '../../ui/text.tsx';
 import { NeedText } from './InitiativeCard.tsx';
-import { marketEndpoints, type FittingSupplier, type MatchReason, type Need } from './model.ts';
+import {
+  marketEndpoints,
+  type FittingSupplier,
+  type MatchReason,
+  type Need,
+  type Strengths,
+} from './model.ts';
+
+/** A supplier's stated offer, read-only (the advisor on the supplier's page). */
+export function StrengthsSummary({ supplierId }: { supplierId: string }) {
+  const { t, tx, number, money, date } = useI18n();
+  const strengths = useResource<Strengths>(marketEndpoints.strengths(supplierId));
+  const amount = (n: number | null, show: (n: number) => string) => (n === null ? null : show(n));
+  return (
+    <section aria-labelledby="supplier-offer">
+      <Heading level={2} id="supplier-offer">
+        {t('offer.ofSupplier')}
+      </Heading>
+      <ResourceView resource={strengths}>
+        {(s) =>
+          s.updatedAt === null ? (
+            <Paragraph>{t('offer.none')}</Paragraph>
+          ) : (
+            <DataList
+              items={[
+                {
+                  key: t('offer.kinds'),
+                  value: s.kinds.map((k) => tx('offer.kind', k)).join(', ') || '—',
+                },
+                { key: t('offer.expertise'), value: s.expertise.join(', ') || '—' },
+                {
+                  key: t('offer.capacity'),
+                  value:
+                    [
+                      amount(s.hoursCapacity, (n) => `${number(n)} ${tx('market.needKind', 'hours')}`),
+                      amount(s.goodsCapacity, (n) => `${number(n)} ${tx('market.needKind', 'goods')}`),
+                      amount(s.moneyCapacityCents, money),
+                      amount(s.placesCapacity, (n) => `${number(n)} ${tx('market.needKind', 'place')}`),
+                    ]
+                      .filter(Boolean)
+                      .join(', ') || '—',
+                },
+                {
+                  key: t('offer.themes'),
+                  value: s.themes.map((x) => tx('market.theme', x)).join(', ') || '—',
+                },
+                { key: t('offer.targetGroups'), value: s.targetGroups.join(', ') || '—' },
+                { key: t('offer.description'), value: s.description || '—' },
+                { key: t('offer.updatedAt'), value: date(s.updatedAt.slice(0, 10)) },
+              ]}
+            />
+          )
+        }
+      </ResourceView>
+    </section>
+  );
+}
 
 /** The reasons of a match in words: "uren, expertise ICT, genoeg capaciteit, thema Onderwijs". */
 export function useReasonText(): (reasons: MatchReason[]) => string {
