@@ -18,16 +18,20 @@ test('supplier pledges → initiative confirms → the activity is in the suppli
     .getByRole('link', { name: 'Initiatieven' })
     .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Maatschappelijke initiatieven');
+  // the browse list below the needs that fit the supplier's offer (e2e/matching.spec.ts)
+  const all = page.locator('.retour-card-list');
   await page.getByLabel('Thema').selectOption({ label: 'Gezondheidsbevordering' });
   await expect(page.getByText('Geen initiatieven gevonden.')).toBeVisible();
   await page.getByLabel('Thema').selectOption({ label: 'Onderwijs' });
   await page.getByLabel('Soort vraag').selectOption({ label: 'goederen' });
-  await expect(page.getByRole('link', { name: 'Buurtkracht Voorbeeldstad' })).toBeVisible();
+  await expect(all.getByRole('link', { name: 'Buurtkracht Voorbeeldstad' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Fietsenwerkplaats De Spaak' })).toHaveCount(0); // not approved
   await checkPage(page, 'marketplace-browse');
-  await page.getByRole('link', { name: 'Buurtkracht Voorbeeldstad' }).click();
+  await all.getByRole('link', { name: 'Buurtkracht Voorbeeldstad' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Buurtkracht Voorbeeldstad');
 
+  // the pledge answers one of the initiative's needs: the first open one, hours of ICT
+  await expect(page.getByLabel('Voor welke vraag')).toHaveValue(/.+/);
   await page.getByLabel('Contract').selectOption({ label: 'VBS-2026-040 · Kantoorartikelen' });
   const periodSelect = page.getByLabel('Halfjaar');
   await expect.poll(() => periodSelect.locator('option').count()).toBeGreaterThan(1);

@@ -97,6 +97,13 @@ describe('demo marketplace', () => {
     expect(needs.length).toBeGreaterThanOrEqual(3);
     const pledges = ofDemo(await t.deps.db.query.pledges.findMany());
     expect(pledges.map((p) => p.status).sort()).toEqual(['confirmed', 'open']);
+    // each pledge answers a need of Buurtkracht of its kind (decision 026)
+    expect(pledges.map((p) => [p.kind, needs.find((n) => n.id === p.needId)?.kind]).sort()).toEqual([
+      ['goods', 'goods'],
+      ['hours', 'hours'],
+    ]);
+    const strengths = ofDemo(await t.deps.db.query.supplierStrengths.findMany());
+    expect(strengths).toHaveLength(2);
     const confirmed = pledges.find((p) => p.status === 'confirmed');
     const activity = ofDemo(await t.deps.db.query.activities.findMany()).find(
       (a) => a.id === confirmed?.activityId,

@@ -21,6 +21,10 @@ export type Theme = (typeof themes)[number];
 export const needKinds = ['hours', 'goods', 'money', 'place'] as const;
 export type NeedKind = (typeof needKinds)[number];
 
+/** An open need takes pledges; a closed one no longer (kept for the pledges that answer it). */
+export const needStatuses = ['open', 'closed'] as const;
+export type NeedStatus = (typeof needStatuses)[number];
+
 /** What a supplier can pledge; each kind maps onto one activity type of the catalogue. */
 export const pledgeKinds = ['hours', 'money', 'goods'] as const;
 export type PledgeKind = (typeof pledgeKinds)[number];

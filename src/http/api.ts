@@ -28,6 +28,7 @@ import { progressRoutes } from './routes/progress.ts';
 import { settlementRoutes } from './routes/settlements.ts';
 import { verifierRoutes } from './routes/verifiers.ts';
 import { marketplaceRoutes } from './routes/marketplace.ts';
+import { matchingRoutes } from './routes/matching.ts';
 import { workRoutes } from './routes/work.ts';
 import { tenderRoutes } from './routes/tender.ts';
 import { publicationRoutes } from './routes/publication.ts';
@@ -104,6 +105,7 @@ export function createApi(deps: AppDeps) {
   settlementRoutes(api);
   verifierRoutes(api);
   marketplaceRoutes(api);
+  matchingRoutes(api);
   workRoutes(api);
   tenderRoutes(api);
   publicationRoutes(api);

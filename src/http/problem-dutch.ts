@@ -276,6 +276,13 @@ const rules: readonly Rule[] = [
     /^has no social return obligation to contribute to$/,
     'heeft geen verplichting voor social return om aan bij te dragen',
   ],
+  [/^is not a need of this initiative$/, 'is geen behoefte van dit initiatief'],
+  [/^is closed: it takes no new pledges$/, 'is gesloten: er kunnen geen nieuwe toezeggingen bij'],
+  [
+    /^must be (\w+)(?: or (\w+))? for a need of (\w+)$/,
+    (a, b, n) =>
+      `moet ${kindNl(a ?? '')}${b ? ` of ${kindNl(b)}` : ''} zijn bij een behoefte aan ${kindNl(n ?? '')}`,
+  ],
   [/^is required for a pledge of (\w+)$/, (k) => `is verplicht bij een toezegging van ${kindNl(k)}`],
   [/^is not used for a pledge of (\w+)$/, (k) => `hoort niet bij een toezegging van ${kindNl(k)}`],
   [/^has no file name$/, 'heeft geen bestandsnaam'],
@@ -307,7 +314,7 @@ const rules: readonly Rule[] = [
   [/^(.+) has no policy in force on (.+)\.$/, (n, d) => `${n} heeft geen beleid dat geldt op ${d}.`],
   [/^No policy is in force on (.+)\.$/, (d) => `Er geldt geen beleid op ${d}.`],
   [
-    /^No such (activity|contract|evidence file|initiative|plan version|pledge|report|supplier|token)\.$/,
+    /^No such (activity|contract|evidence file|initiative|need|plan version|pledge|report|supplier|token)\.$/,
     (w) => `${thingNl(w)} bestaat niet of is hier niet te zien.`,
   ],
   [/^No such user here\.$/, 'Deze gebruiker is hier niet bekend.'],
@@ -457,6 +464,10 @@ const rules: readonly Rule[] = [
   [/^Start a contract before (adding its values|finishing it)\.$/, 'Start eerst een contract.'],
   [/^The policy has problems; nothing was saved\.$/, 'Het beleid bevat fouten; er is niets opgeslagen.'],
   [/^This pledge is already (\w+)\.$/, (s) => `Deze toezegging is al ${st(s)}.`],
+  [/^The need is not one of this initiative\.$/, 'Deze behoefte hoort niet bij dit initiatief.'],
+  [/^A need is not one of this initiative\.$/, 'Een behoefte hoort niet bij dit initiatief.'],
+  [/^This need is closed\.$/, 'Deze behoefte is gesloten.'],
+  [/^The kind of pledge does not answer this need\.$/, 'Dit soort toezegging past niet bij deze behoefte.'],
   [/^The quantity does not fit the kind of pledge\.$/, 'De hoeveelheid past niet bij het soort toezegging.'],
   [/^This account does not act for an initiative\.$/, 'Dit account werkt niet voor een initiatief.'],
   [
@@ -607,7 +618,8 @@ const rules: readonly Rule[] = [
   ],
 ];
 
-const kindNl = (k: string) => ({ hours: 'uren', money: 'geld', goods: 'goederen' })[k] ?? k;
+const kindNl = (k: string) =>
+  ({ hours: 'uren', money: 'geld', goods: 'goederen', place: 'een plek' })[k] ?? k;
 const mb = (bytes: string) => `${Math.round(Number(bytes) / 1024 / 1024)} MB`;
 function thingNl(w: string): string {
   const map: Record<string, string> = {
@@ -615,6 +627,7 @@ function thingNl(w: string): string {
     contract: 'Dit contract',
     'evidence file': 'Dit bewijsstuk',
     initiative: 'Dit initiatief',
+    need: 'Deze behoefte',
     'plan version': 'Deze planversie',
     pledge: 'Deze toezegging',
     report: 'Deze rapportage',

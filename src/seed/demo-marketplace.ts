@@ -6,7 +6,8 @@ import { decidePledge, pledgeContribution } from '../app/marketplace/pledges.ts'
 import { reviewInitiative, saveMyInitiative, submitMyInitiative } from '../app/marketplace/profile.ts';
 import { execute } from '../app/use-case.ts';
 import { halfYearOf } from '../domain/index.ts';
-import { replaceNeeds } from '../db/repositories/marketplace.ts';
+import { replaceNeeds, saveStrengths } from '../db/repositories/marketplace.ts';
+import { updateStrengths } from '../app/marketplace/matching.ts';
 import { contracts, initiatives } from '../db/schema/index.ts';
 import { actorsOf } from './demo-contracts.ts';
 import type { DemoIds } from './demo-ids.ts';
@@ -68,13 +69,46 @@ export async function seedDemoMarketplace(deps: AppDeps, ids: DemoIds): Promise<
     ]);
   });
 
+  // What two suppliers can offer (decision 026): ICT Diensten Noord through its own account, and
+  // Schoonmaakbedrijf Helder as if it had stated it, so an initiative sees more than one fitting.
+  await run(updateStrengths, ict, {
+    supplierId: ict.supplierId ?? '',
+    kinds: ['hours', 'goods'],
+    expertise: ['ICT', 'Projectleiding'],
+    hoursCapacity: 80,
+    goodsCapacity: 10,
+    themes: ['education', 'work'],
+    targetGroups: ['kinderen'],
+    description: 'Medewerkers met ICT-kennis en afgeschreven laptops.',
+  });
+  const helder = ids.supplierIds['Schoonmaakbedrijf Helder'];
+  if (!helder) throw new Error('demo supplier Helder missing');
+  await deps.db.transaction((tx) =>
+    saveStrengths(tx, ids.tenantId, helder, {
+      kinds: ['money', 'hours'],
+      expertise: ['Schoonmaak'],
+      moneyCapacityCents: 500_000,
+      hoursCapacity: '20',
+      themes: ['povertyReduction'],
+      targetGroups: [],
+      description: 'Een bijdrage in geld en uren schoonmaak.',
+      updatedAt: deps.now(),
+    }),
+  );
+
   const [workplace] = await deps.db
     .select({ id: contracts.id })
     .from(contracts)
     .where(and(eq(contracts.tenantId, ids.tenantId), eq(contracts.reference, 'VBS-2026-031')));
   if (!workplace) throw new Error('demo contract VBS-2026-031 missing');
+  const need = (kind: string) => {
+    const found = profile.needs.find((n) => n.kind === kind);
+    if (!found) throw new Error(`demo need ${kind} missing`);
+    return found.id;
+  };
   const laptops = await run(pledgeContribution, ict, {
     initiativeId: profile.id,
+    needId: need('goods'),
     contractId: workplace.id,
     kind: 'goods',
     amountCents: 450_000,
@@ -88,6 +122,7 @@ export async function seedDemoMarketplace(deps: AppDeps, ids: DemoIds): Promise<
   });
   await run(pledgeContribution, ict, {
     initiativeId: profile.id,
+    needId: need('hours'),
     contractId: workplace.id,
     kind: 'hours',
     hours: 16,

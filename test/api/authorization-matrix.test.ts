@@ -145,13 +145,18 @@ const rules: Record<string, Rule> = {
   'DELETE /evidence/{id}': { access: ['supplier', 'advisor'], scope: 'object', status: 204, fresh: 'evidence' },
   // Marketplace (decision 012). Both suppliers of a world share one approved initiative.
   'GET /initiatives/me': { access: ['initiative'], scope: 'tenant' },
-  'PUT /initiatives/me': { access: ['initiative'], scope: 'tenant', body: () => ({ name: 'Matrix initiatief', description: '', themes: ['education'], targetGroups: [], needs: [{ kind: 'hours', description: 'ICT', quantity: 8 }] }) },
+  'PUT /initiatives/me': { access: ['initiative'], scope: 'tenant', body: (i) => ({ name: 'Matrix initiatief', description: '', themes: ['education'], targetGroups: [], needs: [{ id: i.needId, kind: 'hours', description: 'ICT', quantity: 8 }] }) },
   'POST /initiatives/me/submission': { access: ['initiative'], scope: 'tenant', status: 409 },
   'GET /initiatives': { access: ['supplier', 'advisor', 'municipalityAdmin'], scope: 'tenant' },
   'GET /initiatives/{id}': { access: ['supplier', 'initiative', 'advisor', 'municipalityAdmin'], scope: 'object', crossSupplier: [] },
   'POST /initiatives/{id}/review': { access: ['advisor', 'municipalityAdmin'], scope: 'object', status: 409, body: () => ({ decision: 'approved' }) },
-  'POST /initiatives/{id}/pledges': { access: ['supplier'], scope: 'object', status: 201, body: (i) => ({ contractId: i.contractId, kind: 'hours', hours: 4, period: '2026-H1' }) },
+  'POST /initiatives/{id}/pledges': { access: ['supplier'], scope: 'object', status: 201, body: (i) => ({ needId: i.needId, contractId: i.contractId, kind: 'hours', hours: 4, period: '2026-H1' }) },
   'GET /pledges': { access: ['supplier', 'initiative', 'advisor', 'municipalityAdmin'], scope: 'tenant' },
+  // Matching (decision 026): the supplier states its strengths, advisors read them; needs ranked for a supplier.
+  'GET /suppliers/{id}/strengths': { access: ['supplier', 'advisor', 'municipalityAdmin'], scope: 'object', crossSupplier: ['supplier'] },
+  'PUT /suppliers/{id}/strengths': { access: ['supplier'], scope: 'object', crossSupplier: ['supplier'], body: () => ({ kinds: ['hours'], expertise: ['ICT'], hoursCapacity: 8, themes: ['education'], targetGroups: [] }) },
+  'GET /needs': { access: ['supplier'], scope: 'tenant' },
+  'GET /initiatives/{id}/needs/{needId}/suppliers': { access: ['initiative', 'advisor', 'municipalityAdmin'], scope: 'object', crossSupplier: [] },
   'POST /pledges/{id}/confirmation': { access: ['initiative'], scope: 'object', body: () => ({ decision: 'declined' }) },
 };
 

@@ -22,6 +22,8 @@ let otherInitiative: Awaited<ReturnType<typeof createActor>>;
 let initiativeId: string;
 let contract: Json;
 let pledge: Json;
+/** The ids of the profile's needs by kind, once saved. */
+let needOf: Record<string, string> = {};
 
 const profile = {
   name: 'Buurtkracht',
@@ -133,6 +135,29 @@ describe('the marketplace path', () => {
       decision: 'approved',
     });
     expect(approved.body.status).toBe('approved');
+    needOf = Object.fromEntries(approved.body.needs.map((n: Json) => [n.kind, n.id]));
+  });
+
+  it('saving the profile again keeps the ids of its needs (pledges refer to them)', async () => {
+    const mine = (await api.get('/initiatives/me', initiative.headers)).body;
+    const saved = await api.put('/initiatives/me', initiative.headers, {
+      ...profile,
+      needs: [...mine.needs].reverse().map((n: Json) => ({ ...n, description: `${n.description}.` })),
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.status).toBe('approved');
+    expect(saved.body.needs.map((n: Json) => [n.id, n.description, n.status])).toEqual([
+      [needOf.goods, 'Laptops.', 'open'],
+      [needOf.hours, 'Computerlokaal inrichten.', 'open'],
+    ]);
+    const foreign = await api.put('/initiatives/me', otherInitiative.headers, {
+      ...profile,
+      needs: [{ id: needOf.hours, kind: 'hours', description: 'overnemen' }],
+    });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.invalidParams).toEqual([
+      { name: 'needs.0.id', reason: 'is geen behoefte van dit initiatief' },
+    ]);
   });
 
   it.each([
@@ -151,6 +176,21 @@ describe('the marketplace path', () => {
   it.each([
     { case: 'hours without hours', body: { kind: 'hours', period: '2026-H1' }, field: 'hours' },
     {
+      case: 'no need',
+      body: { needId: undefined, kind: 'hours', hours: 2, period: '2026-H1' },
+      field: 'needId',
+    },
+    {
+      case: 'a need that is not one of this initiative',
+      body: { needId: '6f1c2f9e-0000-4000-8000-000000000000', kind: 'hours', hours: 2, period: '2026-H1' },
+      field: 'needId',
+    },
+    {
+      case: 'money for a need of hours',
+      body: { kind: 'money', amountCents: 100, period: '2026-H1' },
+      field: 'kind',
+    },
+    {
       case: 'money with hours',
       body: { kind: 'money', hours: 2, amountCents: 100, period: '2026-H1' },
       field: 'hours',
@@ -164,6 +204,7 @@ describe('the marketplace path', () => {
     { case: 'three decimals', body: { kind: 'hours', hours: 1.001, period: '2026-H1' }, field: 'hours' },
   ])('refuses a pledge of $case (400 naming $field)', async ({ body, field }) => {
     const res = await api.post(`/initiatives/${initiativeId}/pledges`, m.supplierUser.headers, {
+      needId: needOf.hours,
       contractId: contract.id,
       ...body,
     });
@@ -171,8 +212,23 @@ describe('the marketplace path', () => {
     expect(res.body.invalidParams.map((p: Json) => p.name)).toContain(field);
   });
 
+  it('says in Dutch why a pledge does not fit the need', async () => {
+    const res = await api.post(`/initiatives/${initiativeId}/pledges`, m.supplierUser.headers, {
+      needId: needOf.hours,
+      contractId: contract.id,
+      kind: 'money',
+      amountCents: 100,
+      period: '2026-H1',
+    });
+    expect(res.body.detail).toBe('Dit soort toezegging past niet bij deze behoefte.');
+    expect(res.body.invalidParams).toEqual([
+      { name: 'kind', reason: 'moet uren zijn bij een behoefte aan uren' },
+    ]);
+  });
+
   it('the supplier pledges 16 hours for its contract; nothing counts yet', async () => {
     const res = await api.post(`/initiatives/${initiativeId}/pledges`, m.supplierUser.headers, {
+      needId: needOf.hours,
       contractId: contract.id,
       kind: 'hours',
       hours: 16,
@@ -185,6 +241,8 @@ describe('the marketplace path', () => {
       status: 'open',
       hours: 16,
       initiativeName: 'Buurtkracht',
+      needId: needOf.hours,
+      needDescription: 'Computerlokaal inrichten.',
       activityId: null,
     });
     const progress = await api.get(`/contracts/${contract.id}/progress?asOf=2026-06-30`, m.advisor.headers);
@@ -237,8 +295,9 @@ describe('the marketplace path', () => {
 
   it('a pledge can be declined; nothing is recorded', async () => {
     const made = await api.post(`/initiatives/${initiativeId}/pledges`, m.supplierUser.headers, {
+      needId: needOf.goods,
       contractId: contract.id,
-      kind: 'money',
+      kind: 'goods',
       amountCents: 50_000,
       period: '2026-H2',
     });
@@ -251,6 +310,36 @@ describe('the marketplace path', () => {
     const after = (await api.get(`/contracts/${contract.id}/activities`, m.supplierUser.headers)).body.items
       .length;
     expect(after).toBe(before);
+  });
+
+  it('a pledged need left out of the profile is closed, not deleted, and takes no new pledges', async () => {
+    const mine = (await api.get('/initiatives/me', initiative.headers)).body;
+    const saved = await api.put('/initiatives/me', initiative.headers, {
+      ...profile,
+      needs: [
+        ...mine.needs.filter((n: Json) => n.kind !== 'hours'),
+        { kind: 'money', description: 'Zomerschool' },
+      ],
+    });
+    expect(saved.body.needs.map((n: Json) => [n.kind, n.status])).toEqual([
+      ['goods', 'open'],
+      ['money', 'open'],
+      ['hours', 'closed'],
+    ]);
+    expect(saved.body.needs[2].id).toBe(needOf.hours);
+    const res = await api.post(`/initiatives/${initiativeId}/pledges`, m.supplierUser.headers, {
+      needId: needOf.hours,
+      contractId: contract.id,
+      kind: 'hours',
+      hours: 2,
+      period: '2026-H1',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.invalidParams).toEqual([
+      { name: 'needId', reason: 'is gesloten: er kunnen geen nieuwe toezeggingen bij' },
+    ]);
+    const pledges = (await api.get('/pledges', initiative.headers)).body.items;
+    expect(pledges.find((p: Json) => p.id === pledge.id)).toMatchObject({ needId: needOf.hours });
   });
 });
 
@@ -271,7 +360,13 @@ describe('isolation', () => {
       case: 'another municipality’s supplier pledges',
       who: () => other.supplierUser,
       path: () => `/initiatives/${initiativeId}/pledges`,
-      body: () => ({ contractId: contract.id, kind: 'hours', hours: 1, period: '2026-H1' }),
+      body: () => ({
+        needId: needOf.goods,
+        contractId: contract.id,
+        kind: 'goods',
+        amountCents: 100,
+        period: '2026-H1',
+      }),
     },
     {
       case: 'another initiative reads it',
@@ -298,9 +393,10 @@ describe('isolation', () => {
       supplierId: s2.id,
     });
     const res = await api.post(`/initiatives/${initiativeId}/pledges`, supplier2.headers, {
+      needId: needOf.goods,
       contractId: contract.id,
-      kind: 'hours',
-      hours: 1,
+      kind: 'goods',
+      amountCents: 100,
       period: '2026-H1',
     });
     expect(res.status).toBe(404);

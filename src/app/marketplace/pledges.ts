@@ -7,7 +7,9 @@ import {
   type PledgeStatus,
 } from '../../domain/marketplace.ts';
 import { contractInScope } from '../../db/repositories/contracts.ts';
-import { insertPledge, listPledges, updatePledge } from '../../db/repositories/marketplace.ts';
+import { insertPledge, listPledges, needOf, updatePledge } from '../../db/repositories/marketplace.ts';
+import { pledgeKindsForNeed } from '../../domain/matching.ts';
+import type { NeedKind } from '../../domain/marketplace.ts';
 import { currentReportOfPeriod } from '../../db/repositories/reports.ts';
 import { insertValuedActivity } from '../lifecycle/record-activity.ts';
 import { audit, requireContract } from '../lifecycle/scope.ts';
@@ -17,6 +19,8 @@ import { pledgeScope, requireInitiative, requirePledge, reviewers } from './scop
 
 export interface PledgeInput {
   initiativeId: string;
+  /** The need of the initiative this pledge answers (decision 026). */
+  needId: string;
   contractId: string;
   kind: PledgeKind;
   hours?: number | undefined;
@@ -26,8 +30,8 @@ export interface PledgeInput {
 }
 
 /**
- * A supplier pledges a contribution to an approved initiative for one of its own contracts, in a
- * half-year of that contract's term. Nothing counts yet: only the initiative's confirmation makes
+ * A supplier pledges a contribution to one open need of an approved initiative, of a kind that
+ * answers that need, for one of its own contracts, in a half-year of that contract's term. Nothing counts yet: only the initiative's confirmation makes
  * it an activity.
  */
 export const pledgeContribution = defineUseCase<PledgeInput, PledgeView>({
@@ -38,6 +42,20 @@ export const pledgeContribution = defineUseCase<PledgeInput, PledgeView>({
     const quantity = pledgeQuantity(input.kind, input);
     return deps.db.transaction(async (tx) => {
       const initiative = await requireInitiative(tx, actor, input.initiativeId);
+      const need = await needOf(tx, tenantId, initiative.id, input.needId);
+      if (!need)
+        throw invalid('The need is not one of this initiative.', [
+          { name: 'needId', reason: 'is not a need of this initiative' },
+        ]);
+      if (need.status !== 'open')
+        throw invalid('This need is closed.', [
+          { name: 'needId', reason: 'is closed: it takes no new pledges' },
+        ]);
+      const fitting = pledgeKindsForNeed[need.kind as NeedKind];
+      if (!fitting.includes(input.kind))
+        throw invalid('The kind of pledge does not answer this need.', [
+          { name: 'kind', reason: `must be ${fitting.join(' or ')} for a need of ${need.kind}` },
+        ]);
       const contract = await requireContract(tx, actor, input.contractId);
       if (contract.regime === 'none')
         throw invalid('This contract has no social return obligation.', [
@@ -53,6 +71,7 @@ export const pledgeContribution = defineUseCase<PledgeInput, PledgeView>({
       const row = await insertPledge(tx, {
         tenantId,
         initiativeId: initiative.id,
+        needId: need.id,
         supplierId: contract.supplierId,
         contractId: contract.id,
         kind: input.kind,
@@ -64,6 +83,7 @@ export const pledgeContribution = defineUseCase<PledgeInput, PledgeView>({
       });
       await audit(tx, actor, 'pledge.create', 'pledge', row.id, {
         initiativeId: initiative.id,
+        needId: need.id,
         contractId: contract.id,
         kind: input.kind,
         period: input.period,

@@ -1,5 +1,12 @@
 import type { InitiativeRow, NeedRow, PledgeWithNames } from '../../db/repositories/marketplace.ts';
-import type { NeedKind, PledgeKind, PledgeStatus, ProfileStatus, Theme } from '../../domain/marketplace.ts';
+import type {
+  NeedKind,
+  NeedStatus,
+  PledgeKind,
+  PledgeStatus,
+  ProfileStatus,
+  Theme,
+} from '../../domain/marketplace.ts';
 
 const num = (v: string | null) => (v === null ? null : Number(v));
 
@@ -10,6 +17,7 @@ export function presentNeed(n: NeedRow) {
     expertise: n.expertise,
     description: n.description,
     quantity: num(n.quantity),
+    status: n.status as NeedStatus,
   };
 }
 
@@ -36,6 +44,8 @@ export function presentPledge(p: PledgeWithNames) {
     id: p.id,
     initiativeId: p.initiativeId,
     initiativeName: p.initiativeName,
+    needId: p.needId,
+    needDescription: p.needDescription,
     supplierId: p.supplierId,
     supplierName: p.supplierName,
     contractId: p.contractId,

@@ -1,25 +1,24 @@
-import { DomainError } from '../../domain/errors.ts';
+import { DomainError, invalid } from '../../domain/errors.ts';
 import { decodeKeysetCursor, pageLimit } from '../cursor.ts';
 import {
   canReview,
   canSubmit,
   statusAfterEdit,
   type NeedKind,
+  type NeedStatus,
   type ProfileStatus,
   type Theme,
 } from '../../domain/marketplace.ts';
-import {
-  listInitiatives,
-  needsOf,
-  replaceNeeds,
-  updateInitiative,
-} from '../../db/repositories/marketplace.ts';
+import { listInitiatives, needsOf, saveNeeds, updateInitiative } from '../../db/repositories/marketplace.ts';
 import { audit } from '../lifecycle/scope.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { presentInitiative, type InitiativeView } from './present.ts';
 import { ownInitiative, requireInitiative, reviewers } from './scope.ts';
 
 export interface NeedInput {
+  /** A need saved before keeps its id (pledges refer to it); without one it is new. */
+  id?: string | undefined;
+  status?: NeedStatus | undefined;
   kind: NeedKind;
   expertise?: string | null | undefined;
   description: string;
@@ -53,7 +52,9 @@ export const getMyInitiative = defineUseCase<void, InitiativeView>({
 });
 
 /**
- * The initiative edits its profile and needs (the needs list is replaced as a whole). A submitted
+ * The initiative edits its profile and needs. The list is the whole list, in order: a need with
+ * its id is changed in place, one without is added, one left out is deleted, or closed when a
+ * pledge answers it (decision 026). A submitted
  * or rejected profile goes back to draft; an approved one stays approved (decision 012).
  */
 export const saveMyInitiative = defineUseCase<ProfileInput, InitiativeView>({
@@ -63,6 +64,15 @@ export const saveMyInitiative = defineUseCase<ProfileInput, InitiativeView>({
     const tenantId = tenantOf(actor);
     return deps.db.transaction(async (tx) => {
       const current = await ownInitiative(tx, actor, { forUpdate: true });
+      const known = new Set((await needsOf(tx, tenantId, [current.id])).map((n) => n.id));
+      const seen = new Set<string>();
+      const issues = input.needs.flatMap((n, i) => {
+        if (n.id === undefined) return [];
+        const ok = known.has(n.id) && !seen.has(n.id);
+        seen.add(n.id);
+        return ok ? [] : [{ name: `needs.${i}.id`, reason: 'is not a need of this initiative' }];
+      });
+      if (issues.length) throw invalid('A need is not one of this initiative.', issues);
       const status = statusAfterEdit(current.status as ProfileStatus);
       const row = await updateInitiative(tx, tenantId, current.id, {
         name: input.name.trim(),
@@ -73,11 +83,13 @@ export const saveMyInitiative = defineUseCase<ProfileInput, InitiativeView>({
         status,
         updatedAt: deps.now(),
       });
-      const needs = await replaceNeeds(
+      const needs = await saveNeeds(
         tx,
         tenantId,
         row.id,
         input.needs.map((n) => ({
+          id: n.id,
+          status: n.status ?? 'open',
           kind: n.kind,
           expertise: n.expertise?.trim() || null,
           description: n.description.trim(),

@@ -9,15 +9,22 @@ import {
   submitMyInitiative,
 } from '../../app/marketplace/profile.ts';
 import { execute } from '../../app/use-case.ts';
-import { needKinds, pledgeKinds, pledgeStatuses, profileStatuses, themes } from '../../domain/marketplace.ts';
+import {
+  needKinds,
+  needStatuses,
+  pledgeKinds,
+  pledgeStatuses,
+  profileStatuses,
+  themes,
+} from '../../domain/marketplace.ts';
 import type { HttpEnv } from '../env.ts';
 import { CentsSchema, errorResponses, IdParamSchema, jsonResponse } from '../openapi.ts';
 import { AmountSchema, PeriodSchema } from '../schemas/lifecycle.ts';
 
 const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
 
-const ThemeSchema = z.enum(themes).openapi({ description: 'Social domain theme (domain.md §5)' });
-const NeedKindSchema = z.enum(needKinds);
+export const ThemeSchema = z.enum(themes).openapi({ description: 'Social domain theme (domain.md §5)' });
+export const NeedKindSchema = z.enum(needKinds);
 const twoDecimals = (v: number) => /^\d+(\.\d{1,2})?$/.test(String(v));
 const PositiveQuantity = z
   .number()
@@ -27,6 +34,10 @@ const PositiveQuantity = z
 
 const NeedInputSchema = z
   .object({
+    id: z.string().max(100).optional().openapi({
+      description: 'A need saved before (kept in place, pledges refer to it); without an id the need is new',
+    }),
+    status: z.enum(needStatuses).optional().openapi({ description: 'open (default) or closed' }),
     kind: NeedKindSchema,
     expertise: z.string().max(200).nullable().optional(),
     description: z.string().trim().min(1, 'must not be empty').max(1000),
@@ -34,13 +45,14 @@ const NeedInputSchema = z
   })
   .openapi('NeedInput');
 
-const NeedSchema = z
+export const NeedSchema = z
   .object({
     id: z.string(),
     kind: NeedKindSchema,
     expertise: z.string().nullable(),
     description: z.string(),
-    quantity: z.number().nullable(),
+    quantity: z.number().nullable().openapi({ description: 'Hours, units, or euros for money' }),
+    status: z.enum(needStatuses).openapi({ description: 'A closed need takes no new pledges' }),
   })
   .openapi('Need');
 
@@ -77,6 +89,8 @@ const PledgeSchema = z
     id: z.string(),
     initiativeId: z.string(),
     initiativeName: z.string(),
+    needId: z.string().nullable().openapi({ description: 'The need it answers (null for older pledges)' }),
+    needDescription: z.string().nullable(),
     supplierId: z.string(),
     supplierName: z.string(),
     contractId: z.string(),
@@ -104,13 +118,13 @@ const quantities = {
     .openapi({ description: 'Euro cents given, or the value of the goods (kind money, goods)' }),
 };
 
-const problems = { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 };
-const responses = <T extends z.ZodType>(schema: T, description: string) => ({
+export const problems = { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 };
+export const responses = <T extends z.ZodType>(schema: T, description: string) => ({
   200: jsonResponse(schema, description),
   ...problems,
 });
 
-const body = <T extends z.ZodType>(schema: T) => ({
+export const body = <T extends z.ZodType>(schema: T) => ({
   required: true,
   content: { 'application/json': { schema } },
 });
@@ -129,7 +143,8 @@ const saveMineRoute = createRoute({
   method: 'put',
   path: '/initiatives/me',
   tags,
-  summary: 'Edit the own profile and needs (the needs list is replaced)',
+  summary:
+    'Edit the own profile and needs (needs with an id change in place; left out: deleted, or closed when pledged)',
   request: { body: body(ProfileInputSchema) },
   responses: responses(InitiativeSchema, 'The saved profile'),
 });
@@ -196,14 +211,17 @@ const pledgeRoute = createRoute({
   method: 'post',
   path: '/initiatives/{id}/pledges',
   tags,
-  summary: 'Pledge a contribution to an approved initiative for one of the own contracts',
+  summary: 'Pledge a contribution to a need of an approved initiative for one of the own contracts',
   request: {
     params: IdParamSchema,
     body: body(
       z
         .object({
+          needId: z.string().max(100).openapi({ description: 'The open need of this initiative it answers' }),
           contractId: z.string(),
-          kind: z.enum(pledgeKinds),
+          kind: z
+            .enum(pledgeKinds)
+            .openapi({ description: 'hours, money or goods; a place is pledged as goods' }),
           ...quantities,
           period: PeriodSchema,
           note: z.string().max(2000).optional(),

@@ -35,6 +35,7 @@ const MarketplacePage = lazy(() => import('../features/marketplace/MarketplacePa
 const InitiativePage = lazy(() => import('../features/marketplace/InitiativePage.tsx'));
 const ReviewListPage = lazy(() => import('../features/marketplace/ReviewListPage.tsx'));
 const ProfilePage = lazy(() => import('../features/marketplace/ProfilePage.tsx'));
+const OfferPage = lazy(() => import('../features/marketplace/OfferPage.tsx'));
 const PledgesPage = lazy(() => import('../features/marketplace/PledgesPage.tsx'));
 
 const page = (node: ReactNode, roles?: readonly Role[]) => (
@@ -88,6 +89,7 @@ const router = createBrowserRouter([
       { path: '/audit-log', element: page(<AuditPage />, ['municipalityAdmin', 'platformAdmin']) },
       { path: '/supplier', element: page(<SupplierHomePage />, ['supplier']) },
       { path: '/marketplace', element: page(<MarketplacePage />, ['supplier']) },
+      { path: '/offer', element: page(<OfferPage />, ['supplier']) },
       { path: '/marketplace/review', element: page(<ReviewListPage />, staff) },
       { path: '/marketplace/:id', element: page(<InitiativePage />, ['supplier', ...staff]) },
       { path: '/pledges', element: page(<PledgesPage />, ['supplier', ...staff]) },

@@ -42,6 +42,7 @@ function navFor(role: Role | null): NavItem[] {
       return [
         { to: '/supplier', label: 'nav.myContracts', end: true },
         { to: '/marketplace', label: 'nav.marketplace' },
+        { to: '/offer', label: 'nav.offer' },
         { to: '/pledges', label: 'nav.pledges' },
         { to: '/estimate', label: 'nav.estimate' },
       ];

@@ -91,6 +91,7 @@ export function fillPath(path: string, ids: Ids): string {
   return path
     .replace('{slug}', ids.tenantSlug)
     .replace('{period}', '2026-H1')
+    .replace('{needId}', ids.needId)
     .replace('{userId}', '6f1c2f9e-0000-4000-8000-000000000009')
     .replace(/\/([a-z-]+)\/\{id\}/g, (_m, segment: string) => {
       const key = idOf[segment];

@@ -9,6 +9,7 @@ import {
   activities,
   apiTokens,
   contractVerifiers,
+  initiativeNeeds,
   initiatives,
   pledges,
   users,
@@ -40,6 +41,8 @@ export interface Ids {
   oidcProviderId: string;
   /** The municipality's approved initiative (the initiative user's own; shared by both suppliers). */
   initiativeId: string;
+  /** The open need (hours) of that initiative that the pledges answer. */
+  needId: string;
   /** An open pledge of this supplier's contract to that initiative. */
   pledgeId: string;
   /** An advisor's role in the municipality (without a password yet), for user management. */
@@ -77,7 +80,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const tenant = await createTenant(db, { policy: { ...getPreset('amsterdam'), validFrom: '2020-01-01' } });
   const s1 = await createSupplierRow(db, tenant.id);
   const s2 = await createSupplierRow(db, tenant.id);
-  const initiativeId = await approvedInitiative(db, tenant.id);
+  const { initiativeId, needId } = await approvedInitiative(db, tenant.id);
   const made = {} as Record<(typeof roles)[number], Awaited<ReturnType<typeof createActor>>>;
   for (const role of roles) {
     made[role] = await createActor(db, {
@@ -106,9 +109,11 @@ export async function buildWorld(t: TestApp): Promise<World> {
       reportId: rows.report.id,
       activityId: rows.activity.id,
       initiativeId,
+      needId,
       pledgeId: await openPledge(db, {
         tenantId: tenant.id,
         initiativeId,
+        needId,
         supplierId,
         contractId: rows.contract.id,
       }),
@@ -151,7 +156,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
   };
 }
 
-async function approvedInitiative(db: Db, tenantId: string): Promise<string> {
+async function approvedInitiative(
+  db: Db,
+  tenantId: string,
+): Promise<{ initiativeId: string; needId: string }> {
   const [row] = await db
     .insert(initiatives)
     .values({
@@ -163,12 +171,24 @@ async function approvedInitiative(db: Db, tenantId: string): Promise<string> {
     })
     .returning();
   if (!row) throw new Error('initiative not created');
-  return row.id;
+  const [need] = await db
+    .insert(initiativeNeeds)
+    .values({
+      tenantId,
+      initiativeId: row.id,
+      kind: 'hours',
+      expertise: 'ICT',
+      description: 'ICT',
+      quantity: '8',
+    })
+    .returning();
+  if (!need) throw new Error('need not created');
+  return { initiativeId: row.id, needId: need.id };
 }
 
 async function openPledge(
   db: Db,
-  values: { tenantId: string; initiativeId: string; supplierId: string; contractId: string },
+  values: { tenantId: string; initiativeId: string; needId: string; supplierId: string; contractId: string },
 ): Promise<string> {
   const [row] = await db
     .insert(pledges)

@@ -12,6 +12,7 @@ export function NeedText({ need }: { need: Need }) {
       {amount}
       {tx('market.needKind', need.kind)}
       {expertise} — {need.description || t('market.noDescription')}
+      {need.status === 'closed' ? ` (${t('match.closed')})` : ''}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { Alert } from '../../ui/text.tsx';
 import { useSession } from '../session/session.tsx';
 import { InitiativeDetails, ProfileStatus } from './InitiativeCard.tsx';
 import { marketEndpoints, type Initiative } from './model.ts';
+import { FittingSuppliersOfNeeds } from './Matching.tsx';
 import { PledgeForm } from './PledgeForm.tsx';
 import { ReviewForm } from './ReviewForm.tsx';
 
@@ -27,7 +28,10 @@ export default function InitiativePage() {
             </Alert>
           ) : null}
           <InitiativeDetails initiative={i} />
-          {me?.role === 'supplier' ? <PledgeForm initiativeId={i.id} /> : null}
+          {me?.role === 'supplier' ? <PledgeForm initiativeId={i.id} needs={i.needs} /> : null}
+          {me?.role === 'advisor' || me?.role === 'municipalityAdmin' ? (
+            <FittingSuppliersOfNeeds initiativeId={i.id} needs={i.needs} />
+          ) : null}
           {me?.role === 'advisor' || me?.role === 'municipalityAdmin' ? (
             <ReviewForm initiative={i} onDone={initiative.reload} />
           ) : null}

@@ -6,7 +6,48 @@ import { SelectField } from '../../ui/fields.tsx';
 import { PageTitle, ResourceView } from '../../ui/states.tsx';
 import { Heading, Paragraph } from '../../ui/text.tsx';
 import { NeedText } from './InitiativeCard.tsx';
-import { marketEndpoints, needKinds, themes, type Initiative } from './model.ts';
+import { useReasonText } from './Matching.tsx';
+import { marketEndpoints, needKinds, themes, type Initiative, type RankedNeed } from './model.ts';
+
+/** The open needs that fit the supplier's strengths, best first, each saying why. */
+function FittingNeeds() {
+  const { t } = useI18n();
+  const reasonText = useReasonText();
+  const ranked = useResource<{ items: RankedNeed[] }>(marketEndpoints.rankedNeeds(20));
+  return (
+    <section aria-labelledby="fitting-needs" className="retour-card">
+      <Heading level={2} id="fitting-needs">
+        {t('match.needsTitle')}
+      </Heading>
+      <ResourceView resource={ranked}>
+        {(data) => {
+          const fitting = data.items.filter((r) => r.fits);
+          return fitting.length === 0 ? (
+            <Paragraph>
+              {t('match.noNeeds')} <Link to="/offer">{t('match.toOffer')}</Link>
+            </Paragraph>
+          ) : (
+            <>
+              <ol className="retour-ranked">
+                {fitting.map((r) => (
+                  <li key={r.need.id}>
+                    <Link to={`/marketplace/${r.initiativeId}?need=${r.need.id}`}>{r.initiativeName}</Link>:{' '}
+                    <NeedText need={r.need} />
+                    <br />
+                    {t('match.fitsYourOffer', { why: reasonText(r.reasons) })}
+                  </li>
+                ))}
+              </ol>
+              <Paragraph>
+                <Link to="/offer">{t('match.editOffer')}</Link>
+              </Paragraph>
+            </>
+          );
+        }}
+      </ResourceView>
+    </section>
+  );
+}
 
 /** Suppliers browse the approved initiatives of the municipality, by theme and kind of need. */
 export default function MarketplacePage() {
@@ -18,6 +59,8 @@ export default function MarketplacePage() {
     <>
       <PageTitle title={t('market.title')}>{t('market.title')}</PageTitle>
       <Paragraph>{t('market.lead')}</Paragraph>
+      <FittingNeeds />
+      <Heading level={2}>{t('match.allTitle')}</Heading>
       <form className="retour-form retour-filters" onSubmit={(e) => e.preventDefault()}>
         <SelectField
           id="market-theme"
@@ -48,7 +91,7 @@ export default function MarketplacePage() {
             <ul className="retour-card-list">
               {data.items.map((i) => (
                 <li key={i.id} className="retour-card">
-                  <Heading level={2}>
+                  <Heading level={3}>
                     <Link to={`/marketplace/${i.id}`}>{i.name}</Link>
                   </Heading>
                   <Paragraph>{i.description}</Paragraph>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import { parseDecimal, parseEuros } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -10,18 +11,28 @@ import { Button } from '../../ui/Button.tsx';
 import { SelectField, TextField, TextareaField } from '../../ui/fields.tsx';
 import { ErrorAlert } from '../../ui/states.tsx';
 import { Alert, Heading } from '../../ui/text.tsx';
-import { marketEndpoints, pledgeKinds, type PledgeKind } from './model.ts';
+import { marketEndpoints, pledgeKindsForNeed, type Need, type PledgeKind } from './model.ts';
 
-/** A supplier pledges hours, money or goods for one of its own contracts in a half-year of its term. */
-export function PledgeForm({ initiativeId }: { initiativeId: string }) {
-  const { t, tx, lang, halfYear } = useI18n();
+/**
+ * A supplier pledges hours, money or goods to one open need of the initiative, for one of its own
+ * contracts in a half-year of its term; the kinds offered are those that answer the chosen need.
+ */
+export function PledgeForm({ initiativeId, needs }: { initiativeId: string; needs: Need[] }) {
+  const { t, tx, lang, halfYear, number } = useI18n();
+  const open = needs.flatMap((n) => (n.id && n.status !== 'closed' ? [{ ...n, id: n.id }] : []));
+  // a need that fits the supplier's offer, chosen from the marketplace (?need=), else the first open one
+  const [search] = useSearchParams();
+  const initial = open.find((n) => n.id === search.get('need')) ?? open[0];
+  const [needId, setNeedId] = useState(initial?.id ?? '');
+  const need = open.find((n) => n.id === needId);
+  const kinds = need ? pledgeKindsForNeed[need.kind] : [];
   const contracts = useResource<List<ContractListItem>>(endpoints.contracts({ limit: '500' }));
   const [contractId, setContractId] = useState('');
   const reports = useResource<List<Report>>(contractId ? endpoints.reports(contractId) : null);
   const periods = currentReports(reports.data?.items ?? []).filter(
     (r) => r.status === 'open' || r.status === 'overdue',
   );
-  const [kind, setKind] = useState<PledgeKind>('hours');
+  const [kind, setKind] = useState<PledgeKind>((initial && pledgeKindsForNeed[initial.kind][0]) ?? 'hours');
   const [quantity, setQuantity] = useState('');
   const [period, setPeriod] = useState('');
   const [note, setNote] = useState('');
@@ -35,6 +46,7 @@ export function PledgeForm({ initiativeId }: { initiativeId: string }) {
     setDone(false);
     const amount = kind === 'hours' ? parseDecimal(quantity) : parseEuros(quantity, lang);
     const local = {
+      ...(needId ? {} : { needId: t('common.required') }),
       ...(contractId ? {} : { contractId: t('common.required') }),
       ...(period ? {} : { period: t('common.required') }),
       ...(amount === null ? { quantity: t('activity.notANumber') } : {}),
@@ -46,6 +58,7 @@ export function PledgeForm({ initiativeId }: { initiativeId: string }) {
     setBusy(true);
     try {
       await api.post(marketEndpoints.pledge(initiativeId), {
+        needId,
         contractId,
         kind,
         period,
@@ -57,6 +70,8 @@ export function PledgeForm({ initiativeId }: { initiativeId: string }) {
       setNote('');
     } catch (error) {
       form.fromApi(error, {
+        needId: 'needId',
+        kind: 'kind',
         contractId: 'contractId',
         period: 'period',
         hours: 'quantity',
@@ -80,6 +95,27 @@ export function PledgeForm({ initiativeId }: { initiativeId: string }) {
         </Alert>
       ) : null}
       <form className="retour-form" onSubmit={(e) => void submit(e)} noValidate>
+        <SelectField
+          id="pledge-need"
+          label={t('match.pledgeNeed')}
+          value={needId}
+          onChange={(e) => {
+            setNeedId(e.target.value);
+            const chosen = open.find((n) => n.id === e.target.value);
+            const first = chosen && pledgeKindsForNeed[chosen.kind][0];
+            if (first) setKind(first);
+          }}
+          error={form.errors.needId}
+          options={[
+            ...(open.length ? [] : [{ value: '', label: t('match.noOpenNeeds') }]),
+            ...open.map((n) => ({
+              value: n.id,
+              label: `${n.quantity === null ? '' : `${number(n.quantity)} `}${tx('market.needKind', n.kind)}${
+                n.expertise ? ` ${n.expertise}` : ''
+              } — ${n.description}`,
+            })),
+          ]}
+        />
         <SelectField
           id="pledge-contract"
           label={t('market.contract')}
@@ -113,7 +149,8 @@ export function PledgeForm({ initiativeId }: { initiativeId: string }) {
           label={t('market.pledgeKind')}
           value={kind}
           onChange={(e) => setKind(e.target.value as PledgeKind)}
-          options={pledgeKinds.map((k) => ({ value: k, label: tx('market.pledgeKindOption', k) }))}
+          error={form.errors.kind}
+          options={kinds.map((k) => ({ value: k, label: tx('market.pledgeKindOption', k) }))}
         />
         <TextField
           id="pledge-quantity"

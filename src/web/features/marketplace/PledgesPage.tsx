@@ -55,6 +55,7 @@ export default function PledgesPage({ decide = false }: { decide?: boolean }) {
                 cell: (p) => `${p.supplierName} (${p.contractReference})`,
               },
               { key: 'to', header: t('market.initiative'), cell: (p) => p.initiativeName },
+              { key: 'need', header: t('match.need'), cell: (p) => p.needDescription ?? '—' },
               {
                 key: 'kind',
                 header: t('market.pledgeKind'),

@@ -9,9 +9,13 @@ import { Fieldset, SelectField, TextField, TextareaField } from '../../ui/fields
 import { ErrorAlert, PageTitle, ResourceView } from '../../ui/states.tsx';
 import { Alert, Paragraph } from '../../ui/text.tsx';
 import { ProfileStatus } from './InitiativeCard.tsx';
+import { FittingSuppliersOfNeeds } from './Matching.tsx';
 import { marketEndpoints, needKinds, themes, type Initiative, type Need } from './model.ts';
 
 interface NeedDraft {
+  /** A saved need keeps its id, so pledges to it stay tied to it. */
+  id?: string | undefined;
+  status: 'open' | 'closed';
   kind: Need['kind'];
   expertise: string;
   description: string;
@@ -19,6 +23,8 @@ interface NeedDraft {
 }
 
 const toDraft = (n: Need): NeedDraft => ({
+  id: n.id,
+  status: n.status ?? 'open',
   kind: n.kind,
   expertise: n.expertise ?? '',
   description: n.description,
@@ -33,7 +39,12 @@ export default function ProfilePage() {
     <>
       <PageTitle title={t('market.profileTitle')}>{t('market.profileTitle')}</PageTitle>
       <ResourceView resource={mine}>
-        {(i) => <ProfileForm initiative={i} onSaved={mine.reload} />}
+        {(i) => (
+          <>
+            <ProfileForm initiative={i} onSaved={mine.reload} />
+            {i.status === 'approved' ? <FittingSuppliersOfNeeds initiativeId={i.id} needs={i.needs} /> : null}
+          </>
+        )}
       </ResourceView>
     </>
   );
@@ -63,7 +74,14 @@ function ProfileForm({ initiative, onSaved }: { initiative: Initiative; onSaved:
     const body = needs.map((n, i) => {
       const quantity = n.quantity.trim() ? parseDecimal(n.quantity) : null;
       if (n.quantity.trim() && quantity === null) local[`needs.${i}.quantity`] = t('activity.notANumber');
-      return { kind: n.kind, expertise: n.expertise.trim() || null, description: n.description, quantity };
+      return {
+        ...(n.id ? { id: n.id } : {}),
+        status: n.status,
+        kind: n.kind,
+        expertise: n.expertise.trim() || null,
+        description: n.description,
+        quantity,
+      };
     });
     if (Object.keys(local).length) {
       form.setLocal(local);
@@ -93,7 +111,7 @@ function ProfileForm({ initiative, onSaved }: { initiative: Initiative; onSaved:
         location: 'location',
       };
       needs.forEach((_n, i) => {
-        for (const f of ['kind', 'expertise', 'description', 'quantity'])
+        for (const f of ['kind', 'expertise', 'description', 'quantity', 'status'])
           fields[`needs.${i}.${f}`] = `needs.${i}.${f}`;
       });
       form.fromApi(error, fields);
@@ -210,6 +228,17 @@ function ProfileForm({ initiative, onSaved }: { initiative: Initiative; onSaved:
               onChange={(e) => setNeed(i, { quantity: e.target.value })}
               error={form.errors[`needs.${i}.quantity`]}
             />
+            <SelectField
+              id={`need-${i}-status`}
+              label={t('match.needStatus')}
+              value={n.status}
+              onChange={(e) => setNeed(i, { status: e.target.value as NeedDraft['status'] })}
+              error={form.errors[`needs.${i}.status`]}
+              options={(['open', 'closed'] as const).map((x) => ({
+                value: x,
+                label: tx('match.needStatusOption', x),
+              }))}
+            />
             <Button
               type="button"
               variant="subtle"
@@ -223,7 +252,10 @@ function ProfileForm({ initiative, onSaved }: { initiative: Initiative; onSaved:
           <Button
             type="button"
             onClick={() =>
-              setNeeds((all) => [...all, { kind: 'hours', expertise: '', description: '', quantity: '' }])
+              setNeeds((all) => [
+                ...all,
+                { status: 'open', kind: 'hours', expertise: '', description: '', quantity: '' },
+              ])
             }
           >
             {t('market.addNeed')}

@@ -13,12 +13,66 @@ export const needKinds = ['hours', 'goods', 'money', 'place'] as const;
 export const pledgeKinds = ['hours', 'money', 'goods'] as const;
 export type PledgeKind = (typeof pledgeKinds)[number];
 
+export type NeedKind = (typeof needKinds)[number];
+
 export interface Need {
   id?: string;
-  kind: (typeof needKinds)[number];
+  kind: NeedKind;
   expertise: string | null;
   description: string;
   quantity: number | null;
+  status?: 'open' | 'closed';
+}
+
+/** The kinds of pledge that answer a kind of need (as domain/matching.ts): a place is given as goods. */
+export const pledgeKindsForNeed: Record<NeedKind, readonly PledgeKind[]> = {
+  hours: ['hours'],
+  money: ['money'],
+  goods: ['goods'],
+  place: ['goods'],
+};
+
+/** Why a need and a supplier fit (GET /needs, GET /initiatives/{id}/needs/{needId}/suppliers). */
+export interface MatchReason {
+  rule: 'kind' | 'expertise' | 'capacity' | 'theme' | 'targetGroup';
+  points: number;
+  matched: string[];
+}
+
+export interface Match {
+  score: number;
+  fits: boolean;
+  reasons: MatchReason[];
+}
+
+export interface RankedNeed extends Match {
+  need: Need & { id: string };
+  initiativeId: string;
+  initiativeName: string;
+  themes: string[];
+  targetGroups: string[];
+}
+
+export interface FittingSupplier extends Match {
+  supplierId: string;
+  supplierName: string;
+  kinds: NeedKind[];
+  expertise: string[];
+  description: string;
+}
+
+export interface Strengths {
+  supplierId: string;
+  kinds: NeedKind[];
+  expertise: string[];
+  hoursCapacity: number | null;
+  goodsCapacity: number | null;
+  moneyCapacityCents: number | null;
+  placesCapacity: number | null;
+  themes: string[];
+  targetGroups: string[];
+  description: string;
+  updatedAt: string | null;
 }
 
 export interface Initiative {
@@ -37,6 +91,8 @@ export interface Pledge {
   id: string;
   initiativeId: string;
   initiativeName: string;
+  needId: string | null;
+  needDescription: string | null;
   supplierName: string;
   contractId: string;
   contractReference: string;
@@ -61,6 +117,9 @@ export const marketEndpoints = {
   pledge: (id: string) => `/initiatives/${id}/pledges`,
   pledges: (status?: string) => `/pledges${query({ status })}`,
   confirmation: (id: string) => `/pledges/${id}/confirmation`,
+  strengths: (supplierId: string) => `/suppliers/${supplierId}/strengths`,
+  rankedNeeds: (limit = 20) => `/needs${query({ limit: String(limit) })}`,
+  fittingSuppliers: (id: string, needId: string) => `/initiatives/${id}/needs/${needId}/suppliers`,
 };
 
 export const statusTone = {

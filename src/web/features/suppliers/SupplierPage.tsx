@@ -12,6 +12,7 @@ import { Table } from '../../ui/Table.tsx';
 import { DataList, Heading, Paragraph } from '../../ui/text.tsx';
 import { FormErrors, useForm } from '../advisor/form.tsx';
 import { ProgressStatusBadge } from '../contracts/shared.tsx';
+import { StrengthsSummary } from '../marketplace/Matching.tsx';
 import { useSession } from '../session/session.tsx';
 
 /** One supplier: its details, contacts (the advisor edits them) and its contracts with their progress. */
@@ -77,6 +78,9 @@ export default function SupplierPage() {
             </ResourceView>
           </section>
           <ContactsSection supplier={s} editable={me?.role === 'advisor'} onSaved={supplier.reload} />
+          {me?.role === 'advisor' || me?.role === 'municipalityAdmin' ? (
+            <StrengthsSummary supplierId={s.id} />
+          ) : null}
         </>
       )}
     </ResourceView>
