@@ -10,6 +10,7 @@ import { contractInScope } from '../../db/repositories/contracts.ts';
 import { insertPledge, listPledges, updatePledge } from '../../db/repositories/marketplace.ts';
 import { currentReportOfPeriod } from '../../db/repositories/reports.ts';
 import { insertValuedActivity } from '../lifecycle/record-activity.ts';
+import { notifyPledgeMade } from '../notifications/notify.ts';
 import { audit, requireContract } from '../lifecycle/scope.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { presentPledge, type PledgeView } from './present.ts';
@@ -61,6 +62,13 @@ export const pledgeContribution = defineUseCase<PledgeInput, PledgeView>({
         period: input.period,
         note: input.note?.trim() ?? '',
         createdBy: actor.userId,
+      });
+      await notifyPledgeMade(tx, deps, actor, {
+        tenantId,
+        initiativeId: initiative.id,
+        pledgeId: row.id,
+        supplierName: contract.supplierName,
+        period: input.period,
       });
       await audit(tx, actor, 'pledge.create', 'pledge', row.id, {
         initiativeId: initiative.id,
