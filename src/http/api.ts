@@ -29,6 +29,7 @@ import { settlementRoutes } from './routes/settlements.ts';
 import { verifierRoutes } from './routes/verifiers.ts';
 import { marketplaceRoutes } from './routes/marketplace.ts';
 import { workRoutes } from './routes/work.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { tenderRoutes } from './routes/tender.ts';
 import { publicationRoutes } from './routes/publication.ts';
 import { reservationRoutes } from './routes/reservations.ts';
@@ -105,6 +106,7 @@ export function createApi(deps: AppDeps) {
   verifierRoutes(api);
   marketplaceRoutes(api);
   workRoutes(api);
+  notificationRoutes(api);
   tenderRoutes(api);
   publicationRoutes(api);
   reservationRoutes(api);

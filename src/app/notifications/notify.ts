@@ -44,7 +44,10 @@ export const links = {
   home: '/',
 };
 
-type Contract = Pick<ContractWithNames, 'id' | 'tenantId' | 'reference' | 'title' | 'supplierName' | 'supplierId'>;
+type Contract = Pick<
+  ContractWithNames,
+  'id' | 'tenantId' | 'reference' | 'title' | 'supplierName' | 'supplierId'
+>;
 
 const contractParams = (c: Contract) => ({
   contractReference: c.reference,

@@ -182,12 +182,7 @@ export async function markAllRead(tx: Tx, tenantId: string, userId: string, now:
 export async function pruneReadNotifications(db: Db, before: Date, tenantId?: string): Promise<number> {
   const rows = await db
     .delete(notifications)
-    .where(
-      and(
-        lt(notifications.readAt, before),
-        tenantId ? eq(notifications.tenantId, tenantId) : undefined,
-      ),
-    )
+    .where(and(lt(notifications.readAt, before), tenantId ? eq(notifications.tenantId, tenantId) : undefined))
     .returning({ id: notifications.id });
   return rows.length;
 }

@@ -35,6 +35,8 @@ export const notifications = pgTable(
       .on(t.tenantId, t.userId, t.createdAt.desc(), t.id.desc())
       .where(sql`read_at is null`),
     // Housekeeping prunes read notifications by age.
-    index('notifications_read_at').on(t.readAt).where(sql`read_at is not null`),
+    index('notifications_read_at')
+      .on(t.readAt)
+      .where(sql`read_at is not null`),
   ],
 );
