@@ -36,6 +36,7 @@ const InitiativePage = lazy(() => import('../features/marketplace/InitiativePage
 const ReviewListPage = lazy(() => import('../features/marketplace/ReviewListPage.tsx'));
 const ProfilePage = lazy(() => import('../features/marketplace/ProfilePage.tsx'));
 const PledgesPage = lazy(() => import('../features/marketplace/PledgesPage.tsx'));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage.tsx'));
 
 const page = (node: ReactNode, roles?: readonly Role[]) => (
   <RequireRole {...(roles ? { roles } : {})}>
@@ -60,6 +61,10 @@ const router = createBrowserRouter([
       { path: '/password-reset', element: publicPage(<SetPasswordPage purpose="passwordReset" />) },
       { path: '/forgot-password', element: publicPage(<ForgotPasswordPage />) },
       { path: '/switch-tenant', element: page(<SwitchTenantPage />) },
+      {
+        path: '/notifications',
+        element: page(<NotificationsPage />, [...contractReaders, 'initiative']),
+      },
       { path: '/dashboard', element: page(<DashboardPage />, staff) },
       {
         path: '/contracts',
