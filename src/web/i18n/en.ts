@@ -614,10 +614,13 @@ export const en: Record<MessageKey, string> = {
   'notifications.unread': 'Unread',
   'notifications.more': 'Show more notifications',
   'notifications.kind.reportToVerify': '{supplier} submitted the report {period} for {reference}: to verify.',
-  'notifications.kind.planToReview': '{supplier} submitted the plan (version {version}) for {reference}: to review.',
-  'notifications.kind.questionAnswered': '{supplier} answered your question about an activity in {period} of {reference}.',
+  'notifications.kind.planToReview':
+    '{supplier} submitted the plan (version {version}) for {reference}: to review.',
+  'notifications.kind.questionAnswered':
+    '{supplier} answered your question about an activity in {period} of {reference}.',
   'notifications.kind.activityRejected': 'An activity ({type}) in {period} of {reference} was rejected.',
-  'notifications.kind.activityQuestion': 'The advisor asks more about an activity ({type}) in {period} of {reference}.',
+  'notifications.kind.activityQuestion':
+    'The advisor asks more about an activity ({type}) in {period} of {reference}.',
   'notifications.kind.reportVerified': 'The report {period} for {reference} has been verified and closed.',
   'notifications.kind.planReturned': 'The plan for {reference} was returned with a comment.',
   'notifications.kind.pledgeMade': '{supplier} pledged a contribution for {period}: to confirm.',

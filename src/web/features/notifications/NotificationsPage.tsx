@@ -104,7 +104,10 @@ export default function NotificationsPage() {
           </ButtonGroup>
           <ul className="retour-notifications">
             {items.map((n) => (
-              <li key={n.id} className={cx('retour-notification', !n.readAt && 'retour-notification--unread')}>
+              <li
+                key={n.id}
+                className={cx('retour-notification', !n.readAt && 'retour-notification--unread')}
+              >
                 <Link
                   to={n.link}
                   onClick={(event) => {
