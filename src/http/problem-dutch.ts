@@ -307,7 +307,7 @@ const rules: readonly Rule[] = [
   [/^(.+) has no policy in force on (.+)\.$/, (n, d) => `${n} heeft geen beleid dat geldt op ${d}.`],
   [/^No policy is in force on (.+)\.$/, (d) => `Er geldt geen beleid op ${d}.`],
   [
-    /^No such (activity|contract|evidence file|initiative|plan version|pledge|report|supplier|token)\.$/,
+    /^No such (activity|contract|evidence file|initiative|notification|plan version|pledge|report|supplier|token)\.$/,
     (w) => `${thingNl(w)} bestaat niet of is hier niet te zien.`,
   ],
   [/^No such user here\.$/, 'Deze gebruiker is hier niet bekend.'],
@@ -615,6 +615,7 @@ function thingNl(w: string): string {
     contract: 'Dit contract',
     'evidence file': 'Dit bewijsstuk',
     initiative: 'Dit initiatief',
+    notification: 'Deze melding',
     'plan version': 'Deze planversie',
     pledge: 'Deze toezegging',
     report: 'Deze rapportage',

@@ -326,6 +326,11 @@ describe('reading', () => {
     expect((await api.post(`/notifications/${theirs?.id}/read`, me.headers)).status).toBe(404);
     expect((await api.post(`/notifications/${theirs?.id}/read`, foreignAdvisor.headers)).status).toBe(404);
     expect((await api.post('/notifications/not-a-uuid/read', me.headers)).status).toBe(404);
+    const dutch = await api.post(`/notifications/${theirs?.id}/read`, {
+      ...me.headers,
+      'Accept-Language': 'nl',
+    });
+    expect(dutch.body.detail).toBe('Deze melding bestaat niet of is hier niet te zien.');
     expect(await unread(someone)).toBe(1);
 
     const all = await api.post('/notifications/read-all', me.headers);
