@@ -29,6 +29,7 @@ async function bellCount(page: Page): Promise<number> {
 test('the advisor hears of a submitted report through the bell and lands on it', async ({ browser }) => {
   test.setTimeout(120_000);
   const period = lastHalfYearLabel();
+  const periodEn = period.replace('1e halfjaar', 'First half of').replace('2e halfjaar', 'Second half of');
 
   // Signed out: no bell, and no failed request in the console.
   const anonymous = await newPage(browser);
@@ -100,4 +101,14 @@ test('the advisor hears of a submitted report through the bell and lands on it',
   await expect(advisor.getByRole('link', { name: 'Meldingen, geen ongelezen' })).toBeVisible();
   await expect(advisor.getByRole('button', { name: 'Alles gelezen' })).toBeDisabled();
   await checkPage(advisor, 'notifications-read');
+
+  // The same notification in English (the text is written by the UI from its kind and parameters).
+  await advisor.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(advisor.getByRole('heading', { level: 1 })).toHaveText('Notifications');
+  await expect(advisor.getByRole('link', { name: 'Notifications, none unread' })).toBeVisible();
+  await expect(
+    advisor.getByRole('link', {
+      name: `Groenvoorziening Het Park submitted the report ${periodEn} for VBS-2025-007: to verify.`,
+    }),
+  ).toHaveCount(1);
 });
