@@ -59,6 +59,7 @@ export async function countRows(db: Db, tenantId: string): Promise<Record<string
     'plan_versions',
     'reports',
     'activities',
+    'notifications',
     'audit_log',
   ];
   const out: Record<string, number> = {};

@@ -30,6 +30,7 @@ import { verifierRoutes } from './routes/verifiers.ts';
 import { marketplaceRoutes } from './routes/marketplace.ts';
 import { matchingRoutes } from './routes/matching.ts';
 import { workRoutes } from './routes/work.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { tenderRoutes } from './routes/tender.ts';
 import { publicationRoutes } from './routes/publication.ts';
 import { reservationRoutes } from './routes/reservations.ts';
@@ -107,6 +108,7 @@ export function createApi(deps: AppDeps) {
   marketplaceRoutes(api);
   matchingRoutes(api);
   workRoutes(api);
+  notificationRoutes(api);
   tenderRoutes(api);
   publicationRoutes(api);
   reservationRoutes(api);

@@ -314,7 +314,7 @@ const rules: readonly Rule[] = [
   [/^(.+) has no policy in force on (.+)\.$/, (n, d) => `${n} heeft geen beleid dat geldt op ${d}.`],
   [/^No policy is in force on (.+)\.$/, (d) => `Er geldt geen beleid op ${d}.`],
   [
-    /^No such (activity|contract|evidence file|initiative|need|plan version|pledge|report|supplier|token)\.$/,
+    /^No such (activity|contract|evidence file|initiative|need|notification|plan version|pledge|report|supplier|token)\.$/,
     (w) => `${thingNl(w)} bestaat niet of is hier niet te zien.`,
   ],
   [/^No such user here\.$/, 'Deze gebruiker is hier niet bekend.'],
@@ -628,6 +628,7 @@ function thingNl(w: string): string {
     'evidence file': 'Dit bewijsstuk',
     initiative: 'Dit initiatief',
     need: 'Deze behoefte',
+    notification: 'Deze melding',
     'plan version': 'Deze planversie',
     pledge: 'Deze toezegging',
     report: 'Deze rapportage',

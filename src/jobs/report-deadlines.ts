@@ -2,6 +2,8 @@ import type { AppDeps } from '../app/deps.ts';
 import type { Tx } from '../db/client.ts';
 import { writeAudits } from '../db/audit.ts';
 import { enqueueMails, type NewMail } from '../db/repositories/mail-outbox.ts';
+import { insertNotifications, usersByEmail } from '../db/repositories/notifications.ts';
+import { links } from '../app/notifications/notify.ts';
 import {
   insertNoticesFor,
   markOverdueBatch,
@@ -181,6 +183,7 @@ async function noticeBatch(
     return { tenantId: m.tenantId, to: m.to, ...renderMail(template, asLocale(m.locale)) };
   });
   await enqueueMails(tx, mails);
+  await notifyRecipients(tx, deps, kind, [...perRecipient.values()]);
   await writeAudits(
     tx,
     [...perReport].map(([reportId, recipients]) => {
@@ -197,4 +200,58 @@ async function noticeBatch(
     }),
   );
   return mails.length;
+}
+
+/**
+ * Beside the mails, one in-app notification per recipient with an account (decision 027): the
+ * report itself when there is one, else a summary with the count that links to the start page,
+ * where the work queue lists them.
+ */
+async function notifyRecipients(
+  tx: Tx,
+  deps: AppDeps,
+  kind: NoticeKind,
+  recipients: readonly { tenantId: string; to: string; reports: ReportDue[] }[],
+): Promise<number> {
+  const byTenant = new Map<string, { to: string; reports: ReportDue[] }[]>();
+  for (const r of recipients) byTenant.set(r.tenantId, [...(byTenant.get(r.tenantId) ?? []), r]);
+  const now = deps.now();
+  const rows = [];
+  for (const [tenantId, list] of byTenant) {
+    const accounts = new Map(
+      (
+        await usersByEmail(
+          tx,
+          tenantId,
+          list.map((r) => r.to),
+        )
+      ).map((u) => [u.email, u.userId]),
+    );
+    for (const r of list) {
+      const userId = accounts.get(r.to.toLowerCase());
+      if (!userId) continue;
+      const reports = r.reports
+        .slice()
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.reportId.localeCompare(b.reportId));
+      const first = reports[0] as ReportDue;
+      rows.push({
+        tenantId,
+        userId,
+        kind: kind === 'reminder' ? 'reportsDue' : 'reportsOverdue',
+        subjectType: 'report',
+        subjectId: first.reportId,
+        link: reports.length === 1 ? links.report(first.contractId, first.reportId) : links.home,
+        params: {
+          count: reports.length,
+          contractReference: first.contractReference,
+          contractTitle: first.contractTitle,
+          supplierName: first.supplierName,
+          period: first.period,
+          dueDate: first.dueDate,
+        },
+        createdAt: now,
+      });
+    }
+  }
+  return insertNotifications(tx, rows);
 }

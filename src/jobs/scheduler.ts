@@ -5,6 +5,7 @@ import { isoDay } from '../app/clock.ts';
 import { purgeExpiredEvidence, sweepOrphanFiles } from '../app/evidence/purge-expired-evidence.ts';
 import { purgeIdentityLeftovers } from '../app/identity/purge.ts';
 import { pruneChangeNotesBefore } from '../app/lifecycle/portfolio-snapshot.ts';
+import { pruneReadNotificationsBefore } from '../app/notifications/notifications.ts';
 import { claimJob, finishJob, renewJob } from '../db/repositories/scheduled-jobs.ts';
 import { deliverOutbox } from '../mail/outbox-sender.ts';
 import { createMailSender, type MailSender } from '../mail/transport.ts';
@@ -53,13 +54,20 @@ export async function runDeadlineJobs(
   return { marked: overdue.marked, ...notices };
 }
 
-/** (d): retention, orphan files, leftovers of sign-in, old portfolio change notes. */
+/** (d): retention, orphan files, leftovers of sign-in, old portfolio change notes, old read notifications. */
 export async function runHousekeeping(deps: AppDeps, now: Date, scope: JobScope = {}) {
   const purge = await purgeExpiredEvidence(deps, isoDay(now), scope);
   const sweep = scope.onlyTenantId ? { removed: 0 } : await sweepOrphanFiles(deps);
   const identity = scope.onlyTenantId ? undefined : await purgeIdentityLeftovers(deps, now);
   const changeNotes = await pruneChangeNotesBefore(deps.db, now, scope.onlyTenantId);
-  return { ...purge, orphansRemoved: sweep.removed, identity, changeNotesPruned: changeNotes };
+  const notifications = await pruneReadNotificationsBefore(deps.db, now, scope.onlyTenantId);
+  return {
+    ...purge,
+    orphansRemoved: sweep.removed,
+    identity,
+    changeNotesPruned: changeNotes,
+    notificationsPruned: notifications,
+  };
 }
 
 /** A claim outlives a crashed holder by at most this long; a running job renews it per batch. */

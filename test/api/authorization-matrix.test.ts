@@ -47,6 +47,8 @@ const staff = ['municipalityAdmin', 'advisor', 'contractManager'] as const;
 const readers = [...staff, 'supplier'] as const;
 /** Who reads contracts: an independent verifier only those assigned to them (issue 16). */
 const contractReaders = [...readers, 'verifier'] as const;
+/** Everyone with a role in a municipality has notifications of their own (decision 027). */
+const tenantRoles = [...readers, 'initiative', 'verifier'] as const;
 const kvk = () => String(10_000_000 + Math.floor(Math.random() * 89_999_999));
 
 // One line per endpoint: keep it that way (prettier-ignore), so adding an endpoint is adding a line.
@@ -157,6 +159,11 @@ const rules: Record<string, Rule> = {
   'PUT /suppliers/{id}/strengths': { access: ['supplier'], scope: 'object', crossSupplier: ['supplier'], body: () => ({ kinds: ['hours'], expertise: ['ICT'], hoursCapacity: 8, themes: ['education'], targetGroups: [] }) },
   'GET /needs': { access: ['supplier'], scope: 'tenant' },
   'GET /initiatives/{id}/needs/{needId}/suppliers': { access: ['initiative', 'advisor', 'municipalityAdmin'], scope: 'object', crossSupplier: [] },
+  // Notifications (decision 027): only ever one's own. The target is another advisor's: 404 to everyone.
+  'GET /notifications': { access: tenantRoles, scope: 'tenant' },
+  'GET /notifications/unread-count': { access: tenantRoles, scope: 'tenant' },
+  'POST /notifications/read-all': { access: tenantRoles, scope: 'tenant' },
+  'POST /notifications/{id}/read': { access: tenantRoles, scope: 'object', status: 404, crossSupplier: [] },
   'POST /pledges/{id}/confirmation': { access: ['initiative'], scope: 'object', body: () => ({ decision: 'declined' }) },
 };
 

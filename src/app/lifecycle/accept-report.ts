@@ -2,9 +2,10 @@ import { DomainError } from '../../domain/errors.ts';
 import { activitiesOfReport, setVerification } from '../../db/repositories/activities.ts';
 import { lockReport, reportInScope, setReportStatus } from '../../db/repositories/reports.ts';
 import { pendingActivitiesOf } from '../../db/repositories/work-queue.ts';
+import { notifyReportVerified } from '../notifications/notify.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { presentReport, type ReportView } from './present.ts';
-import { activityDeciders, audit, scopeOf } from './scope.ts';
+import { activityDeciders, audit, requireContract, scopeOf } from './scope.ts';
 
 const isDecided = (v: string) => v === 'accepted' || v === 'rejected';
 
@@ -56,6 +57,12 @@ export const acceptReport = defineUseCase<{ reportId: string }, { report: Report
         report.revision,
       );
       if (!after) throw new DomainError('CONFLICT', 'The report changed meanwhile; try again.');
+      if (closes)
+        await notifyReportVerified(tx, deps, actor, {
+          contract: await requireContract(tx, actor, report.contractId),
+          reportId: report.id,
+          period: report.period,
+        });
       await audit(tx, actor, 'report.acceptAll', 'report', report.id, {
         accepted: pending.map((a) => a.id),
         reportClosed: closes,

@@ -3,6 +3,7 @@ import { activityInScope, setSupplierReply } from '../../db/repositories/activit
 import { listEvidenceOfActivity } from '../../db/repositories/evidence.ts';
 import { advisorRecipients } from '../../db/repositories/report-deadlines.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
+import { notifyQuestionAnswered } from '../notifications/notify.ts';
 import { mailAboutActivity } from './activity-mail.ts';
 import { presentActivity, type ActivityView } from './present.ts';
 import { activityWithLockedReport } from './verify-activity.ts';
@@ -61,6 +62,13 @@ export const answerActivity = defineUseCase<AnswerActivityInput, ActivityView>({
         activity,
         message,
         to,
+      });
+      await notifyQuestionAnswered(tx, deps, actor, {
+        contract,
+        reportId: report.id,
+        activityId: activity.id,
+        period: activity.period,
+        askedBy: current.verifiedBy,
       });
       await audit(tx, actor, 'activity.answer', 'activity', activity.id, {
         reportId: report.id,

@@ -16,6 +16,7 @@ import {
   type StoredPlanItem,
 } from '../../db/repositories/plans.ts';
 import type { Actor } from '../actor.ts';
+import { notifyPlanReturned, notifyPlanSubmitted } from '../notifications/notify.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { contractPolicy } from './contract-policy.ts';
 import { diffPlanItems, type PlanDiff } from './plan-diff.ts';
@@ -290,6 +291,7 @@ export const submitPlan = defineUseCase<{ contractId: string }, PlanView>({
         now: deps.now(),
       });
       await setPlanStatus(tx, tenantId, plan.id, 'submitted', deps.now());
+      await notifyPlanSubmitted(tx, deps, actor, { contract, planId: plan.id, version: version.version });
       await audit(tx, actor, 'plan.submit', 'plan', plan.id, {
         version: version.version,
         plannedCents: plan.plannedCents,
@@ -327,6 +329,8 @@ export const reviewPlan = defineUseCase<
         reviewedAt: deps.now(),
       });
       await setPlanStatus(tx, tenantId, plan.id, input.decision, deps.now());
+      if (input.decision === 'returned')
+        await notifyPlanReturned(tx, deps, actor, { contract, planId: plan.id, version: last.version });
       await audit(tx, actor, 'plan.review', 'plan', plan.id, {
         version: last.version,
         decision: input.decision,

@@ -21,6 +21,7 @@ import {
   type ReportRow,
 } from '../../db/repositories/reports.ts';
 import { removeEvidenceOfActivity } from '../evidence/remove-activity-evidence.ts';
+import { notifyReportSubmitted } from '../notifications/notify.ts';
 import { isoDay } from '../clock.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { contractPolicy } from './contract-policy.ts';
@@ -124,6 +125,13 @@ export const submitReport = defineUseCase<{ reportId: string }, SubmittedReport>
         closedAt: closes ? now : null,
       });
       if (!updated) throw new Error('report not updated');
+      if (!closes)
+        await notifyReportSubmitted(tx, deps, actor, {
+          contract,
+          reportId: report.id,
+          period: report.period,
+          activities: activities.filter((a) => !decided(a.verification)).length,
+        });
       await audit(tx, actor, 'report.submit', 'report', report.id, {
         period: report.period,
         version: report.version,

@@ -11,6 +11,7 @@ import { supplierById } from '../../db/repositories/suppliers.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../actor.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
+import { notifyActivityDecision, notifyReportVerified } from '../notifications/notify.ts';
 import { mailAboutActivity } from './activity-mail.ts';
 import { contractPolicy } from './contract-policy.ts';
 import { findEvidenceGaps, refuseRequiredGaps } from './evidence-check.ts';
@@ -119,7 +120,21 @@ export const verifyActivity = defineUseCase<
         });
         const kind = input.decision === 'rejected' ? 'activityRejected' : 'activityMoreInfo';
         mailed = await mailAboutActivity(tx, deps, { kind, contract, activity, message: reason ?? '', to });
+        await notifyActivityDecision(tx, deps, actor, {
+          decision: input.decision,
+          contract,
+          reportId: report.id,
+          activityId: activity.id,
+          period: activity.period,
+          typeCode: activity.typeCode,
+        });
       }
+      if (closes)
+        await notifyReportVerified(tx, deps, actor, {
+          contract: await requireContract(tx, actor, activity.contractId),
+          reportId: report.id,
+          period: report.period,
+        });
       await audit(tx, actor, 'activity.verify', 'activity', activity.id, {
         reportId: report.id,
         decision: input.decision,

@@ -12,6 +12,7 @@ import { pledgeKindsForNeed } from '../../domain/matching.ts';
 import type { NeedKind } from '../../domain/marketplace.ts';
 import { currentReportOfPeriod } from '../../db/repositories/reports.ts';
 import { insertValuedActivity } from '../lifecycle/record-activity.ts';
+import { notifyPledgeMade } from '../notifications/notify.ts';
 import { audit, requireContract } from '../lifecycle/scope.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { presentPledge, type PledgeView } from './present.ts';
@@ -80,6 +81,13 @@ export const pledgeContribution = defineUseCase<PledgeInput, PledgeView>({
         period: input.period,
         note: input.note?.trim() ?? '',
         createdBy: actor.userId,
+      });
+      await notifyPledgeMade(tx, deps, actor, {
+        tenantId,
+        initiativeId: initiative.id,
+        pledgeId: row.id,
+        supplierName: contract.supplierName,
+        period: input.period,
       });
       await audit(tx, actor, 'pledge.create', 'pledge', row.id, {
         initiativeId: initiative.id,

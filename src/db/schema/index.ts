@@ -6,3 +6,4 @@ export * from './reporting.ts';
 export * from './platform.ts';
 export * from './marketplace.ts';
 export * from './reservations.ts';
+export * from './notifications.ts';

@@ -37,6 +37,7 @@ const ReviewListPage = lazy(() => import('../features/marketplace/ReviewListPage
 const ProfilePage = lazy(() => import('../features/marketplace/ProfilePage.tsx'));
 const OfferPage = lazy(() => import('../features/marketplace/OfferPage.tsx'));
 const PledgesPage = lazy(() => import('../features/marketplace/PledgesPage.tsx'));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage.tsx'));
 
 const page = (node: ReactNode, roles?: readonly Role[]) => (
   <RequireRole {...(roles ? { roles } : {})}>
@@ -61,6 +62,10 @@ const router = createBrowserRouter([
       { path: '/password-reset', element: publicPage(<SetPasswordPage purpose="passwordReset" />) },
       { path: '/forgot-password', element: publicPage(<ForgotPasswordPage />) },
       { path: '/switch-tenant', element: page(<SwitchTenantPage />) },
+      {
+        path: '/notifications',
+        element: page(<NotificationsPage />, [...contractReaders, 'initiative']),
+      },
       { path: '/dashboard', element: page(<DashboardPage />, staff) },
       {
         path: '/contracts',

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useI18n, type MessageKey } from '../i18n/I18nProvider.tsx';
 import { useSession, type Role } from '../features/session/session.tsx';
 import { Button, Link } from '../ui/Button.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 
 interface NavItem {
   to: string;
@@ -112,6 +113,7 @@ export function Layout() {
             </Button>
             {me ? (
               <>
+                <NotificationBell />
                 <span className="retour-header__user">
                   {t('header.signedInAs', { name: me.user.name })}
                   {me.role ? ` · ${t(`role.${me.role}` as MessageKey)}` : ''}

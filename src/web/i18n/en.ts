@@ -655,6 +655,28 @@ export const en: Record<MessageKey, string> = {
   'verification.draft': 'Not submitted yet',
 
   'activity.fromPledge': 'From a pledge to {initiative}',
+  'notifications.title': 'Notifications',
+  'notifications.bell': 'Notifications, {n} unread',
+  'notifications.bellNone': 'Notifications, none unread',
+  'notifications.none': 'You have no notifications.',
+  'notifications.readAll': 'Mark all read',
+  'notifications.unread': 'Unread',
+  'notifications.more': 'Show more notifications',
+  'notifications.kind.reportToVerify': '{supplier} submitted the report {period} for {reference}: to verify.',
+  'notifications.kind.planToReview':
+    '{supplier} submitted the plan (version {version}) for {reference}: to review.',
+  'notifications.kind.questionAnswered':
+    '{supplier} answered your question about an activity in {period} of {reference}.',
+  'notifications.kind.activityRejected': 'An activity ({type}) in {period} of {reference} was rejected.',
+  'notifications.kind.activityQuestion':
+    'The advisor asks more about an activity ({type}) in {period} of {reference}.',
+  'notifications.kind.reportVerified': 'The report {period} for {reference} has been verified and closed.',
+  'notifications.kind.planReturned': 'The plan for {reference} was returned with a comment.',
+  'notifications.kind.pledgeMade': '{supplier} pledged a contribution for {period}: to confirm.',
+  'notifications.kind.reportsDue': 'The report {period} for {reference} is due by {date}.',
+  'notifications.kind.reportsDueMany': '{count} reports are due soon, the first by {date}.',
+  'notifications.kind.reportsOverdue': 'The report {period} for {reference} is overdue (due {date}).',
+  'notifications.kind.reportsOverdueMany': '{count} reports are overdue, the first was due {date}.',
   'work.title': 'What waits for me',
   'work.nothing': 'Nothing waits for you now.',
   'work.none': 'Nothing.',

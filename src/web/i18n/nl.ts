@@ -651,6 +651,34 @@ export const nl = {
     'Waarvan {amount} uit bevestigde toezeggingen in de marktplaats: die tellen als gerealiseerd zodra het initiatief ze bevestigt, ook als de rapportage nog open is. Geverifieerd worden ze pas na beoordeling door de adviseur.',
   'verification.draft': 'Nog niet ingediend',
   'activity.fromPledge': 'Uit toezegging aan {initiative}',
+  'notifications.title': 'Meldingen',
+  'notifications.bell': 'Meldingen, {n} ongelezen',
+  'notifications.bellNone': 'Meldingen, geen ongelezen',
+  'notifications.none': 'U heeft geen meldingen.',
+  'notifications.readAll': 'Alles gelezen',
+  'notifications.unread': 'Ongelezen',
+  'notifications.more': 'Meer meldingen tonen',
+  'notifications.kind.reportToVerify':
+    '{supplier} heeft de rapportage {period} van {reference} ingediend: te verifiëren.',
+  'notifications.kind.planToReview':
+    '{supplier} heeft het plan van aanpak (versie {version}) voor {reference} ingediend: te beoordelen.',
+  'notifications.kind.questionAnswered':
+    '{supplier} heeft uw vraag over een activiteit in {period} van {reference} beantwoord.',
+  'notifications.kind.activityRejected': 'Een activiteit ({type}) in {period} van {reference} is afgewezen.',
+  'notifications.kind.activityQuestion':
+    'De adviseur vraagt meer over een activiteit ({type}) in {period} van {reference}.',
+  'notifications.kind.reportVerified': 'De rapportage {period} van {reference} is beoordeeld en afgesloten.',
+  'notifications.kind.planReturned':
+    'Het plan van aanpak voor {reference} is teruggestuurd met een opmerking.',
+  'notifications.kind.pledgeMade': '{supplier} biedt een bijdrage aan voor {period}: te bevestigen.',
+  'notifications.kind.reportsDue':
+    'De rapportage {period} van {reference} moet uiterlijk {date} zijn ingediend.',
+  'notifications.kind.reportsDueMany':
+    '{count} rapportages moeten binnenkort zijn ingediend, de eerste uiterlijk {date}.',
+  'notifications.kind.reportsOverdue':
+    'De rapportage {period} van {reference} is te laat (uiterlijk {date}).',
+  'notifications.kind.reportsOverdueMany':
+    '{count} rapportages zijn te laat, de eerste was uiterlijk {date}.',
   'work.title': 'Wat wacht op mij',
   'work.nothing': 'Er wacht nu niets op u.',
   'work.none': 'Niets.',

@@ -86,6 +86,7 @@ export function fillPath(path: string, ids: Ids): string {
     initiatives: 'initiativeId',
     pledges: 'pledgeId',
     memberships: 'membershipId',
+    notifications: 'notificationId',
   };
   // `{userId}` (a verifier to unassign): someone never assigned, so the assignment the world made stays.
   return path

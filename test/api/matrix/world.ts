@@ -11,6 +11,7 @@ import {
   contractVerifiers,
   initiativeNeeds,
   initiatives,
+  notifications,
   pledges,
   users,
 } from '../../../src/db/schema/index.ts';
@@ -49,6 +50,8 @@ export interface Ids {
   membershipId: string;
   /** The municipality's independent verifier (assigned to the first supplier's contract only). */
   verifierUserId: string;
+  /** A notification of an advisor who is none of the matrix's users: nobody else may mark it read. */
+  notificationId: string;
 }
 
 /** One municipality: every role, and two suppliers each with a contract, report, activity, evidence. */
@@ -125,6 +128,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       oidcProviderId: await freshProvider(t.deps, tenant.slug),
       membershipId: await freshMembership(db, tenant.id),
       verifierUserId: made.verifier.user.id,
+      notificationId: await someonesNotification(db, tenant.id, partial.contractId, partial.reportId),
     };
   };
   const own = await ids(s1.id, made.supplier, made.contractManager.user.id);
@@ -279,4 +283,23 @@ export async function freshProvider(deps: AppDeps, slug: string): Promise<string
 /** Another user with a role in the municipality, for cases that change or remove it. */
 export async function freshMembership(db: Db, tenantId: string): Promise<string> {
   return (await createActor(db, { tenantId, role: 'advisor' })).membership.id;
+}
+
+/** A notification of a new advisor of the municipality (not one the matrix signs in with). */
+async function someonesNotification(db: Db, tenantId: string, contractId: string, reportId: string) {
+  const owner = await createActor(db, { tenantId, role: 'advisor' });
+  const [row] = await db
+    .insert(notifications)
+    .values({
+      tenantId,
+      userId: owner.user.id,
+      kind: 'reportToVerify',
+      subjectType: 'report',
+      subjectId: reportId,
+      link: `/contracts/${contractId}/reports/${reportId}`,
+      params: { period: '2026-H1' },
+    })
+    .returning();
+  if (!row) throw new Error('notification not created');
+  return row.id;
 }
