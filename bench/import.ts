@@ -205,10 +205,18 @@ async function bench(target: Target) {
       console.log(`  ${target.name} run ${run + 1}: ${seconds(ms)} (load average ${load()})`);
     }
   }
+  let t0 = performance.now();
   const csv = await storedRowsCsv(database, lastContract);
+  console.log(`  ${target.name}: read back the stored rows for COPY in ${seconds(performance.now() - t0)}`);
   if (csv.count !== rowCount) throw new Error(`expected ${rowCount} stored rows, found ${csv.count}`);
   const copies: number[] = [];
-  for (let run = 0; run < runs; run++) copies.push(await copyTime(target, csv));
+  for (let run = 0; run < runs; run++) {
+    t0 = performance.now();
+    copies.push(await copyTime(target, csv));
+    console.log(
+      `  ${target.name} COPY ${run + 1}: ${seconds(copies.at(-1) ?? 0)} (${seconds(performance.now() - t0)} with transaction)`,
+    );
+  }
   rmSync(dataDir, { recursive: true, force: true });
   return {
     target: target.name,

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
 import { activities, contracts, evidenceFiles, reports } from '../schema/index.ts';
 import { contractScopeConditions, type ContractScope } from './contracts.ts';
@@ -296,7 +296,7 @@ export interface StoredCandidateUse {
 /**
  * `candidateUsage` and `monthsCountedInGroup` for many candidates at once (decision 028): current
  * report versions, rejected activities left out, over all contracts of the supplier in the tenant.
- * The codes go as one JSON parameter, so a file of 100,000 candidates is three queries.
+ * A file of 100,000 candidates is three queries.
  */
 export async function storedCandidateUses(
   db: Db | Tx,
@@ -307,6 +307,7 @@ export async function storedCandidateUses(
 ): Promise<Map<string, StoredCandidateUse>> {
   const uses = new Map<string, StoredCandidateUse>();
   if (codes.length === 0) return uses;
+  const named = new Set(codes);
   const use = (code: string) => {
     let u = uses.get(code);
     if (!u) uses.set(code, (u = { fteHundredths: 0, targetGroups: [], monthsHundredths: new Map() }));
@@ -315,7 +316,11 @@ export async function storedCandidateUses(
   const base = and(
     eq(activities.tenantId, tenantId),
     eq(contracts.supplierId, supplierId),
-    sql`${activities.candidateCode} in (select jsonb_array_elements_text(${JSON.stringify([...new Set(codes)])}::jsonb))`,
+    // one candidate (a form entry) by its code; many (an import): all of the supplier's, kept below
+    // when named (a filter on thousands of codes costs the database more than the rows it saves)
+    codes.length === 1
+      ? eq(activities.candidateCode, codes[0] as string)
+      : isNotNull(activities.candidateCode),
     ne(activities.verification, 'rejected'),
     isCurrentVersion,
   );
@@ -331,12 +336,12 @@ export async function storedCandidateUses(
   })
     .where(and(base, eq(activities.period, period)))
     .groupBy(activities.candidateCode)) as { code: string; fte: string | null }[];
-  for (const r of ftes) use(r.code).fteHundredths = Math.round(Number(r.fte ?? 0));
+  for (const r of ftes) if (named.has(r.code)) use(r.code).fteHundredths = Math.round(Number(r.fte ?? 0));
   const groups = (await from({ code: activities.candidateCode, targetGroup: activities.targetGroup })
     .where(and(base, sql`${activities.targetGroup} is not null`))
     .groupBy(activities.candidateCode, activities.targetGroup)
     .orderBy(activities.candidateCode, activities.targetGroup)) as { code: string; targetGroup: string }[];
-  for (const r of groups) use(r.code).targetGroups.push(r.targetGroup);
+  for (const r of groups) if (named.has(r.code)) use(r.code).targetGroups.push(r.targetGroup);
   const months = (await from({
     code: activities.candidateCode,
     targetGroup: activities.targetGroup,
@@ -348,7 +353,8 @@ export async function storedCandidateUses(
     targetGroup: string;
     months: string | null;
   }[];
-  for (const r of months) use(r.code).monthsHundredths.set(r.targetGroup, Math.round(Number(r.months ?? 0)));
+  for (const r of months)
+    if (named.has(r.code)) use(r.code).monthsHundredths.set(r.targetGroup, Math.round(Number(r.months ?? 0)));
   return uses;
 }
 
