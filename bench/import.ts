@@ -8,6 +8,7 @@
  *   node --import tsx bench/import.ts [rows] [runs]
  * PostgreSQL: BENCH_DATABASE_URL, or the local postgres://postgres@127.0.0.1:5432/postgres; a
  * scratch database is created there and dropped at the end (skipped when none answers).
+ * BENCH_ONLY=pglite or BENCH_ONLY=postgres runs one of the two.
  */
 import { sql } from 'drizzle-orm';
 import { spawnSync } from 'node:child_process';
@@ -232,10 +233,13 @@ const results = [];
 console.log(
   `report import of ${rowCount.toLocaleString('en')} rows, ${runs} runs each, load average ${load()}`,
 );
-const lite = await openDatabase({ kind: 'pglite' }, { migrate: true });
-results.push(await bench({ name: 'pglite', database: lite }));
-await lite.close();
-const postgres = await postgresTarget();
+const only = process.env.BENCH_ONLY;
+if (only !== 'postgres') {
+  const lite = await openDatabase({ kind: 'pglite' }, { migrate: true });
+  results.push(await bench({ name: 'pglite', database: lite }));
+  await lite.close();
+}
+const postgres = only === 'pglite' ? undefined : await postgresTarget();
 if (postgres)
   try {
     results.push(await bench(postgres));

@@ -245,3 +245,35 @@ describe('the set-based report import equals the row-by-row import', () => {
     );
   }, 240_000);
 });
+
+describe('an import and form entries of the same supplier at once', () => {
+  it('never let a candidate count for more than 1 FTE: one of them waits for the other (decision 028)', async () => {
+    for (let round = 0; round < 4; round++) {
+      const w = await world();
+      const file = new TextEncoder().encode(
+        csvOf([{ typeCode: 'job-benefits', candidate: 'K1', fte: 1, months: 6 } as Row]),
+      );
+      const [imported, typed] = await Promise.all([
+        execute(importActivities, t.deps, w.actor, {
+          contractId: w.main,
+          period: '2026-H1',
+          bytes: file,
+          dryRun: false,
+          lang: 'en',
+        }),
+        api.post(`/contracts/${w.other}/activities`, w.headers, {
+          typeCode: 'job-benefits',
+          period: '2026-H1',
+          candidate: 'K1',
+          fte: 1,
+          months: 6,
+        }),
+      ]);
+      const saved = [imported.created === 1, typed.status === 201];
+      expect(saved.filter(Boolean), JSON.stringify({ imported, typed: typed.body })).toHaveLength(1);
+      const refusal =
+        imported.created === 1 ? typed.body.invalidParams?.[0]?.reason : imported.errors[0]?.reason;
+      expect(refusal).toMatch(/1 \+ 1 = 2 fte/i);
+    }
+  }, 60_000);
+});
