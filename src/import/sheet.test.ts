@@ -1,7 +1,9 @@
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { activityColumns } from './activity-sheet.ts';
-import { readSheet } from './sheet.ts';
+import { plainCsvRecords, readSheet } from './sheet.ts';
 import { readTable } from './table.ts';
 
 const limit = 1024 * 1024;
@@ -148,5 +150,44 @@ describe('reading a file against the report template', () => {
     await expect(readSheet(utf8('typeCode\ninternship\n'), 10)).rejects.toMatchObject({
       code: 'PAYLOAD_TOO_LARGE',
     });
+  });
+});
+
+describe('CSV without quotes (the fast path of decision 028)', () => {
+  const csvParse = (text: string, delimiter: string) =>
+    parse(text, {
+      delimiter,
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+
+  it('reads every text without quotes as csv-parse does: records, cells and line numbers', () => {
+    const piece = fc.constantFrom('a', 'b', ' ', ';', ',', '\t', '\r\n', '\n', '\r', 'é', '€', '\ufeff');
+    const textArb = fc
+      .tuple(fc.boolean(), fc.array(piece, { maxLength: 40 }))
+      .map(([bom, parts]) => (bom ? '\ufeff' : '') + parts.join(''));
+    fc.assert(
+      fc.property(textArb, fc.constantFrom(';', ',', '\t'), (text, delimiter) => {
+        const fast = plainCsvRecords(text, delimiter);
+        if (fast === undefined) return; // line ends of two kinds: csv-parse reads it
+        expect(fast.map((r) => [r.info.lines, r.record])).toEqual(
+          csvParse(text, delimiter).map((r) => [r.info.lines, r.record]),
+        );
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('leaves quotes and mixed line ends to csv-parse', () => {
+    expect(plainCsvRecords('a;"b;c"\n', ';')).toBeUndefined();
+    expect(plainCsvRecords('a;b\r\nc\nd', ';')).toBeUndefined();
+    expect(plainCsvRecords('a;b\rc', ';')).toBeUndefined();
+    expect(plainCsvRecords('\ufeffa;b\r\n\r\nc;d\r\n', ';')).toEqual([
+      { record: ['a', 'b'], info: { lines: 1 } },
+      { record: ['c', 'd'], info: { lines: 3 } },
+    ]);
   });
 });

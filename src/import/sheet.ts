@@ -88,18 +88,43 @@ export function delimiterOf(text: string): string {
   return best[1] > 0 ? best[0] : ';';
 }
 
+type CsvRecord = { record: string[]; info: { lines: number } };
+
+/**
+ * The records of a CSV text without any quote, the way csv-parse reads them below (lines numbered
+ * from 1, empty lines skipped but counted, a byte-order mark dropped), in one split per line: a
+ * 100,000-row file in a tenth of the time (decision 028). Undefined for anything else (quotes, or
+ * line ends of more than one kind), which csv-parse reads.
+ */
+export function plainCsvRecords(text: string, delimiter: string): CsvRecord[] | undefined {
+  if (text.includes('"')) return undefined;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const crlf = body.includes('\r\n');
+  if (crlf ? /\r(?!\n)|(?<!\r)\n/.test(body) : body.includes('\r')) return undefined;
+  const lines = body.split(crlf ? '\r\n' : '\n');
+  const records: CsvRecord[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line !== '') records.push({ record: line.split(delimiter), info: { lines: i + 1 } });
+  }
+  return records;
+}
+
 export function readCsv(text: string): Sheet {
   const issues: SheetIssue[] = [];
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: CsvRecord[];
+  const delimiter = delimiterOf(text);
   try {
-    records = parse(text, {
-      delimiter: delimiterOf(text),
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
+    records =
+      plainCsvRecords(text, delimiter) ??
+      (parse(text, {
+        delimiter,
+        bom: true,
+        info: true,
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: true,
+      }) as unknown as CsvRecord[]);
   } catch (error) {
     const line = (error as { lines?: unknown }).lines;
     return {

@@ -1,16 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, invalid } from '../../domain/errors.ts';
 import { isHalfYear } from '../../domain/index.ts';
-import type { Tx } from '../../db/client.ts';
-import { deleteActivityRows, importedActivityIds } from '../../db/repositories/activities.ts';
-import { deleteEvidenceRow, listEvidenceOfActivity, lockContent } from '../../db/repositories/evidence.ts';
+import {
+  insertActivities,
+  lockSupplierActivities,
+  removeImportedActivities,
+  storedCandidateUses,
+  type NewActivity,
+} from '../../db/repositories/activities.ts';
 import { currentReportOfPeriod, editableReportStates, lockReport } from '../../db/repositories/reports.ts';
 import { activityColumns, activityFields, columnOfField } from '../../import/activity-sheet.ts';
 import { readSheet } from '../../import/sheet.ts';
 import { readTable, type Lang, type RowError } from '../../import/table.ts';
 import { cleanUpContent, defaultMaxUploadBytes, evidenceStore } from '../evidence/evidence-store.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
-import { insertValuedActivity } from './record-activity.ts';
+import { ActivityLedger } from './activity-ledger.ts';
+import { checkActivity, loadActivityContext } from './record-activity.ts';
 import { audit, requireContract } from './scope.ts';
 
 export interface ImportActivitiesInput {
@@ -53,12 +58,15 @@ class Undo extends Error {
 }
 
 /**
- * A half-year's activities from a CSV or XLSX file (issue 12, decision 021). Every row is checked
- * and valued by `insertValuedActivity`, exactly as the activity form: in file order inside one
- * transaction, so a candidate counts once across the rows and the caps see the rows before. Rows
- * of an earlier import of this report are removed first (a corrected file replaces them). With any
- * error, or as a dry run, the transaction is rolled back: the answer lists each row's value and each
- * error as `{ row, column, reason }`, and nothing is saved.
+ * A half-year's activities from a CSV or XLSX file (issue 12, decisions 021 and 028). Every row is
+ * checked and valued by `checkActivity`, exactly as the activity form, in file order: what the
+ * supplier's candidates already count for is read once, and a ledger adds what each accepted row
+ * uses, so a candidate counts once across the rows and the caps see the rows before, as if each had
+ * been inserted in turn. The accepted rows are then saved with a few multi-row inserts. All of it
+ * happens in one transaction under the supplier's exclusive lock (single entries take it shared),
+ * after the rows of an earlier import of this report are removed (a corrected file replaces them).
+ * With any error, or as a dry run, the transaction is rolled back: the answer lists each row's value
+ * and each error as `{ row, column, reason }`, and nothing is saved.
  */
 export const importActivities = defineUseCase<ImportActivitiesInput, ImportResult>({
   name: 'activity.import',
@@ -78,6 +86,7 @@ export const importActivities = defineUseCase<ImportActivitiesInput, ImportResul
     try {
       result = await deps.db.transaction(async (tx) => {
         const contract = await requireContract(tx, actor, input.contractId);
+        await lockSupplierActivities(tx, tenantId, contract.supplierId, 'exclusive');
         const found = await currentReportOfPeriod(tx, tenantId, contract.id, input.period);
         const report = found && (await lockReport(tx, tenantId, found.id));
         if (!report)
@@ -89,21 +98,29 @@ export const importActivities = defineUseCase<ImportActivitiesInput, ImportResul
             'INVALID_STATE',
             `The ${input.period} report is ${report.status}; activities can only be imported into an open report.`,
           );
-        const replaced = await removeImported(tx, tenantId, report.id, removedKeys);
+        const removed = await removeImportedActivities(tx, tenantId, report.id);
+        removedKeys.push(...removed.storageKeys);
+        const replaced = removed.removed;
+        const now = deps.now();
+        const context = await loadActivityContext(tx, now, contract, input.period);
+        const rows = table.rows.map(({ row, values }) => ({ row, fields: activityFields(values) }));
+        const ledger = new ActivityLedger(
+          await storedCandidateUses(tx, tenantId, contract.supplierId, input.period, candidateCodes(rows)),
+        );
         const errors = [...table.errors];
         const items: ImportedRow[] = [];
-        const start = deps.now().getTime();
-        for (const [index, { row, values }] of table.rows.entries()) {
+        const accepted: NewActivity[] = [];
+        const start = now.getTime();
+        for (const [index, { row, fields }] of rows.entries()) {
           try {
-            const fields = activityFields(values);
-            const { valuation } = await insertValuedActivity(
-              tx,
-              deps.now(),
-              actor.userId,
-              contract,
-              { ...fields, period: input.period },
-              { batch, createdAt: new Date(start + index) },
-            );
+            const { valuation, values } = checkActivity(context, { ...fields, period: input.period }, ledger);
+            ledger.add(values);
+            accepted.push({
+              ...values,
+              createdBy: actor.userId,
+              importBatch: batch,
+              createdAt: new Date(start + index),
+            });
             items.push({
               row,
               typeCode: fields.typeCode,
@@ -126,16 +143,17 @@ export const importActivities = defineUseCase<ImportActivitiesInput, ImportResul
         const valueCents = items.reduce((sum, i) => sum + i.valueCents, 0);
         const outcome = { rows: table.count, valueCents, replaced, items, errors };
         if (errors.length || input.dryRun) throw new Undo({ ...outcome, created: 0 });
+        const created = await insertActivities(tx, accepted);
         await audit(tx, actor, 'activity.import', 'report', report.id, {
           contractId: contract.id,
           period: input.period,
           importBatch: batch,
           format: sheet.format,
-          created: items.length,
+          created,
           replaced,
           valueCents,
         });
-        return { ...outcome, created: items.length };
+        return { ...outcome, created };
       });
     } catch (error) {
       if (error instanceof Undo) return error.result;
@@ -150,15 +168,12 @@ export const importActivities = defineUseCase<ImportActivitiesInput, ImportResul
 
 const headerOf = (key: string, lang: Lang) => activityColumns.find((c) => c.key === key)?.header[lang] ?? key;
 
-/** Removes the rows of an earlier import (and their evidence rows); the bytes are cleaned up after commit. */
-async function removeImported(tx: Tx, tenantId: string, reportId: string, removedKeys: string[]) {
-  const ids = await importedActivityIds(tx, tenantId, reportId);
-  for (const id of ids)
-    for (const file of await listEvidenceOfActivity(tx, tenantId, id)) {
-      await lockContent(tx, file.sha256);
-      await deleteEvidenceRow(tx, tenantId, file.id);
-      removedKeys.push(file.storageKey);
-    }
-  await deleteActivityRows(tx, tenantId, ids);
-  return ids.length;
+/** The candidate codes the rows name, as the form would read them (codes it refuses are left out). */
+function candidateCodes(rows: readonly { fields: { candidate?: string | undefined } }[]): string[] {
+  const codes = new Set<string>();
+  for (const { fields } of rows) {
+    const code = fields.candidate?.trim();
+    if (code) codes.add(code);
+  }
+  return [...codes];
 }

@@ -8,8 +8,14 @@ import {
   type ActivityInput,
   type Valuation,
 } from '../../domain/index.ts';
-import { lockCandidateCap, monthsCountedInGroup } from '../../db/repositories/target-groups.ts';
-import { candidateUsage, insertActivity, lockCandidate } from '../../db/repositories/activities.ts';
+import { lockCandidateCap } from '../../db/repositories/target-groups.ts';
+import {
+  insertActivity,
+  lockCandidate,
+  lockSupplierActivities,
+  storedCandidateUses,
+  type NewActivity,
+} from '../../db/repositories/activities.ts';
 import { listExtensions, effectiveEndDate } from '../../db/repositories/contracts.ts';
 import { currentReportOfPeriod, editableReportStates, lockReport } from '../../db/repositories/reports.ts';
 import { isoDay } from '../clock.ts';
@@ -17,7 +23,8 @@ import type { Tx } from '../../db/client.ts';
 import type { ContractWithNames } from '../../db/repositories/contracts.ts';
 import { defineUseCase } from '../use-case.ts';
 import { checkCandidate, type CandidateInput } from './candidate.ts';
-import { contractPolicy } from './contract-policy.ts';
+import { ActivityLedger, type CandidateLookup } from './activity-ledger.ts';
+import { contractPolicy, type LoadedPolicy } from './contract-policy.ts';
 import { presentActivity, type ActivityView } from './present.ts';
 import { audit, requireContract } from './scope.ts';
 
@@ -78,9 +85,9 @@ export const previewActivity = defineUseCase<RecordActivityInput, Valuation>({
 /**
  * The checks, valuation and insert of `recordActivity` inside the caller's transaction, for a
  * contract the caller has already scoped; the caller writes the audit entry. Also used when a
- * confirmed marketplace pledge becomes an activity and for every row of a file import (marked with
- * its batch, and a creation time a millisecond apart per row so lists keep the file's order), so an
- * activity is valued in one place only.
+ * confirmed marketplace pledge becomes an activity, so a single activity is valued in one place
+ * only; a file import checks its rows with the same `checkActivity` and saves them together
+ * (decision 028).
  */
 export async function insertValuedActivity(
   tx: Tx,
@@ -88,18 +95,17 @@ export async function insertValuedActivity(
   createdBy: string,
   contract: ContractWithNames,
   input: Omit<RecordActivityInput, 'contractId'>,
-  imported?: { batch: string; createdAt: Date },
 ) {
   const { valuation, values } = await checkedActivity(tx, now, contract, input);
-  const row = await insertActivity(tx, {
-    ...values,
-    createdBy,
-    ...(imported ? { importBatch: imported.batch, createdAt: imported.createdAt } : {}),
-  });
+  const row = await insertActivity(tx, { ...values, createdBy });
   return { row, valuation };
 }
 
-/** Every check and the valuation of an activity, and the row it would be; nothing saved. */
+/**
+ * Every check and the valuation of one activity, and the row it would be; nothing saved. Takes the
+ * supplier's lock shared (an import of the same supplier holds it exclusive) and the candidate's
+ * locks, then reads what the candidate already counts for.
+ */
 async function checkedActivity(
   tx: Tx,
   now: Date,
@@ -107,11 +113,77 @@ async function checkedActivity(
   input: Omit<RecordActivityInput, 'contractId'>,
 ) {
   const tenantId = contract.tenantId;
+  await lockSupplierActivities(tx, tenantId, contract.supplierId, 'shared');
+  const context = await loadActivityContext(tx, now, contract, input.period);
+  let code: string | undefined;
+  try {
+    code = checkCandidate(input.candidate)?.code;
+  } catch {
+    // refused by checkActivity below, before anything else is read
+  }
+  let lookup: CandidateLookup = new ActivityLedger(new Map());
+  if (code) {
+    await lockCandidateCap(tx, tenantId, contract.supplierId, code);
+    await lockCandidate(tx, tenantId, contract.supplierId, code, input.period);
+    lookup = new ActivityLedger(
+      await storedCandidateUses(tx, tenantId, contract.supplierId, input.period, [code]),
+    );
+  }
+  return checkActivity(context, input, lookup);
+}
+
+/** What every activity of a contract's half-year is checked against, read once (and the report locked). */
+export interface ActivityContext {
+  contract: ContractWithNames;
+  /** The contract's policy version; undefined for a contract without obligation (refused anyway). */
+  policy: LoadedPolicy | undefined;
+  /** The contract's end, extensions included. */
+  endDate: string;
+  /** The current report of the half-year, locked; undefined outside the term. */
+  report: { id: string; status: string } | undefined;
+  today: string;
+}
+
+/** Reads the policy version, the effective end and the half-year's report (locked) of a contract. */
+export async function loadActivityContext(
+  tx: Tx,
+  now: Date,
+  contract: ContractWithNames,
+  period: string,
+): Promise<ActivityContext> {
+  const tenantId = contract.tenantId;
+  const policy =
+    contract.regime === 'none' ? undefined : await contractPolicy(tx, tenantId, contract.policyVersionId);
+  const endDate = effectiveEndDate(contract, await listExtensions(tx, tenantId, contract.id));
+  const current = isHalfYear(period)
+    ? await currentReportOfPeriod(tx, tenantId, contract.id, period)
+    : undefined;
+  const report = current && (await lockReport(tx, tenantId, current.id));
+  return {
+    contract,
+    policy,
+    endDate,
+    report: report ? { id: report.id, status: report.status } : undefined,
+    today: isoDay(now),
+  };
+}
+
+/**
+ * Every check and the valuation of one activity against a loaded context and what its candidate
+ * already counts for; no I/O. Throws the `DomainError` of the first rule it breaks, in the order
+ * the form has always checked them; answers the valuation and the row to insert.
+ */
+export function checkActivity(
+  context: ActivityContext,
+  input: Omit<RecordActivityInput, 'contractId'>,
+  candidates: CandidateLookup,
+) {
+  const { contract, endDate } = context;
+  const tenantId = contract.tenantId;
   const candidate = checkCandidate(input.candidate);
-  const today = isoDay(now);
-  if (contract.regime === 'none')
+  if (contract.regime === 'none' || !context.policy)
     throw new DomainError('INVALID_STATE', 'This contract has no social return obligation to report on.');
-  const loaded = await contractPolicy(tx, tenantId, contract.policyVersionId);
+  const loaded = context.policy;
   const type = activityTypeByCode(loaded.policy, input.typeCode);
   if (!type)
     throw invalid(`Unknown activity type ${input.typeCode}.`, [
@@ -124,7 +196,6 @@ async function checkedActivity(
     throw invalid('Not a half-year.', [
       { name: 'period', reason: 'must be a half-year (YYYY-H1 or YYYY-H2)' },
     ]);
-  const endDate = effectiveEndDate(contract, await listExtensions(tx, tenantId, contract.id));
   const byGroup = type.method === 'targetGroupYear';
   if ((type.method === 'fteYear' || byGroup) && !candidate)
     throw invalid('Work by a person records a pseudonymous candidate.', [
@@ -138,12 +209,10 @@ async function checkedActivity(
   let targetGroup = byGroup
     ? sameValue('targetGroup', input.targetGroup, candidate?.targetGroup)
     : (candidate?.targetGroup ?? null);
-  let usage: Awaited<ReturnType<typeof candidateUsage>> | undefined;
+  let usage: { fteInPeriod: number; targetGroups: string[] } | undefined;
   let monthsCountedBefore: number | undefined;
   if (candidate) {
-    if (byGroup) await lockCandidateCap(tx, tenantId, contract.supplierId, candidate.code);
-    await lockCandidate(tx, tenantId, contract.supplierId, candidate.code, input.period);
-    usage = await candidateUsage(tx, tenantId, contract.supplierId, candidate.code, input.period);
+    usage = candidates.usage(candidate.code);
     const known = usage.targetGroups[0];
     if (targetGroup && known && known !== targetGroup)
       throw invalid('A candidate counts in one target group only.', [
@@ -153,14 +222,7 @@ async function checkedActivity(
         },
       ]);
     if (!byGroup) targetGroup ??= known ?? null;
-    if (byGroup && targetGroup)
-      monthsCountedBefore = await monthsCountedInGroup(
-        tx,
-        tenantId,
-        contract.supplierId,
-        candidate.code,
-        targetGroup,
-      );
+    if (byGroup && targetGroup) monthsCountedBefore = candidates.monthsCounted(candidate.code, targetGroup);
   }
   const quantities: ActivityInput = {
     fte: input.fte,
@@ -180,12 +242,11 @@ async function checkedActivity(
     contractEnd: endDate,
     obligationCents: contract.obligationCents,
     period: input.period,
-    reportedOn: type.method === 'obligationShare' ? today : undefined,
+    reportedOn: type.method === 'obligationShare' ? context.today : undefined,
     policyVersion: loaded.version,
     scale: loaded.policy,
   });
-  const current = await currentReportOfPeriod(tx, tenantId, contract.id, input.period);
-  const report = current && (await lockReport(tx, tenantId, current.id));
+  const report = context.report;
   if (!report)
     throw invalid('No report for this half-year.', [
       { name: 'period', reason: `${input.period} is outside the contract term` },
@@ -235,7 +296,7 @@ async function checkedActivity(
     ruleId: valuation.ruleId,
     explanation: valuation.explanation,
     explanationNl: valuation.explanationNl,
-  } satisfies Parameters<typeof insertActivity>[1];
+  } satisfies NewActivity;
   return { valuation, values };
 }
 

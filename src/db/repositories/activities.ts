@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
-import { activities, contracts, reports } from '../schema/index.ts';
+import { activities, contracts, evidenceFiles, reports } from '../schema/index.ts';
 import { contractScopeConditions, type ContractScope } from './contracts.ts';
 import { isUuid } from './evidence.ts';
 import { isCurrentVersion } from './reports.ts';
@@ -263,4 +263,172 @@ export async function importedActivityIds(tx: Tx, tenantId: string, reportId: st
 export async function deleteActivityRows(tx: Tx, tenantId: string, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   await tx.delete(activities).where(and(eq(activities.tenantId, tenantId), inArray(activities.id, [...ids])));
+}
+
+/**
+ * Serialises the candidate rules of one supplier (per tenant) between a file import and single
+ * entries until the transaction ends (decision 028): an import takes it `exclusive` before it reads
+ * what its candidates already count for, a single entry (form, pledge) `shared`, so entries still
+ * run side by side (each also locks its candidate) but never interleave with an import.
+ */
+export async function lockSupplierActivities(
+  tx: Tx,
+  tenantId: string,
+  supplierId: string,
+  mode: 'shared' | 'exclusive',
+): Promise<void> {
+  const key = `supplier-activities:${tenantId}:${supplierId}`;
+  if (mode === 'shared')
+    await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtextextended(${key}, 0))`);
+  else await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+}
+
+/** What one candidate already counts for, in hundredths (FTE and months are stored with 2 decimals). */
+export interface StoredCandidateUse {
+  /** FTE in the half-year over all contracts of the supplier, ×100. */
+  fteHundredths: number;
+  /** The target groups the candidate is recorded in (any half-year). */
+  targetGroups: string[];
+  /** Months counted per target group by `targetGroupYear` activities (any half-year), ×100. */
+  monthsHundredths: Map<string, number>;
+}
+
+/**
+ * `candidateUsage` and `monthsCountedInGroup` for many candidates at once (decision 028): current
+ * report versions, rejected activities left out, over all contracts of the supplier in the tenant.
+ * A file of 100,000 candidates is three queries.
+ */
+export async function storedCandidateUses(
+  db: Db | Tx,
+  tenantId: string,
+  supplierId: string,
+  period: string,
+  codes: readonly string[],
+): Promise<Map<string, StoredCandidateUse>> {
+  const uses = new Map<string, StoredCandidateUse>();
+  if (codes.length === 0) return uses;
+  const named = new Set(codes);
+  const use = (code: string) => {
+    let u = uses.get(code);
+    if (!u) uses.set(code, (u = { fteHundredths: 0, targetGroups: [], monthsHundredths: new Map() }));
+    return u;
+  };
+  const base = and(
+    eq(activities.tenantId, tenantId),
+    eq(contracts.supplierId, supplierId),
+    // one candidate (a form entry) by its code; many (an import): all of the supplier's, kept below
+    // when named (a filter on thousands of codes costs the database more than the rows it saves)
+    codes.length === 1
+      ? eq(activities.candidateCode, codes[0] as string)
+      : isNotNull(activities.candidateCode),
+    ne(activities.verification, 'rejected'),
+    isCurrentVersion,
+  );
+  const from = <T extends Record<string, unknown>>(fields: T) =>
+    db
+      .select(fields as never)
+      .from(activities)
+      .innerJoin(contracts, eq(contracts.id, activities.contractId))
+      .innerJoin(reports, eq(reports.id, activities.reportId));
+  const ftes = (await from({
+    code: activities.candidateCode,
+    fte: sql<string | null>`sum(${activities.fte}) * 100`,
+  })
+    .where(and(base, eq(activities.period, period)))
+    .groupBy(activities.candidateCode)) as { code: string; fte: string | null }[];
+  for (const r of ftes) if (named.has(r.code)) use(r.code).fteHundredths = Math.round(Number(r.fte ?? 0));
+  const groups = (await from({ code: activities.candidateCode, targetGroup: activities.targetGroup })
+    .where(and(base, sql`${activities.targetGroup} is not null`))
+    .groupBy(activities.candidateCode, activities.targetGroup)
+    .orderBy(activities.candidateCode, activities.targetGroup)) as { code: string; targetGroup: string }[];
+  for (const r of groups) if (named.has(r.code)) use(r.code).targetGroups.push(r.targetGroup);
+  const months = (await from({
+    code: activities.candidateCode,
+    targetGroup: activities.targetGroup,
+    months: sql<string | null>`sum(${activities.countedMonths}) * 100`,
+  })
+    .where(and(base, eq(activities.method, 'targetGroupYear'), sql`${activities.targetGroup} is not null`))
+    .groupBy(activities.candidateCode, activities.targetGroup)) as {
+    code: string;
+    targetGroup: string;
+    months: string | null;
+  }[];
+  for (const r of months)
+    if (named.has(r.code)) use(r.code).monthsHundredths.set(r.targetGroup, Math.round(Number(r.months ?? 0)));
+  return uses;
+}
+
+export type NewActivity = typeof activities.$inferInsert;
+
+/** Rows per insert statement: one JSON parameter of a few MB, well inside memory on both databases. */
+const insertChunk = 10_000;
+
+/**
+ * Many activities in few statements (decision 028): each chunk of rows goes as one JSON parameter,
+ * expanded by `json_populate_recordset` into the table's own row type, so PostgreSQL casts every
+ * value exactly as a single insert would. The rollup triggers are per statement and see the chunk
+ * as their transition table. Columns left out of the rows keep their defaults (id, verification).
+ */
+export async function insertActivities(tx: Tx, rows: readonly NewActivity[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const columns = getTableColumns(activities);
+  const given = (Object.keys(columns) as (keyof typeof columns)[]).filter((key) =>
+    rows.some((r) => r[key] !== undefined),
+  );
+  const names = sql.join(
+    given.map((key) => sql.identifier(columns[key].name)),
+    sql.raw(', '),
+  );
+  let inserted = 0;
+  for (let at = 0; at < rows.length; at += insertChunk) {
+    const chunk = rows.slice(at, at + insertChunk).map((r) => {
+      const o: Record<string, unknown> = {};
+      for (const key of given) {
+        const v = r[key];
+        o[columns[key].name] = v instanceof Date ? v.toISOString() : (v ?? null);
+      }
+      return o;
+    });
+    await tx.execute(
+      sql`insert into activities (${names}) select ${names} from json_populate_recordset(null::activities, ${JSON.stringify(chunk)}::json)`,
+    );
+    inserted += chunk.length;
+  }
+  return inserted;
+}
+
+/**
+ * Removes the activities of a report that an earlier file import made, with their evidence rows
+ * (locking each content file as `deleteEvidenceRow`'s callers do); answers how many activities went
+ * and the storage keys of the evidence, to clean up after commit. Set-based: two deletes.
+ */
+export async function removeImportedActivities(
+  tx: Tx,
+  tenantId: string,
+  reportId: string,
+): Promise<{ removed: number; storageKeys: string[] }> {
+  const imported = and(
+    eq(activities.tenantId, tenantId),
+    eq(activities.reportId, reportId),
+    sql`${activities.importBatch} is not null`,
+  );
+  const files = await tx
+    .select({ id: evidenceFiles.id, sha256: evidenceFiles.sha256, storageKey: evidenceFiles.storageKey })
+    .from(evidenceFiles)
+    .innerJoin(activities, eq(activities.id, evidenceFiles.activityId))
+    .where(and(eq(evidenceFiles.tenantId, tenantId), imported))
+    .orderBy(asc(evidenceFiles.sha256), asc(evidenceFiles.id));
+  for (const sha of new Set(files.map((f) => f.sha256)))
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${'evidence:' + sha}, 0))`);
+  if (files.length)
+    await tx
+      .delete(evidenceFiles)
+      .where(
+        and(
+          eq(evidenceFiles.tenantId, tenantId),
+          sql`${evidenceFiles.id} in (select (jsonb_array_elements_text(${JSON.stringify(files.map((f) => f.id))}::jsonb))::uuid)`,
+        ),
+      );
+  const gone = await tx.delete(activities).where(imported).returning({ id: activities.id });
+  return { removed: gone.length, storageKeys: files.map((f) => f.storageKey) };
 }
