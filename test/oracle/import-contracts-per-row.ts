@@ -1,20 +1,26 @@
-import { DomainError } from '../../domain/errors.ts';
-import { formatEuro, halfYearOf, type IsoDate } from '../../domain/index.ts';
-import type { Tx } from '../../db/client.ts';
-import { setInvoice } from '../../db/repositories/contract-invoices.ts';
+/**
+ * TEST ORACLE (decision 029): the contract import as it was before it became set-based, every row
+ * awarded one after the other through `awardContract` (POST /contracts) in one transaction. Kept
+ * here, never in src, so test/api/contract-import-equivalence.test.ts can hold the set-based
+ * `importContracts` to exactly its answers and stored rows.
+ */
+import { DomainError } from '../../src/domain/errors.ts';
+import { formatEuro, halfYearOf, type IsoDate } from '../../src/domain/index.ts';
+import type { Tx } from '../../src/db/client.ts';
+import { setInvoice } from '../../src/db/repositories/contract-invoices.ts';
 import {
   contractByReference,
   contractManagerByEmail,
   type ContractRow,
-} from '../../db/repositories/contracts.ts';
-import { supplierByKvk, supplierById } from '../../db/repositories/suppliers.ts';
-import { readContractRows, type ImportBody, type ImportRow } from '../../import/contract-rows.ts';
-import type { Actor } from '../actor.ts';
-import { defineUseCase, tenantOf } from '../use-case.ts';
-import { awardContract } from './create-contract.ts';
-import { recomputeInvoicedObligation } from './invoiced-obligation.ts';
-import { audit } from './scope.ts';
-import { registerSupplier } from './suppliers.ts';
+} from '../../src/db/repositories/contracts.ts';
+import { supplierByKvk, supplierById } from '../../src/db/repositories/suppliers.ts';
+import { readContractRows, type ImportBody, type ImportRow } from '../../src/import/contract-rows.ts';
+import type { Actor } from '../../src/app/actor.ts';
+import { defineUseCase, tenantOf } from '../../src/app/use-case.ts';
+import { awardContract } from '../../src/app/lifecycle/create-contract.ts';
+import { recomputeInvoicedObligation } from '../../src/app/lifecycle/invoiced-obligation.ts';
+import { audit } from '../../src/app/lifecycle/scope.ts';
+import { registerSupplier } from '../../src/app/lifecycle/suppliers.ts';
 
 export interface ImportError {
   row: number;
@@ -81,7 +87,7 @@ class Rollback extends Error {
  * with other data it is an error. With any error, or `dryRun`, the transaction is rolled back:
  * nothing is saved, and the answer lists every row.
  */
-export const importContracts = defineUseCase<ImportContractsInput, ContractImportResult>({
+export const importContractsPerRow = defineUseCase<ImportContractsInput, ContractImportResult>({
   name: 'contract.import',
   access: ['advisor'],
   async run({ deps, actor }, input) {

@@ -13,7 +13,6 @@ import {
   insertContract,
   isContractManager,
   type ContractRow,
-  type NewContract,
 } from '../../db/repositories/contracts.ts';
 import { policyVersionOn, type StoredPolicyVersion } from '../../db/repositories/policies.ts';
 import { insertReports } from '../../db/repositories/reports.ts';
@@ -128,7 +127,7 @@ export interface AwardLookups {
 
 /** A contract to award, planned but not saved: its row, its half-year reports and its audit details. */
 export interface AwardPlan {
-  values: Omit<NewContract, 'id'>;
+  values: Omit<ContractRow, 'id' | 'createdAt'>;
   obligation: Obligation;
   loaded: LoadedPolicy;
   reports: { period: string; dueDate: string }[];
@@ -145,7 +144,8 @@ export interface AwardPlan {
 export function planAward(tenantId: string, input: CreateContractInput, found: AwardLookups): AwardPlan {
   const awardDate = checkDates(input);
   const issues: Issue[] = [];
-  if (!found.supplierKnown) issues.push({ name: 'supplierId', reason: 'no such supplier in this municipality' });
+  if (!found.supplierKnown)
+    issues.push({ name: 'supplierId', reason: 'no such supplier in this municipality' });
   if (input.contractManagerId && !found.managerKnown)
     issues.push({
       name: 'contractManagerId',

@@ -42,13 +42,7 @@ export interface InvoicedObligationChange {
 export function invoicedObligationChange(
   contract: Pick<
     ContractRow,
-    | 'valueCents'
-    | 'kind'
-    | 'startDate'
-    | 'endDate'
-    | 'obligationCents'
-    | 'regime'
-    | 'obligationExplanation'
+    'valueCents' | 'kind' | 'startDate' | 'endDate' | 'obligationCents' | 'regime' | 'obligationExplanation'
   >,
   extensions: readonly Pick<ExtensionRow, 'valueCents' | 'endDate'>[],
   loaded: LoadedPolicy,
