@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.ts';
 import { formatEuro, halfYearOf, invoicedTotal, type IsoDate } from '../../domain/index.ts';
 import type { Tx } from '../../db/client.ts';
+import { uuidV7 } from '../../db/repositories/bulk.ts';
 import { invoicesByContract } from '../../db/repositories/contract-invoices.ts';
 import {
   contractsByReferences,
@@ -240,7 +240,7 @@ function planRows(
       const found = known.suppliers.get(r.supplier.key);
       if (found) supplier = { id: found.id, name: found.name };
       else if (r.supplier.name) {
-        supplier = { id: randomUUID(), name: r.supplier.name.trim() };
+        supplier = { id: uuidV7(), name: r.supplier.name.trim() };
         write.suppliers.push({ ...supplier, kvkNumber: r.supplier.key });
         auditOf('supplier.create', 'supplier', supplier.id, {
           name: supplier.name,
@@ -306,7 +306,7 @@ function planRows(
         if (error.issues.length === 0) fail('reference', error.message);
         continue;
       }
-      fresh = { ...plan.values, id: randomUUID() };
+      fresh = { ...plan.values, id: uuidV7() };
       write.contracts.push(fresh);
       for (const report of plan.reports) write.reports.push({ contractId: fresh.id, ...report });
       auditOf('contract.create', 'contract', fresh.id, plan.auditDetails);

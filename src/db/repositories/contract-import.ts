@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AuditEntry } from '../audit.ts';
 import type { Tx } from '../client.ts';
 import { contracts, suppliers } from '../schema/index.ts';
-import { insertJsonRows, jsonTextSet, updateJsonRows, type BulkColumn } from './bulk.ts';
+import { insertBulkRows, jsonTextSet, updateJsonRows, uuidV7, type BulkColumn } from './bulk.ts';
 import type { ContractRow } from './contracts.ts';
 import type { SupplierRow } from './suppliers.ts';
 
@@ -94,6 +94,7 @@ const contractColumns: BulkColumn[] = [
   ['obligation_explanation_nl', 'text'],
 ];
 const reportColumns: BulkColumn[] = [
+  ['id', 'uuid'],
   ['tenant_id', 'uuid'],
   ['contract_id', 'uuid'],
   ['period', 'text'],
@@ -131,13 +132,14 @@ const auditColumns: BulkColumn[] = [
  */
 export async function saveContractImport(tx: Tx, w: ContractImportWrite): Promise<void> {
   const tenant_id = w.tenantId;
-  await insertJsonRows(
+  await insertBulkRows(
     tx,
     'suppliers',
     supplierColumns,
     w.suppliers.map((s) => ({ id: s.id, tenant_id, name: s.name, kvk_number: s.kvkNumber })),
   );
-  await insertJsonRows(
+
+  await insertBulkRows(
     tx,
     'contracts',
     contractColumns,
@@ -162,13 +164,21 @@ export async function saveContractImport(tx: Tx, w: ContractImportWrite): Promis
       obligation_explanation_nl: c.obligationExplanationNl ?? null,
     })),
   );
-  await insertJsonRows(
+
+  await insertBulkRows(
     tx,
     'reports',
     reportColumns,
-    w.reports.map((r) => ({ tenant_id, contract_id: r.contractId, period: r.period, due_date: r.dueDate })),
+    w.reports.map((r) => ({
+      id: uuidV7(),
+      tenant_id,
+      contract_id: r.contractId,
+      period: r.period,
+      due_date: r.dueDate,
+    })),
   );
-  await insertJsonRows(
+
+  await insertBulkRows(
     tx,
     'contract_invoices',
     invoiceColumns,
@@ -194,7 +204,8 @@ export async function saveContractImport(tx: Tx, w: ContractImportWrite): Promis
       obligation_explanation_nl: o.obligationExplanationNl,
     })),
   );
-  await insertJsonRows(
+
+  await insertBulkRows(
     tx,
     'audit_log',
     auditColumns,
