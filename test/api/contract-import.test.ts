@@ -181,6 +181,19 @@ describe('contract import from CSV', () => {
     expect(await counts(m.tenant.id)).toEqual(before);
   });
 
+  it('a file over the import limit (RETOUR_MAX_IMPORT_BYTES) is refused with 413, nothing saved', async () => {
+    const csv = `${header}\n${unique('BIG')};Titel;${m.supplier.kvkNumber};${m.supplier.name};1000;2026-01-01;2026-12-31;;;`;
+    const before = await counts(m.tenant.id);
+    const limit = t.deps.config.maxImportBytes;
+    t.deps.config.maxImportBytes = csv.length - 1;
+    try {
+      expect((await upload(m.advisor.headers, csv)).status).toBe(413);
+    } finally {
+      t.deps.config.maxImportBytes = limit;
+    }
+    expect(await counts(m.tenant.id)).toEqual(before);
+  });
+
   it('refuses a file that is not CSV, XLSX or JSON by its content (415)', async () => {
     const res = await upload(m.advisor.headers, '%PDF-1.4\n%%EOF\n', { type: 'text/csv' });
     expect(res.status).toBe(415);
