@@ -234,6 +234,21 @@ describe('contract import from XLSX', () => {
     expect(res.body.items[1].supplierKey).toBe('01234567');
   });
 
+  it('an XLSX file keeps the evidence upload limit (a workbook unpacks to many times its size): 413', async () => {
+    const bytes = await workbook([
+      head,
+      [unique('X'), 'Groot', m.supplier.kvkNumber, 'Groot B.V.', 1, '2026-01-01', '2026-12-31'],
+    ]);
+    const limit = t.deps.config.maxUploadBytes;
+    t.deps.config.maxUploadBytes = bytes.length - 1;
+    try {
+      expect((await upload(m.advisor.headers, bytes, { dryRun: true })).status).toBe(413);
+    } finally {
+      t.deps.config.maxUploadBytes = limit;
+    }
+    expect((await upload(m.advisor.headers, bytes, { dryRun: true })).status).toBe(200);
+  });
+
   it('refuses formulas, naming the cell', async () => {
     const bytes = await workbook([
       head,

@@ -19,6 +19,8 @@ import {
 import { listPolicyVersions, type StoredPolicyVersion } from '../../db/repositories/policies.ts';
 import type { SupplierRow } from '../../db/repositories/suppliers.ts';
 import { readContractRows, type ImportBody, type ImportRow } from '../../import/contract-rows.ts';
+import { detectImportKind } from '../../import/contract-table.ts';
+import { defaultMaxUploadBytes } from '../evidence/evidence-store.ts';
 import type { Actor } from '../actor.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { tenantPolicies, type LoadedPolicy } from './contract-policy.ts';
@@ -95,6 +97,15 @@ export const importContracts = defineUseCase<ImportContractsInput, ContractImpor
   name: 'contract.import',
   access: ['advisor'],
   async run({ deps, actor }, input) {
+    // a CSV may use the import limit (32 MiB); a workbook unpacks many times its size in memory,
+    // so it keeps the evidence upload limit (decision 029)
+    const xlsxLimit = deps.config.maxUploadBytes ?? defaultMaxUploadBytes;
+    if (
+      input.body.kind === 'bytes' &&
+      input.body.bytes.length > xlsxLimit &&
+      detectImportKind(input.body.bytes) === 'xlsx'
+    )
+      throw new DomainError('PAYLOAD_TOO_LARGE', `The file is larger than ${xlsxLimit} bytes.`);
     const read = await readContractRows(input.body);
     const empty = {
       dryRun: input.dryRun,
