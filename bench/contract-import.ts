@@ -234,6 +234,9 @@ async function bench(kind: 'pglite' | 'postgres') {
       const created = await upload(m.token, csv);
       importTimes.push(performance.now() - t0);
       importLoads.push(load());
+      console.log(
+        `  ${kind} import run ${r + 1}: ${seconds(importTimes[r]!)} (load average ${importLoads[r]})`,
+      );
       if (created !== rowCount) throw new Error(`created ${created} of ${rowCount}`);
       lastTenant = m.tenantId;
     }
