@@ -112,7 +112,6 @@ const secondArb = fc.oneof(
 );
 type File = { format: 'csv' | 'ocds'; rows: Row[] };
 
-
 function csvOf(rows: readonly Row[]): string {
   const head =
     'referentie;titel;kvk-nummer;leverancier;waarde;startdatum;einddatum;gunningsdatum;soort;contractmanager';
