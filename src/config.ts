@@ -16,6 +16,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Config {
     filesDir: resolve(env.RETOUR_FILES_DIR ?? join(dataDir, 'files')),
     ...(env.RETOUR_S3_BUCKET ? { s3: s3FromEnv(env, env.RETOUR_S3_BUCKET) } : {}),
     maxUploadBytes: positiveInt(env, 'RETOUR_MAX_UPLOAD_BYTES', 10 * 1024 * 1024),
+    maxImportBytes: positiveInt(env, 'RETOUR_MAX_IMPORT_BYTES', 32 * 1024 * 1024),
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
     mailFrom: env.MAIL_FROM ?? 'Retour <no-reply@retour.example>',
     reminderDaysBefore: positiveInt(env, 'RETOUR_REMINDER_DAYS', 14),

@@ -11,6 +11,8 @@ export interface Config {
   s3?: S3Settings;
   /** Largest evidence upload in bytes (RETOUR_MAX_UPLOAD_BYTES, default 10 MB). */
   maxUploadBytes?: number;
+  /** Largest contract import file in bytes (RETOUR_MAX_IMPORT_BYTES, default 32 MiB). */
+  maxImportBytes?: number;
   /** Outgoing mail (SMTP_URL, e.g. smtp://127.0.0.1:2525); unset: mail is written to the log. */
   smtpUrl?: string;
   /** Sender address of outgoing mail (MAIL_FROM). */

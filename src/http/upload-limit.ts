@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { Config } from '../app/deps.ts';
 import { defaultMaxUploadBytes } from '../app/evidence/evidence-store.ts';
 import type { HttpEnv } from './env.ts';
 import { problemResponse } from './problem.ts';
@@ -10,10 +11,25 @@ import { problemResponse } from './problem.ts';
  * keep the API's JSON limit.
  */
 export function uploadLimit(overheadBytes = 0): MiddlewareHandler<HttpEnv> {
+  return limitTo((config) => config.maxUploadBytes ?? defaultMaxUploadBytes, overheadBytes);
+}
+
+/** Default largest import file (contract CSV/XLSX): 32 MiB, a 100,000-row contract CSV is ~13 MiB. */
+export const defaultMaxImportBytes = 32 * 1024 * 1024;
+
+/**
+ * The import limit (RETOUR_MAX_IMPORT_BYTES, default 32 MiB) on a route's POST body: a data file of
+ * many rows, larger than an evidence file may be (decision 029); over it: 413 as {@link uploadLimit}.
+ */
+export function importLimit(): MiddlewareHandler<HttpEnv> {
+  return limitTo((config) => config.maxImportBytes ?? defaultMaxImportBytes, 0);
+}
+
+function limitTo(limitOf: (config: Config) => number, overheadBytes: number): MiddlewareHandler<HttpEnv> {
   return async (c, next) => {
     // a JSON body is already read and limited by the edge check (text-guard.ts, 2 MiB)
     if (c.req.method !== 'POST' || /json/i.test(c.req.header('Content-Type') ?? '')) return next();
-    const limit = c.var.deps.config.maxUploadBytes ?? defaultMaxUploadBytes;
+    const limit = limitOf(c.var.deps.config);
     return bodyLimit({
       maxSize: limit + overheadBytes,
       onError: (ctx) =>

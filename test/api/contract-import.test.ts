@@ -181,6 +181,19 @@ describe('contract import from CSV', () => {
     expect(await counts(m.tenant.id)).toEqual(before);
   });
 
+  it('a file over the import limit (RETOUR_MAX_IMPORT_BYTES) is refused with 413, nothing saved', async () => {
+    const csv = `${header}\n${unique('BIG')};Titel;${m.supplier.kvkNumber};${m.supplier.name};1000;2026-01-01;2026-12-31;;;`;
+    const before = await counts(m.tenant.id);
+    const limit = t.deps.config.maxImportBytes;
+    t.deps.config.maxImportBytes = csv.length - 1;
+    try {
+      expect((await upload(m.advisor.headers, csv)).status).toBe(413);
+    } finally {
+      t.deps.config.maxImportBytes = limit;
+    }
+    expect(await counts(m.tenant.id)).toEqual(before);
+  });
+
   it('refuses a file that is not CSV, XLSX or JSON by its content (415)', async () => {
     const res = await upload(m.advisor.headers, '%PDF-1.4\n%%EOF\n', { type: 'text/csv' });
     expect(res.status).toBe(415);
@@ -219,6 +232,21 @@ describe('contract import from XLSX', () => {
       startDate: '2026-01-01',
     });
     expect(res.body.items[1].supplierKey).toBe('01234567');
+  });
+
+  it('an XLSX file keeps the evidence upload limit (a workbook unpacks to many times its size): 413', async () => {
+    const bytes = await workbook([
+      head,
+      [unique('X'), 'Groot', m.supplier.kvkNumber, 'Groot B.V.', 1, '2026-01-01', '2026-12-31'],
+    ]);
+    const limit = t.deps.config.maxUploadBytes;
+    t.deps.config.maxUploadBytes = bytes.length - 1;
+    try {
+      expect((await upload(m.advisor.headers, bytes, { dryRun: true })).status).toBe(413);
+    } finally {
+      t.deps.config.maxUploadBytes = limit;
+    }
+    expect((await upload(m.advisor.headers, bytes, { dryRun: true })).status).toBe(200);
   });
 
   it('refuses formulas, naming the cell', async () => {

@@ -14,7 +14,7 @@ import {
   isContractManager,
   type ContractRow,
 } from '../../db/repositories/contracts.ts';
-import { policyVersionOn } from '../../db/repositories/policies.ts';
+import { policyVersionOn, type StoredPolicyVersion } from '../../db/repositories/policies.ts';
 import { insertReports } from '../../db/repositories/reports.ts';
 import { supplierById } from '../../db/repositories/suppliers.ts';
 import type { Actor } from '../actor.ts';
@@ -42,9 +42,26 @@ export interface CreateContractInput {
 export const maxAmountCents = 1_000_000_000_000;
 
 /**
- * Makes the semi-annual reports of the half-years `from`..`to` that do not exist yet: one per
- * half-year, open, due `reportDueDays` after the period (default 31 Jan / 31 Jul). A contract
- * without social return (`none`) gets no reports.
+ * The half-years `from`..`to` of a contract that have no report yet, each with its due date
+ * (`reportDueDays` after the period, default 31 Jan / 31 Jul). A contract without social return
+ * (`none`) gets no reports. Pure: the award and the contract import both plan with it.
+ */
+export function missingReports(args: {
+  regime: Regime | string;
+  startDate: string;
+  endDate: string;
+  existing: ReadonlySet<string>;
+  loaded: LoadedPolicy;
+}): { period: string; dueDate: string }[] {
+  if (args.regime === 'none') return [];
+  return halfYearsBetween(args.startDate, args.endDate)
+    .filter((p) => !args.existing.has(p))
+    .map((period) => ({ period, dueDate: reportDueDate(period, args.loaded.policy.reportDueDays) }));
+}
+
+/**
+ * Makes the semi-annual reports of the half-years `from`..`to` that do not exist yet
+ * ({@link missingReports}); returns their periods.
  */
 export async function addMissingReports(
   tx: Tx,
@@ -58,18 +75,12 @@ export async function addMissingReports(
     loaded: LoadedPolicy;
   },
 ): Promise<string[]> {
-  if (args.regime === 'none') return [];
-  const periods = halfYearsBetween(args.startDate, args.endDate).filter((p) => !args.existing.has(p));
+  const due = missingReports(args);
   await insertReports(
     tx,
-    periods.map((period) => ({
-      tenantId: args.tenantId,
-      contractId: args.contractId,
-      period,
-      dueDate: reportDueDate(period, args.loaded.policy.reportDueDays),
-    })),
+    due.map((r) => ({ tenantId: args.tenantId, contractId: args.contractId, ...r })),
   );
-  return periods;
+  return due.map((r) => r.period);
 }
 
 const duplicate = (reference: string) =>
@@ -77,9 +88,14 @@ const duplicate = (reference: string) =>
     { name: 'reference', reason: 'is already used in this municipality' },
   ]);
 
+/** The award date of a contract to award: the start date when none is given. */
+export function awardDateOf(input: Pick<CreateContractInput, 'awardDate' | 'startDate'>): string {
+  return input.awardDate ?? input.startDate;
+}
+
 /** The dates of a contract to award, checked before anything is read. */
 function checkDates(input: CreateContractInput): string {
-  const awardDate = input.awardDate ?? input.startDate;
+  const awardDate = awardDateOf(input);
   const issues: Issue[] = [];
   for (const [name, value] of [
     ['startDate', input.startDate],
@@ -97,36 +113,52 @@ function checkDates(input: CreateContractInput): string {
   return awardDate;
 }
 
+/** What the award needs to know from the database, looked up by the caller (one at a time or in bulk). */
+export interface AwardLookups {
+  /** The supplier is one of the municipality's. */
+  supplierKnown: boolean;
+  /** No contract manager is given, or the one given is a contract manager of the municipality. */
+  managerKnown: boolean;
+  /** The policy version in force on the award date ({@link awardDateOf}), if any. */
+  policy: StoredPolicyVersion | undefined;
+  /** The municipality already has a contract with this reference. */
+  referenceTaken: boolean;
+}
+
+/** A contract to award, planned but not saved: its row, its half-year reports and its audit details. */
+export interface AwardPlan {
+  values: Omit<ContractRow, 'id' | 'createdAt'>;
+  obligation: Obligation;
+  loaded: LoadedPolicy;
+  reports: { period: string; dueDate: string }[];
+  auditDetails: Record<string, unknown>;
+}
+
 /**
- * The one way a contract is awarded, inside the caller's transaction (the API's `POST /contracts`
- * and the contract import, decision 022): loads the policy version in force on the award date,
- * computes obligation and regime with the domain, stores the version used (later policy changes
- * never rewrite it), generates the semi-annual reports of its term and writes the audit entry.
- * Every refusal is thrown before anything is written.
+ * Plans the award of one contract without I/O: checks the dates and what {@link AwardLookups}
+ * found, computes obligation and regime with the domain under the policy version in force on the
+ * award date, and the semi-annual reports of its term. Throws every refusal (`VALIDATION` with
+ * issues, `CONFLICT` for a reference already used). {@link awardContract} saves one plan; the
+ * contract import (decision 029) plans every row and saves them together.
  */
-export async function awardContract(
-  tx: Tx,
-  actor: Actor,
-  input: CreateContractInput,
-): Promise<{ row: ContractRow; obligation: Obligation; loaded: LoadedPolicy }> {
-  const tenantId = tenantOf(actor);
+export function planAward(tenantId: string, input: CreateContractInput, found: AwardLookups): AwardPlan {
   const awardDate = checkDates(input);
   const issues: Issue[] = [];
-  if (!(await supplierById(tx, tenantId, input.supplierId)))
+  if (!found.supplierKnown)
     issues.push({ name: 'supplierId', reason: 'no such supplier in this municipality' });
-  if (input.contractManagerId && !(await isContractManager(tx, tenantId, input.contractManagerId)))
+  if (input.contractManagerId && !found.managerKnown)
     issues.push({
       name: 'contractManagerId',
       reason: 'is not a contract manager of this municipality',
     });
-  const stored = await policyVersionOn(tx, tenantId, awardDate);
+  const stored = found.policy;
   if (!stored)
     issues.push({
       name: 'awardDate',
       reason: `no policy of the municipality is in force on ${awardDate}`,
     });
   if (issues.length || !stored) throw invalid('The contract cannot be awarded.', issues);
-  if (await contractByReference(tx, tenantId, input.reference)) throw duplicate(input.reference);
+  if (found.referenceTaken) throw duplicate(input.reference);
   const loaded = loadPolicy(stored);
   const kind = input.kind ?? 'servicesAndSupplies';
   const obligation = obligationOf(
@@ -134,7 +166,7 @@ export async function awardContract(
     [],
     loaded,
   );
-  const row = await insertContract(tx, {
+  const values = {
     tenantId,
     reference: input.reference,
     title: input.title,
@@ -152,25 +184,55 @@ export async function awardContract(
     obligationRuleId: obligation.ruleId,
     obligationExplanation: obligation.explanation,
     obligationExplanationNl: obligation.explanationNl,
-  });
-  const periods = await addMissingReports(tx, {
-    tenantId,
-    contractId: row.id,
+  };
+  const reports = missingReports({
     regime: obligation.regime,
-    startDate: row.startDate,
-    endDate: row.endDate,
+    startDate: input.startDate,
+    endDate: input.endDate,
     existing: new Set(),
     loaded,
   });
-  await audit(tx, actor, 'contract.create', 'contract', row.id, {
-    reference: row.reference,
-    valueCents: row.valueCents,
+  const auditDetails = {
+    reference: input.reference,
+    valueCents: input.valueCents,
     obligationCents: obligation.amountCents,
     regime: obligation.regime,
     policyVersion: loaded.version,
-    reports: periods,
-  });
-  return { row, obligation, loaded };
+    reports: reports.map((r) => r.period),
+  };
+  return { values, obligation, loaded, reports, auditDetails };
+}
+
+/**
+ * The one way a single contract is awarded, inside the caller's transaction (the API's
+ * `POST /contracts`, decision 022): looks up what {@link planAward} needs, plans the award (obligation
+ * and regime by the policy version in force on the award date, stored with the contract so later
+ * policy changes never rewrite it; the semi-annual reports of its term) and saves it with its audit
+ * entry. Every refusal is thrown before anything is written.
+ */
+export async function awardContract(
+  tx: Tx,
+  actor: Actor,
+  input: CreateContractInput,
+): Promise<{ row: ContractRow; obligation: Obligation; loaded: LoadedPolicy }> {
+  const tenantId = tenantOf(actor);
+  const awardDate = checkDates(input);
+  const supplierKnown = (await supplierById(tx, tenantId, input.supplierId)) !== undefined;
+  const managerKnown =
+    !input.contractManagerId || (await isContractManager(tx, tenantId, input.contractManagerId));
+  const policy = await policyVersionOn(tx, tenantId, awardDate);
+  const referenceTaken =
+    supplierKnown && managerKnown && policy !== undefined
+      ? (await contractByReference(tx, tenantId, input.reference)) !== undefined
+      : false;
+  const plan = planAward(tenantId, input, { supplierKnown, managerKnown, policy, referenceTaken });
+  const row = await insertContract(tx, plan.values);
+  await insertReports(
+    tx,
+    plan.reports.map((r) => ({ tenantId, contractId: row.id, ...r })),
+  );
+  await audit(tx, actor, 'contract.create', 'contract', row.id, plan.auditDetails);
+  return { row, obligation: plan.obligation, loaded: plan.loaded };
 }
 
 /** Awards one contract (`POST /contracts`): {@link awardContract} in a transaction of its own. */

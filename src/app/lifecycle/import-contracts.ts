@@ -1,20 +1,32 @@
 import { DomainError } from '../../domain/errors.ts';
-import { formatEuro, halfYearOf, type IsoDate } from '../../domain/index.ts';
+import { formatEuro, halfYearOf, invoicedTotal, type IsoDate } from '../../domain/index.ts';
 import type { Tx } from '../../db/client.ts';
-import { setInvoice } from '../../db/repositories/contract-invoices.ts';
+import { uuidV7 } from '../../db/repositories/bulk.ts';
+import { invoicesByContract } from '../../db/repositories/contract-invoices.ts';
 import {
-  contractByReference,
-  contractManagerByEmail,
+  contractsByReferences,
+  saveContractImport,
+  suppliersByIds,
+  suppliersByKvkNumbers,
+  type ContractImportWrite,
+} from '../../db/repositories/contract-import.ts';
+import {
+  extensionsOf,
+  listContractManagers,
   type ContractRow,
+  type ExtensionRow,
 } from '../../db/repositories/contracts.ts';
-import { supplierByKvk, supplierById } from '../../db/repositories/suppliers.ts';
+import { listPolicyVersions, type StoredPolicyVersion } from '../../db/repositories/policies.ts';
+import type { SupplierRow } from '../../db/repositories/suppliers.ts';
 import { readContractRows, type ImportBody, type ImportRow } from '../../import/contract-rows.ts';
+import { detectImportKind } from '../../import/contract-table.ts';
+import { defaultMaxUploadBytes } from '../evidence/evidence-store.ts';
 import type { Actor } from '../actor.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
-import { awardContract } from './create-contract.ts';
-import { recomputeInvoicedObligation } from './invoiced-obligation.ts';
+import { tenantPolicies, type LoadedPolicy } from './contract-policy.ts';
+import { awardDateOf, planAward, type AwardPlan } from './create-contract.ts';
+import { invoicedObligationChange } from './invoiced-obligation.ts';
 import { audit } from './scope.ts';
-import { registerSupplier } from './suppliers.ts';
 
 export interface ImportError {
   row: number;
@@ -85,6 +97,15 @@ export const importContracts = defineUseCase<ImportContractsInput, ContractImpor
   name: 'contract.import',
   access: ['advisor'],
   async run({ deps, actor }, input) {
+    // a CSV may use the import limit (32 MiB); a workbook unpacks many times its size in memory,
+    // so it keeps the evidence upload limit (decision 029)
+    const xlsxLimit = deps.config.maxUploadBytes ?? defaultMaxUploadBytes;
+    if (
+      input.body.kind === 'bytes' &&
+      input.body.bytes.length > xlsxLimit &&
+      detectImportKind(input.body.bytes) === 'xlsx'
+    )
+      throw new DomainError('PAYLOAD_TOO_LARGE', `The file is larger than ${xlsxLimit} bytes.`);
     const read = await readContractRows(input.body);
     const empty = {
       dryRun: input.dryRun,
@@ -98,10 +119,12 @@ export const importContracts = defineUseCase<ImportContractsInput, ContractImpor
     if (read.fatal) return { ...empty, errors: read.errors };
     try {
       return await deps.db.transaction(async (tx) => {
-        const result = await importRows(tx, actor, read.rows, read.errors, empty);
+        const known = await prefetch(tx, tenantOf(actor), read.rows);
+        const { write, ...result } = planRows(actor, known, read.rows, read.errors, empty);
         if (result.errors.length > 0 || input.dryRun) throw new Rollback(result);
         // a file that changes nothing (imported before) leaves no trace, not even an audit entry
         if (result.created === 0 && !result.invoicesChanged) throw new Rollback(result);
+        await saveContractImport(tx, write);
         await audit(tx, actor, 'contract.import', 'tenant', tenantOf(actor), {
           rows: result.rows,
           created: result.created,
@@ -117,14 +140,93 @@ export const importContracts = defineUseCase<ImportContractsInput, ContractImpor
   },
 });
 
-async function importRows(
-  tx: Tx,
+/** What the import found in the database before judging any row (decision 029). */
+interface Known {
+  existing: Map<string, ContractRow>;
+  suppliers: Map<string, SupplierRow>;
+  /** Suppliers of stored contracts, by id (named when a row names another supplier). */
+  storedSuppliers: Map<string, SupplierRow>;
+  managers: Map<string, string>;
+  /** The tenant's policy versions, the one in force first: greatest validFrom, then newest. */
+  versions: StoredPolicyVersion[];
+  policies: Map<string, LoadedPolicy>;
+  invoices: Map<string, { period: string; amountCents: number }[]>;
+  extensions: Map<string, ExtensionRow[]>;
+}
+
+/** Reads, once per import, everything the rows are judged against. */
+async function prefetch(tx: Tx, tenantId: string, rows: readonly ImportRow[]): Promise<Known> {
+  const existingRows = await contractsByReferences(tx, tenantId, [...new Set(rows.map((r) => r.reference))]);
+  const existing = new Map(existingRows.map((c) => [c.reference, c]));
+  const supplierRows = await suppliersByKvkNumbers(tx, tenantId, [
+    ...new Set(rows.map((r) => r.supplier.key)),
+  ]);
+  const stored = await suppliersByIds(tx, tenantId, [...new Set(existingRows.map((c) => c.supplierId))]);
+  const managers = new Map<string, string>();
+  if (rows.some((r) => r.contractManagerEmail))
+    for (const m of await listContractManagers(tx, tenantId)) {
+      const email = m.email.toLowerCase();
+      if (!managers.has(email)) managers.set(email, m.userId);
+    }
+  const versions = (await listPolicyVersions(tx, tenantId)).sort((x, y) =>
+    x.validFrom === y.validFrom ? y.version - x.version : x.validFrom < y.validFrom ? 1 : -1,
+  );
+  const invoiced = rows
+    .filter((r) => r.invoices.length > 0)
+    .flatMap((r) => {
+      const c = existing.get(r.reference);
+      return c ? [c.id] : [];
+    });
+  return {
+    existing,
+    suppliers: new Map(supplierRows.map((s) => [s.kvkNumber, s])),
+    storedSuppliers: new Map(stored.map((s) => [s.id, s])),
+    managers,
+    versions,
+    policies: invoiced.length > 0 ? await tenantPolicies(tx, tenantId) : new Map(),
+    invoices: await invoicesByContract(tx, tenantId, invoiced),
+    extensions: await extensionsOf(tx, tenantId, invoiced),
+  };
+}
+
+/** The version in force on a date: the greatest validFrom on or before it, newest version on a tie. */
+function versionOn(known: Known, date: string): StoredPolicyVersion | undefined {
+  return known.versions.find((v) => v.validFrom <= date);
+}
+
+/**
+ * Judges every row against what {@link prefetch} found and plans what to save, without writing:
+ * the same rules, in the same order, as one row after the other through `awardContract` (the
+ * oracle in test/oracle keeps that path; a property test holds both equal).
+ */
+function planRows(
   actor: Actor,
+  known: Known,
   rows: readonly ImportRow[],
   readErrors: readonly ImportError[],
   base: Omit<ContractImportResult, 'errors'>,
-): Promise<RowsResult> {
+): RowsResult & { write: ContractImportWrite } {
   const tenantId = tenantOf(actor);
+  const write: ContractImportWrite = {
+    tenantId,
+    suppliers: [],
+    contracts: [],
+    reports: [],
+    invoices: [],
+    obligations: [],
+    audits: [],
+  };
+  const auditOf = (action: string, objectType: string, objectId: string, details: Record<string, unknown>) =>
+    write.audits.push({
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      actorLabel: actor.email,
+      action,
+      objectType,
+      objectId,
+      details,
+      ip: actor.ip,
+    });
   let invoicesChanged = false;
   const errors: ImportError[] = [...readErrors];
   const items: ImportedContract[] = [];
@@ -146,13 +248,17 @@ async function importRows(
 
     let supplier = suppliers.get(r.supplier.key);
     if (supplier === undefined) {
-      const found = await supplierByKvk(tx, tenantId, r.supplier.key);
-      supplier = found
-        ? { id: found.id, name: found.name }
-        : r.supplier.name
-          ? await registerSupplier(tx, actor, { name: r.supplier.name, kvkNumber: r.supplier.key })
-          : null;
-      suppliers.set(r.supplier.key, supplier && { id: supplier.id, name: supplier.name });
+      const found = known.suppliers.get(r.supplier.key);
+      if (found) supplier = { id: found.id, name: found.name };
+      else if (r.supplier.name) {
+        supplier = { id: uuidV7(), name: r.supplier.name.trim() };
+        write.suppliers.push({ ...supplier, kvkNumber: r.supplier.key });
+        auditOf('supplier.create', 'supplier', supplier.id, {
+          name: supplier.name,
+          kvkNumber: r.supplier.key,
+        });
+      } else supplier = null;
+      suppliers.set(r.supplier.key, supplier);
     }
     if (!supplier) {
       fail('supplierName', `no supplier with identifier ${r.supplier.key}: give its name to register it`);
@@ -161,19 +267,21 @@ async function importRows(
 
     let managerId: string | null = null;
     if (r.contractManagerEmail) {
-      const manager = await contractManagerByEmail(tx, tenantId, r.contractManagerEmail);
+      const manager = known.managers.get(r.contractManagerEmail.toLowerCase());
       if (!manager) {
         fail('contractManagerEmail', 'is not a contract manager of this municipality');
         continue;
       }
-      managerId = manager.userId;
+      managerId = manager;
     }
 
-    const existing = await contractByReference(tx, tenantId, r.reference);
-    let contract: ContractRow;
+    const existing = known.existing.get(r.reference);
+    let contract: ImportedContractRow;
     let action: ImportedContract['action'];
+    let loaded: LoadedPolicy | undefined;
+    let fresh: Omit<ContractRow, 'createdAt'> | undefined;
     if (existing) {
-      const differences = await differencesFrom(tx, tenantId, existing, r, supplier.id, managerId);
+      const differences = differencesFrom(known, existing, r, supplier.id, managerId);
       if (differences.length) {
         for (const [field, stored] of differences)
           fail(field, `differs from the stored contract ${r.reference} (${stored}); change it there`);
@@ -183,26 +291,38 @@ async function importRows(
       action = 'unchanged';
       unchanged++;
     } else {
+      const input = {
+        reference: r.reference,
+        title: r.title,
+        supplierId: supplier.id,
+        valueCents: r.valueCents,
+        startDate: r.startDate,
+        endDate: r.endDate,
+        awardDate: r.awardDate ?? undefined,
+        kind: r.kind ?? undefined,
+        contractManagerId: managerId,
+        maxExtentDate: r.maxExtentDate,
+      };
+      let plan: AwardPlan;
       try {
-        const awarded = await awardContract(tx, actor, {
-          reference: r.reference,
-          title: r.title,
-          supplierId: supplier.id,
-          valueCents: r.valueCents,
-          startDate: r.startDate,
-          endDate: r.endDate,
-          awardDate: r.awardDate ?? undefined,
-          kind: r.kind ?? undefined,
-          contractManagerId: managerId,
-          maxExtentDate: r.maxExtentDate,
+        plan = planAward(tenantId, input, {
+          supplierKnown: true,
+          managerKnown: true,
+          policy: versionOn(known, awardDateOf(input)),
+          referenceTaken: false,
         });
-        contract = awarded.row;
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;
         for (const issue of error.issues) fail(fieldOfIssue(issue.name), issue.reason);
         if (error.issues.length === 0) fail('reference', error.message);
         continue;
       }
+      fresh = { ...plan.values, id: uuidV7() };
+      write.contracts.push(fresh);
+      for (const report of plan.reports) write.reports.push({ contractId: fresh.id, ...report });
+      auditOf('contract.create', 'contract', fresh.id, plan.auditDetails);
+      contract = fresh;
+      loaded = plan.loaded;
       action = 'create';
       created++;
       valueCents += contract.valueCents;
@@ -216,10 +336,31 @@ async function importRows(
         byPeriod.set(period, (byPeriod.get(period) ?? 0) + inv.amountCents);
         invoicedCents += inv.amountCents;
       }
+      const stored = new Map((known.invoices.get(contract.id) ?? []).map((i) => [i.period, i.amountCents]));
       for (const [period, amountCents] of byPeriod)
-        if (await setInvoice(tx, { tenantId, contractId: contract.id, period, amountCents }))
+        if (stored.get(period) !== amountCents) {
+          write.invoices.push({ contractId: contract.id, period, amountCents });
+          stored.set(period, amountCents);
           invoicesChanged = true;
-      contract = await recomputeInvoicedObligation(tx, actor, contract);
+        }
+      loaded ??= known.policies.get(contract.policyVersionId);
+      if (!loaded) throw new Error(`Policy version ${contract.policyVersionId} of a contract is missing`);
+      const total =
+        loaded.policy.base === 'invoiced'
+          ? invoicedTotal([...stored].map(([period, amountCents]) => ({ period, amountCents })))
+          : undefined;
+      const change = invoicedObligationChange(
+        contract,
+        fresh ? [] : (known.extensions.get(contract.id) ?? []),
+        loaded,
+        total,
+      );
+      if (change) {
+        if (fresh) Object.assign(fresh, change.values);
+        else write.obligations.push({ id: contract.id, ...change.values });
+        contract = { ...contract, ...change.values };
+        auditOf('contract.obligation', 'contract', contract.id, change.auditDetails);
+      }
     }
     if (action === 'create') obligationCents += contract.obligationCents;
     items.push({
@@ -231,7 +372,7 @@ async function importRows(
       valueCents: contract.valueCents,
       startDate: contract.startDate,
       endDate: contract.endDate,
-      maxExtentDate: contract.maxExtentDate,
+      maxExtentDate: contract.maxExtentDate ?? null,
       awardDate: contract.awardDate,
       kind: contract.kind as ImportedContract['kind'],
       action,
@@ -241,8 +382,34 @@ async function importRows(
     });
   }
   errors.sort((a, b) => a.row - b.row);
-  return { ...base, created, unchanged, valueCents, obligationCents, items, errors, invoicesChanged };
+  return {
+    ...base,
+    created,
+    unchanged,
+    valueCents,
+    obligationCents,
+    items,
+    errors,
+    invoicesChanged,
+    write,
+  };
 }
+
+/** A contract as the import sees it: stored, or planned. */
+type ImportedContractRow = Pick<
+  ContractRow,
+  | 'id'
+  | 'title'
+  | 'policyVersionId'
+  | 'valueCents'
+  | 'kind'
+  | 'startDate'
+  | 'endDate'
+  | 'awardDate'
+  | 'obligationCents'
+  | 'regime'
+  | 'obligationExplanation'
+> & { maxExtentDate?: string | null };
 
 function withoutFlag(result: RowsResult): ContractImportResult {
   const { invoicesChanged: _changed, ...rest } = result;
@@ -267,18 +434,17 @@ function fieldOfIssue(name: string): keyof ImportRow['columns'] {
 }
 
 /** What differs between a stored contract and a row with the same reference, as stored. */
-async function differencesFrom(
-  tx: Tx,
-  tenantId: string,
+function differencesFrom(
+  known: Known,
   c: ContractRow,
   r: ImportRow,
   supplierId: string,
   managerId: string | null,
-): Promise<[keyof ImportRow['columns'], string][]> {
+): [keyof ImportRow['columns'], string][] {
   const out: [keyof ImportRow['columns'], string][] = [];
   if (c.title !== r.title) out.push(['title', c.title]);
   if (c.supplierId !== supplierId) {
-    const stored = await supplierById(tx, tenantId, c.supplierId);
+    const stored = known.storedSuppliers.get(c.supplierId);
     out.push(['supplierName', stored ? `${stored.name}, ${stored.kvkNumber}` : c.supplierId]);
   }
   if (c.valueCents !== r.valueCents) out.push(['value', formatEuro(c.valueCents)]);

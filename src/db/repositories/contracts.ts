@@ -246,7 +246,10 @@ export async function extensionsOf(
   return map;
 }
 
-export async function insertContract(tx: Tx, values: typeof contracts.$inferInsert): Promise<ContractRow> {
+/** The values of a contract to insert. */
+export type NewContract = typeof contracts.$inferInsert;
+
+export async function insertContract(tx: Tx, values: NewContract): Promise<ContractRow> {
   const [row] = await tx.insert(contracts).values(values).returning();
   if (!row) throw new Error('contract not inserted');
   return row;

@@ -4,7 +4,7 @@ import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
 import { CentsSchema, errorResponses, IsoDateSchema, jsonResponse, ProblemSchema } from '../openapi.ts';
 import { errorLanguageOf } from '../problem.ts';
-import { uploadLimit } from '../upload-limit.ts';
+import { importLimit } from '../upload-limit.ts';
 import { toDutchMessage, toDutchTitle } from '../problem-dutch.ts';
 
 const { 400: e400, 401: e401, 403: e403, 500: e500 } = errorResponses;
@@ -129,7 +129,7 @@ function inLanguage(result: ContractImportResult, lang: 'nl' | 'en'): ContractIm
 }
 
 export function contractImportRoutes(api: OpenAPIHono<HttpEnv>) {
-  api.use('/contract-imports', uploadLimit());
+  api.use('/contract-imports', importLimit());
 
   api.openapi(importRoute, async (c) => {
     const dryRun = c.req.valid('query').dryRun === 'true';

@@ -1,0 +1,223 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { AuditEntry } from '../audit.ts';
+import type { Tx } from '../client.ts';
+import { contracts, suppliers } from '../schema/index.ts';
+import { insertBulkRows, jsonTextSet, updateJsonRows, uuidV7, type BulkColumn } from './bulk.ts';
+import type { ContractRow } from './contracts.ts';
+import type { SupplierRow } from './suppliers.ts';
+
+/** The tenant's contracts with these references (the contract import's matching, decision 029). */
+export async function contractsByReferences(
+  tx: Tx,
+  tenantId: string,
+  references: readonly string[],
+): Promise<ContractRow[]> {
+  if (references.length === 0) return [];
+  return tx
+    .select()
+    .from(contracts)
+    .where(and(eq(contracts.tenantId, tenantId), inArray(contracts.reference, jsonTextSet(references))));
+}
+
+/** The tenant's suppliers with these identifiers (KvK number, or `SCHEME-id`). */
+export async function suppliersByKvkNumbers(
+  tx: Tx,
+  tenantId: string,
+  kvkNumbers: readonly string[],
+): Promise<SupplierRow[]> {
+  if (kvkNumbers.length === 0) return [];
+  return tx
+    .select()
+    .from(suppliers)
+    .where(and(eq(suppliers.tenantId, tenantId), inArray(suppliers.kvkNumber, jsonTextSet(kvkNumbers))));
+}
+
+/** The tenant's suppliers with these ids. */
+export async function suppliersByIds(
+  tx: Tx,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<SupplierRow[]> {
+  if (ids.length === 0) return [];
+  return tx
+    .select()
+    .from(suppliers)
+    .where(and(eq(suppliers.tenantId, tenantId), inArray(suppliers.id, jsonTextSet(ids, 'uuid'))));
+}
+
+/** Everything a contract import saves, planned with ids made beforehand (decision 029). */
+export interface ContractImportWrite {
+  tenantId: string;
+  suppliers: { id: string; name: string; kvkNumber: string }[];
+  contracts: Omit<ContractRow, 'createdAt'>[];
+  reports: { contractId: string; period: string; dueDate: string }[];
+  /** Invoiced amounts to set (new, or replacing another amount of the same half-year). */
+  invoices: { contractId: string; period: string; amountCents: number }[];
+  /** Stored contracts whose obligation moved with their invoiced total. */
+  obligations: Pick<
+    ContractRow,
+    | 'id'
+    | 'obligationCents'
+    | 'regime'
+    | 'obligationRuleId'
+    | 'obligationExplanation'
+    | 'obligationExplanationNl'
+  >[];
+  /** In the order they happened. */
+  audits: AuditEntry[];
+}
+
+const supplierColumns: BulkColumn[] = [
+  ['id', 'uuid'],
+  ['tenant_id', 'uuid'],
+  ['name', 'text'],
+  ['kvk_number', 'text'],
+];
+const contractColumns: BulkColumn[] = [
+  ['id', 'uuid'],
+  ['tenant_id', 'uuid'],
+  ['reference', 'text'],
+  ['title', 'text'],
+  ['supplier_id', 'uuid'],
+  ['contract_manager_id', 'uuid'],
+  ['kind', 'text'],
+  ['value_cents', 'bigint'],
+  ['start_date', 'date'],
+  ['end_date', 'date'],
+  ['max_extent_date', 'date'],
+  ['award_date', 'date'],
+  ['policy_version_id', 'uuid'],
+  ['obligation_cents', 'bigint'],
+  ['regime', 'text'],
+  ['obligation_rule_id', 'text'],
+  ['obligation_explanation', 'text'],
+  ['obligation_explanation_nl', 'text'],
+];
+const reportColumns: BulkColumn[] = [
+  ['id', 'uuid'],
+  ['tenant_id', 'uuid'],
+  ['contract_id', 'uuid'],
+  ['period', 'text'],
+  ['due_date', 'date'],
+];
+const invoiceColumns: BulkColumn[] = [
+  ['tenant_id', 'uuid'],
+  ['contract_id', 'uuid'],
+  ['period', 'text'],
+  ['amount_cents', 'bigint'],
+];
+const obligationColumns: BulkColumn[] = [
+  ['obligation_cents', 'bigint'],
+  ['regime', 'text'],
+  ['obligation_rule_id', 'text'],
+  ['obligation_explanation', 'text'],
+  ['obligation_explanation_nl', 'text'],
+];
+const auditColumns: BulkColumn[] = [
+  ['tenant_id', 'uuid'],
+  ['actor_user_id', 'uuid'],
+  ['actor_label', 'text'],
+  ['action', 'text'],
+  ['object_type', 'text'],
+  ['object_id', 'text'],
+  ['details', 'jsonb'],
+  ['ip', 'text'],
+];
+
+/**
+ * Saves a planned contract import set-based, inside the caller's transaction: suppliers, contracts,
+ * their half-year reports, invoiced amounts, moved obligations and the audit entries, each table in
+ * statements of up to 10,000 rows (one JSON parameter each). The statement-level triggers
+ * (progress_sums, portfolio_changes) fire per statement as for any other write.
+ */
+export async function saveContractImport(tx: Tx, w: ContractImportWrite): Promise<void> {
+  const tenant_id = w.tenantId;
+  await insertBulkRows(
+    tx,
+    'suppliers',
+    supplierColumns,
+    w.suppliers.map((s) => ({ id: s.id, tenant_id, name: s.name, kvk_number: s.kvkNumber })),
+  );
+
+  await insertBulkRows(
+    tx,
+    'contracts',
+    contractColumns,
+    w.contracts.map((c) => ({
+      id: c.id,
+      tenant_id,
+      reference: c.reference,
+      title: c.title,
+      supplier_id: c.supplierId,
+      contract_manager_id: c.contractManagerId ?? null,
+      kind: c.kind,
+      value_cents: c.valueCents,
+      start_date: c.startDate,
+      end_date: c.endDate,
+      max_extent_date: c.maxExtentDate ?? null,
+      award_date: c.awardDate,
+      policy_version_id: c.policyVersionId,
+      obligation_cents: c.obligationCents,
+      regime: c.regime,
+      obligation_rule_id: c.obligationRuleId,
+      obligation_explanation: c.obligationExplanation,
+      obligation_explanation_nl: c.obligationExplanationNl ?? null,
+    })),
+  );
+
+  await insertBulkRows(
+    tx,
+    'reports',
+    reportColumns,
+    w.reports.map((r) => ({
+      id: uuidV7(),
+      tenant_id,
+      contract_id: r.contractId,
+      period: r.period,
+      due_date: r.dueDate,
+    })),
+  );
+
+  await insertBulkRows(
+    tx,
+    'contract_invoices',
+    invoiceColumns,
+    w.invoices.map((i) => ({
+      tenant_id,
+      contract_id: i.contractId,
+      period: i.period,
+      amount_cents: i.amountCents,
+    })),
+    { onConflict: sql`on conflict (contract_id, period) do update set amount_cents = excluded.amount_cents` },
+  );
+  await updateJsonRows(
+    tx,
+    'contracts',
+    tenant_id,
+    obligationColumns,
+    w.obligations.map((o) => ({
+      id: o.id,
+      obligation_cents: o.obligationCents,
+      regime: o.regime,
+      obligation_rule_id: o.obligationRuleId,
+      obligation_explanation: o.obligationExplanation,
+      obligation_explanation_nl: o.obligationExplanationNl,
+    })),
+  );
+
+  await insertBulkRows(
+    tx,
+    'audit_log',
+    auditColumns,
+    w.audits.map((a) => ({
+      tenant_id: a.tenantId,
+      actor_user_id: a.actorUserId,
+      actor_label: a.actorLabel ?? '',
+      action: a.action,
+      object_type: a.objectType ?? null,
+      object_id: a.objectId ?? null,
+      details: a.details ?? {},
+      ip: a.ip ?? null,
+    })),
+  );
+}
