@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifyReportSubmitted } from '../../src/app/notifications/notify.ts';
 import type { Actor } from '../../src/app/actor.ts';
 import { contractInScope } from '../../src/db/repositories/contracts.ts';
-import { contractVerifiers, initiatives, notifications, suppliers } from '../../src/db/schema/index.ts';
+import {
+  contractVerifiers,
+  initiativeNeeds,
+  initiatives,
+  notifications,
+  suppliers,
+} from '../../src/db/schema/index.ts';
 import { runHousekeeping, runDeadlineJobs } from '../../src/jobs/scheduler.ts';
 import { createActor, createContractRows, createSupplierRow, createTenant, unique } from '../factories.ts';
 import { client, createMunicipality, type Json } from '../lifecycle-fixtures.ts';
@@ -187,8 +193,19 @@ describe('events make notifications for exactly the right users', () => {
       role: 'initiative',
       initiativeId: other?.id as string,
     });
+    // a pledge answers one of the initiative's needs (decision 026)
+    const [need] = await t.deps.db
+      .insert(initiativeNeeds)
+      .values({
+        tenantId: m.tenant.id,
+        initiativeId: initiative?.id as string,
+        kind: 'hours',
+        description: 'Huiswerkbegeleiding',
+      })
+      .returning();
     const rows = await createContractRows(t.deps.db, { tenantId: m.tenant.id, supplierId: m.supplier.id });
     const res = await api.post(`/initiatives/${initiative?.id}/pledges`, m.supplierUser.headers, {
+      needId: need?.id,
       contractId: rows.contract.id,
       kind: 'hours',
       hours: 4,
