@@ -6,12 +6,9 @@
  *   node --import tsx bench/export.ts [rows]
  */
 import { sql } from 'drizzle-orm';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AppDeps } from '../src/app/deps.ts';
+import { rmSync } from 'node:fs';
 import { openDatabase } from '../src/db/client.ts';
-import { createApp } from '../src/http/app.ts';
+import { benchApp } from './bench-app.ts';
 import { createMunicipality } from '../test/lifecycle-fixtures.ts';
 
 const rows = Number(process.argv[2] ?? 100_000);
@@ -21,21 +18,7 @@ const database = await openDatabase(
   process.env.DATABASE_URL ? { kind: 'postgres', url: process.env.DATABASE_URL } : { kind: 'pglite' },
   { migrate: true },
 );
-const dataDir = mkdtempSync(join(tmpdir(), 'retour-bench-'));
-const deps: AppDeps = {
-  db: database.db,
-  now: () => new Date('2026-11-23T10:00:00Z'),
-  config: {
-    port: 0,
-    dataDir,
-    filesDir: join(dataDir, 'files'),
-    publicUrl: 'http://localhost:3000',
-    secure: false,
-    apiVersion: 'bench',
-    allowPrivateOidcIssuers: false,
-  },
-};
-const app = createApp(deps);
+const { app, dataDir } = benchApp(database.db);
 const m = await createMunicipality(database.db);
 const created = await app.request('/api/v1/contracts', {
   method: 'POST',

@@ -17,9 +17,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
-import type { AppDeps } from '../src/app/deps.ts';
 import { openDatabase, type Database } from '../src/db/client.ts';
-import { createApp } from '../src/http/app.ts';
+import { benchApp } from './bench-app.ts';
 import { createMunicipality } from '../test/lifecycle-fixtures.ts';
 
 const rowCount = Number(process.argv[2] ?? 100_000);
@@ -147,21 +146,7 @@ async function copyTime(target: Target, csv: { columns: string[]; text: string }
 
 async function bench(target: Target) {
   const { database } = target;
-  const dataDir = mkdtempSync(join(tmpdir(), 'retour-bench-'));
-  const deps: AppDeps = {
-    db: database.db,
-    now: () => new Date('2026-11-23T10:00:00Z'),
-    config: {
-      port: 0,
-      dataDir,
-      filesDir: join(dataDir, 'files'),
-      publicUrl: 'http://localhost:3000',
-      secure: false,
-      apiVersion: 'bench',
-      allowPrivateOidcIssuers: false,
-    },
-  };
-  const app = createApp(deps);
+  const { app, dataDir } = benchApp(database.db);
   const m = await createMunicipality(database.db);
   const times: number[] = [];
   let lastContract = '';
