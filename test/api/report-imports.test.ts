@@ -191,6 +191,24 @@ describe('report import', () => {
     expect(await trace(id)).toEqual(before);
   });
 
+  it('a refusal after thousands of rows already sent to the database still saves nothing (decision 032)', async () => {
+    const id = await newContract();
+    const before = await trace(id);
+    // some 300 kB of valid rows go out while the rest is checked; the last row is refused
+    const rows = Array.from({ length: 3_000 }, (_, i) => `internship;;;;1;Stageplek ${i} ${'x'.repeat(60)}`);
+    const refused = await upload(id, csv(header, ...rows, 'internship;;;;2,5;'));
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ rows: 3_001, created: 0 });
+    expect(refused.body.errors).toEqual([{ row: 3_002, column: 'Aantal', reason: 'must be a whole number' }]);
+    expect(await trace(id)).toEqual(before);
+
+    // the connection is free again: the same rows, corrected, are saved
+    const saved = await upload(id, csv(header, ...rows, 'internship;;;;2;'));
+    expect(saved.status, JSON.stringify(saved.body.errors?.slice(0, 3))).toBe(200);
+    expect(saved.body).toMatchObject({ created: 3_001, valueCents: 3_002 * internshipCents });
+    expect((await progress(id)).realisedCents).toBe(before.progress.realisedCents + 3_002 * internshipCents);
+  });
+
   it('answers in Dutch by default', async () => {
     const id = await newContract();
     const res = await upload(id, csv(header, 'internship;;;;2,5;'), { lang: '' });

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, invalid } from '../../domain/errors.ts';
 import { isHalfYear } from '../../domain/index.ts';
 import {
-  insertActivities,
   lockSupplierActivities,
   removeImportedActivities,
   storedCandidateUses,
-  type NewActivity,
 } from '../../db/repositories/activities.ts';
+import { openActivitySink } from '../../db/repositories/activity-bulk.ts';
 import { currentReportOfPeriod, editableReportStates, lockReport } from '../../db/repositories/reports.ts';
 import { activityColumns, activityFields, columnOfField } from '../../import/activity-sheet.ts';
 import { readSheet } from '../../import/sheet.ts';
@@ -109,41 +108,57 @@ export const importActivities = defineUseCase<ImportActivitiesInput, ImportResul
         );
         const errors = [...table.errors];
         const items: ImportedRow[] = [];
-        const accepted: NewActivity[] = [];
         const start = now.getTime();
-        for (const [index, { row, fields }] of rows.entries()) {
-          try {
-            const { valuation, values } = checkActivity(context, { ...fields, period: input.period }, ledger);
-            ledger.add(values);
-            accepted.push({
-              ...values,
-              createdBy: actor.userId,
-              importBatch: batch,
-              createdAt: new Date(start + index),
-            });
-            items.push({
-              row,
-              typeCode: fields.typeCode,
-              valueCents: valuation.valueCents,
-              explanation: input.lang === 'nl' ? valuation.explanationNl : valuation.explanation,
-            });
-          } catch (error) {
-            if (!(error instanceof DomainError) || !['VALIDATION', 'INVALID_STATE'].includes(error.code))
-              throw error;
-            const issues = error.issues.length ? error.issues : [{ name: '', reason: error.message }];
-            for (const issue of issues) {
-              // the half-year is the address's, not a column: its reasons belong to the row
-              const key = columnOfField(issue.name);
-              const column = key && key !== 'period' ? (table.headers[key] ?? headerOf(key, input.lang)) : '';
-              errors.push({ row, column, reason: issue.reason });
+        // Accepted rows go to the database while the next ones are checked (decision 032); the
+        // first refused row stops that, and the transaction is rolled back at the end.
+        let sink = errors.length || input.dryRun ? undefined : openActivitySink(tx);
+        try {
+          for (const [index, { row, fields }] of rows.entries()) {
+            try {
+              const { valuation, values } = checkActivity(
+                context,
+                { ...fields, period: input.period },
+                ledger,
+              );
+              ledger.add(values);
+              items.push({
+                row,
+                typeCode: fields.typeCode,
+                valueCents: valuation.valueCents,
+                explanation: input.lang === 'nl' ? valuation.explanationNl : valuation.explanation,
+              });
+              const sent = sink?.write({
+                ...values,
+                createdBy: actor.userId,
+                importBatch: batch,
+                createdAt: new Date(start + index),
+              });
+              if (sent) await sent;
+            } catch (error) {
+              if (!(error instanceof DomainError) || !['VALIDATION', 'INVALID_STATE'].includes(error.code))
+                throw error;
+              await sink?.abort();
+              sink = undefined;
+              const issues = error.issues.length ? error.issues : [{ name: '', reason: error.message }];
+              for (const issue of issues) {
+                // the half-year is the address's, not a column: its reasons belong to the row
+                const key = columnOfField(issue.name);
+                const column =
+                  key && key !== 'period' ? (table.headers[key] ?? headerOf(key, input.lang)) : '';
+                errors.push({ row, column, reason: issue.reason });
+              }
             }
           }
+        } catch (error) {
+          // the connection is busy with the COPY until it is ended or given up
+          await sink?.abort();
+          throw error;
         }
         errors.sort((a, b) => a.row - b.row);
         const valueCents = items.reduce((sum, i) => sum + i.valueCents, 0);
         const outcome = { rows: table.count, valueCents, replaced, items, errors };
-        if (errors.length || input.dryRun) throw new Undo({ ...outcome, created: 0 });
-        const created = await insertActivities(tx, accepted);
+        if (!sink) throw new Undo({ ...outcome, created: 0 });
+        const created = await sink.end();
         await audit(tx, actor, 'activity.import', 'report', report.id, {
           contractId: contract.id,
           period: input.period,

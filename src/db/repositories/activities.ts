@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
 import { activities, contracts, evidenceFiles, reports } from '../schema/index.ts';
 import { contractScopeConditions, type ContractScope } from './contracts.ts';
@@ -359,43 +359,6 @@ export async function storedCandidateUses(
 }
 
 export type NewActivity = typeof activities.$inferInsert;
-
-/** Rows per insert statement: one JSON parameter of a few MB, well inside memory on both databases. */
-const insertChunk = 10_000;
-
-/**
- * Many activities in few statements (decision 028): each chunk of rows goes as one JSON parameter,
- * expanded by `json_populate_recordset` into the table's own row type, so PostgreSQL casts every
- * value exactly as a single insert would. The rollup triggers are per statement and see the chunk
- * as their transition table. Columns left out of the rows keep their defaults (id, verification).
- */
-export async function insertActivities(tx: Tx, rows: readonly NewActivity[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const columns = getTableColumns(activities);
-  const given = (Object.keys(columns) as (keyof typeof columns)[]).filter((key) =>
-    rows.some((r) => r[key] !== undefined),
-  );
-  const names = sql.join(
-    given.map((key) => sql.identifier(columns[key].name)),
-    sql.raw(', '),
-  );
-  let inserted = 0;
-  for (let at = 0; at < rows.length; at += insertChunk) {
-    const chunk = rows.slice(at, at + insertChunk).map((r) => {
-      const o: Record<string, unknown> = {};
-      for (const key of given) {
-        const v = r[key];
-        o[columns[key].name] = v instanceof Date ? v.toISOString() : (v ?? null);
-      }
-      return o;
-    });
-    await tx.execute(
-      sql`insert into activities (${names}) select ${names} from json_populate_recordset(null::activities, ${JSON.stringify(chunk)}::json)`,
-    );
-    inserted += chunk.length;
-  }
-  return inserted;
-}
 
 /**
  * Removes the activities of a report that an earlier file import made, with their evidence rows

@@ -3,6 +3,7 @@ import type { AuditEntry } from '../audit.ts';
 import type { Tx } from '../client.ts';
 import { contracts, suppliers } from '../schema/index.ts';
 import { insertBulkRows, jsonTextSet, updateJsonRows, uuidV7, type BulkColumn } from './bulk.ts';
+import { copyBulkRows } from './bulk-copy.ts';
 import type { ContractRow } from './contracts.ts';
 import type { SupplierRow } from './suppliers.ts';
 
@@ -132,14 +133,14 @@ const auditColumns: BulkColumn[] = [
  */
 export async function saveContractImport(tx: Tx, w: ContractImportWrite): Promise<void> {
   const tenant_id = w.tenantId;
-  await insertBulkRows(
+  await copyBulkRows(
     tx,
     'suppliers',
     supplierColumns,
     w.suppliers.map((s) => ({ id: s.id, tenant_id, name: s.name, kvk_number: s.kvkNumber })),
   );
 
-  await insertBulkRows(
+  await copyBulkRows(
     tx,
     'contracts',
     contractColumns,
@@ -165,7 +166,7 @@ export async function saveContractImport(tx: Tx, w: ContractImportWrite): Promis
     })),
   );
 
-  await insertBulkRows(
+  await copyBulkRows(
     tx,
     'reports',
     reportColumns,
@@ -205,7 +206,7 @@ export async function saveContractImport(tx: Tx, w: ContractImportWrite): Promis
     })),
   );
 
-  await insertBulkRows(
+  await copyBulkRows(
     tx,
     'audit_log',
     auditColumns,

@@ -49,13 +49,16 @@ export function NotificationBell() {
   useEffect(() => load(), [pathname, load]);
 
   if (!active) return null;
+  // Until the count is known the bell says only its name: "geen ongelezen" would be a guess.
   const n = count ?? 0;
+  const label =
+    count === null
+      ? t('notifications.title')
+      : n === 0
+        ? t('notifications.bellNone')
+        : t('notifications.bell', { n });
   return (
-    <Link
-      to="/notifications"
-      className="retour-bell"
-      aria-label={n === 0 ? t('notifications.bellNone') : t('notifications.bell', { n })}
-    >
+    <Link to="/notifications" className="retour-bell" aria-label={label}>
       <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20">
         <path
           fill="currentColor"
