@@ -89,6 +89,26 @@ export function readTable<K extends string>(
   columns: readonly ImportColumn<K>[],
   lang: Lang,
 ): ReadTable<K> {
+  const table = readTableRowByRow(sheet, columns, lang);
+  const rows = [...table.rows];
+  return { ...table, rows };
+}
+
+/** A table whose rows are read as they are asked for (`errors` grows meanwhile). */
+export interface TableRowByRow<K extends string> extends Omit<ReadTable<K>, 'rows'> {
+  rows: Iterable<ReadRow<K>>;
+}
+
+/**
+ * {@link readTable} with the rows read one by one as the caller takes them, so a large file's
+ * rows can be checked and saved while the rest is still being read (decision 032). The header's
+ * errors are in `errors` at once; a row's errors when that row has been reached.
+ */
+export function readTableRowByRow<K extends string>(
+  sheet: Sheet,
+  columns: readonly ImportColumn<K>[],
+  lang: Lang,
+): TableRowByRow<K> {
   const errors: RowError[] = [];
   const [head, ...body] = sheet.rows;
   if (!head) {
@@ -135,32 +155,33 @@ export function readTable<K extends string>(
   if (errors.some((e) => e.row === head.row)) return { rows: [], errors, headers, count: body.length };
   if (body.length === 0) errors.push({ row: 0, column: '', reason: 'the file has no rows below the header' });
   const refused = new Set(sheet.issues.map((i) => i.row));
-  const seen = new Map<string, number>();
-  const rows: ReadRow<K>[] = [];
-  for (const { row, cells } of body) {
-    const values: Partial<Record<K, CellOut>> = {};
-    let bad = refused.has(row);
-    positions.forEach((column, i) => {
-      const cell = cells[i];
-      if (!column || isBlank(cell)) return;
-      const read = readCell(column.kind, cell, column.max);
-      if (read.ok) values[column.key] = read.value;
-      else {
-        bad = true;
-        errors.push({ row, column: nameAt(i), reason: read.reason });
+  const rows = function* (): Generator<ReadRow<K>> {
+    const seen = new Map<string, number>();
+    for (const { row, cells } of body) {
+      const values: Partial<Record<K, CellOut>> = {};
+      let bad = refused.has(row);
+      positions.forEach((column, i) => {
+        const cell = cells[i];
+        if (!column || isBlank(cell)) return;
+        const read = readCell(column.kind, cell, column.max);
+        if (read.ok) values[column.key] = read.value;
+        else {
+          bad = true;
+          errors.push({ row, column: nameAt(i), reason: read.reason });
+        }
+      });
+      if (bad) continue;
+      const key = JSON.stringify(columns.map((c) => values[c.key] ?? null));
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        errors.push({ row, column: '', reason: `is the same as row ${earlier}` });
+        continue;
       }
-    });
-    if (bad) continue;
-    const key = JSON.stringify(columns.map((c) => values[c.key] ?? null));
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      errors.push({ row, column: '', reason: `is the same as row ${earlier}` });
-      continue;
+      seen.set(key, row);
+      yield { row, values };
     }
-    seen.set(key, row);
-    rows.push({ row, values });
-  }
-  return { rows, errors, headers, count: body.length };
+  };
+  return { rows: rows(), errors, headers, count: body.length };
 }
 
 /** A, B, …, Z, AA: for a column without a header. */

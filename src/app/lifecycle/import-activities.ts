@@ -10,7 +10,7 @@ import { openActivitySink } from '../../db/repositories/activity-bulk.ts';
 import { currentReportOfPeriod, editableReportStates, lockReport } from '../../db/repositories/reports.ts';
 import { activityColumns, activityFields, columnOfField } from '../../import/activity-sheet.ts';
 import { readSheet } from '../../import/sheet.ts';
-import { readTable, type Lang, type RowError } from '../../import/table.ts';
+import { readTableRowByRow, type Lang, type RowError } from '../../import/table.ts';
 import { cleanUpContent, defaultMaxUploadBytes, evidenceStore } from '../evidence/evidence-store.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { ActivityLedger } from './activity-ledger.ts';
@@ -78,7 +78,7 @@ export const importActivities = defineUseCase<ImportActivitiesInput, ImportResul
       ]);
     await requireContract(deps.db, actor, input.contractId);
     const sheet = await readSheet(input.bytes, deps.config.maxUploadBytes ?? defaultMaxUploadBytes);
-    const table = readTable(sheet, activityColumns, input.lang);
+    const table = readTableRowByRow(sheet, activityColumns, input.lang);
     const batch = randomUUID();
     const removedKeys: string[] = [];
     let result: ImportResult;
@@ -102,18 +102,26 @@ export const importActivities = defineUseCase<ImportActivitiesInput, ImportResul
         const replaced = removed.removed;
         const now = deps.now();
         const context = await loadActivityContext(tx, now, contract, input.period);
-        const rows = table.rows.map(({ row, values }) => ({ row, fields: activityFields(values) }));
+        // every stored use of the supplier's candidates: the file's are known only as it is read
         const ledger = new ActivityLedger(
-          await storedCandidateUses(tx, tenantId, contract.supplierId, input.period, candidateCodes(rows)),
+          await storedCandidateUses(tx, tenantId, contract.supplierId, input.period, 'all'),
         );
-        const errors = [...table.errors];
+        // the table adds a row's cell errors when the row is read; the checks add theirs
+        const errors: RowError[] = table.errors;
         const items: ImportedRow[] = [];
         const start = now.getTime();
         // Accepted rows go to the database while the next ones are checked (decision 032); the
         // first refused row stops that, and the transaction is rolled back at the end.
         let sink = errors.length || input.dryRun ? undefined : openActivitySink(tx);
         try {
-          for (const [index, { row, fields }] of rows.entries()) {
+          let index = -1;
+          for (const { row, values: cells } of table.rows) {
+            index++;
+            if (sink && errors.length) {
+              await sink.abort();
+              sink = undefined;
+            }
+            const fields = activityFields(cells);
             try {
               const { valuation, values } = checkActivity(
                 context,
@@ -154,10 +162,11 @@ export const importActivities = defineUseCase<ImportActivitiesInput, ImportResul
           await sink?.abort();
           throw error;
         }
+        if (errors.length) await sink?.abort(); // a refused last row is known once the rows are read
         errors.sort((a, b) => a.row - b.row);
         const valueCents = items.reduce((sum, i) => sum + i.valueCents, 0);
         const outcome = { rows: table.count, valueCents, replaced, items, errors };
-        if (!sink) throw new Undo({ ...outcome, created: 0 });
+        if (!sink || errors.length) throw new Undo({ ...outcome, created: 0 });
         const created = await sink.end();
         await audit(tx, actor, 'activity.import', 'report', report.id, {
           contractId: contract.id,
@@ -182,13 +191,3 @@ export const importActivities = defineUseCase<ImportActivitiesInput, ImportResul
 });
 
 const headerOf = (key: string, lang: Lang) => activityColumns.find((c) => c.key === key)?.header[lang] ?? key;
-
-/** The candidate codes the rows name, as the form would read them (codes it refuses are left out). */
-function candidateCodes(rows: readonly { fields: { candidate?: string | undefined } }[]): string[] {
-  const codes = new Set<string>();
-  for (const { fields } of rows) {
-    const code = fields.candidate?.trim();
-    if (code) codes.add(code);
-  }
-  return [...codes];
-}

@@ -296,18 +296,21 @@ export interface StoredCandidateUse {
 /**
  * `candidateUsage` and `monthsCountedInGroup` for many candidates at once (decision 028): current
  * report versions, rejected activities left out, over all contracts of the supplier in the tenant.
- * A file of 100,000 candidates is three queries.
+ * A file of 100,000 candidates is three queries. `'all'`: every candidate of the supplier (an
+ * import that reads its file row by row does not know the file's codes beforehand, decision 032).
  */
 export async function storedCandidateUses(
   db: Db | Tx,
   tenantId: string,
   supplierId: string,
   period: string,
-  codes: readonly string[],
+  codes: readonly string[] | 'all',
 ): Promise<Map<string, StoredCandidateUse>> {
   const uses = new Map<string, StoredCandidateUse>();
-  if (codes.length === 0) return uses;
-  const named = new Set(codes);
+  const all = codes === 'all';
+  if (!all && codes.length === 0) return uses;
+  const named = new Set(all ? [] : codes);
+  const wanted = (code: string) => all || named.has(code);
   const use = (code: string) => {
     let u = uses.get(code);
     if (!u) uses.set(code, (u = { fteHundredths: 0, targetGroups: [], monthsHundredths: new Map() }));
@@ -318,7 +321,7 @@ export async function storedCandidateUses(
     eq(contracts.supplierId, supplierId),
     // one candidate (a form entry) by its code; many (an import): all of the supplier's, kept below
     // when named (a filter on thousands of codes costs the database more than the rows it saves)
-    codes.length === 1
+    !all && codes.length === 1
       ? eq(activities.candidateCode, codes[0] as string)
       : isNotNull(activities.candidateCode),
     ne(activities.verification, 'rejected'),
@@ -336,12 +339,12 @@ export async function storedCandidateUses(
   })
     .where(and(base, eq(activities.period, period)))
     .groupBy(activities.candidateCode)) as { code: string; fte: string | null }[];
-  for (const r of ftes) if (named.has(r.code)) use(r.code).fteHundredths = Math.round(Number(r.fte ?? 0));
+  for (const r of ftes) if (wanted(r.code)) use(r.code).fteHundredths = Math.round(Number(r.fte ?? 0));
   const groups = (await from({ code: activities.candidateCode, targetGroup: activities.targetGroup })
     .where(and(base, sql`${activities.targetGroup} is not null`))
     .groupBy(activities.candidateCode, activities.targetGroup)
     .orderBy(activities.candidateCode, activities.targetGroup)) as { code: string; targetGroup: string }[];
-  for (const r of groups) if (named.has(r.code)) use(r.code).targetGroups.push(r.targetGroup);
+  for (const r of groups) if (wanted(r.code)) use(r.code).targetGroups.push(r.targetGroup);
   const months = (await from({
     code: activities.candidateCode,
     targetGroup: activities.targetGroup,
@@ -354,7 +357,7 @@ export async function storedCandidateUses(
     months: string | null;
   }[];
   for (const r of months)
-    if (named.has(r.code)) use(r.code).monthsHundredths.set(r.targetGroup, Math.round(Number(r.months ?? 0)));
+    if (wanted(r.code)) use(r.code).monthsHundredths.set(r.targetGroup, Math.round(Number(r.months ?? 0)));
   return uses;
 }
 
