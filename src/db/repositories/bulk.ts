@@ -7,7 +7,10 @@ export const bulkChunkRows = 10_000;
 
 let lastMs = 0;
 let counter = 0;
-const random = new Uint8Array(8);
+/** Random bytes drawn 8 KiB at a time: one system call per 1,024 ids instead of one per id. */
+const pool = new Uint8Array(8192);
+let poolAt = pool.length;
+const hexByte = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 /**
  * A time-ordered UUID (version 7, RFC 9562): 48 bits of milliseconds, a 12-bit counter within the
@@ -23,12 +26,17 @@ export function uuidV7(): string {
     counter = 0;
   } else ms = lastMs;
   lastMs = ms;
-  randomFillSync(random);
-  const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
-  const tail = [...random].map((b) => hex(b, 2)).join('');
-  const time = hex(ms, 12);
-  const variant = hex(8 + (random[0]! & 3), 1);
-  return `${time.slice(0, 8)}-${time.slice(8)}-7${hex(counter, 3)}-${variant}${tail.slice(1, 4)}-${tail.slice(4, 16)}`;
+  if (poolAt + 8 > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  const at = poolAt;
+  poolAt += 8;
+  let tail = '';
+  for (let i = at; i < at + 8; i++) tail += hexByte[pool[i]!];
+  const time = ms.toString(16).padStart(12, '0');
+  const variant = (8 + (pool[at]! & 3)).toString(16);
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${counter.toString(16).padStart(3, '0')}-${variant}${tail.slice(1, 4)}-${tail.slice(4, 16)}`;
 }
 
 /** A column of a set-based write: its name in the table (and the JSON key) and its SQL type. */
