@@ -42,6 +42,8 @@ export const contracts = pgTable(
   },
   (t) => [
     unique('contracts_tenant_reference').on(t.tenantId, t.reference),
+    // the key of reports' and activities' one foreign key to their contract AND its tenant (decision 032)
+    unique('contracts_id_tenant').on(t.id, t.tenantId),
     index('contracts_supplier').on(t.supplierId),
   ],
 );

@@ -1,5 +1,6 @@
 import {
   bigserial,
+  foreignKey,
   date,
   index,
   integer,
@@ -21,12 +22,9 @@ export const reports = pgTable(
   'reports',
   {
     id: id(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    contractId: uuid('contract_id')
-      .notNull()
-      .references(() => contracts.id),
+    // with contract_id one foreign key to the contract of this tenant (below)
+    tenantId: uuid('tenant_id').notNull(),
+    contractId: uuid('contract_id').notNull(),
     period: text('period').notNull(), // '2026-H1'
     version: integer('version').notNull().default(1),
     status: text('status').notNull().default('open'), // open | submitted | closed | overdue
@@ -38,6 +36,12 @@ export const reports = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    // the report's contract, in the report's tenant: one check per row instead of two (decision 032)
+    foreignKey({
+      name: 'reports_contract_tenant_fk',
+      columns: [t.contractId, t.tenantId],
+      foreignColumns: [contracts.id, contracts.tenantId],
+    }),
     unique('reports_contract_period_version').on(t.contractId, t.period, t.version),
     index('reports_tenant_status').on(t.tenantId, t.status),
     // The deadline job: open reports past due, reminders due soon, overdue reports without notice.
@@ -50,12 +54,9 @@ export const activities = pgTable(
   'activities',
   {
     id: id(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
-    contractId: uuid('contract_id')
-      .notNull()
-      .references(() => contracts.id),
+    // with contract_id one foreign key to the contract of this tenant (below)
+    tenantId: uuid('tenant_id').notNull(),
+    contractId: uuid('contract_id').notNull(),
     reportId: uuid('report_id')
       .notNull()
       .references(() => reports.id),
@@ -102,6 +103,11 @@ export const activities = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    foreignKey({
+      name: 'activities_contract_tenant_fk',
+      columns: [t.contractId, t.tenantId],
+      foreignColumns: [contracts.id, contracts.tenantId],
+    }),
     index('activities_contract').on(t.contractId),
     index('activities_report').on(t.reportId),
     // portfolio sums of a tenant up to a half-year (dashboard, lists: issue 14)
