@@ -76,6 +76,19 @@ function decoded(raw: string): string {
 /** A JSON body larger than this is refused with 413 (file uploads have their own limit). */
 export const maxJsonBytes = 2 * 1024 * 1024;
 
+/**
+ * Routes whose JSON body is a data file with a limit of its own (an OCDS package for the contract
+ * import, up to the import limit): their body is limited and checked by the route, after
+ * authentication, with {@link refuseBadText} — never read here, before anyone is known.
+ */
+export const ownsJsonBody = (path: string) => path.endsWith('/contract-imports');
+
+/** Refuses (400, naming the fields) a parsed JSON body with control characters or broken text. */
+export function refuseBadText(body: unknown): void {
+  const found = textIssues(body);
+  if (found.length) refuse(found);
+}
+
 function refuseBadAddress(url: URL): void {
   const issues: Issue[] = [];
   for (const segment of url.pathname.split('/')) {
@@ -98,17 +111,14 @@ const checkText: MiddlewareHandler = async (c, next) => {
   // and the query (most requests), and only escaped addresses are taken apart.
   const raw = c.req.url;
   if (raw.includes('%') || badInLine.test(raw)) refuseBadAddress(new URL(raw));
-  if (isJson(c.req.header('Content-Type'))) {
+  if (isJson(c.req.header('Content-Type')) && !ownsJsonBody(c.req.path)) {
     let body: unknown;
     try {
       body = await c.req.json();
     } catch {
       body = undefined; // not JSON: the route's validator answers 400
     }
-    if (body !== undefined) {
-      const found = textIssues(body);
-      if (found.length) refuse(found);
-    }
+    if (body !== undefined) refuseBadText(body);
   }
   return next();
 };
@@ -124,7 +134,11 @@ const jsonLimit = bodyLimit({
 
 /** The edge check of every API request: path, query and JSON body text, and the JSON size. */
 export const textGuard: MiddlewareHandler = async (c, next) => {
-  if (isJson(c.req.header('Content-Type')) && !['GET', 'HEAD'].includes(c.req.method))
+  if (
+    isJson(c.req.header('Content-Type')) &&
+    !['GET', 'HEAD'].includes(c.req.method) &&
+    !ownsJsonBody(c.req.path)
+  )
     return jsonLimit(c, async () => {
       await checkText(c, next);
     });

@@ -11,7 +11,7 @@ import { problemResponse } from './problem.ts';
  * keep the API's JSON limit.
  */
 export function uploadLimit(overheadBytes = 0): MiddlewareHandler<HttpEnv> {
-  return limitTo((config) => config.maxUploadBytes ?? defaultMaxUploadBytes, overheadBytes);
+  return limitTo((config) => config.maxUploadBytes ?? defaultMaxUploadBytes, overheadBytes, false);
 }
 
 /** Default largest import file (contract CSV/XLSX): 32 MiB, a 100,000-row contract CSV is ~13 MiB. */
@@ -20,15 +20,20 @@ export const defaultMaxImportBytes = 32 * 1024 * 1024;
 /**
  * The import limit (RETOUR_MAX_IMPORT_BYTES, default 32 MiB) on a route's POST body: a data file of
  * many rows, larger than an evidence file may be (decision 029); over it: 413 as {@link uploadLimit}.
+ * A JSON body (an OCDS package) too: the edge check leaves those routes' JSON to them (`ownsJsonBody`).
  */
 export function importLimit(): MiddlewareHandler<HttpEnv> {
-  return limitTo((config) => config.maxImportBytes ?? defaultMaxImportBytes, 0);
+  return limitTo((config) => config.maxImportBytes ?? defaultMaxImportBytes, 0, true);
 }
 
-function limitTo(limitOf: (config: Config) => number, overheadBytes: number): MiddlewareHandler<HttpEnv> {
+function limitTo(
+  limitOf: (config: Config) => number,
+  overheadBytes: number,
+  json: boolean,
+): MiddlewareHandler<HttpEnv> {
   return async (c, next) => {
-    // a JSON body is already read and limited by the edge check (text-guard.ts, 2 MiB)
-    if (c.req.method !== 'POST' || /json/i.test(c.req.header('Content-Type') ?? '')) return next();
+    // elsewhere a JSON body is already read and limited by the edge check (text-guard.ts, 2 MiB)
+    if (c.req.method !== 'POST' || (!json && /json/i.test(c.req.header('Content-Type') ?? ''))) return next();
     const limit = limitOf(c.var.deps.config);
     return bodyLimit({
       maxSize: limit + overheadBytes,

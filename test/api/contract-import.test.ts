@@ -408,6 +408,51 @@ describe('contract import from OCDS', () => {
   });
 });
 
+describe('a large OCDS package', () => {
+  /** The derived record package with `n` records, each a contract of its own (about 2.6 kB each). */
+  function manyRecords(n: number, text = ''): Json {
+    const pkg = fixture('derived-record-package-eur-2026.json');
+    const [record] = pkg.records as Json[];
+    const serial = JSON.stringify(record);
+    pkg.records = Array.from({ length: n }, (_, i) =>
+      JSON.parse(
+        serial
+          .replaceAll('ocds-213czf-000-00001', `ocds-big${i}-000-00001`)
+          .replace('AnyCorp', `AnyCorp${text}`),
+      ),
+    );
+    return pkg;
+  }
+
+  it('is taken up to the import limit, not the 2 MiB of other JSON bodies (dry run)', async () => {
+    const pkg = manyRecords(1_000);
+    expect(JSON.stringify(pkg).length).toBeGreaterThan(2 * 1024 * 1024);
+    const res = await upload(m.advisor.headers, pkg, { dryRun: true });
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+    expect(res.body).toMatchObject({ rows: 1_000, created: 1_000 });
+  });
+
+  it('over the import limit: 413; with a control character: 400 naming the field; nothing saved', async () => {
+    const before = await counts(m.tenant.id);
+    const pkg = manyRecords(2);
+    const limit = t.deps.config.maxImportBytes;
+    t.deps.config.maxImportBytes = JSON.stringify(pkg).length - 1;
+    try {
+      expect((await upload(m.advisor.headers, pkg)).status).toBe(413);
+    } finally {
+      t.deps.config.maxImportBytes = limit;
+    }
+    const bad = await upload(m.advisor.headers, manyRecords(2, '\\u0000'), { lang: 'en' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.invalidParams)).toContain('control character');
+    expect(await counts(m.tenant.id)).toEqual(before);
+  });
+
+  it('is not read before sign-in: 401 for a large body without a session', async () => {
+    expect((await upload({}, manyRecords(1_000))).status).toBe(401);
+  });
+});
+
 describe('who may import', () => {
   it.each(['admin', 'manager', 'supplierUser'] as const)('%s gets 403 and nothing is saved', async (who) => {
     const before = await counts(m.tenant.id);

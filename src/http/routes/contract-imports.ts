@@ -5,6 +5,7 @@ import type { HttpEnv } from '../env.ts';
 import { CentsSchema, errorResponses, IsoDateSchema, jsonResponse, ProblemSchema } from '../openapi.ts';
 import { errorLanguageOf } from '../problem.ts';
 import { importLimit } from '../upload-limit.ts';
+import { refuseBadText } from '../text-guard.ts';
 import { toDutchMessage, toDutchTitle } from '../problem-dutch.ts';
 
 const { 400: e400, 401: e401, 403: e403, 500: e500 } = errorResponses;
@@ -128,6 +129,12 @@ function inLanguage(result: ContractImportResult, lang: 'nl' | 'en'): ContractIm
   return { ...result, errors: result.errors.map((e) => ({ ...e, reason: toDutchMessage(e.reason) })) };
 }
 
+/** The OCDS body, refused (400) with control characters: the edge check leaves this body to the route. */
+function checkedText<T>(value: T): T {
+  refuseBadText(value);
+  return value;
+}
+
 export function contractImportRoutes(api: OpenAPIHono<HttpEnv>) {
   api.use('/contract-imports', importLimit());
 
@@ -135,7 +142,7 @@ export function contractImportRoutes(api: OpenAPIHono<HttpEnv>) {
     const dryRun = c.req.valid('query').dryRun === 'true';
     const type = c.req.header('Content-Type') ?? '';
     const body = /json/i.test(type)
-      ? { kind: 'json' as const, value: c.req.valid('json') }
+      ? { kind: 'json' as const, value: checkedText(c.req.valid('json')) }
       : { kind: 'bytes' as const, bytes: new Uint8Array(await c.req.arrayBuffer()) };
     const result = await execute(importContracts, c.var.deps, c.var.actor, { body, dryRun });
     const lang = errorLanguageOf(c.req.header('Accept-Language'));
