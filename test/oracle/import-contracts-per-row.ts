@@ -8,11 +8,8 @@ import { DomainError } from '../../src/domain/errors.ts';
 import { formatEuro, halfYearOf, type IsoDate } from '../../src/domain/index.ts';
 import type { Tx } from '../../src/db/client.ts';
 import { setInvoice } from '../../src/db/repositories/contract-invoices.ts';
-import {
-  contractByReference,
-  contractManagerByEmail,
-  type ContractRow,
-} from '../../src/db/repositories/contracts.ts';
+import { contractByReference, type ContractRow } from '../../src/db/repositories/contracts.ts';
+import { contractManagerByEmail } from '../../src/db/repositories/contract-managers.ts';
 import { supplierByKvk, supplierById } from '../../src/db/repositories/suppliers.ts';
 import { readContractRows, type ImportBody, type ImportRow } from '../../src/import/contract-rows.ts';
 import type { Actor } from '../../src/app/actor.ts';

@@ -7,12 +7,8 @@ import {
   suppliersByIds,
   suppliersByKvkNumbers,
 } from '../../db/repositories/contract-import.ts';
-import {
-  extensionsOf,
-  listContractManagers,
-  type ContractRow,
-  type ExtensionRow,
-} from '../../db/repositories/contracts.ts';
+import { extensionsOf, type ContractRow, type ExtensionRow } from '../../db/repositories/contracts.ts';
+import { listContractManagers } from '../../db/repositories/contract-managers.ts';
 import { listPolicyVersions, type StoredPolicyVersion } from '../../db/repositories/policies.ts';
 import type { SupplierRow } from '../../db/repositories/suppliers.ts';
 import type { ImportRow } from '../../import/contract-rows.ts';

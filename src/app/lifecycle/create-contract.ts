@@ -11,9 +11,9 @@ import {
   contractByReference,
   contractInScope,
   insertContract,
-  isContractManager,
   type ContractRow,
 } from '../../db/repositories/contracts.ts';
+import { isContractManager } from '../../db/repositories/contract-managers.ts';
 import { policyVersionOn, type StoredPolicyVersion } from '../../db/repositories/policies.ts';
 import { insertReports } from '../../db/repositories/reports.ts';
 import { supplierById } from '../../db/repositories/suppliers.ts';

@@ -1,9 +1,9 @@
 import { invalid } from '../../domain/errors.ts';
+import { updateContractDetails } from '../../db/repositories/contracts.ts';
 import {
   isContractManager,
   listContractManagers as listContractManagerRows,
-  updateContractDetails,
-} from '../../db/repositories/contracts.ts';
+} from '../../db/repositories/contract-managers.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { getContract } from './contracts.ts';
 import type { ContractView } from './present.ts';
