@@ -168,6 +168,7 @@ export interface ContractFilters {
 }
 
 /** The where-conditions of the list filters (supplier, regime, text in reference, title or supplier). */
+/** The filters' conditions on the contracts table alone (no join needed). */
 export function contractFilterConditions(filters: ContractFilters): SQL[] {
   const conds: SQL[] = [];
   if (filters.supplierId !== undefined)
@@ -176,10 +177,11 @@ export function contractFilterConditions(filters: ContractFilters): SQL[] {
   const q = filters.q?.trim();
   if (q) {
     const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    // the supplier's name by a subquery, so the condition needs no join (a count reads contracts only)
     const match = or(
       ilike(contracts.reference, like),
       ilike(contracts.title, like),
-      ilike(suppliers.name, like),
+      sql`${contracts.supplierId} in (select ${suppliers.id} from ${suppliers} where ${ilike(suppliers.name, like)})`,
     );
     if (match) conds.push(match);
   }

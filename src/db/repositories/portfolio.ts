@@ -262,7 +262,6 @@ export async function countContracts(db: Db | Tx, scope: ContractScope, where: S
   const [row] = await db
     .select({ n: sql<string>`count(*)` })
     .from(contracts)
-    .innerJoin(suppliers, eq(suppliers.id, contracts.supplierId))
     .where(and(...contractScopeConditions(scope), ...where));
   return Number(row?.n ?? 0);
 }
