@@ -16,14 +16,37 @@ function digit(s: string, i: number): number {
   return c >= 0 && c <= 9 ? c : NaN;
 }
 
-/** Days since 1970-01-01 (proleptic Gregorian); the civil-from-days algorithm of H. Hinnant. */
+/** Days before the first of each month in a common year. */
+const daysBeforeMonth = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** Day number of 1 January of year `y` (days since 1970-01-01, proleptic Gregorian), in closed form. */
+function newYearDayOf(y: number): number {
+  return (
+    365 * (y - 1970) +
+    Math.floor((y - 1969) / 4) -
+    Math.floor((y - 1901) / 100) +
+    Math.floor((y - 1601) / 400)
+  );
+}
+
+/**
+ * 1 January of the years 1900–2300 as day numbers, so that a loop over dates and half-years looks a
+ * year up instead of dividing three times (other years are computed).
+ */
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_YEARS = 401;
+const newYearTable = new Int32Array(TABLE_YEARS);
+for (let i = 0; i < TABLE_YEARS; i++) newYearTable[i] = newYearDayOf(TABLE_FIRST_YEAR + i);
+
+/** Day number of 1 January of year `y`. */
+function newYearDay(y: number): number {
+  const i = y - TABLE_FIRST_YEAR;
+  return i >= 0 && i < TABLE_YEARS ? (newYearTable[i] as number) : newYearDayOf(y);
+}
+
+/** Day number of a real date y-m-d. */
 function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return newYearDay(y) + (daysBeforeMonth[m - 1] as number) + (m > 2 && isLeap(y) ? 1 : 0) + d - 1;
 }
 
 /*
@@ -210,16 +233,6 @@ export function isHalfYear(s: unknown): s is HalfYear {
   return typeof s === 'string' && !Number.isNaN(halfYearIndex(s));
 }
 
-/** Day number of 1 January of year `y` (`daysFromCivil(y, 1, 1)` in closed form). */
-function newYearDay(y: number): number {
-  return (
-    365 * (y - 1970) +
-    Math.floor((y - 1969) / 4) -
-    Math.floor((y - 1901) / 100) +
-    Math.floor((y - 1601) / 400)
-  );
-}
-
 /** First day number of the half-year with {@link halfYearIndex} `i` (NaN for NaN). */
 export function halfYearIndexStartDay(i: number): number {
   const y = Math.floor(i / 2);
@@ -229,7 +242,9 @@ export function halfYearIndexStartDay(i: number): number {
 
 /** Last day number of the half-year with {@link halfYearIndex} `i` (NaN for NaN). */
 export function halfYearIndexEndDay(i: number): number {
-  return halfYearIndexStartDay(i + 1) - 1;
+  const y = Math.floor(i / 2);
+  const leap = isLeap(y) ? 1 : 0;
+  return newYearDay(y) + (i - y * 2 === 0 ? 180 + leap : 364 + leap); // 30 June, 31 December
 }
 
 /**

@@ -50,6 +50,11 @@ export function roundRatio(num: number, den: number): Cents {
 export function mulDivRound(a: number, b: number, c: number, den: number): Cents {
   const p = a * b * c;
   if (p <= Number.MAX_SAFE_INTEGER && p >= -Number.MAX_SAFE_INTEGER) return roundRatio(p, den);
+  return mulDivRoundBig(a, b, c, den);
+}
+
+/** {@link mulDivRound} beyond 2^53, in BigInt (apart, so that the common case stays small to inline). */
+function mulDivRoundBig(a: number, b: number, c: number, den: number): Cents {
   const n = BigInt(a) * BigInt(b) * BigInt(c);
   const d = BigInt(den);
   const neg = n < 0n;

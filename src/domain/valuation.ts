@@ -187,23 +187,19 @@ const quantityFields = [
   'bonuses',
 ] as const;
 
-function present(v: unknown): number {
-  return v === undefined || v === null ? 0 : 1;
-}
-
-/** Bit i stands for quantityFields[i]. */
+/** Bit i stands for quantityFields[i]: the fields given (not undefined or null). */
 function fieldMask(i: ActivityInput): number {
   return (
-    present(i.fte) |
-    (present(i.months) << 1) |
-    (present(i.units) << 2) |
-    (present(i.hours) << 3) |
-    (present(i.amountCents) << 4) |
-    (present(i.validFrom) << 5) |
-    (present(i.validTo) << 6) |
-    (present(i.targetGroup) << 7) |
-    (present(i.hoursPerWeek) << 8) |
-    (present(i.bonuses) << 9)
+    (i.fte != null ? 1 : 0) |
+    (i.months != null ? 2 : 0) |
+    (i.units != null ? 4 : 0) |
+    (i.hours != null ? 8 : 0) |
+    (i.amountCents != null ? 16 : 0) |
+    (i.validFrom != null ? 32 : 0) |
+    (i.validTo != null ? 64 : 0) |
+    (i.targetGroup != null ? 128 : 0) |
+    (i.hoursPerWeek != null ? 256 : 0) |
+    (i.bonuses != null ? 512 : 0)
   );
 }
 
@@ -244,7 +240,7 @@ function boundReason(name: string, max: number): string {
 
 /** Quantity with at most 2 decimals in (0, max]; NaN after recording an issue. */
 function quantity(v: unknown, name: string, max: number): number {
-  const h = typeof v === 'number' ? toHundredths(v) : NaN;
+  const h = toHundredths(v as number); // NaN for anything but a number
   if (h > 0 && !(h > max)) return h;
   quantityRefused(v, name, max, h);
   return NaN;
