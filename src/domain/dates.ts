@@ -16,14 +16,37 @@ function digit(s: string, i: number): number {
   return c >= 0 && c <= 9 ? c : NaN;
 }
 
-/** Days since 1970-01-01 (proleptic Gregorian); the civil-from-days algorithm of H. Hinnant. */
+/** Days before the first of each month in a common year. */
+const daysBeforeMonth = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** Day number of 1 January of year `y` (days since 1970-01-01, proleptic Gregorian), in closed form. */
+function newYearDayOf(y: number): number {
+  return (
+    365 * (y - 1970) +
+    Math.floor((y - 1969) / 4) -
+    Math.floor((y - 1901) / 100) +
+    Math.floor((y - 1601) / 400)
+  );
+}
+
+/**
+ * 1 January of the years 1900–2300 as day numbers, so that a loop over dates and half-years looks a
+ * year up instead of dividing three times (other years are computed).
+ */
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_YEARS = 401;
+const newYearTable = new Int32Array(TABLE_YEARS);
+for (let i = 0; i < TABLE_YEARS; i++) newYearTable[i] = newYearDayOf(TABLE_FIRST_YEAR + i);
+
+/** Day number of 1 January of year `y`. */
+function newYearDay(y: number): number {
+  const i = y - TABLE_FIRST_YEAR;
+  return i >= 0 && i < TABLE_YEARS ? (newYearTable[i] as number) : newYearDayOf(y);
+}
+
+/** Day number of a real date y-m-d. */
 function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return newYearDay(y) + (daysBeforeMonth[m - 1] as number) + (m > 2 && isLeap(y) ? 1 : 0) + d - 1;
 }
 
 /*
@@ -193,64 +216,54 @@ export function monthsWithinHundredths(fromDay: number, toDay: number): number {
   return whole * 100 + Math.ceil((num * 100) / den - 1e-9);
 }
 
+/**
+ * A half-year as one number, year × 2 + 0 for H1 or 1 for H2, or NaN when `s` is not `YYYY-H1` /
+ * `YYYY-H2` (years 0001–9999). No object, no string: for loops over many activities.
+ * @example halfYearIndex('2026-H2') // 4053
+ */
+export function halfYearIndex(s: string): number {
+  if (typeof s !== 'string' || s.length !== 7 || s.charCodeAt(4) !== 45 || s.charCodeAt(5) !== 72) return NaN;
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const h = s.charCodeAt(6) - 49;
+  return y >= 1 && (h === 0 || h === 1) ? y * 2 + h : NaN; // y is NaN for a non-digit
+}
+
 /** True for `YYYY-H1` / `YYYY-H2`. */
 export function isHalfYear(s: unknown): s is HalfYear {
-  if (typeof s !== 'string' || s.length !== 7 || s.charCodeAt(4) !== 45 || s.charCodeAt(5) !== 72)
-    return false;
-  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
-  const h = s.charCodeAt(6);
-  return y >= 1 && (h === 49 || h === 50);
+  return typeof s === 'string' && !Number.isNaN(halfYearIndex(s));
 }
 
-/** Day number of 1 January of year `y` (`daysFromCivil(y, 1, 1)` in closed form). */
-function newYearDay(y: number): number {
-  return (
-    365 * (y - 1970) +
-    Math.floor((y - 1969) / 4) -
-    Math.floor((y - 1901) / 100) +
-    Math.floor((y - 1601) / 400)
-  );
+/** First day number of the half-year with {@link halfYearIndex} `i` (NaN for NaN). */
+export function halfYearIndexStartDay(i: number): number {
+  const y = Math.floor(i / 2);
+  const start = newYearDay(y);
+  return i - y * 2 === 0 ? start : start + (isLeap(y) ? 182 : 181); // H2: 1 July
 }
 
-/** The last half-year read and its days: a context asks for the start, then the end, of one period. */
-let halfText = '';
-let halfStart = NaN;
-let halfEnd = NaN;
-
-function readHalfYear(s: string): void {
-  if (s === halfText) return;
-  if (!isHalfYear(s)) {
-    halfText = ''; // not one: NaN, the right answer for '' too
-    halfStart = NaN;
-    halfEnd = NaN;
-    return;
-  }
-  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
-  const newYear = newYearDay(y);
+/** Last day number of the half-year with {@link halfYearIndex} `i` (NaN for NaN). */
+export function halfYearIndexEndDay(i: number): number {
+  const y = Math.floor(i / 2);
   const leap = isLeap(y) ? 1 : 0;
-  halfText = s;
-  halfStart = s.charCodeAt(6) === 49 ? newYear : newYear + 181 + leap;
-  halfEnd = s.charCodeAt(6) === 49 ? newYear + 180 + leap : newYear + 364 + leap;
+  return newYearDay(y) + (i - y * 2 === 0 ? 180 + leap : 364 + leap); // 30 June, 31 December
 }
 
 /**
- * First day number of a half-year, or NaN when it is not one (no object, no string: for loops over
- * many activities). @example halfYearStartDay('2026-H2') === toDayNumber('2026-07-01')
+ * First day number of a half-year, or NaN when it is not one.
+ * @example halfYearStartDay('2026-H2') === toDayNumber('2026-07-01')
  */
 export function halfYearStartDay(s: string): number {
-  readHalfYear(s);
-  return halfStart;
+  return halfYearIndexStartDay(halfYearIndex(s));
 }
 
 /** Last day number of a half-year, or NaN when it is not one. @example halfYearEndDay('2026-H1') === toDayNumber('2026-06-30') */
 export function halfYearEndDay(s: string): number {
-  readHalfYear(s);
-  return halfEnd;
+  return halfYearIndexEndDay(halfYearIndex(s));
 }
 
 /** First and last day number of a half-year, or NaN for both when it is not one. */
 export function halfYearDays(s: string): { startDay: number; endDay: number } {
-  return { startDay: halfYearStartDay(s), endDay: halfYearEndDay(s) };
+  const i = halfYearIndex(s);
+  return { startDay: halfYearIndexStartDay(i), endDay: halfYearIndexEndDay(i) };
 }
 
 /** @example halfYearOf('2026-07-01') // '2026-H2' */

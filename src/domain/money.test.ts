@@ -73,6 +73,43 @@ describe('§6 rounding: half away from zero, to whole cents', () => {
     expect(mulDivRound(a, b, 3, den)).toBe(Number(expected));
   });
 
+  it('§6 rounding: roundRatio is exact over the whole safe range, near halves and multiples too (property)', () => {
+    const ref = (num: number, den: number): number => {
+      const n = BigInt(num);
+      const abs = n < 0n ? -n : n;
+      let q = abs / BigInt(den);
+      if ((abs % BigInt(den)) * 2n >= BigInt(den)) q += 1n;
+      const out = Number(n < 0n ? -q : q);
+      return out === 0 ? 0 : out;
+    };
+    const den = fc.oneof(
+      fc.integer({ min: 1, max: 120_000 }),
+      fc.integer({ min: 1, max: 2 ** 52 - 1 }),
+      fc.constantFrom(1, 2, 3, 100, 10_000, 120_000, 2 ** 26 + 1, 2 ** 52 - 1),
+    );
+    // numerators anywhere in the safe range, and next to a multiple or a half of den, where a rounded
+    // quotient lands on the wrong side of an integer
+    const num = fc.oneof(
+      fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+      fc.integer({ min: -(2 ** 52) - 3, max: -(2 ** 52) + 3 }),
+      fc.integer({ min: 2 ** 52 - 3, max: 2 ** 52 + 3 }),
+    );
+    fc.assert(
+      fc.property(num, den, fc.integer({ min: -2, max: 2 }), fc.boolean(), (n, d, off, near) => {
+        let x = n;
+        if (near) {
+          // k × den or k × den + den/2, plus a small offset, kept in the safe range
+          const k = Math.trunc(n / d);
+          const half = off === 0 ? 0 : Math.floor(d / 2);
+          const y = k * d + half + off;
+          if (Number.isSafeInteger(y)) x = y;
+        }
+        expect(Object.is(roundRatio(x, d), ref(x, d))).toBe(true);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
   it('§6 rounding: roundRatio and mulDivRound agree with an exact BigInt reference (property)', () => {
     fc.assert(
       fc.property(

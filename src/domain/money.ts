@@ -31,8 +31,12 @@ export function roundHalfAwayFromZero(x: number): Cents {
  * @example roundRatio(5, 2) // 3;  roundRatio(-5, 2) // -3
  */
 export function roundRatio(num: number, den: number): Cents {
-  const r = num % den; // exact for safe integers
-  const q = (num - r) / den; // exact: num - r is a multiple of den
+  // The truncated quotient without `%`, which V8 leaves to fmod (a loop over the quotient's bits) once
+  // the numbers pass 32 bits. Exact: a quotient of integers below 2^53 that is not an integer lies at
+  // least 1/den from the next integer, more than half a unit in its last place (|num / den| < 2^53 /
+  // den), so rounding the division never reaches that integer; q × den and num − q × den are exact.
+  const q = Math.trunc(num / den);
+  const r = num - q * den;
   const twice = r < 0 ? -2 * r : 2 * r;
   if (twice >= den) return (r < 0 ? q - 1 : q + 1) as Cents;
   return (q === 0 ? 0 : q) as Cents;
@@ -46,6 +50,11 @@ export function roundRatio(num: number, den: number): Cents {
 export function mulDivRound(a: number, b: number, c: number, den: number): Cents {
   const p = a * b * c;
   if (p <= Number.MAX_SAFE_INTEGER && p >= -Number.MAX_SAFE_INTEGER) return roundRatio(p, den);
+  return mulDivRoundBig(a, b, c, den);
+}
+
+/** {@link mulDivRound} beyond 2^53, in BigInt (apart, so that the common case stays small to inline). */
+function mulDivRoundBig(a: number, b: number, c: number, den: number): Cents {
   const n = BigInt(a) * BigInt(b) * BigInt(c);
   const d = BigInt(den);
   const neg = n < 0n;

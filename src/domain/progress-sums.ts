@@ -30,6 +30,25 @@ export const REALISED = 1;
 export const VERIFIED = 2;
 const listNames = ['planned', 'realised', 'verified'] as const;
 
+/**
+ * The slot of a category among the four (employment, participation, socialDomain, socialEnterprise),
+ * or -1. Their names differ in length, so one comparison of text decides.
+ */
+function categoryIndex(category: Category): number {
+  switch (typeof category === 'string' ? category.length : 0) {
+    case 10:
+      return category === 'employment' ? 0 : -1;
+    case 13:
+      return category === 'participation' ? 1 : -1;
+    case 12:
+      return category === 'socialDomain' ? 2 : -1;
+    case 16:
+      return category === 'socialEnterprise' ? 3 : -1;
+    default:
+      return -1;
+  }
+}
+
 /** a × b < c × d exactly, for non-negative safe integers. */
 function productLess(a: number, b: number, c: number, d: number): boolean {
   const l = a * b;
@@ -96,7 +115,8 @@ export class ProgressSums {
     this.#expected = terms.expectedCents ?? NaN;
     this.#tolerance = tolerance;
     this.#caps = terms.categoryCapsBp ?? terms.policy?.categoryCapsBp;
-    this.#sums.fill(0);
+    const sums = this.#sums;
+    for (let i = 0; i < 12; i++) sums[i] = 0; // a loop the compiler inlines, not a call to fill
     this.#counts[0] = 0;
     this.#counts[1] = 0;
     this.#counts[2] = 0;
@@ -105,39 +125,27 @@ export class ProgressSums {
 
   /** Adds one value to a list (PLANNED, REALISED, VERIFIED), refusing it like computeProgress. */
   add(list: number, category: Category, valueCents: number): void {
+    const c = categoryIndex(category);
+    if (this.#open && c >= 0 && Number.isSafeInteger(valueCents)) {
+      this.#counts[list] = (this.#counts[list] as number) + 1;
+      const at = list * 4 + c;
+      this.#sums[at] = (this.#sums[at] as number) + valueCents;
+    } else this.#refuse(list, category, valueCents);
+  }
+
+  /** Why {@link add} refuses a value (apart, so that add stays small enough to inline into a loop). */
+  #refuse(list: number, category: Category, valueCents: number): never {
     if (!this.#open) throw new DomainError('INVALID_STATE', 'Start a contract before adding its values.');
     const i = this.#counts[list] as number;
-    this.#counts[list] = i + 1;
-    if (!Number.isSafeInteger(valueCents)) {
-      this.#open = false; // a contract with a refused value cannot be finished
+    this.#open = false; // a contract with a refused value cannot be finished
+    const name = `${listNames[list] as string}.${i}`;
+    if (!Number.isSafeInteger(valueCents))
       throw invalid('Cannot compute progress.', [
-        { name: `${listNames[list] as string}.${i}.valueCents`, reason: 'must be whole cents' },
+        { name: `${name}.valueCents`, reason: 'must be whole cents' },
       ]);
-    }
-    const s = this.#sums;
-    const at = list * 4;
-    switch (category) {
-      case 'employment':
-        s[at] = (s[at] as number) + valueCents;
-        break;
-      case 'participation':
-        s[at + 1] = (s[at + 1] as number) + valueCents;
-        break;
-      case 'socialDomain':
-        s[at + 2] = (s[at + 2] as number) + valueCents;
-        break;
-      case 'socialEnterprise':
-        s[at + 3] = (s[at + 3] as number) + valueCents;
-        break;
-      default:
-        this.#open = false;
-        throw invalid('Cannot compute progress.', [
-          {
-            name: `${listNames[list] as string}.${i}.category`,
-            reason: `unknown category ${String(category)}`,
-          },
-        ]);
-    }
+    throw invalid('Cannot compute progress.', [
+      { name: `${name}.category`, reason: `unknown category ${String(category)}` },
+    ]);
   }
 
   /** Adds a whole list. */

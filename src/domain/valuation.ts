@@ -2,8 +2,9 @@ import { invalid, type Issue } from './errors.ts';
 import {
   dayNumberOrNaN,
   fromDayNumber,
-  halfYearEndDay,
-  halfYearStartDay,
+  halfYearIndex,
+  halfYearIndexEndDay,
+  halfYearIndexStartDay,
   monthsWithinHundredths,
   type HalfYear,
   type IsoDate,
@@ -103,10 +104,11 @@ export function valuationContext(input: ValuationContextInput): ValuationContext
   let periodOk = true;
   let maxMonths = MAX_MONTHS;
   if (period !== undefined) {
-    const ps = halfYearStartDay(period);
-    periodOk = !Number.isNaN(ps);
+    const half = halfYearIndex(period);
+    periodOk = !Number.isNaN(half);
     if (periodOk) {
-      const pe = halfYearEndDay(period);
+      const ps = halfYearIndexStartDay(half);
+      const pe = halfYearIndexEndDay(half);
       fromDay = ps > startDay ? ps : startDay;
       toDay = pe < endDay ? pe : endDay;
       // a term that covers the whole half-year allows its 6 months; otherwise count the months inside
@@ -185,23 +187,19 @@ const quantityFields = [
   'bonuses',
 ] as const;
 
-function present(v: unknown): number {
-  return v === undefined || v === null ? 0 : 1;
-}
-
-/** Bit i stands for quantityFields[i]. */
+/** Bit i stands for quantityFields[i]: the fields given (not undefined or null). */
 function fieldMask(i: ActivityInput): number {
   return (
-    present(i.fte) |
-    (present(i.months) << 1) |
-    (present(i.units) << 2) |
-    (present(i.hours) << 3) |
-    (present(i.amountCents) << 4) |
-    (present(i.validFrom) << 5) |
-    (present(i.validTo) << 6) |
-    (present(i.targetGroup) << 7) |
-    (present(i.hoursPerWeek) << 8) |
-    (present(i.bonuses) << 9)
+    (i.fte != null ? 1 : 0) |
+    (i.months != null ? 2 : 0) |
+    (i.units != null ? 4 : 0) |
+    (i.hours != null ? 8 : 0) |
+    (i.amountCents != null ? 16 : 0) |
+    (i.validFrom != null ? 32 : 0) |
+    (i.validTo != null ? 64 : 0) |
+    (i.targetGroup != null ? 128 : 0) |
+    (i.hoursPerWeek != null ? 256 : 0) |
+    (i.bonuses != null ? 512 : 0)
   );
 }
 
@@ -234,28 +232,39 @@ function boundReason(name: string, max: number): string {
   return `must be at most ${name === 'hours' ? formatHundredths(max) : formatHundredths(max * 100)} in one activity (split a larger report)`;
 }
 
+/*
+ * Each check below accepts in one small test, which the compiler inlines into the loop over
+ * activities, and leaves saying why it refuses (the text of the issue) to a function of its own that
+ * only a refused input reaches.
+ */
+
 /** Quantity with at most 2 decimals in (0, max]; NaN after recording an issue. */
 function quantity(v: unknown, name: string, max: number): number {
-  if (v === undefined || v === null) {
-    push(name, 'is required');
-    return NaN;
-  }
-  const h = toHundredths(v as number);
-  if (Number.isNaN(h)) push(name, 'must be a number with at most 2 decimals');
-  else if (h <= 0) push(name, 'must be more than 0');
-  else if (h > max)
-    push(name, name === 'hours' ? boundReason(name, max) : `must be at most ${formatHundredths(max)}`);
-  else return h;
+  const h = toHundredths(v as number); // NaN for anything but a number
+  if (h > 0 && !(h > max)) return h;
+  quantityRefused(v, name, max, h);
   return NaN;
 }
 
+function quantityRefused(v: unknown, name: string, max: number, h: number): void {
+  if (v === undefined || v === null) push(name, 'is required');
+  else if (Number.isNaN(h)) push(name, 'must be a number with at most 2 decimals');
+  else if (h <= 0) push(name, 'must be more than 0');
+  else push(name, name === 'hours' ? boundReason(name, max) : `must be at most ${formatHundredths(max)}`);
+}
+
+/** A whole number in (0, max]; NaN after recording an issue (`reason` when it is not whole). */
 function wholePositive(v: unknown, name: string, reason: string, max: number): number {
+  if (Number.isSafeInteger(v) && (v as number) > 0 && !((v as number) > max)) return v as number;
+  wholePositiveRefused(v, name, reason, max);
+  return NaN;
+}
+
+function wholePositiveRefused(v: unknown, name: string, reason: string, max: number): void {
   if (v === undefined || v === null) push(name, 'is required');
   else if (typeof v !== 'number' || !Number.isSafeInteger(v)) push(name, reason);
   else if (v <= 0) push(name, 'must be more than 0');
-  else if (v > max) push(name, boundReason(name, max));
-  else return v;
-  return NaN;
+  else push(name, boundReason(name, max));
 }
 
 /** Says why `months` is limited below 6: the period is only partly inside the term. */
@@ -296,20 +305,20 @@ function coveredDays(input: ActivityInput, ctx: ValuationContext): number {
 
 function rateOf(type: ActivityType): number {
   const r = type.rateCents;
-  if (typeof r !== 'number' || !Number.isSafeInteger(r) || r < 0) {
-    push('rateCents', `activity type ${type.code} has no valid rate`);
-    return NaN;
-  }
-  return r;
+  if (Number.isSafeInteger(r) && (r as number) >= 0) return r as number;
+  return refusedType('rateCents', type, 'rate');
 }
 
 function shareOf(type: ActivityType, fallback?: number): number {
   const s = type.shareBp ?? fallback;
-  if (typeof s !== 'number' || !Number.isSafeInteger(s) || s < 0 || s > 10_000) {
-    push('shareBp', `activity type ${type.code} has no valid share`);
-    return NaN;
-  }
-  return s;
+  if (Number.isSafeInteger(s) && (s as number) >= 0 && (s as number) <= 10_000) return s as number;
+  return refusedType('shareBp', type, 'share');
+}
+
+/** Records that the activity type lacks a valid rate or share; NaN. */
+function refusedType(name: string, type: ActivityType, what: string): number {
+  push(name, `activity type ${type.code} has no valid ${what}`);
+  return NaN;
 }
 
 /**
