@@ -126,4 +126,18 @@ describe('contract list paging and sorting', () => {
     expect(behind.status).toBe(200);
     expect(behind.body.items.every((c: Item) => c.progress.status === 'onTrack')).toBe(true);
   });
+
+  it('finds contracts by their supplier’s name, counted and paged alike, never another municipality’s', async () => {
+    const name = encodeURIComponent(m.supplier.name);
+    const page = await api.get(`/contracts?q=${name}&limit=2&sort=-valueCents`, m.advisor.headers);
+    expect(page.status).toBe(200);
+    expect(page.body.total).toBeGreaterThanOrEqual(values.length);
+    expect(page.body.items).toHaveLength(2);
+    expect(page.body.items.every((c: Item) => c.supplierName === m.supplier.name)).toBe(true);
+    const elsewhere = await api.get(
+      `/contracts?q=${encodeURIComponent(other.supplier.name)}`,
+      m.advisor.headers,
+    );
+    expect(elsewhere.body).toMatchObject({ items: [], total: 0 });
+  });
 });

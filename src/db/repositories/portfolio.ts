@@ -247,10 +247,13 @@ export async function contractPage(
     if (keyset) conds.push(keyset);
   }
   const order = options.desc ? [desc(column), desc(contracts.id)] : [asc(column), asc(contracts.id)];
-  const rows = await db
-    .select({ id: contracts.id, sortValue: column })
-    .from(contracts)
-    .innerJoin(suppliers, eq(suppliers.id, contracts.supplierId))
+  // the supplier is joined only to sort by its name (the filters need no join)
+  const query = db.select({ id: contracts.id, sortValue: column }).from(contracts).$dynamic();
+  const joined =
+    options.sort === 'supplierName'
+      ? query.innerJoin(suppliers, eq(suppliers.id, contracts.supplierId))
+      : query;
+  const rows = await joined
     .where(and(...conds))
     .orderBy(...order)
     .limit(options.limit + 1);
