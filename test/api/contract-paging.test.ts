@@ -15,6 +15,7 @@ interface Item {
   id: string;
   reference: string;
   valueCents: number;
+  supplierName: string;
   progress: { status: string; realisedCents: number };
 }
 
