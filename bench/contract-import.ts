@@ -12,20 +12,18 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import type { AppDeps } from '../src/app/deps.ts';
 import { hashSecret, newSecret } from '../src/app/tokens.ts';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import { settleLastUsed } from '../src/db/last-used.ts';
 import { apiTokens, memberships, policyVersions, suppliers, tenants, users } from '../src/db/schema/index.ts';
 import { getPreset } from '../src/domain/index.ts';
-import { createApp } from '../src/http/app.ts';
 import { defaultMaxImportBytes } from '../src/http/upload-limit.ts';
+import { benchApp } from './bench-app.ts';
 
 const rowCount = Number(process.argv[2] ?? 100_000);
 const runs = Number(process.argv[3] ?? 3);
@@ -188,21 +186,8 @@ async function bench(kind: 'pglite' | 'postgres') {
     url = u.toString();
   }
   const database = await openDatabase(url ? { kind: 'postgres', url } : { kind: 'pglite' });
-  const dataDir = mkdtempSync(join(tmpdir(), 'retour-bench-import-'));
+  const { app, deps, dataDir } = benchApp(database.db);
   try {
-    const deps: AppDeps = {
-      db: database.db,
-      config: {
-        port: 0,
-        dataDir,
-        filesDir: join(dataDir, 'files'),
-        publicUrl: 'http://localhost:3000',
-        secure: false,
-        apiVersion: '0.1.0',
-      },
-      now: () => new Date('2026-11-23T10:00:00Z'),
-    };
-    const app = createApp(deps);
     const upload = async (token: string, csv: string) => {
       const res = await app.request('/api/v1/contract-imports?dryRun=false', {
         method: 'POST',
