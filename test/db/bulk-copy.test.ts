@@ -35,6 +35,10 @@ const rowsOf = async (tx: Tx) =>
     }
   ).rows;
 
+/** A sink of ids into the probe table; on PGlite the kept rows go to `insertKept`. */
+const idSink = (tx: Tx, insertKept: (kept: { id: unknown }[]) => Promise<number>) =>
+  openRowSink<{ id: unknown }>(tx, 'copy_probe', ['id'], (r) => [r.id], insertKept);
+
 describe('copyValue', () => {
   it.each([
     [null, '\\N'],
@@ -79,18 +83,12 @@ describe('row sink', () => {
     const failed = await t.deps.db
       .transaction(async (tx) => {
         await scratch(tx);
-        const sink = openRowSink<{ id: unknown }>(
-          tx,
-          'copy_probe',
-          ['id'],
-          (r) => [r.id],
-          async (kept) => {
-            await tx.execute(
-              sql`insert into copy_probe (id) select (jsonb_array_elements_text(${JSON.stringify(kept.map((r) => r.id))}::jsonb))::integer`,
-            );
-            return kept.length;
-          },
-        );
+        const sink = idSink(tx, async (kept) => {
+          await tx.execute(
+            sql`insert into copy_probe (id) select (jsonb_array_elements_text(${JSON.stringify(kept.map((r) => r.id))}::jsonb))::integer`,
+          );
+          return kept.length;
+        });
         for (let i = 0; i < 20_000; i++) await sink.write({ id: i });
         await sink.write({ id: 'not a number' });
         return sink.end();
@@ -108,15 +106,9 @@ describe('row sink', () => {
     const outcome = await t.deps.db
       .transaction(async (tx) => {
         await scratch(tx);
-        const sink = openRowSink<{ id: number }>(
-          tx,
-          'copy_probe',
-          ['id'],
-          (r) => [r.id],
-          async () => {
-            throw new Error('kept rows must not be inserted after abort');
-          },
-        );
+        const sink = idSink(tx, async () => {
+          throw new Error('kept rows must not be inserted after abort');
+        });
         for (let i = 0; i < 20_000; i++) await sink.write({ id: i });
         await sink.abort();
         throw new Error('undo');
