@@ -30,6 +30,29 @@ function wireClient(tx: Tx): pg.ClientBase | undefined {
   return client instanceof pg.Client ? client : undefined;
 }
 
+/**
+ * Resolves once the client has read the server's ReadyForQuery after a COPY ended in an error: the
+ * stream gives up as soon as it is destroyed or the ErrorResponse arrives, but the connection is free
+ * for the next statement (the ROLLBACK) only after ReadyForQuery. Without this wait node-postgres
+ * queues that statement behind the COPY, which pg@9 no longer allows.
+ */
+export function connectionSettled(client: pg.ClientBase): Promise<void> {
+  const state = client as unknown as { readyForQuery?: boolean; connection?: NodeJS.EventEmitter };
+  const connection = state.connection;
+  if (state.readyForQuery === true || !connection) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      connection.off('readyForQuery', done);
+      connection.off('end', done);
+      connection.off('error', done);
+      resolve();
+    };
+    connection.on('readyForQuery', done);
+    connection.on('end', done);
+    connection.on('error', done);
+  });
+}
+
 /** Whether this transaction can stream rows over the wire (PostgreSQL) rather than keep them (PGlite). */
 export const canStreamRows = (tx: Tx): boolean => wireClient(tx) !== undefined;
 
@@ -97,16 +120,23 @@ export function openRowSink<R>(
       return bytes >= flushBytes ? flush() : undefined;
     },
     async end() {
-      if (failure) throw failure;
-      await flush();
-      stream.end();
-      await finished(stream);
-      return stream.rowCount;
+      try {
+        if (failure) throw failure;
+        await flush();
+        stream.end();
+        await finished(stream);
+        return stream.rowCount;
+      } catch (error) {
+        await connectionSettled(client);
+        throw error;
+      }
     },
     async abort() {
       pending = [];
+      const settled = connectionSettled(client);
       stream.destroy(new Error('the rows were refused'));
       await finished(stream).catch(() => undefined);
+      await settled;
     },
   };
 }
