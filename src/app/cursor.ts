@@ -46,6 +46,9 @@ export function decodeKeysetCursor(
   return pair && { value: pair[0], id: pair[1] };
 }
 
+/** The text of a keyset cursor, read back by {@link decodeKeysetCursor}. */
+export const encodeKeysetCursor = (cursor: KeysetCursor): string => encodeCursor([cursor.value, cursor.id]);
+
 /** The page size asked for, 1–`max` (400 naming `limit` otherwise). */
 export function pageLimit(limit: number | undefined, fallback: number, max: number): number {
   const n = limit ?? fallback;

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/errors.ts';
-import { decodeKeysetCursor } from '../cursor.ts';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../cursor.ts';
 import {
   insertSupplier,
   pageSuppliers,
@@ -108,7 +108,7 @@ export const listSuppliers = defineUseCase<
     });
     return {
       items: page.items.map((r) => ({ ...presentSupplier(r), contractCount: r.contractCount })),
-      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      ...(page.next ? { nextCursor: encodeKeysetCursor(page.next) } : {}),
     };
   },
 });

@@ -1,5 +1,5 @@
 import { DomainError, invalid } from '../../domain/errors.ts';
-import { decodeKeysetCursor, pageLimit } from '../cursor.ts';
+import { decodeKeysetCursor, encodeKeysetCursor, pageLimit } from '../cursor.ts';
 import {
   canReview,
   canSubmit,
@@ -207,7 +207,7 @@ export const browseInitiatives = defineUseCase<BrowseInput, { items: InitiativeV
       );
       return {
         items: page.items.map((r) => presentInitiative(r, needs)),
-        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+        ...(page.next ? { nextCursor: encodeKeysetCursor(page.next) } : {}),
       };
     },
   },

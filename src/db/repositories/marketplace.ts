@@ -45,7 +45,7 @@ export async function listInitiatives(
   tenantId: string,
   filters: InitiativeFilters,
   page?: { limit: number; after?: Cursor | undefined },
-): Promise<{ items: InitiativeRow[]; nextCursor?: string }> {
+): Promise<{ items: InitiativeRow[]; next?: Cursor }> {
   const conds: SQL[] = [eq(initiatives.tenantId, tenantId)];
   if (filters.statuses) conds.push(inArray(initiatives.status, [...filters.statuses]));
   if (filters.theme) conds.push(sql`${initiatives.themes} @> ${JSON.stringify([filters.theme])}::jsonb`);

@@ -12,25 +12,10 @@ export interface PageRequest {
   descending: boolean;
 }
 
+/** The last row's sort value and id: where the next page starts (`app/cursor.ts` makes it text). */
 export interface Cursor {
   value: string;
   id: string;
-}
-
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.value, cursor.id])).toString('base64url');
-}
-
-/** The cursor's parts, or undefined when it is not one of ours (the caller refuses it). */
-export function decodeCursor(text: string): Cursor | undefined {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((p) => typeof p === 'string'))
-      return { value: parsed[0] as string, id: parsed[1] as string };
-  } catch {
-    // not base64url JSON
-  }
-  return undefined;
 }
 
 /** Where-condition for the rows after the cursor, and the order by (sort column, id). */
@@ -49,14 +34,14 @@ export function keyset(
   return { after, orderBy: [dir(column), dir(id)] };
 }
 
-/** Cuts the one extra row fetched and makes the cursor of the last row kept. */
+/** Cuts the one extra row fetched; `next` is the key of the last row kept when more rows follow. */
 export function toPage<R>(
   rows: R[],
   limit: number,
   cursorOf: (row: R) => Cursor,
-): { items: R[]; nextCursor?: string } {
+): { items: R[]; next?: Cursor } {
   if (rows.length <= limit) return { items: rows };
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  return last === undefined ? { items } : { items, nextCursor: encodeCursor(cursorOf(last)) };
+  return last === undefined ? { items } : { items, next: cursorOf(last) };
 }

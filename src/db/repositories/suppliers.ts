@@ -35,7 +35,7 @@ export async function pageSuppliers(
   db: Db | Tx,
   tenantId: string,
   options: SupplierPageOptions,
-): Promise<{ items: SupplierListRow[]; nextCursor?: string }> {
+): Promise<{ items: SupplierListRow[]; next?: Cursor }> {
   const q = options.q?.trim();
   // By name regardless of case (both databases alike: PGlite's collation puts capitals first).
   const column = {
