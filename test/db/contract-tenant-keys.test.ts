@@ -5,7 +5,8 @@ import { createTestApp, type TestApp } from '../test-app.ts';
 
 /**
  * Reports and activities point at their contract AND its tenant with one foreign key (decision
- * 032): the database itself refuses a row filed under another municipality than its contract's.
+ * 032), contracts at their supplier and policy version AND its tenant (decision 033): the database
+ * itself refuses a row filed under another municipality than the row it points at.
  */
 let t: TestApp;
 beforeAll(async () => {
@@ -65,5 +66,30 @@ describe('contract and tenant keys', () => {
       );
     expect(await refusal(insertActivity(b.tenant.id))).toBe('23503');
     expect(await refusal(insertActivity(a.tenant.id))).toBeUndefined();
+  });
+
+  it("refuse a contract with another municipality's supplier or policy version; accept their own", async () => {
+    const db = t.deps.db;
+    const a = await createMunicipality(db);
+    const b = await createMunicipality(db);
+    const policyOf = async (tenantId: string) =>
+      (
+        (await db.execute(
+          sql`select id from policy_versions where tenant_id = ${tenantId} order by version limit 1`,
+        )) as unknown as { rows: { id: string }[] }
+      ).rows[0]?.id;
+    const [policyA, policyB] = [await policyOf(a.tenant.id), await policyOf(b.tenant.id)];
+    expect(policyA && policyB).toBeTruthy();
+    let n = 0;
+    const insertContract = (tenantId: string, supplierId: string, policyVersionId: string | undefined) =>
+      db.execute(
+        sql`insert into contracts (tenant_id, reference, title, supplier_id, value_cents, start_date, end_date,
+              award_date, policy_version_id, obligation_cents, regime, obligation_rule_id, obligation_explanation)
+            values (${tenantId}, ${`KEYS-C-${Date.now()}-${n++}`}, 'Sleutels', ${supplierId}, 100, '2026-01-01',
+              '2026-12-31', '2026-01-01', ${policyVersionId}, 2, 'trust', 'r', 'e')`,
+      );
+    expect(await refusal(insertContract(a.tenant.id, b.supplier.id, policyA))).toBe('23503');
+    expect(await refusal(insertContract(a.tenant.id, a.supplier.id, policyB))).toBe('23503');
+    expect(await refusal(insertContract(a.tenant.id, a.supplier.id, policyA))).toBeUndefined();
   });
 });

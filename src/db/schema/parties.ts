@@ -16,7 +16,11 @@ export const suppliers = pgTable(
     contacts: jsonb('contacts').notNull().default([]),
     createdAt: createdAt(),
   },
-  (t) => [unique('suppliers_tenant_kvk').on(t.tenantId, t.kvkNumber)],
+  (t) => [
+    unique('suppliers_tenant_kvk').on(t.tenantId, t.kvkNumber),
+    // the key of contracts' foreign key to their supplier AND its tenant (decision 033)
+    unique('suppliers_id_tenant').on(t.id, t.tenantId),
+  ],
 );
 
 /** Social enterprise or social initiative with its marketplace profile (handprint). */

@@ -26,5 +26,9 @@ export const policyVersions = pgTable(
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
   },
-  (t) => [unique('policy_versions_tenant_version').on(t.tenantId, t.version)],
+  (t) => [
+    unique('policy_versions_tenant_version').on(t.tenantId, t.version),
+    // the key of contracts' foreign key to their policy version AND its tenant (decision 033)
+    unique('policy_versions_id_tenant').on(t.id, t.tenantId),
+  ],
 );
