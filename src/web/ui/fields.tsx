@@ -1,7 +1,9 @@
 import {
   useEffect,
   useId,
+  useLayoutEffect,
   useRef,
+  useState,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
@@ -154,8 +156,23 @@ export function Fieldset({ legend, children }: { legend: ReactNode; children: Re
 }
 
 /**
- * The errors of a failed submit, each a link to its field (WCAG 3.3.1); focused so keyboard and
- * screen-reader users land on it.
+ * The name a field goes by on screen: its label, after the legend of the group it is in when that
+ * group repeats (`Contactpersoon 2, E-mailadres contactpersoon`); empty when it has no label.
+ */
+function fieldName(fieldId: string): string {
+  const field = document.getElementById(fieldId);
+  if (!field) return '';
+  const label = ('labels' in field ? (field as HTMLInputElement).labels?.[0] : undefined)?.textContent ?? '';
+  const legend = field.closest('fieldset')?.querySelector('legend')?.textContent ?? '';
+  return [legend, label]
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(', ');
+}
+
+/**
+ * The errors of a failed submit, each a link to its field naming it (WCAG 3.3.1: the item in error
+ * is identified in text); focused so keyboard and screen-reader users land on it.
  */
 export function ErrorSummary({
   heading,
@@ -165,7 +182,15 @@ export function ErrorSummary({
   errors: { fieldId?: string | undefined; message: string }[];
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const signature = errors.map((e) => e.message).join('|');
+  const signature = errors.map((e) => `${e.fieldId ?? ''}:${e.message}`).join('|');
+  // the fields' names are read from the page once it shows them (labels live beside the fields);
+  // the signature stands for the errors
+  const [names, setNames] = useState<Record<string, string>>({});
+  useLayoutEffect(() => {
+    const next: Record<string, string> = {};
+    for (const e of errors) if (e.fieldId) next[e.fieldId] = fieldName(e.fieldId);
+    setNames(next);
+  }, [signature]);
   useEffect(() => {
     if (signature) ref.current?.focus();
   }, [signature]);
@@ -181,17 +206,20 @@ export function ErrorSummary({
         <div className="utrecht-alert__message">
           <p className="utrecht-paragraph retour-alert-heading">{heading}</p>
           <ul className="utrecht-unordered-list">
-            {errors.map((e, i) => (
-              <li className="utrecht-unordered-list__item" key={i}>
-                {e.fieldId ? (
-                  <a className="utrecht-link utrecht-link--html-a" href={`#${e.fieldId}`}>
-                    {e.message}
-                  </a>
-                ) : (
-                  e.message
-                )}
-              </li>
-            ))}
+            {errors.map((e, i) => {
+              const name = e.fieldId ? names[e.fieldId] : undefined;
+              return (
+                <li className="utrecht-unordered-list__item" key={i}>
+                  {e.fieldId ? (
+                    <a className="utrecht-link utrecht-link--html-a" href={`#${e.fieldId}`}>
+                      {name ? `${name}: ${e.message}` : e.message}
+                    </a>
+                  ) : (
+                    e.message
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </div>
       </div>
