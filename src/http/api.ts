@@ -22,6 +22,8 @@ import { contractRoutes } from './routes/contracts.ts';
 import { contractImportRoutes } from './routes/contract-imports.ts';
 import { contractInvoiceRoutes } from './routes/contract-invoices.ts';
 import { importRoutes } from './routes/imports.ts';
+import { activityRoutes } from './routes/activities.ts';
+import { reportFlowRoutes } from './routes/report-flow.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { planRoutes } from './routes/plans.ts';
 import { progressRoutes } from './routes/progress.ts';
@@ -100,6 +102,8 @@ export function createApi(deps: AppDeps) {
   contractImportRoutes(api);
   contractInvoiceRoutes(api);
   reportRoutes(api);
+  activityRoutes(api);
+  reportFlowRoutes(api);
   importRoutes(api);
   planRoutes(api);
   progressRoutes(api);

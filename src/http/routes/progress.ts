@@ -18,7 +18,7 @@ import {
   RegimeSchema,
 } from '../schemas/lifecycle.ts';
 import { ContractSchema } from './contracts.ts';
-import { ReportSchema } from './reports.ts';
+import { ReportSchema } from '../schemas/report.ts';
 import { SettlementSchema } from './settlements.ts';
 
 const { 400: e400, 401: e401, 403: e403, 404: e404, 500: e500 } = errorResponses;

@@ -4,7 +4,7 @@ import { execute } from '../../app/use-case.ts';
 import { workQueue } from '../../app/work/work-queue.ts';
 import type { HttpEnv } from '../env.ts';
 import { errorResponses, IdParamSchema, IsoDateSchema, jsonResponse } from '../openapi.ts';
-import { ReportSchema } from './reports.ts';
+import { ReportSchema } from '../schemas/report.ts';
 
 const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
 
