@@ -9,6 +9,8 @@ import {
   fromDayNumber,
   halfYearDays,
   halfYearEndDay,
+  halfYearIndex,
+  halfYearMonthsWithinHundredths,
   halfYearOf,
   halfYearRange,
   halfYearStartDay,
@@ -281,5 +283,22 @@ describe('monthsWithinHundredths (decision 009)', () => {
       ),
       { numRuns: 2_000 },
     );
+  });
+
+  it('halfYearMonthsWithinHundredths equals it on every part of the half-years of 2027–2029, 1900 and 2000', () => {
+    const halves = ['2027-H1', '2027-H2', '2028-H1', '2028-H2', '2029-H1', '1900-H1', '2000-H1', '2000-H2'];
+    let parts = 0;
+    for (const p of halves) {
+      const half = halfYearIndex(p);
+      const { startDay, endDay } = halfYearDays(p);
+      for (let from = startDay; from <= endDay; from++)
+        for (let to = from; to <= endDay; to++) {
+          const fast = halfYearMonthsWithinHundredths(half, from, to);
+          if (fast !== monthsWithinHundredths(from, to)) expect([p, from, to, fast]).toBe('the same months');
+          parts++;
+        }
+    }
+    // three common first halves (181 days), two leap ones (182), three second halves (184)
+    expect(parts).toBe((3 * (181 * 182)) / 2 + (2 * (182 * 183)) / 2 + (3 * (184 * 185)) / 2);
   });
 });

@@ -217,6 +217,36 @@ export function monthsWithinHundredths(fromDay: number, toDay: number): number {
 }
 
 /**
+ * {@link monthsWithinHundredths} of days inside one half-year (its {@link halfYearIndex}; the half-year's
+ * first day ≤ fromDay ≤ toDay ≤ its last day): its six months walked from its first day, the same sum
+ * without turning a day number into a date.
+ */
+export function halfYearMonthsWithinHundredths(half: number, fromDay: number, toDay: number): number {
+  const y = Math.floor(half / 2);
+  const first = half - y * 2 === 0 ? 0 : 6; // the month's place in the year, 0–11
+  const leap = isLeap(y);
+  let monthStart = halfYearIndexStartDay(half);
+  let whole = 0;
+  let num = 0; // the partial months as the fraction num / den (at most two of them)
+  let den = 1;
+  for (let m = first; m < first + 6 && monthStart <= toDay; m++) {
+    const len = m === 1 && leap ? 29 : (monthDays[m] as number);
+    const monthEnd = monthStart + len - 1;
+    if (monthEnd >= fromDay) {
+      const inside =
+        (monthEnd < toDay ? monthEnd : toDay) - (monthStart > fromDay ? monthStart : fromDay) + 1;
+      if (inside === len) whole++;
+      else {
+        num = num * len + inside * den;
+        den *= len;
+      }
+    }
+    monthStart += len;
+  }
+  return whole * 100 + Math.ceil((num * 100) / den - 1e-9);
+}
+
+/**
  * A half-year as one number, year × 2 + 0 for H1 or 1 for H2, or NaN when `s` is not `YYYY-H1` /
  * `YYYY-H2` (years 0001–9999). No object, no string: for loops over many activities.
  * @example halfYearIndex('2026-H2') // 4053
