@@ -1,9 +1,12 @@
 import { DomainError } from './errors.ts';
 import type { Cents } from './money.ts';
 import type { ActivityType } from './policy.ts';
+import { halfYearIndex, halfYearIndexEndDay, halfYearIndexOfDay, halfYearIndexStartDay } from './dates.ts';
 import {
+  MAX_MONTHS,
   newContext,
   refuseContext,
+  setHalfYear,
   setPeriod,
   setTerms,
   termValid,
@@ -22,7 +25,8 @@ export type ContractValuationTerms = Omit<ValuationContextInput, 'period'>;
  * The many activities of one contract valued against its terms checked once (domain.md §6): a list
  * page, an import, a portfolio recomputed from its activities. Each value, explanation and refusal is
  * the one {@link valueActivity} gives with the same terms and period; the contract's dates are read
- * once and each half-year's part of the term once, and valuing an activity allocates nothing. One
+ * once, and so are the parts of its first and last half-year inside the term (every other half-year
+ * of the term lies wholly inside it); valuing an activity allocates nothing. One
  * object serves contract after contract ({@link start} resets it).
  *
  * @example
@@ -37,20 +41,33 @@ export class ContractValuation {
   #terms: ContractValuationTerms | undefined = undefined;
   /** The one context this object values in, moved from period to period. */
   readonly #ctx: MutableContext = newContext({ contractStart: '', contractEnd: '', obligationCents: 0 });
-  /** The periods of this contract seen so far (the first #seen), their part of the term and months. */
-  #seen = 0;
-  readonly #periods: (string | undefined)[] = [];
-  readonly #from: number[] = [];
-  readonly #to: number[] = [];
-  readonly #maxMonths: number[] = [];
+  /**
+   * The half-years of the term's first and last day ({@link halfYearIndex}): a half-year between them
+   * lies wholly inside the term, and only these two may be partly outside it, so only their part and
+   * months are kept (the others are the whole half-year and its 6 months).
+   */
+  #first = NaN;
+  #last = NaN;
+  #firstFrom = NaN;
+  #firstTo = NaN;
+  #firstMonths = NaN;
+  #lastFrom = NaN;
+  #lastTo = NaN;
+  #lastMonths = NaN;
 
   /** Checks a contract's terms once; refuses them (VALIDATION) as {@link valuationContext} would. */
   start(terms: ContractValuationTerms): this {
     this.#terms = undefined;
-    this.#seen = 0; // the lists keep their room from contract to contract
+    this.#first = NaN; // no period is inside the terms until they are checked
+    this.#last = NaN;
     const ctx = this.#ctx;
     setTerms(ctx, terms);
     if (!termValid(ctx, terms)) refuseContext(terms, ctx, true);
+    this.#first = halfYearIndexOfDay(ctx.startDay);
+    this.#last = halfYearIndexOfDay(ctx.endDay);
+    this.#firstMonths = NaN; // their parts are worked out when first asked for
+    this.#lastMonths = NaN;
+    setPeriod(ctx, undefined); // the whole term until a period is asked for
     this.#terms = terms;
     return this;
   }
@@ -59,36 +76,55 @@ export class ContractValuation {
   #at(period: string | undefined): MutableContext {
     const ctx = this.#ctx;
     if (period === ctx.period && this.#terms !== undefined) return ctx;
-    const periods = this.#periods;
-    for (let i = 0; i < this.#seen; i++)
-      if (periods[i] === period) {
-        ctx.fromDay = this.#from[i] as number;
-        ctx.toDay = this.#to[i] as number;
-        ctx.maxMonths = this.#maxMonths[i] as number;
-        ctx.period = period;
-        return ctx;
-      }
-    return this.#add(period);
+    const half = period === undefined ? NaN : halfYearIndex(period);
+    if (half > this.#first && half < this.#last) {
+      ctx.fromDay = halfYearIndexStartDay(half);
+      ctx.toDay = halfYearIndexEndDay(half);
+      ctx.maxMonths = MAX_MONTHS;
+    } else if (half === this.#first) {
+      if (Number.isNaN(this.#firstMonths)) return this.#edge(half, period as string);
+      ctx.fromDay = this.#firstFrom;
+      ctx.toDay = this.#firstTo;
+      ctx.maxMonths = this.#firstMonths;
+    } else if (half === this.#last) {
+      if (Number.isNaN(this.#lastMonths)) return this.#edge(half, period as string);
+      ctx.fromDay = this.#lastFrom;
+      ctx.toDay = this.#lastTo;
+      ctx.maxMonths = this.#lastMonths;
+    } else return this.#other(period);
+    ctx.period = period;
+    return ctx;
   }
 
-  /** A period not seen before in this contract (apart, so that {@link #at} stays small). */
-  #add(period: string | undefined): MutableContext {
+  /** The first or last half-year of the term, asked for the first time: its part inside the term, kept. */
+  #edge(half: number, period: string): MutableContext {
+    const ctx = this.#ctx;
+    setHalfYear(ctx, half, period);
+    if (half === this.#first) {
+      this.#firstFrom = ctx.fromDay;
+      this.#firstTo = ctx.toDay;
+      this.#firstMonths = ctx.maxMonths;
+    } else {
+      this.#lastFrom = ctx.fromDay;
+      this.#lastTo = ctx.toDay;
+      this.#lastMonths = ctx.maxMonths;
+    }
+    return ctx;
+  }
+
+  /** No period (the whole term), or one refused: not a half-year, or outside the term. */
+  #other(period: string | undefined): MutableContext {
     const terms = this.#terms;
     if (terms === undefined)
       throw new DomainError('INVALID_STATE', 'Start a contract before valuing its activities.');
     const ctx = this.#ctx;
-    const ok = setPeriod(ctx, period);
-    if (!ok || ctx.fromDay > ctx.toDay) {
-      const seen = { ...ctx }; // with the bounds of a period outside the term, for its issue
-      setPeriod(ctx, undefined); // the context stays usable after a refused period
-      refuseContext({ ...terms, period }, seen, ok);
+    if (period === undefined) {
+      setPeriod(ctx, undefined);
+      return ctx;
     }
-    const i = this.#seen++;
-    this.#periods[i] = period;
-    this.#from[i] = ctx.fromDay;
-    this.#to[i] = ctx.toDay;
-    this.#maxMonths[i] = ctx.maxMonths;
-    return ctx;
+    const probe = newContext(terms);
+    const ok = setPeriod(probe, period);
+    refuseContext({ ...terms, period }, probe, ok); // not a half-year, or one outside the term
   }
 
   /** The value in cents, as {@link activityValueCents} in this contract and period; throws like it. */

@@ -10,6 +10,7 @@ import {
   halfYearDays,
   halfYearEndDay,
   halfYearIndex,
+  halfYearIndexOfDay,
   halfYearMonthsWithinHundredths,
   halfYearOf,
   halfYearRange,
@@ -300,5 +301,20 @@ describe('monthsWithinHundredths (decision 009)', () => {
     }
     // three common first halves (181 days), two leap ones (182), three second halves (184)
     expect(parts).toBe((3 * (181 * 182)) / 2 + (2 * (182 * 183)) / 2 + (3 * (184 * 185)) / 2);
+  });
+});
+
+describe('halfYearIndexOfDay', () => {
+  it('is the half-year of the date, over the years 0001–9999 (property) and at their edges', () => {
+    const byText = (day: number) => halfYearIndex(halfYearOf(fromDayNumber(day)));
+    fc.assert(
+      fc.property(fc.integer({ min: toDayNumber('0001-01-01'), max: toDayNumber('9999-12-31') }), (day) => {
+        expect(halfYearIndexOfDay(day)).toBe(byText(day));
+      }),
+      { numRuns: 5_000 },
+    );
+    for (const edge of ['2024-06-30', '2024-07-01', '2025-12-31', '2026-01-01', '2000-07-01', '1900-06-30'])
+      expect([edge, halfYearIndexOfDay(toDayNumber(edge))]).toEqual([edge, byText(toDayNumber(edge))]);
+    expect(halfYearIndexOfDay(NaN)).toBeNaN();
   });
 });

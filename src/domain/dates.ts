@@ -263,6 +263,15 @@ export function isHalfYear(s: unknown): s is HalfYear {
   return typeof s === 'string' && !Number.isNaN(halfYearIndex(s));
 }
 
+/** The {@link halfYearIndex} of the half-year a day number falls in (NaN for NaN). */
+export function halfYearIndexOfDay(day: number): number {
+  // the year from the mean length of a year, off by at most one, then set right by its 1 January
+  let y = Math.floor(day / 365.2425) + 1970;
+  if (newYearDay(y) > day) y--;
+  else if (newYearDay(y + 1) <= day) y++;
+  return y * 2 + (day >= newYearDay(y) + (isLeap(y) ? 182 : 181) ? 1 : 0);
+}
+
 /** First day number of the half-year with {@link halfYearIndex} `i` (NaN for NaN). */
 export function halfYearIndexStartDay(i: number): number {
   const y = Math.floor(i / 2);

@@ -122,21 +122,25 @@ export function termValid(ctx: ValuationContext, input: Omit<ValuationContextInp
  * was); a period outside the term leaves fromDay > toDay.
  */
 export function setPeriod(ctx: MutableContext, period: string | undefined): boolean {
-  const startDay = ctx.startDay;
-  const endDay = ctx.endDay;
   if (period === undefined) {
-    ctx.fromDay = startDay;
-    ctx.toDay = endDay;
+    ctx.fromDay = ctx.startDay;
+    ctx.toDay = ctx.endDay;
     ctx.maxMonths = MAX_MONTHS;
     ctx.period = undefined;
     return true;
   }
   const half = halfYearIndex(period);
   if (Number.isNaN(half)) return false;
+  setHalfYear(ctx, half, period);
+  return true;
+}
+
+/** {@link setPeriod} to the half-year `period` whose {@link halfYearIndex} is `half`. */
+export function setHalfYear(ctx: MutableContext, half: number, period: string): void {
   const ps = halfYearIndexStartDay(half);
   const pe = halfYearIndexEndDay(half);
-  const fromDay = ps > startDay ? ps : startDay;
-  const toDay = pe < endDay ? pe : endDay;
+  const fromDay = ps > ctx.startDay ? ps : ctx.startDay;
+  const toDay = pe < ctx.endDay ? pe : ctx.endDay;
   // a term that covers the whole half-year allows its 6 months; otherwise count the months inside
   ctx.maxMonths =
     (fromDay !== ps || toDay !== pe) && fromDay <= toDay
@@ -145,7 +149,6 @@ export function setPeriod(ctx: MutableContext, period: string | undefined): bool
   ctx.fromDay = fromDay;
   ctx.toDay = toDay;
   ctx.period = period;
-  return true;
 }
 
 /**
