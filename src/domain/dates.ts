@@ -272,18 +272,32 @@ export function halfYearIndexOfDay(day: number): number {
   return y * 2 + (day >= newYearDay(y) + (isLeap(y) ? 182 : 181) ? 1 : 0);
 }
 
-/** First day number of the half-year with {@link halfYearIndex} `i` (NaN for NaN). */
-export function halfYearIndexStartDay(i: number): number {
+/** First day number of half-year `i`, computed (see {@link halfYearIndexStartDay}). */
+function halfYearStartOf(i: number): number {
   const y = Math.floor(i / 2);
   const start = newYearDay(y);
   return i - y * 2 === 0 ? start : start + (isLeap(y) ? 182 : 181); // H2: 1 July
 }
 
-/** Last day number of the half-year with {@link halfYearIndex} `i` (NaN for NaN). */
+/**
+ * The first day of every half-year of the table's years (1900–2300) and of the one after them, so
+ * that a loop over activities looks a half-year's days up instead of dividing for its leap year.
+ */
+const HALF_FIRST = TABLE_FIRST_YEAR * 2;
+const HALVES = TABLE_YEARS * 2;
+const halfStartTable = new Int32Array(HALVES + 1);
+for (let k = 0; k <= HALVES; k++) halfStartTable[k] = halfYearStartOf(HALF_FIRST + k);
+
+/** First day number of the half-year with {@link halfYearIndex} `i` (NaN for NaN). */
+export function halfYearIndexStartDay(i: number): number {
+  const k = i - HALF_FIRST;
+  return k >= 0 && k < HALVES ? (halfStartTable[k] as number) : halfYearStartOf(i);
+}
+
+/** Last day number of the half-year with {@link halfYearIndex} `i` (NaN for NaN): the day before the next. */
 export function halfYearIndexEndDay(i: number): number {
-  const y = Math.floor(i / 2);
-  const leap = isLeap(y) ? 1 : 0;
-  return newYearDay(y) + (i - y * 2 === 0 ? 180 + leap : 364 + leap); // 30 June, 31 December
+  const k = i - HALF_FIRST;
+  return k >= 0 && k < HALVES ? (halfStartTable[k + 1] as number) - 1 : halfYearStartOf(i + 1) - 1;
 }
 
 /**
