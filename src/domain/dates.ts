@@ -11,9 +11,18 @@ function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
-function digit(s: string, i: number): number {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : NaN;
+/**
+ * The `n` digits of `s` from `i` as a number, or -1 when one is not a digit (the caller has checked the
+ * length). Whole-number arithmetic only, so that a parse in a loop stays in small integers.
+ */
+function digits(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (c >>> 0 > 9) return -1; // also below '0'
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 /** Days before the first of each month in a common year. */
@@ -86,9 +95,9 @@ export function dayNumberOrNaN(s: string): number {
 function parseDayNumber(s: string): number {
   if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45)
     return NaN;
-  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
-  const m = digit(s, 5) * 10 + digit(s, 6);
-  const d = digit(s, 8) * 10 + digit(s, 9);
+  const y = digits(s, 0, 4);
+  const m = digits(s, 5, 2);
+  const d = digits(s, 8, 2); // -1 for any of them when not digits: refused below
   if (!(y >= 1 && m >= 1 && m <= 12 && d >= 1)) return NaN;
   const max = m === 2 && isLeap(y) ? 29 : (monthDays[m - 1] ?? 0);
   if (d > max) return NaN;
@@ -253,9 +262,9 @@ export function halfYearMonthsWithinHundredths(half: number, fromDay: number, to
  */
 export function halfYearIndex(s: string): number {
   if (typeof s !== 'string' || s.length !== 7 || s.charCodeAt(4) !== 45 || s.charCodeAt(5) !== 72) return NaN;
-  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const y = digits(s, 0, 4); // -1 when not digits: refused below
   const h = s.charCodeAt(6) - 49;
-  return y >= 1 && (h === 0 || h === 1) ? y * 2 + h : NaN; // y is NaN for a non-digit
+  return y >= 1 && (h === 0 || h === 1) ? y * 2 + h : NaN;
 }
 
 /** True for `YYYY-H1` / `YYYY-H2`. */
