@@ -1,12 +1,7 @@
 /** The runs the benchmark times (bench/run.ts), apart so that a profile or another harness can call them. */
 import type { PortfolioProgress } from '../src/domain/progress.ts';
 import { PortfolioAccumulator } from '../src/domain/portfolio.ts';
-import {
-  activityValueCents,
-  valuationContext,
-  valueActivity,
-  type ValuationContext,
-} from '../src/domain/valuation.ts';
+import { ContractValuation } from '../src/domain/contract-valuation.ts';
 import type { ActivityType } from '../src/domain/policy.ts';
 import { toDayNumber } from '../src/domain/dates.ts';
 import type { BenchContract, BenchData } from './generate.ts';
@@ -15,18 +10,19 @@ import type { BenchContract, BenchData } from './generate.ts';
 export const asOf = '2025-06-30';
 
 /**
- * The domain path a dashboard takes: value every activity with its checks (a valuation context per
- * contract and period, built when first needed), and sum each contract's progress into the portfolio
- * value by value (PortfolioAccumulator: no list of valued items, no Progress object per contract).
+ * The domain path a dashboard takes: value every activity with its checks (ContractValuation: the
+ * contract's terms checked once, each half-year's part of the term once), and sum each contract's
+ * progress into the portfolio value by value (PortfolioAccumulator: no list of valued items, no
+ * Progress object per contract).
  */
 export function domainRun(d: BenchData): { portfolio: PortfolioProgress; checksum: number } {
   const { contracts, activities, types, policy } = d;
   const portfolio = new PortfolioAccumulator(asOf);
-  const contexts: (ValuationContext | undefined)[] = [];
+  const valuer = new ContractValuation();
   let checksum = 0;
   for (let c = 0; c < contracts.length; c++) {
     const k = contracts[c] as BenchContract;
-    contexts.length = 0;
+    valuer.start({ contractStart: k.startDate, contractEnd: k.endDate, obligationCents: k.obligationCents });
     portfolio.startContract({
       obligationCents: k.obligationCents,
       startDate: k.startDate,
@@ -36,16 +32,8 @@ export function domainRun(d: BenchData): { portfolio: PortfolioProgress; checksu
     const end = k.firstActivity + k.activityCount;
     for (let i = k.firstActivity; i < end; i++) {
       const a = activities[i] as (typeof activities)[number];
-      const ctx =
-        contexts[a.periodIndex] ??
-        (contexts[a.periodIndex] = valuationContext({
-          contractStart: k.startDate,
-          contractEnd: k.endDate,
-          obligationCents: k.obligationCents,
-          period: k.periods[a.periodIndex],
-        }));
       const type = types[a.typeIndex] as ActivityType;
-      const v = activityValueCents(type, a, ctx);
+      const v = valuer.valueCents(type, a, k.periods[a.periodIndex]);
       checksum += v;
       portfolio.addRealised(type.category, v);
       if (a.verified) portfolio.addVerified(type.category, v);
@@ -126,22 +114,16 @@ export function bareRun(d: BenchData): { realised: number; checksum: number } {
 
 /** Every activity valued with its explanation (informative). */
 export function explainedRun(d: BenchData): number {
+  const valuer = new ContractValuation();
   let n = 0;
   for (let c = 0; c < d.contracts.length; c++) {
     const k = d.contracts[c] as BenchContract;
-    const contexts = k.periods.map((period) =>
-      valuationContext({
-        contractStart: k.startDate,
-        contractEnd: k.endDate,
-        obligationCents: k.obligationCents,
-        period,
-      }),
-    );
+    valuer.start({ contractStart: k.startDate, contractEnd: k.endDate, obligationCents: k.obligationCents });
     const end = k.firstActivity + k.activityCount;
     for (let i = k.firstActivity; i < end; i++) {
       const a = d.activities[i] as (typeof d.activities)[number];
-      n += valueActivity(d.types[a.typeIndex] as ActivityType, a, contexts[a.periodIndex] as ValuationContext)
-        .explanation.length;
+      n += valuer.valuation(d.types[a.typeIndex] as ActivityType, a, k.periods[a.periodIndex]).explanation
+        .length;
     }
   }
   return n;

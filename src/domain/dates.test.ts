@@ -9,6 +9,9 @@ import {
   fromDayNumber,
   halfYearDays,
   halfYearEndDay,
+  halfYearIndex,
+  halfYearIndexOfDay,
+  halfYearMonthsWithinHundredths,
   halfYearOf,
   halfYearRange,
   halfYearStartDay,
@@ -281,5 +284,37 @@ describe('monthsWithinHundredths (decision 009)', () => {
       ),
       { numRuns: 2_000 },
     );
+  });
+
+  it('halfYearMonthsWithinHundredths equals it on every part of the half-years of 2027–2029, 1900 and 2000', () => {
+    const halves = ['2027-H1', '2027-H2', '2028-H1', '2028-H2', '2029-H1', '1900-H1', '2000-H1', '2000-H2'];
+    let parts = 0;
+    for (const p of halves) {
+      const half = halfYearIndex(p);
+      const { startDay, endDay } = halfYearDays(p);
+      for (let from = startDay; from <= endDay; from++)
+        for (let to = from; to <= endDay; to++) {
+          const fast = halfYearMonthsWithinHundredths(half, from, to);
+          if (fast !== monthsWithinHundredths(from, to)) expect([p, from, to, fast]).toBe('the same months');
+          parts++;
+        }
+    }
+    // three common first halves (181 days), two leap ones (182), three second halves (184)
+    expect(parts).toBe((3 * (181 * 182)) / 2 + (2 * (182 * 183)) / 2 + (3 * (184 * 185)) / 2);
+  });
+});
+
+describe('halfYearIndexOfDay', () => {
+  it('is the half-year of the date, over the years 0001–9999 (property) and at their edges', () => {
+    const byText = (day: number) => halfYearIndex(halfYearOf(fromDayNumber(day)));
+    fc.assert(
+      fc.property(fc.integer({ min: toDayNumber('0001-01-01'), max: toDayNumber('9999-12-31') }), (day) => {
+        expect(halfYearIndexOfDay(day)).toBe(byText(day));
+      }),
+      { numRuns: 5_000 },
+    );
+    for (const edge of ['2024-06-30', '2024-07-01', '2025-12-31', '2026-01-01', '2000-07-01', '1900-06-30'])
+      expect([edge, halfYearIndexOfDay(toDayNumber(edge))]).toEqual([edge, byText(toDayNumber(edge))]);
+    expect(halfYearIndexOfDay(NaN)).toBeNaN();
   });
 });

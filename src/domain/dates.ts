@@ -11,9 +11,18 @@ function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
-function digit(s: string, i: number): number {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : NaN;
+/**
+ * The `n` digits of `s` from `i` as a number, or -1 when one is not a digit (the caller has checked the
+ * length). Whole-number arithmetic only, so that a parse in a loop stays in small integers.
+ */
+function digits(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (c >>> 0 > 9) return -1; // also below '0'
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 /** Days before the first of each month in a common year. */
@@ -86,9 +95,9 @@ export function dayNumberOrNaN(s: string): number {
 function parseDayNumber(s: string): number {
   if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45)
     return NaN;
-  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
-  const m = digit(s, 5) * 10 + digit(s, 6);
-  const d = digit(s, 8) * 10 + digit(s, 9);
+  const y = digits(s, 0, 4);
+  const m = digits(s, 5, 2);
+  const d = digits(s, 8, 2); // -1 for any of them when not digits: refused below
   if (!(y >= 1 && m >= 1 && m <= 12 && d >= 1)) return NaN;
   const max = m === 2 && isLeap(y) ? 29 : (monthDays[m - 1] ?? 0);
   if (d > max) return NaN;
@@ -217,15 +226,45 @@ export function monthsWithinHundredths(fromDay: number, toDay: number): number {
 }
 
 /**
+ * {@link monthsWithinHundredths} of days inside one half-year (its {@link halfYearIndex}; the half-year's
+ * first day ≤ fromDay ≤ toDay ≤ its last day): its six months walked from its first day, the same sum
+ * without turning a day number into a date.
+ */
+export function halfYearMonthsWithinHundredths(half: number, fromDay: number, toDay: number): number {
+  const y = Math.floor(half / 2);
+  const first = half - y * 2 === 0 ? 0 : 6; // the month's place in the year, 0–11
+  const leap = isLeap(y);
+  let monthStart = halfYearIndexStartDay(half);
+  let whole = 0;
+  let num = 0; // the partial months as the fraction num / den (at most two of them)
+  let den = 1;
+  for (let m = first; m < first + 6 && monthStart <= toDay; m++) {
+    const len = m === 1 && leap ? 29 : (monthDays[m] as number);
+    const monthEnd = monthStart + len - 1;
+    if (monthEnd >= fromDay) {
+      const inside =
+        (monthEnd < toDay ? monthEnd : toDay) - (monthStart > fromDay ? monthStart : fromDay) + 1;
+      if (inside === len) whole++;
+      else {
+        num = num * len + inside * den;
+        den *= len;
+      }
+    }
+    monthStart += len;
+  }
+  return whole * 100 + Math.ceil((num * 100) / den - 1e-9);
+}
+
+/**
  * A half-year as one number, year × 2 + 0 for H1 or 1 for H2, or NaN when `s` is not `YYYY-H1` /
  * `YYYY-H2` (years 0001–9999). No object, no string: for loops over many activities.
  * @example halfYearIndex('2026-H2') // 4053
  */
 export function halfYearIndex(s: string): number {
   if (typeof s !== 'string' || s.length !== 7 || s.charCodeAt(4) !== 45 || s.charCodeAt(5) !== 72) return NaN;
-  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const y = digits(s, 0, 4); // -1 when not digits: refused below
   const h = s.charCodeAt(6) - 49;
-  return y >= 1 && (h === 0 || h === 1) ? y * 2 + h : NaN; // y is NaN for a non-digit
+  return y >= 1 && (h === 0 || h === 1) ? y * 2 + h : NaN;
 }
 
 /** True for `YYYY-H1` / `YYYY-H2`. */
@@ -233,18 +272,41 @@ export function isHalfYear(s: unknown): s is HalfYear {
   return typeof s === 'string' && !Number.isNaN(halfYearIndex(s));
 }
 
-/** First day number of the half-year with {@link halfYearIndex} `i` (NaN for NaN). */
-export function halfYearIndexStartDay(i: number): number {
+/** The {@link halfYearIndex} of the half-year a day number falls in (NaN for NaN). */
+export function halfYearIndexOfDay(day: number): number {
+  // the year from the mean length of a year, off by at most one, then set right by its 1 January
+  let y = Math.floor(day / 365.2425) + 1970;
+  if (newYearDay(y) > day) y--;
+  else if (newYearDay(y + 1) <= day) y++;
+  return y * 2 + (day >= newYearDay(y) + (isLeap(y) ? 182 : 181) ? 1 : 0);
+}
+
+/** First day number of half-year `i`, computed (see {@link halfYearIndexStartDay}). */
+function halfYearStartOf(i: number): number {
   const y = Math.floor(i / 2);
   const start = newYearDay(y);
   return i - y * 2 === 0 ? start : start + (isLeap(y) ? 182 : 181); // H2: 1 July
 }
 
-/** Last day number of the half-year with {@link halfYearIndex} `i` (NaN for NaN). */
+/**
+ * The first day of every half-year of the table's years (1900–2300) and of the one after them, so
+ * that a loop over activities looks a half-year's days up instead of dividing for its leap year.
+ */
+const HALF_FIRST = TABLE_FIRST_YEAR * 2;
+const HALVES = TABLE_YEARS * 2;
+const halfStartTable = new Int32Array(HALVES + 1);
+for (let k = 0; k <= HALVES; k++) halfStartTable[k] = halfYearStartOf(HALF_FIRST + k);
+
+/** First day number of the half-year with {@link halfYearIndex} `i` (NaN for NaN). */
+export function halfYearIndexStartDay(i: number): number {
+  const k = i - HALF_FIRST;
+  return k >= 0 && k < HALVES ? (halfStartTable[k] as number) : halfYearStartOf(i);
+}
+
+/** Last day number of the half-year with {@link halfYearIndex} `i` (NaN for NaN): the day before the next. */
 export function halfYearIndexEndDay(i: number): number {
-  const y = Math.floor(i / 2);
-  const leap = isLeap(y) ? 1 : 0;
-  return newYearDay(y) + (i - y * 2 === 0 ? 180 + leap : 364 + leap); // 30 June, 31 December
+  const k = i - HALF_FIRST;
+  return k >= 0 && k < HALVES ? (halfStartTable[k + 1] as number) - 1 : halfYearStartOf(i + 1) - 1;
 }
 
 /**

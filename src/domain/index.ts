@@ -5,6 +5,7 @@ export * from './policy.ts';
 export * from './presets.ts';
 export * from './obligation.ts';
 export * from './valuation.ts';
+export * from './contract-valuation.ts';
 export * from './caps.ts';
 export * from './progress.ts';
 export * from './portfolio.ts';

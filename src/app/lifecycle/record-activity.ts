@@ -4,7 +4,7 @@ import {
   checkCandidateFte,
   halfYearRange,
   isHalfYear,
-  valueActivity,
+  ContractValuation,
   type ActivityInput,
   type Valuation,
 } from '../../domain/index.ts';
@@ -142,6 +142,24 @@ export interface ActivityContext {
   /** The current report of the half-year, locked; undefined outside the term. */
   report: { id: string; status: string } | undefined;
   today: string;
+  /** The contract's terms checked once for all the activities valued in this context (an import's rows). */
+  valuer?: ContractValuation | undefined;
+}
+
+/**
+ * The context's contract prepared for valuing (made on the first activity, kept for the next). Every
+ * activity is valued as reported today: only a certificate (`obligationShare`) reads that date, and
+ * today is always a real date, so the others are valued as without it.
+ */
+function valuerOf(context: ActivityContext, loaded: LoadedPolicy): ContractValuation {
+  return (context.valuer ??= new ContractValuation().start({
+    contractStart: context.contract.startDate,
+    contractEnd: context.endDate,
+    obligationCents: context.contract.obligationCents,
+    reportedOn: context.today,
+    policyVersion: loaded.version,
+    scale: loaded.policy,
+  }));
 }
 
 /** Reads the policy version, the effective end and the half-year's report (locked) of a contract. */
@@ -237,15 +255,7 @@ export function checkActivity(
     bonuses: input.bonuses,
     monthsCountedBefore,
   };
-  const valuation = valueActivity(type, quantities, {
-    contractStart: contract.startDate,
-    contractEnd: endDate,
-    obligationCents: contract.obligationCents,
-    period: input.period,
-    reportedOn: type.method === 'obligationShare' ? context.today : undefined,
-    policyVersion: loaded.version,
-    scale: loaded.policy,
-  });
+  const valuation = valuerOf(context, loaded).valuation(type, quantities, input.period);
   const report = context.report;
   if (!report)
     throw invalid('No report for this half-year.', [

@@ -1,0 +1,149 @@
+import { DomainError } from './errors.ts';
+import type { Cents } from './money.ts';
+import type { ActivityType } from './policy.ts';
+import { halfYearIndex, halfYearIndexEndDay, halfYearIndexOfDay, halfYearIndexStartDay } from './dates.ts';
+import {
+  MAX_MONTHS,
+  newContext,
+  refuseContext,
+  setHalfYear,
+  setPeriod,
+  setTerms,
+  termValid,
+  type ActivityInput,
+  type MutableContext,
+  type ValuationContext,
+  type ValuationContextInput,
+} from './valuation-context.ts';
+import { evaluate, refuseActivity, refused, takeTerms } from './valuation-evaluate.ts';
+import { explainedValuation, type Valuation } from './valuation-explain.ts';
+
+/** What a contract's activities are valued against: everything of a valuation context but the period. */
+export type ContractValuationTerms = Omit<ValuationContextInput, 'period'>;
+
+/**
+ * The many activities of one contract valued against its terms checked once (domain.md §6): a list
+ * page, an import, a portfolio recomputed from its activities. Each value, explanation and refusal is
+ * the one {@link valueActivity} gives with the same terms and period; the contract's dates are read
+ * once, and so are the parts of its first and last half-year inside the term (every other half-year
+ * of the term lies wholly inside it); valuing an activity allocates nothing. One
+ * object serves contract after contract ({@link start} resets it).
+ *
+ * @example
+ * const valuer = new ContractValuation();
+ * for (const c of contracts) {
+ *   valuer.start({ contractStart: c.startDate, contractEnd: c.endDate, obligationCents: c.obligationCents, policyVersion: 3 });
+ *   for (const a of c.activities) total += valuer.valueCents(a.type, a, a.period); // as activityValueCents
+ *   valuer.valuation(type, input, '2026-H1'); // as valueActivity: with rule and explanation
+ * }
+ */
+export class ContractValuation {
+  #terms: ContractValuationTerms | undefined = undefined;
+  /** The one context this object values in, moved from period to period. */
+  readonly #ctx: MutableContext = newContext({ contractStart: '', contractEnd: '', obligationCents: 0 });
+  /**
+   * The half-years of the term's first and last day ({@link halfYearIndex}): a half-year between them
+   * lies wholly inside the term, and only these two may be partly outside it, so only their part and
+   * months are kept (the others are the whole half-year and its 6 months).
+   */
+  #first = NaN;
+  #last = NaN;
+  #firstFrom = NaN;
+  #firstTo = NaN;
+  #firstMonths = NaN;
+  #lastFrom = NaN;
+  #lastTo = NaN;
+  #lastMonths = NaN;
+
+  /** Checks a contract's terms once; refuses them (VALIDATION) as {@link valuationContext} would. */
+  start(terms: ContractValuationTerms): this {
+    this.#terms = undefined;
+    this.#first = NaN; // no period is inside the terms until they are checked
+    this.#last = NaN;
+    const ctx = this.#ctx;
+    setTerms(ctx, terms);
+    if (!termValid(ctx, terms)) refuseContext(terms, ctx, true);
+    this.#first = halfYearIndexOfDay(ctx.startDay);
+    this.#last = halfYearIndexOfDay(ctx.endDay);
+    this.#firstMonths = NaN; // their parts are worked out when first asked for
+    this.#lastMonths = NaN;
+    setPeriod(ctx, undefined); // the whole term until a period is asked for
+    this.#terms = terms;
+    return this;
+  }
+
+  /** Moves the context to `period` (the whole term without one); refuses a period outside the term. */
+  #at(period: string | undefined): MutableContext {
+    const ctx = this.#ctx;
+    if (period === ctx.period && this.#terms !== undefined) return ctx;
+    const half = period === undefined ? NaN : halfYearIndex(period);
+    if (half > this.#first && half < this.#last) {
+      ctx.fromDay = halfYearIndexStartDay(half);
+      ctx.toDay = halfYearIndexEndDay(half);
+      ctx.maxMonths = MAX_MONTHS;
+    } else if (half === this.#first) {
+      if (Number.isNaN(this.#firstMonths)) return this.#edge(half, period as string);
+      ctx.fromDay = this.#firstFrom;
+      ctx.toDay = this.#firstTo;
+      ctx.maxMonths = this.#firstMonths;
+    } else if (half === this.#last) {
+      if (Number.isNaN(this.#lastMonths)) return this.#edge(half, period as string);
+      ctx.fromDay = this.#lastFrom;
+      ctx.toDay = this.#lastTo;
+      ctx.maxMonths = this.#lastMonths;
+    } else return this.#other(period);
+    ctx.period = period;
+    return ctx;
+  }
+
+  /** The first or last half-year of the term, asked for the first time: its part inside the term, kept. */
+  #edge(half: number, period: string): MutableContext {
+    const ctx = this.#ctx;
+    setHalfYear(ctx, half, period);
+    if (half === this.#first) {
+      this.#firstFrom = ctx.fromDay;
+      this.#firstTo = ctx.toDay;
+      this.#firstMonths = ctx.maxMonths;
+    } else {
+      this.#lastFrom = ctx.fromDay;
+      this.#lastTo = ctx.toDay;
+      this.#lastMonths = ctx.maxMonths;
+    }
+    return ctx;
+  }
+
+  /** No period (the whole term), or one refused: not a half-year, or outside the term. */
+  #other(period: string | undefined): MutableContext {
+    const terms = this.#terms;
+    if (terms === undefined)
+      throw new DomainError('INVALID_STATE', 'Start a contract before valuing its activities.');
+    const ctx = this.#ctx;
+    if (period === undefined) {
+      setPeriod(ctx, undefined);
+      return ctx;
+    }
+    const probe = newContext(terms);
+    const ok = setPeriod(probe, period);
+    refuseContext({ ...terms, period }, probe, ok); // not a half-year, or one outside the term
+  }
+
+  /** The value in cents, as {@link activityValueCents} in this contract and period; throws like it. */
+  valueCents(type: ActivityType, input: ActivityInput, period?: string): Cents {
+    const r = evaluate(type, input, this.#at(period));
+    if (refused()) refuseActivity(type);
+    return r as Cents;
+  }
+
+  /** The value with its rule and explanations, as {@link valueActivity} in this contract and period. */
+  valuation(type: ActivityType, input: ActivityInput, period?: string): Valuation {
+    const ctx = this.#at(period);
+    const r = evaluate(type, input, ctx);
+    if (refused()) refuseActivity(type);
+    return explainedValuation(type, input, ctx, r, takeTerms());
+  }
+
+  /** A copy of the context of `period`, as {@link valuationContext} gives it. */
+  context(period?: string): ValuationContext {
+    return { ...this.#at(period) };
+  }
+}

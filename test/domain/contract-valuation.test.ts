@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { dayNumberOrNaN, fromDayNumber, halfYearOf, toDayNumber } from '../../src/domain/dates.ts';
+import { presets } from '../../src/domain/presets.ts';
+import type { ActivityType } from '../../src/domain/policy.ts';
+import { targetGroupActivityTypes, targetGroupTables } from '../../src/domain/target-group-tables.ts';
+import { ContractValuation } from '../../src/domain/contract-valuation.ts';
+import {
+  activityValueCents,
+  valuationContext,
+  valueActivity,
+  type ActivityInput,
+  type ValuationContextInput,
+} from '../../src/domain/valuation.ts';
+
+/** What a call gives: its result, or the code, message and issues it throws. */
+function outcome<T>(fn: () => T): { ok: T } | { thrown: unknown } {
+  try {
+    return { ok: fn() };
+  } catch (e) {
+    const { code, message, issues } = e as { code?: unknown; message?: unknown; issues?: unknown };
+    return { thrown: { code, message, issues } };
+  }
+}
+
+const day0 = toDayNumber('2025-01-01');
+const date = fc.oneof(
+  { weight: 12, arbitrary: fc.integer({ min: -400, max: 1_500 }).map((n) => fromDayNumber(day0 + n)) },
+  { weight: 1, arbitrary: fc.constantFrom('2025-02-29', 'x') },
+);
+/** Mostly a real term (end on or after start), sometimes any two dates. */
+const term = fc.oneof(
+  {
+    weight: 8,
+    arbitrary: fc
+      .tuple(fc.integer({ min: -400, max: 1_200 }), fc.integer({ min: 0, max: 1_200 }))
+      .map(([s, n]) => [fromDayNumber(day0 + s), fromDayNumber(day0 + s + n)] as const),
+  },
+  { weight: 1, arbitrary: fc.tuple(date, date) },
+);
+const terms = fc
+  .record(
+    {
+      term,
+      obligationCents: fc.oneof(
+        { weight: 8, arbitrary: fc.integer({ min: 0, max: 1e10 }) },
+        { weight: 1, arbitrary: fc.constantFrom(-1, 0.5) },
+      ),
+      reportedOn: date,
+      policyVersion: fc.constantFrom(3, 'v2'),
+      scale: fc.constant(targetGroupTables.utrecht),
+    },
+    { requiredKeys: ['term', 'obligationCents'] },
+  )
+  .map(({ term: [contractStart, contractEnd], ...rest }) => ({ ...rest, contractStart, contractEnd }));
+/** Half-years in and around the terms above, sometimes none or not one at all. */
+const period = fc.oneof(
+  {
+    weight: 12,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 2023, max: 2030 }), fc.constantFrom(1, 2))
+      .map(([y, h]) => `${y}-H${h}`),
+  },
+  { weight: 1, arbitrary: fc.constantFrom(undefined, '2026-H3', '') },
+);
+const quantity = fc.oneof(
+  { weight: 8, arbitrary: fc.integer({ min: 1, max: 600 }).map((h) => h / 100) },
+  { weight: 1, arbitrary: fc.constantFrom(0, -1, 0.125, 40, 36) },
+);
+/** Any of the quantities, each there or not: mostly refused (a field the method does not read). */
+const anyInput: fc.Arbitrary<ActivityInput> = fc.record(
+  {
+    fte: quantity,
+    months: quantity,
+    units: fc.integer({ min: 0, max: 5 }),
+    hours: quantity,
+    amountCents: fc.integer({ min: 0, max: 1e9 }),
+    validFrom: date,
+    validTo: date,
+    targetGroup: fc.constantFrom('pw-lt2', 'pw-gt2', 'nobody'),
+    hoursPerWeek: quantity,
+  },
+  { requiredKeys: [] },
+);
+/** The quantities a method reads (mostly valued, sometimes refused on their values or the term). */
+const inputFor = (t: ActivityType): fc.Arbitrary<ActivityInput> => {
+  switch (t.method) {
+    case 'fteYear':
+      return fc.record({ fte: quantity, months: quantity });
+    case 'unit':
+      return fc.record({ units: fc.integer({ min: 0, max: 5 }) });
+    case 'hour':
+      return fc.record({ hours: quantity });
+    case 'spendShare':
+    case 'money':
+      return fc.record({ amountCents: fc.integer({ min: 0, max: 1e9 }) });
+    case 'obligationShare':
+      return fc.record({ validFrom: date, validTo: date });
+    default:
+      return fc.record({
+        targetGroup: fc.constantFrom('pw-lt2', 'pw-gt2', 'nobody'),
+        hoursPerWeek: quantity,
+        months: quantity,
+      });
+  }
+};
+const types: ActivityType[] = [...presets.amsterdam.activityTypes, ...targetGroupActivityTypes];
+/** Mostly a half-year of the term (when it is one), sometimes any. */
+const periodOf = (t: { contractStart: string; contractEnd: string }) => {
+  const [from, to] = [dayNumberOrNaN(t.contractStart), dayNumberOrNaN(t.contractEnd)];
+  if (!(to >= from)) return period;
+  const inside = fc.integer({ min: from, max: to }).map((d) => halfYearOf(fromDayNumber(d)) as string);
+  return fc.oneof({ weight: 4, arbitrary: inside }, { weight: 1, arbitrary: period });
+};
+const activityIn = (t: { contractStart: string; contractEnd: string }) =>
+  fc.constantFrom(...types).chain((type) =>
+    fc.record({
+      type: fc.constant(type),
+      input: fc.oneof({ weight: 6, arbitrary: inputFor(type) }, { weight: 1, arbitrary: anyInput }),
+      period: periodOf(t),
+    }),
+  );
+const contract = terms.chain((t) => fc.tuple(fc.constant(t), fc.array(activityIn(t), { maxLength: 12 })));
+
+describe('ContractValuation: the many activities of one contract (oracle: valueActivity per activity)', () => {
+  it('values, explanations and refusals equal valueActivity and activityValueCents, contract after contract (property)', () => {
+    const valuer = new ContractValuation(); // one object for every contract, as a loop uses it
+    let valued = 0;
+    fc.assert(
+      fc.property(contract, ([t, activities]) => {
+        const started = outcome(() => valuer.start(t));
+        if (!('ok' in started)) {
+          expect(started).toStrictEqual(outcome(() => valuationContext(t)));
+          return;
+        }
+        for (const a of activities) {
+          const full: ValuationContextInput = { ...t, period: a.period };
+          const byActivity = outcome(() => valueActivity(a.type, a.input, full));
+          if ('ok' in byActivity) valued++;
+          const cents = outcome(() => activityValueCents(a.type, a.input, valuationContext(full)));
+          expect(outcome(() => valuer.valuation(a.type, a.input, a.period))).toStrictEqual(byActivity);
+          expect(outcome(() => valuer.valueCents(a.type, a.input, a.period))).toStrictEqual(cents);
+          if ('ok' in cents) expect(valuer.context(a.period)).toStrictEqual(valuationContext(full));
+        }
+      }),
+      { numRuns: 3_000 },
+    );
+    expect(valued).toBeGreaterThan(3_000); // a good share is valued, not refused (about 4,300)
+  });
+
+  it('refuses to value before a contract is started, and after its terms were refused', () => {
+    const valuer = new ContractValuation();
+    const job = presets.amsterdam.activityTypes[0] as ActivityType;
+    expect(() => valuer.valueCents(job, { fte: 1, months: 6 }, '2026-H1')).toThrow(/Start a contract/);
+    valuer.start({ contractStart: '2026-01-01', contractEnd: '2026-12-31', obligationCents: 100 });
+    expect(valuer.valueCents(job, { fte: 1, months: 6 }, '2026-H1')).toBeGreaterThan(0);
+    expect(() =>
+      valuer.start({ contractStart: '2026-01-01', contractEnd: '2025-12-31', obligationCents: 100 }),
+    ).toThrow(/cannot be valued/);
+    expect(() => valuer.valueCents(job, { fte: 1, months: 6 }, '2026-H1')).toThrow(/Start a contract/);
+  });
+});
