@@ -3,7 +3,7 @@ import { createActor, createContractRows, createSupplierRow } from '../factories
 import { client, createMunicipality, type Json } from '../lifecycle-fixtures.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 
-// Reads of one contract asked for at the same time share one query per scope (decision 033): a
+// Reads of one contract asked for at the same time share one query per scope (decision 034): a
 // burst of reads by many actors of two municipalities must answer each exactly as a read on its
 // own would, never a contract outside the reader's scope.
 

@@ -46,7 +46,7 @@ export async function requireContract(
 
 /**
  * The contract and its extensions if the actor may see it, else NOT_FOUND; read outside any
- * transaction, for a request's answer: concurrent reads share one query (decision 033).
+ * transaction, for a request's answer: concurrent reads share one query (decision 034).
  */
 export async function readContractWithExtensions(
   db: Db,

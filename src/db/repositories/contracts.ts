@@ -180,7 +180,7 @@ type ContractRowWithExtensions = Awaited<
 
 /**
  * Reads of single contracts asked for in one turn of the event loop under the same scope, waiting
- * to go to the database together (decision 033).
+ * to go to the database together (decision 034).
  */
 interface Waiting {
   ids: Set<string>;
@@ -224,7 +224,7 @@ function readTogether(db: Db, kind: ScopeKind, scope: ContractScope, id: string)
 
 /**
  * A contract with its extensions (oldest first), if the scope may see it, read outside any
- * transaction: concurrent reads under one scope share one query (`id = any(…)`, decision 033), so
+ * transaction: concurrent reads under one scope share one query (`id = any(…)`, decision 034), so
  * 50 clients reading contracts cost a few round trips, not fifty. Each caller gets rows of its own.
  */
 export async function contractWithExtensionsRead(
