@@ -25,7 +25,7 @@ import { contractPolicy } from './contract-policy.ts';
 import { loadPortfolioSums, progressFromSums, type ContractSums } from './portfolio.ts';
 import { portfolioSnapshot } from './portfolio-snapshot.ts';
 import { presentContract, type ContractView } from './present.ts';
-import { contractReaders, requireContractWithExtensions, scopeOf } from './scope.ts';
+import { contractReaders, readContractWithExtensions, scopeOf } from './scope.ts';
 
 export type ContractListItem = ContractView & { progress: Omit<Progress, 'byCategory'> };
 
@@ -195,9 +195,9 @@ export const getContract = defineUseCase<{ id: string }, ContractView>({
   name: 'contract.get',
   access: contractReaders,
   async run({ deps, actor }, input) {
-    // The view needs the contract, its extensions (one query) and its policy's version number
-    // (read once per process): no activities.
-    const found = await requireContractWithExtensions(deps.db, actor, input.id);
+    // The view needs the contract, its extensions (one query, shared with concurrent reads) and its
+    // policy's version number (read once per process): no activities.
+    const found = await readContractWithExtensions(deps.db, actor, input.id);
     const loaded = await contractPolicy(deps.db, tenantOf(actor), found.contract.policyVersionId);
     return presentContract(found.contract, found.extensions, loaded.version);
   },

@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { writeAudit } from '../../db/audit.ts';
 import {
   contractInScope,
-  contractWithExtensionsInScope,
+  contractWithExtensionsRead,
   type ContractScope,
   type ContractWithNames,
   type ExtensionRow,
@@ -44,13 +44,16 @@ export async function requireContract(
   return contract;
 }
 
-/** The contract and its extensions in one query, if the actor may see it, else NOT_FOUND. */
-export async function requireContractWithExtensions(
-  db: Db | Tx,
+/**
+ * The contract and its extensions if the actor may see it, else NOT_FOUND; read outside any
+ * transaction, for a request's answer: concurrent reads share one query (decision 034).
+ */
+export async function readContractWithExtensions(
+  db: Db,
   actor: Actor,
   contractId: string,
 ): Promise<{ contract: ContractWithNames; extensions: ExtensionRow[] }> {
-  const found = await contractWithExtensionsInScope(db, scopeOf(actor), contractId);
+  const found = await contractWithExtensionsRead(db, scopeOf(actor), contractId);
   if (!found) throw noSuchContract();
   return found;
 }

@@ -93,11 +93,11 @@ const extensionOfJson = (x: ExtensionJson): ExtensionRow => ({
   createdAt: new Date(x.createdAt),
 });
 
-function contractByIdStatement(db: Db | Tx, kind: ScopeKind, withExtensions: boolean) {
-  const name = `contract_in_scope_${kind}${withExtensions ? '_ext' : ''}`;
+function contractByIdStatement(db: Db | Tx, kind: ScopeKind) {
+  const name = `contract_in_scope_${kind}`;
   return prepared(db, name, (d) =>
     d
-      .select({ ...withNames, extensions: withExtensions ? extensionsJson : sql<null>`null` })
+      .select(withNames)
       .from(contracts)
       .innerJoin(suppliers, eq(suppliers.id, contracts.supplierId))
       .leftJoin(users, eq(users.id, contracts.contractManagerId))
@@ -121,7 +121,7 @@ async function contractRowInScope(
   db: Db | Tx,
   scope: ContractScope,
   id: string,
-  options: { forUpdate?: boolean; withExtensions?: boolean },
+  options: { forUpdate?: boolean },
 ) {
   const kind = scopeKind(scope);
   if (!isUuid(id) || !kind) return undefined;
@@ -130,7 +130,7 @@ async function contractRowInScope(
       sql`select id from ${contracts} where ${contracts.id} = ${id} and ${contracts.tenantId} = ${scope.tenantId} for update`,
     );
   }
-  const [row] = await contractByIdStatement(db, kind, options.withExtensions ?? false).execute({
+  const [row] = await contractByIdStatement(db, kind).execute({
     id,
     tenantId: scope.tenantId,
     userId: scope.userId,
@@ -150,13 +150,91 @@ export async function contractInScope(
   return row ? flatten(row) : undefined;
 }
 
-/** A contract with its extensions (oldest first) in one query, if the scope may see it. */
-export async function contractWithExtensionsInScope(
-  db: Db | Tx,
+/** Contracts with their extensions, by id, that a scope may see: one statement per kind of scope. */
+function contractsByIdStatement(db: Db, kind: ScopeKind) {
+  const name = `contracts_in_scope_${kind}_ext`;
+  return prepared(db, name, (d) =>
+    d
+      .select({ ...withNames, extensions: extensionsJson })
+      .from(contracts)
+      .innerJoin(suppliers, eq(suppliers.id, contracts.supplierId))
+      .leftJoin(users, eq(users.id, contracts.contractManagerId))
+      .where(
+        and(
+          sql`${contracts.id} = any(${sql.placeholder('ids')}::uuid[])`,
+          eq(contracts.tenantId, sql.placeholder('tenantId')),
+          kind === 'manager' ? eq(contracts.contractManagerId, sql.placeholder('userId')) : undefined,
+          kind === 'supplier' ? eq(contracts.supplierId, sql.placeholder('supplierId')) : undefined,
+          kind === 'verifier'
+            ? sql`exists (select 1 from ${contractVerifiers} where ${contractVerifiers.contractId} = ${contracts.id} and ${contractVerifiers.userId} = ${sql.placeholder('userId')})`
+            : undefined,
+        ),
+      )
+      .prepare(name),
+  );
+}
+
+type ContractRowWithExtensions = Awaited<
+  ReturnType<ReturnType<typeof contractsByIdStatement>['execute']>
+>[number];
+
+/**
+ * Reads of single contracts asked for in one turn of the event loop under the same scope, waiting
+ * to go to the database together (decision 034).
+ */
+interface Waiting {
+  ids: Set<string>;
+  answer: Promise<Map<string, ContractRowWithExtensions>>;
+}
+const waiting = new WeakMap<Db, Map<string, Waiting>>();
+
+/** The parameters a kind of scope narrows by: reads with the same ones can share a query. */
+const scopeKey = (kind: ScopeKind, scope: ContractScope) =>
+  `${kind}:${scope.tenantId}:${kind === 'manager' || kind === 'verifier' ? scope.userId : kind === 'supplier' ? scope.supplierId : ''}`;
+
+function readTogether(db: Db, kind: ScopeKind, scope: ContractScope, id: string) {
+  let byScope = waiting.get(db);
+  if (!byScope) waiting.set(db, (byScope = new Map()));
+  const key = scopeKey(kind, scope);
+  let batch = byScope.get(key);
+  if (!batch) {
+    const ids = new Set<string>();
+    const scopeOfBatch = scope;
+    const queue = byScope;
+    // Sent after this turn's requests have asked (setImmediate: after the sockets read in it), so
+    // every read in the batch was asked for before its query left: none sees older data than its own.
+    const answer = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      queue.delete(key);
+      const rows = await contractsByIdStatement(db, kind).execute({
+        ids: [...ids],
+        tenantId: scopeOfBatch.tenantId,
+        userId: scopeOfBatch.userId,
+        supplierId: scopeOfBatch.supplierId,
+      });
+      return new Map(rows.map((r) => [r.contract.id, r]));
+    });
+    batch = { ids, answer };
+    byScope.set(key, batch);
+  }
+  // the database writes a uuid in lower case, whatever case it was asked in
+  const wanted = id.toLowerCase();
+  batch.ids.add(wanted);
+  return batch.answer.then((rows) => rows.get(wanted));
+}
+
+/**
+ * A contract with its extensions (oldest first), if the scope may see it, read outside any
+ * transaction: concurrent reads under one scope share one query (`id = any(…)`, decision 034), so
+ * 50 clients reading contracts cost a few round trips, not fifty. Each caller gets rows of its own.
+ */
+export async function contractWithExtensionsRead(
+  db: Db,
   scope: ContractScope,
   id: string,
 ): Promise<{ contract: ContractWithNames; extensions: ExtensionRow[] } | undefined> {
-  const row = await contractRowInScope(db, scope, id, { withExtensions: true });
+  const kind = scopeKind(scope);
+  if (!isUuid(id) || !kind) return undefined;
+  const row = await readTogether(db, kind, scope, id);
   if (!row) return undefined;
   return { contract: flatten(row), extensions: (row.extensions ?? []).map(extensionOfJson) };
 }
