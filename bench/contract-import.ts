@@ -132,10 +132,31 @@ const contractCopyColumns = [
   'obligation_explanation_nl',
 ];
 
-/** The contract rows as the import stored them, as COPY CSV for another municipality (new ids). */
+/**
+ * The contract rows as the import stored them, as COPY CSV for another municipality (new ids): its
+ * own suppliers (the same KvK numbers, made here, outside the timing) and its own policy version,
+ * as the keys of decision 033 ask.
+ */
 async function copyCsvOf(db: Database['db'], fromTenant: string, toTenant: string): Promise<string> {
+  await db.execute(
+    sql`insert into suppliers (tenant_id, name, kvk_number)
+        select ${toTenant}, name, kvk_number from suppliers where tenant_id = ${fromTenant}
+        on conflict (tenant_id, kvk_number) do nothing`,
+  );
+  const select = contractCopyColumns.map((c) =>
+    c === 'supplier_id'
+      ? 'theirs.id as supplier_id'
+      : c === 'policy_version_id'
+        ? 'policy.id as policy_version_id'
+        : `c.${c}`,
+  );
   const result = (await db.execute(
-    sql`select ${sql.raw(contractCopyColumns.join(', '))} from contracts where tenant_id = ${fromTenant}`,
+    sql`select ${sql.raw(select.join(', '))}
+        from contracts c
+        join suppliers ours on ours.id = c.supplier_id
+        join suppliers theirs on theirs.tenant_id = ${toTenant} and theirs.kvk_number = ours.kvk_number
+        cross join (select id from policy_versions where tenant_id = ${toTenant} order by version limit 1) policy
+        where c.tenant_id = ${fromTenant}`,
   )) as unknown as { rows: Record<string, unknown>[] };
   const cell = (v: unknown) => {
     if (v === null || v === undefined) return '';
