@@ -64,11 +64,9 @@ test('advisor finds a supplier by search and sort, reads its contracts and edits
   await expect(email).toHaveAccessibleDescription(/e-mailadres/i);
   await expect(added.getByLabel('Naam contactpersoon')).toHaveValue('Noor Bakker');
   // the summary names the field in error, and its link leads there
-  const link = page
-    .getByRole('alert')
-    .getByRole('link', {
-      name: /^Contactpersoon \d+, E-mailadres contactpersoon: moet een e-mailadres zijn$/,
-    });
+  const link = page.getByRole('alert').getByRole('link', {
+    name: /^Contactpersoon \d+, E-mailadres contactpersoon: moet een e-mailadres zijn$/,
+  });
   await expect(link).toBeVisible();
   await link.click();
   await expect(email).toBeFocused();
