@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceFindings, requiresEvidence, splitFindings, type EvidenceSubject } from './evidence-rules.ts';
-import { validatePolicy } from './policy.ts';
+import { validatePolicy } from './policy-validation.ts';
 
 const types = [
   { code: 'job-benefits', evidenceRequired: true },

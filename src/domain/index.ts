@@ -2,6 +2,7 @@ export * from './errors.ts';
 export * from './money.ts';
 export * from './dates.ts';
 export * from './policy.ts';
+export * from './policy-validation.ts';
 export * from './presets.ts';
 export * from './obligation.ts';
 export * from './valuation.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { policyInForce, validatePolicy } from './policy.ts';
+import { policyInForce } from './policy.ts';
+import { validatePolicy } from './policy-validation.ts';
 import { computeObligation } from './obligation.ts';
 
 const minimal = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeObligation } from './obligation.ts';
-import { categories, validatePolicy } from './policy.ts';
+import { categories } from './policy.ts';
+import { validatePolicy } from './policy-validation.ts';
 import { defaultCatalogue, getPreset, presetNames, presets } from './presets.ts';
 
 describe('§10 presets', () => {

@@ -1,5 +1,6 @@
 import { invalid } from './errors.ts';
-import { validatePolicy, type ActivityType, type Policy } from './policy.ts';
+import type { ActivityType, Policy } from './policy.ts';
+import { validatePolicy } from './policy-validation.ts';
 
 /**
  * Retour's own starting catalogue (domain.md §6): not yet checked against a published municipal

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { ActivityType } from './policy.ts';
-import { validatePolicy } from './policy.ts';
+import { validatePolicy } from './policy-validation.ts';
 import { getPreset } from './presets.ts';
 import {
   applyTargetGroupTable,

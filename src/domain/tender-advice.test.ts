@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cpvIssue } from './cpv.ts';
 import { DomainError } from './errors.ts';
-import { validatePolicy, type Policy } from './policy.ts';
+import type { Policy } from './policy.ts';
+import { validatePolicy } from './policy-validation.ts';
 import { getPreset, presetNames } from './presets.ts';
 import {
   fillTemplate,
