@@ -1,9 +1,9 @@
 import { DomainError } from '../../domain/errors.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { writeAudit } from '../../db/audit.ts';
+import { contractWithExtensionsRead } from '../../db/repositories/contract-reads-together.ts';
 import {
   contractInScope,
-  contractWithExtensionsRead,
   type ContractScope,
   type ContractWithNames,
   type ExtensionRow,
