@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { outcome } from './outcome.ts';
 import { dayNumberOrNaN, fromDayNumber, halfYearOf, toDayNumber } from '../../src/domain/dates.ts';
 import { presets } from '../../src/domain/presets.ts';
 import type { ActivityType } from '../../src/domain/policy.ts';
@@ -12,16 +13,6 @@ import {
   type ActivityInput,
   type ValuationContextInput,
 } from '../../src/domain/valuation.ts';
-
-/** What a call gives: its result, or the code, message and issues it throws. */
-function outcome<T>(fn: () => T): { ok: T } | { thrown: unknown } {
-  try {
-    return { ok: fn() };
-  } catch (e) {
-    const { code, message, issues } = e as { code?: unknown; message?: unknown; issues?: unknown };
-    return { thrown: { code, message, issues } };
-  }
-}
 
 const day0 = toDayNumber('2025-01-01');
 const date = fc.oneof(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { outcome } from './outcome.ts';
 import { fromDayNumber, toDayNumber } from '../../src/domain/dates.ts';
 import { presets } from '../../src/domain/presets.ts';
 import type { ActivityType } from '../../src/domain/policy.ts';
@@ -14,16 +15,6 @@ import {
   type ActivityInput,
 } from '../../src/domain/valuation.ts';
 import { refActivityValueCents, refComputeProgress, refValuationContext } from './reference-v0.ts';
-
-/** What a call gives: its result, or the code, message and issues it throws. */
-function outcome<T>(fn: () => T): { ok: T } | { thrown: unknown } {
-  try {
-    return { ok: fn() };
-  } catch (e) {
-    const { code, message, issues } = e as { code?: unknown; message?: unknown; issues?: unknown };
-    return { thrown: { code, message, issues } };
-  }
-}
 
 const day0 = toDayNumber('2024-01-01');
 const date = fc.oneof(
