@@ -1,4 +1,4 @@
-import { fromDayNumber, toDayNumber } from '../src/domain/dates.ts';
+import { fromDayNumber, halfYearIndex, toDayNumber } from '../src/domain/dates.ts';
 import { valuationContext, type ActivityInput } from '../src/domain/valuation.ts';
 import type { ValuedItem } from '../src/domain/progress.ts';
 import { presets } from '../src/domain/presets.ts';
@@ -24,6 +24,8 @@ export interface BenchContract {
   obligationCents: number;
   /** Half-years of the term, as `YYYY-Hn`. */
   periods: string[];
+  /** The same half-years as numbers ({@link halfYearIndex}), as a caller that groups by half-year holds them. */
+  halves: number[];
   firstActivity: number;
   activityCount: number;
 }
@@ -96,6 +98,7 @@ export function generate(contractCount: number, activityCount: number, seed = 42
       endDay,
       obligationCents: Math.round(value * 0.02),
       periods,
+      halves: periods.map(halfYearIndex),
       firstActivity: 0,
       activityCount: 0,
     });

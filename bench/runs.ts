@@ -2,7 +2,7 @@
 import type { PortfolioProgress } from '../src/domain/progress.ts';
 import { PortfolioAccumulator } from '../src/domain/portfolio.ts';
 import { ContractValuation } from '../src/domain/contract-valuation.ts';
-import type { ActivityType } from '../src/domain/policy.ts';
+import { categoryCode, type ActivityType } from '../src/domain/policy.ts';
 import { toDayNumber } from '../src/domain/dates.ts';
 import type { BenchContract, BenchData } from './generate.ts';
 
@@ -19,6 +19,7 @@ export function domainRun(d: BenchData): { portfolio: PortfolioProgress; checksu
   const { contracts, activities, types, policy } = d;
   const portfolio = new PortfolioAccumulator(asOf);
   const valuer = new ContractValuation();
+  const categoryCodes = types.map((t) => categoryCode(t.category));
   let checksum = 0;
   for (let c = 0; c < contracts.length; c++) {
     const k = contracts[c] as BenchContract;
@@ -33,10 +34,11 @@ export function domainRun(d: BenchData): { portfolio: PortfolioProgress; checksu
     for (let i = k.firstActivity; i < end; i++) {
       const a = activities[i] as (typeof activities)[number];
       const type = types[a.typeIndex] as ActivityType;
-      const v = valuer.valueCents(type, a, k.periods[a.periodIndex]);
+      const v = valuer.valueCentsInHalf(type, a, k.halves[a.periodIndex] as number);
       checksum += v;
-      portfolio.addRealised(type.category, v);
-      if (a.verified) portfolio.addVerified(type.category, v);
+      const category = categoryCodes[a.typeIndex] as number;
+      portfolio.addRealisedCode(category, v);
+      if (a.verified) portfolio.addVerifiedCode(category, v);
     }
     portfolio.finishContract();
   }

@@ -1,7 +1,13 @@
 import { DomainError } from './errors.ts';
 import type { Cents } from './money.ts';
 import type { ActivityType } from './policy.ts';
-import { halfYearIndex, halfYearIndexEndDay, halfYearIndexOfDay, halfYearIndexStartDay } from './dates.ts';
+import {
+  halfYearIndex,
+  halfYearIndexEndDay,
+  halfYearIndexOfDay,
+  halfYearIndexStartDay,
+  halfYearText,
+} from './dates.ts';
 import {
   MAX_MONTHS,
   newContext,
@@ -54,12 +60,15 @@ export class ContractValuation {
   #lastFrom = NaN;
   #lastTo = NaN;
   #lastMonths = NaN;
+  /** The half-year the context is at ({@link halfYearIndex}), NaN at the whole term. */
+  #half = NaN;
 
   /** Checks a contract's terms once; refuses them (VALIDATION) as {@link valuationContext} would. */
   start(terms: ContractValuationTerms): this {
     this.#terms = undefined;
     this.#first = NaN; // no period is inside the terms until they are checked
     this.#last = NaN;
+    this.#half = NaN;
     const ctx = this.#ctx;
     setTerms(ctx, terms);
     if (!termValid(ctx, terms)) refuseContext(terms, ctx, true);
@@ -68,6 +77,7 @@ export class ContractValuation {
     this.#firstMonths = NaN; // their parts are worked out when first asked for
     this.#lastMonths = NaN;
     setPeriod(ctx, undefined); // the whole term until a period is asked for
+    this.#half = NaN;
     this.#terms = terms;
     return this;
   }
@@ -77,22 +87,39 @@ export class ContractValuation {
     const ctx = this.#ctx;
     if (period === ctx.period && this.#terms !== undefined) return ctx;
     const half = period === undefined ? NaN : halfYearIndex(period);
+    if (half >= this.#first && half <= this.#last) return this.#moveTo(half, period as string);
+    return this.#other(period);
+  }
+
+  /** Moves the context to the half-year numbered `half` ({@link halfYearIndex}); refuses one outside the term. */
+  #atHalf(half: number): MutableContext {
+    const ctx = this.#ctx;
+    if (half === this.#half) return ctx;
+    if (half >= this.#first && half <= this.#last && (half | 0) === half)
+      return this.#moveTo(half, halfYearText(half) as string);
+    return this.#other(halfYearText(half) ?? String(half));
+  }
+
+  /** Moves the context to a half-year of the term: `half`, written `period`. */
+  #moveTo(half: number, period: string): MutableContext {
+    const ctx = this.#ctx;
     if (half > this.#first && half < this.#last) {
       ctx.fromDay = halfYearIndexStartDay(half);
       ctx.toDay = halfYearIndexEndDay(half);
       ctx.maxMonths = MAX_MONTHS;
     } else if (half === this.#first) {
-      if (Number.isNaN(this.#firstMonths)) return this.#edge(half, period as string);
+      if (Number.isNaN(this.#firstMonths)) return this.#edge(half, period);
       ctx.fromDay = this.#firstFrom;
       ctx.toDay = this.#firstTo;
       ctx.maxMonths = this.#firstMonths;
-    } else if (half === this.#last) {
-      if (Number.isNaN(this.#lastMonths)) return this.#edge(half, period as string);
+    } else {
+      if (Number.isNaN(this.#lastMonths)) return this.#edge(half, period);
       ctx.fromDay = this.#lastFrom;
       ctx.toDay = this.#lastTo;
       ctx.maxMonths = this.#lastMonths;
-    } else return this.#other(period);
+    }
     ctx.period = period;
+    this.#half = half;
     return ctx;
   }
 
@@ -109,6 +136,7 @@ export class ContractValuation {
       this.#lastTo = ctx.toDay;
       this.#lastMonths = ctx.maxMonths;
     }
+    this.#half = half;
     return ctx;
   }
 
@@ -120,6 +148,7 @@ export class ContractValuation {
     const ctx = this.#ctx;
     if (period === undefined) {
       setPeriod(ctx, undefined);
+      this.#half = NaN;
       return ctx;
     }
     const probe = newContext(terms);
@@ -130,6 +159,16 @@ export class ContractValuation {
   /** The value in cents, as {@link activityValueCents} in this contract and period; throws like it. */
   valueCents(type: ActivityType, input: ActivityInput, period?: string): Cents {
     const r = evaluate(type, input, this.#at(period));
+    if (refused()) refuseActivity(type);
+    return r as Cents;
+  }
+
+  /**
+   * {@link valueCents} with the period given as its {@link halfYearIndex}: for a caller that holds its
+   * half-years as numbers (a loop over many activities reads each period's text once, or never).
+   */
+  valueCentsInHalf(type: ActivityType, input: ActivityInput, half: number): Cents {
+    const r = evaluate(type, input, this.#atHalf(half));
     if (refused()) refuseActivity(type);
     return r as Cents;
   }

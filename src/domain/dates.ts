@@ -267,6 +267,28 @@ export function halfYearIndex(s: string): number {
   return y >= 1 && (h === 0 || h === 1) ? y * 2 + h : NaN;
 }
 
+/** The text of every half-year `HALF_FIRST + k` of the table's years, made when first asked for. */
+let halfYearTexts: (string | undefined)[] | undefined;
+
+/**
+ * The half-year with {@link halfYearIndex} `i` as text (`YYYY-Hn`); undefined when `i` is not the index
+ * of a half-year of the years 0001–9999. Within the years 1900–2300 the same string object each time.
+ * @example halfYearText(4053) // '2026-H2'
+ */
+export function halfYearText(i: number): HalfYear | undefined {
+  const k = i - HALF_FIRST;
+  if (k >= 0 && k < HALVES && (k | 0) === k) {
+    const texts = (halfYearTexts ??= Array.from({ length: HALVES }, () => undefined)); // packed: fast reads
+    return (texts[k] ??= halfYearTextOf(i)) as HalfYear;
+  }
+  return Number.isSafeInteger(i) && i >= 2 && i <= 19_999 ? halfYearTextOf(i) : undefined;
+}
+
+function halfYearTextOf(i: number): HalfYear {
+  const y = Math.floor(i / 2);
+  return `${String(y).padStart(4, '0')}-H${i - y * 2 + 1}` as HalfYear;
+}
+
 /** True for `YYYY-H1` / `YYYY-H2`. */
 export function isHalfYear(s: unknown): s is HalfYear {
   return typeof s === 'string' && !Number.isNaN(halfYearIndex(s));

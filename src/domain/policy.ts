@@ -6,6 +6,26 @@ import type { Bonus, TargetGroup } from './target-groups.ts';
 export const categories = ['employment', 'participation', 'socialDomain', 'socialEnterprise'] as const;
 export type Category = (typeof categories)[number];
 
+/**
+ * A category's place in {@link categories} (its code, 0–3), or -1 for anything else. Their names
+ * differ in length, so one comparison of text decides.
+ * @example categoryCode('socialDomain') // 2
+ */
+export function categoryCode(category: unknown): number {
+  switch (typeof category === 'string' ? category.length : 0) {
+    case 10:
+      return category === 'employment' ? 0 : -1;
+    case 13:
+      return category === 'participation' ? 1 : -1;
+    case 12:
+      return category === 'socialDomain' ? 2 : -1;
+    case 16:
+      return category === 'socialEnterprise' ? 3 : -1;
+    default:
+      return -1;
+  }
+}
+
 /** The valuation methods (domain.md §6, and `targetGroupYear` of §11). */
 export const methods = [
   'fteYear',

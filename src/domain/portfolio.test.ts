@@ -4,6 +4,7 @@ import { computeProgress, portfolioProgress, type ProgressInput, type ValuedItem
 import { PortfolioAccumulator } from './portfolio.ts';
 import { fromDayNumber, toDayNumber } from './dates.ts';
 import { presets } from './presets.ts';
+import { categoryCode } from './policy.ts';
 
 const emp = (valueCents: number): ValuedItem => ({ category: 'employment', valueCents });
 /** Obligation €365 over 2026 (365 days): €1 a day. */
@@ -61,7 +62,15 @@ describe('§7 portfolio accumulator (the fast path of a dashboard)', () => {
     }));
 
   /** The value-by-value path: terms first, then each list's values, in an order mixing the lists. */
-  const streamed = (acc: PortfolioAccumulator, input: ProgressInput, order: number[]) => {
+  const streamed = (acc: PortfolioAccumulator, input: ProgressInput, order: number[], byCode = false) => {
+    const addRealised = (item: ValuedItem) =>
+      byCode
+        ? acc.addRealisedCode(categoryCode(item.category), item.valueCents)
+        : acc.addRealised(item.category, item.valueCents);
+    const addVerified = (item: ValuedItem) =>
+      byCode
+        ? acc.addVerifiedCode(categoryCode(item.category), item.valueCents)
+        : acc.addVerified(item.category, item.valueCents);
     const { planned, realised, verified, ...terms } = input;
     acc.startContract(terms);
     const queues = [[...planned], [...realised], [...verified]];
@@ -69,12 +78,12 @@ describe('§7 portfolio accumulator (the fast path of a dashboard)', () => {
       const item = queues[list % 3]?.shift();
       if (item === undefined) continue;
       if (list % 3 === 0) acc.addPlanned(item.category, item.valueCents);
-      else if (list % 3 === 1) acc.addRealised(item.category, item.valueCents);
-      else acc.addVerified(item.category, item.valueCents);
+      else if (list % 3 === 1) addRealised(item);
+      else addVerified(item);
     }
     for (const item of queues[0] ?? []) acc.addPlanned(item.category, item.valueCents);
-    for (const item of queues[1] ?? []) acc.addRealised(item.category, item.valueCents);
-    for (const item of queues[2] ?? []) acc.addVerified(item.category, item.valueCents);
+    for (const item of queues[1] ?? []) addRealised(item);
+    for (const item of queues[2] ?? []) addVerified(item);
     return acc.finishContract();
   };
 
@@ -89,10 +98,14 @@ describe('§7 portfolio accumulator (the fast path of a dashboard)', () => {
           const slow = list.map((input) => computeProgress(input, asOf));
           const whole = new PortfolioAccumulator(asOf);
           const byValue = new PortfolioAccumulator(asOf);
-          expect(list.map((input) => whole.add(input))).toEqual(slow.map((p) => p.status));
-          expect(list.map((input) => streamed(byValue, input, order))).toEqual(slow.map((p) => p.status));
+          const byCode = new PortfolioAccumulator(asOf);
+          const statuses = slow.map((p) => p.status);
+          expect(list.map((input) => whole.add(input))).toEqual(statuses);
+          expect(list.map((input) => streamed(byValue, input, order))).toEqual(statuses);
+          expect(list.map((input) => streamed(byCode, input, order, true))).toEqual(statuses);
           expect(whole.result()).toStrictEqual(portfolioProgress(slow));
           expect(byValue.result()).toStrictEqual(portfolioProgress(slow));
+          expect(byCode.result()).toStrictEqual(portfolioProgress(slow));
         },
       ),
     );
@@ -115,6 +128,26 @@ describe('§7 portfolio accumulator (the fast path of a dashboard)', () => {
     expect(() => acc.finishContract()).toThrow(invalidState);
     expect(acc.result()).toStrictEqual(
       portfolioProgress([computeProgress({ ...base, realised: [emp(100)] }, '2026-07-02')]),
+    );
+  });
+
+  it.each([
+    { code: -1, reason: 'unknown category -1' },
+    { code: 4, reason: 'unknown category 4' },
+    { code: 1.5, reason: 'unknown category 1.5' },
+    { code: NaN, reason: 'unknown category NaN' },
+  ])('refuses a category code that is none of the four: $code', ({ code, reason }) => {
+    const acc = new PortfolioAccumulator('2026-07-02');
+    acc.startContract(base);
+    acc.addRealisedCode(categoryCode('socialDomain'), 100);
+    expect(() => acc.addVerifiedCode(code, 1)).toThrow(
+      expect.objectContaining({ issues: [{ name: 'verified.0.category', reason }] }),
+    );
+    expect(() => acc.finishContract()).toThrow(expect.objectContaining({ code: 'INVALID_STATE' }));
+    acc.startContract(base);
+    acc.addRealisedCode(categoryCode('socialDomain'), 100);
+    expect(() => acc.addRealisedCode(categoryCode('socialEnterprise'), 0.5)).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ name: 'realised.1.valueCents' })] }),
     );
   });
 

@@ -56,6 +56,16 @@ export class PortfolioAccumulator {
     this.#sums.add(VERIFIED, category, valueCents);
   }
 
+  /** {@link addRealised} with the category as its {@link categoryCode}: for callers that keep it so. */
+  addRealisedCode(categoryCode: number, valueCents: number): void {
+    this.#sums.addCode(REALISED, categoryCode, valueCents);
+  }
+
+  /** {@link addVerified} with the category as its {@link categoryCode}. */
+  addVerifiedCode(categoryCode: number, valueCents: number): void {
+    this.#sums.addCode(VERIFIED, categoryCode, valueCents);
+  }
+
   /** Closes the contract, counts it in the portfolio and returns its status. */
   finishContract(): ProgressStatus {
     const r = this.#one;

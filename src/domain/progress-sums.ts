@@ -8,7 +8,7 @@ import { dayNumberOrNaN } from './dates.ts';
 import { categoryCapCents } from './caps.ts';
 import { expectedOnDay } from './obligation.ts';
 import { mulDivRound } from './money.ts';
-import type { Category } from './policy.ts';
+import { categories, categoryCode, type Category } from './policy.ts';
 import type { Cents } from './money.ts';
 import type { CategoryProgress, ProgressStatus, ProgressTerms, ValuedItem } from './progress-types.ts';
 
@@ -29,25 +29,6 @@ export const PLANNED = 0;
 export const REALISED = 1;
 export const VERIFIED = 2;
 const listNames = ['planned', 'realised', 'verified'] as const;
-
-/**
- * The slot of a category among the four (employment, participation, socialDomain, socialEnterprise),
- * or -1. Their names differ in length, so one comparison of text decides.
- */
-function categoryIndex(category: Category): number {
-  switch (typeof category === 'string' ? category.length : 0) {
-    case 10:
-      return category === 'employment' ? 0 : -1;
-    case 13:
-      return category === 'participation' ? 1 : -1;
-    case 12:
-      return category === 'socialDomain' ? 2 : -1;
-    case 16:
-      return category === 'socialEnterprise' ? 3 : -1;
-    default:
-      return -1;
-  }
-}
 
 /** a × b < c × d exactly, for non-negative safe integers. */
 function productLess(a: number, b: number, c: number, d: number): boolean {
@@ -125,7 +106,7 @@ export class ProgressSums {
 
   /** Adds one value to a list (PLANNED, REALISED, VERIFIED), refusing it like computeProgress. */
   add(list: number, category: Category, valueCents: number): void {
-    const c = categoryIndex(category);
+    const c = categoryCode(category);
     if (this.#open && c >= 0 && Number.isSafeInteger(valueCents)) {
       this.#counts[list] = (this.#counts[list] as number) + 1;
       const at = list * 4 + c;
@@ -133,8 +114,21 @@ export class ProgressSums {
     } else this.#refuse(list, category, valueCents);
   }
 
+  /** {@link add} with the category given as its {@link categoryCode} (0–3). */
+  addCode(list: number, code: number, valueCents: number): void {
+    if (
+      this.#open &&
+      (code === 0 || code === 1 || code === 2 || code === 3) &&
+      Number.isSafeInteger(valueCents)
+    ) {
+      this.#counts[list] = (this.#counts[list] as number) + 1;
+      const at = list * 4 + code;
+      this.#sums[at] = (this.#sums[at] as number) + valueCents;
+    } else this.#refuse(list, categories[code] ?? code, valueCents);
+  }
+
   /** Why {@link add} refuses a value (apart, so that add stays small enough to inline into a loop). */
-  #refuse(list: number, category: Category, valueCents: number): never {
+  #refuse(list: number, category: unknown, valueCents: number): never {
     if (!this.#open) throw new DomainError('INVALID_STATE', 'Start a contract before adding its values.');
     const i = this.#counts[list] as number;
     this.#open = false; // a contract with a refused value cannot be finished

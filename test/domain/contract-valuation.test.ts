@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { outcome } from './outcome.ts';
-import { dayNumberOrNaN, fromDayNumber, halfYearOf, toDayNumber } from '../../src/domain/dates.ts';
+import {
+  dayNumberOrNaN,
+  fromDayNumber,
+  halfYearIndex,
+  halfYearOf,
+  halfYearText,
+  toDayNumber,
+} from '../../src/domain/dates.ts';
 import { presets } from '../../src/domain/presets.ts';
 import type { ActivityType } from '../../src/domain/policy.ts';
 import { targetGroupActivityTypes, targetGroupTables } from '../../src/domain/target-group-tables.ts';
@@ -131,6 +138,9 @@ describe('ContractValuation: the many activities of one contract (oracle: valueA
           const cents = outcome(() => activityValueCents(a.type, a.input, valuationContext(full)));
           expect(outcome(() => valuer.valuation(a.type, a.input, a.period))).toStrictEqual(byActivity);
           expect(outcome(() => valuer.valueCents(a.type, a.input, a.period))).toStrictEqual(cents);
+          const half = a.period === undefined ? NaN : halfYearIndex(a.period);
+          if (!Number.isNaN(half))
+            expect(outcome(() => valuer.valueCentsInHalf(a.type, a.input, half))).toStrictEqual(cents);
           if ('ok' in cents) expect(valuer.context(a.period)).toStrictEqual(valuationContext(full));
         }
       }),
@@ -139,10 +149,41 @@ describe('ContractValuation: the many activities of one contract (oracle: valueA
     expect(valued).toBeGreaterThan(3_000); // a good share is valued, not refused (about 4,300)
   });
 
+  it('valueCentsInHalf: a half-year given as a number is the one valueCents reads from its text; another number is refused', () => {
+    const valuer = new ContractValuation();
+    const job = presets.amsterdam.activityTypes[0] as ActivityType;
+    valuer.start({ contractStart: '2026-03-15', contractEnd: '2027-02-10', obligationCents: 1_000_000 });
+    for (const period of ['2026-H1', '2026-H2', '2027-H1', '2026-H1'])
+      expect(valuer.valueCentsInHalf(job, { fte: 1, months: 1 }, halfYearIndex(period))).toBe(
+        valuer.valueCents(job, { fte: 1, months: 1 }, period),
+      );
+    // the part of 2026-H1 inside the term has fewer than 6 months: said as valueCents says it
+    expect(
+      outcome(() => valuer.valueCentsInHalf(job, { fte: 1, months: 6 }, halfYearIndex('2026-H1'))),
+    ).toStrictEqual(outcome(() => valuer.valueCents(job, { fte: 1, months: 6 }, '2026-H1')));
+    for (const [half, reason] of [
+      [halfYearIndex('2025-H2'), '2025-H2 is outside the contract term 2026-03-15 – 2027-02-10'],
+      [halfYearIndex('2027-H2'), '2027-H2 is outside the contract term 2026-03-15 – 2027-02-10'],
+      [NaN, 'must be a half-year (YYYY-H1 or YYYY-H2)'],
+      [4052.5, 'must be a half-year (YYYY-H1 or YYYY-H2)'],
+    ] as const)
+      expect(outcome(() => valuer.valueCentsInHalf(job, { fte: 1, months: 1 }, half))).toMatchObject({
+        thrown: { code: 'VALIDATION', issues: [{ name: 'period', reason }] },
+      });
+  });
+
+  it('halfYearText writes a half-year number back as halfYearIndex read it, and nothing else', () => {
+    for (const text of ['0001-H1', '1899-H2', '1900-H1', '2026-H2', '2300-H2', '2301-H1', '9999-H2'])
+      expect(halfYearText(halfYearIndex(text))).toBe(text);
+    expect(halfYearText(halfYearIndex('2026-H2'))).toBe(halfYearText(4053)); // made once
+    for (const n of [NaN, 1, 20_000, 4052.5, -4053, Infinity]) expect(halfYearText(n)).toBeUndefined();
+  });
+
   it('refuses to value before a contract is started, and after its terms were refused', () => {
     const valuer = new ContractValuation();
     const job = presets.amsterdam.activityTypes[0] as ActivityType;
     expect(() => valuer.valueCents(job, { fte: 1, months: 6 }, '2026-H1')).toThrow(/Start a contract/);
+    expect(() => valuer.valueCentsInHalf(job, { fte: 1, months: 6 }, 4052)).toThrow(/Start a contract/);
     valuer.start({ contractStart: '2026-01-01', contractEnd: '2026-12-31', obligationCents: 100 });
     expect(valuer.valueCents(job, { fte: 1, months: 6 }, '2026-H1')).toBeGreaterThan(0);
     expect(() =>
