@@ -5,7 +5,7 @@
  *   node --import tsx bench/run.ts [contracts] [activities] [repetitions]
  */
 import { generate } from './generate.ts';
-import { bareRun, domainRun, explainedRun } from './runs.ts';
+import { bareRun, bareValuesRun, domainRun, explainedRun } from './runs.ts';
 
 const contractCount = Number(process.argv[2] ?? 100_000);
 const activityCount = Number(process.argv[3] ?? 1_000_000);
@@ -40,21 +40,33 @@ console.log(
 
 const check = domainRun(data);
 const bare = bareRun(data);
+const worst = (
+  ['obligationCents', 'realisedCents', 'verifiedCents', 'expectedCents', 'forecastCents'] as const
+)
+  .map((key) => `${key} ${Math.abs(bare.portfolio[key] - check.portfolio[key]).toFixed(0)}`)
+  .join(', ');
 console.log(
-  `portfolio: obligation €${(check.portfolio.obligationCents / 100).toFixed(2)}, realised €${(check.portfolio.realisedCents / 100).toFixed(2)}, statuses ${JSON.stringify(check.portfolio.byStatus)}; bare-loop checksum differs by ${Math.abs(bare.checksum - check.checksum)} cents (float rounding)`,
+  `portfolio: obligation €${(check.portfolio.obligationCents / 100).toFixed(2)}, realised €${(check.portfolio.realisedCents / 100).toFixed(2)}, statuses ${JSON.stringify(check.portfolio.byStatus)}`,
+);
+console.log(
+  `bare loop, same portfolio on plain numbers: statuses ${JSON.stringify(bare.portfolio.byStatus)}; totals differ by (cents, float rounding) ${worst}; value checksum by ${Math.abs(bare.checksum - check.checksum)}`,
 );
 
-const [domainTimes = [], bareTimes = []] = time(
+const [domainTimes = [], bareTimes = [], valuesTimes = []] = time(
   () => domainRun(data),
   () => bareRun(data),
+  () => bareValuesRun(data),
 );
 const domain = median(domainTimes);
 const baseline = median(bareTimes);
+const valuesOnly = median(valuesTimes);
 const explained = median(time(() => explainedRun(data))[0] ?? []);
 const rows = [
   ['domain: value + progress + portfolio', domain, domain <= 1_000 ? 'ok (≤ 1 s)' : 'over 1 s'],
-  ['bare loop, plain numbers', baseline, ''],
+  ['bare loop, plain numbers, same portfolio', baseline, ''],
   ['ratio domain / bare', domain / baseline, domain / baseline <= 3 ? 'ok (≤ 3×)' : 'over 3×'],
+  ['bare loop, values and realised total only (the baseline before stop 24)', valuesOnly, 'informative'],
+  ['ratio domain / values-only loop', domain / valuesOnly, 'informative'],
   ['valueActivity with explanations (1M)', explained, 'informative'],
 ] as const;
 console.log(`\nmedian of ${repetitions} runs after a warm-up, node ${process.version}`);
