@@ -102,6 +102,27 @@ function bareValue(t: BareTables, k: BenchContract, a: BenchData['activities'][n
   }
 }
 
+/** A contract's values summed into `sums` (realised, then verified, by category); returns their total. */
+function bareSums(
+  t: BareTables,
+  k: BenchContract,
+  activities: BenchData['activities'],
+  sums: Float64Array,
+): number {
+  sums.fill(0);
+  let total = 0;
+  const end = k.firstActivity + k.activityCount;
+  for (let i = k.firstActivity; i < end; i++) {
+    const a = activities[i] as (typeof activities)[number];
+    const v = bareValue(t, k, a);
+    total += v;
+    const cat = t.catCode[a.typeIndex] as number;
+    sums[cat] = (sums[cat] as number) + v;
+    if (a.verified) sums[4 + cat] = (sums[4 + cat] as number) + v;
+  }
+  return total;
+}
+
 /**
  * The domain run's whole result on plain numbers: every activity valued, each contract's realised and
  * verified sums by category capped, its expected pace, forecast and status, and the portfolio's totals
@@ -117,16 +138,7 @@ export function bareRun(d: BenchData): { portfolio: PortfolioProgress; checksum:
   let checksum = 0;
   for (let c = 0; c < contracts.length; c++) {
     const k = contracts[c] as BenchContract;
-    sums.fill(0);
-    const end = k.firstActivity + k.activityCount;
-    for (let i = k.firstActivity; i < end; i++) {
-      const a = activities[i] as (typeof activities)[number];
-      const v = bareValue(t, k, a);
-      checksum += v;
-      const cat = t.catCode[a.typeIndex] as number;
-      sums[cat] = (sums[cat] as number) + v;
-      if (a.verified) sums[4 + cat] = (sums[4 + cat] as number) + v;
-    }
+    checksum += bareSums(t, k, activities, sums);
     const obligation = k.obligationCents;
     let realised = 0;
     let verified = 0;
@@ -191,16 +203,7 @@ export function bareValuesRun(d: BenchData): { realised: number; checksum: numbe
   let total = 0;
   for (let c = 0; c < contracts.length; c++) {
     const k = contracts[c] as BenchContract;
-    sums.fill(0);
-    const end = k.firstActivity + k.activityCount;
-    for (let i = k.firstActivity; i < end; i++) {
-      const a = activities[i] as (typeof activities)[number];
-      const v = bareValue(t, k, a);
-      checksum += v;
-      const cat = t.catCode[a.typeIndex] as number;
-      sums[cat] = (sums[cat] as number) + v;
-      if (a.verified) sums[4 + cat] = (sums[4 + cat] as number) + v;
-    }
+    checksum += bareSums(t, k, activities, sums);
     const cap = Math.round(k.obligationCents * 0.5);
     if ((sums[3] as number) > cap) sums[3] = cap;
     total += (sums[0] as number) + (sums[1] as number) + (sums[2] as number) + (sums[3] as number);
