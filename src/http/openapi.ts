@@ -36,6 +36,17 @@ export const errorResponses = {
   500: problem('Server error'),
 };
 
+type ProblemStatus = Exclude<keyof typeof errorResponses, 500>;
+
+/**
+ * The error responses an operation documents: the statuses named, and 500, which any can give.
+ * @example responses: { 200: jsonResponse(S, 'The thing'), ...problems(400, 401, 403, 404) }
+ */
+export function problems<S extends ProblemStatus>(...statuses: S[]): Pick<typeof errorResponses, S | 500> {
+  const chosen = [...statuses, 500 as const].map((s) => [s, errorResponses[s]]);
+  return Object.fromEntries(chosen) as Pick<typeof errorResponses, S | 500>;
+}
+
 /** A JSON success response with the API-Version header documented. */
 export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
   return { description, headers: apiVersionHeader, content: { 'application/json': { schema } } };

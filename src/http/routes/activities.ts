@@ -7,7 +7,7 @@ import { execute } from '../../app/use-case.ts';
 import { activityTable } from '../../export/tables.ts';
 import { downloadLanguage, downloadTables, exportQuery, jsonOrFile } from '../download.ts';
 import type { HttpEnv } from '../env.ts';
-import { emptyResponse, errorResponses, IdParamSchema, jsonResponse } from '../openapi.ts';
+import { emptyResponse, IdParamSchema, jsonResponse, problems } from '../openapi.ts';
 import {
   PeriodSchema,
   QuantityFields,
@@ -16,8 +16,6 @@ import {
   ValuationSchema,
 } from '../schemas/lifecycle.ts';
 import { ActivitySchema } from '../schemas/report.ts';
-
-const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
 
 const CandidateSchema = z
   .union([
@@ -89,11 +87,7 @@ const listActivitiesRoute = createRoute({
       'Activities',
       ['csv', 'xlsx'],
     ),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    500: e500,
+    ...problems(400, 401, 403, 404),
   },
 });
 
@@ -108,12 +102,7 @@ const recordRoute = createRoute({
   },
   responses: {
     201: jsonResponse(ActivitySchema, 'Recorded, with its valuation'),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    409: e409,
-    500: e500,
+    ...problems(400, 401, 403, 404, 409),
   },
 });
 
@@ -128,12 +117,7 @@ const previewRoute = createRoute({
   },
   responses: {
     200: jsonResponse(ValuationSchema, 'The value it would get and why'),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    409: e409,
-    500: e500,
+    ...problems(400, 401, 403, 404, 409),
   },
 });
 
@@ -145,12 +129,7 @@ const deleteRoute = createRoute({
   request: { params: IdParamSchema },
   responses: {
     204: emptyResponse('Removed'),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    409: e409,
-    500: e500,
+    ...problems(400, 401, 403, 404, 409),
   },
 });
 

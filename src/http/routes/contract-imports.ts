@@ -2,13 +2,11 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { importContracts, type ContractImportResult } from '../../app/lifecycle/import-contracts.ts';
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
-import { CentsSchema, errorResponses, IsoDateSchema, jsonResponse, ProblemSchema } from '../openapi.ts';
+import { CentsSchema, IsoDateSchema, jsonResponse, problems, ProblemSchema } from '../openapi.ts';
 import { errorLanguageOf } from '../problem.ts';
 import { importLimit } from '../upload-limit.ts';
 import { refuseBadText } from '../text-guard.ts';
 import { toDutchMessage, toDutchTitle } from '../problem-dutch.ts';
-
-const { 400: e400, 401: e401, 403: e403, 500: e500 } = errorResponses;
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -106,9 +104,7 @@ const importRoute = createRoute({
       ContractImportSchema,
       'Every contract valid: imported (or, with dryRun, what would be)',
     ),
-    400: e400,
-    401: e401,
-    403: e403,
+    ...problems(400, 401, 403),
     413: problem('The file is larger than the upload limit'),
     415: problem('Not a CSV, XLSX or JSON body (checked by content)'),
     422: {
@@ -119,7 +115,6 @@ const importRoute = createRoute({
         },
       },
     },
-    500: e500,
   },
 });
 

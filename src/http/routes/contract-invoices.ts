@@ -2,10 +2,8 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { listInvoices, recordInvoice } from '../../app/lifecycle/contract-invoices.ts';
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
-import { CentsSchema, errorResponses, IdParamSchema, jsonResponse } from '../openapi.ts';
+import { CentsSchema, IdParamSchema, jsonResponse, problems } from '../openapi.ts';
 import { AmountSchema, PeriodSchema } from '../schemas/lifecycle.ts';
-
-const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
 
 const InvoicesSchema = z
   .object({
@@ -34,11 +32,7 @@ const listRoute = createRoute({
   request: { params: IdParamSchema },
   responses: {
     200: jsonResponse(InvoicesSchema, 'The invoiced half-years'),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    500: e500,
+    ...problems(400, 401, 403, 404),
   },
 });
 
@@ -65,12 +59,7 @@ const putRoute = createRoute({
   },
   responses: {
     200: jsonResponse(InvoicesSchema, 'The invoiced half-years and the obligation after the change'),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    409: e409,
-    500: e500,
+    ...problems(400, 401, 403, 404, 409),
   },
 });
 

@@ -12,7 +12,7 @@ import { execute } from '../../app/use-case.ts';
 import { contractListTable } from '../../export/tables.ts';
 import { downloadLanguage, downloadTables, exportQuery, jsonOrFile } from '../download.ts';
 import type { HttpEnv } from '../env.ts';
-import { CentsSchema, errorResponses, IdParamSchema, IsoDateSchema, jsonResponse } from '../openapi.ts';
+import { CentsSchema, IdParamSchema, IsoDateSchema, jsonResponse, problems } from '../openapi.ts';
 import {
   AmountSchema,
   ProgressFields,
@@ -21,7 +21,6 @@ import {
   StatusSchema,
 } from '../schemas/lifecycle.ts';
 
-const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
 const KindSchema = z.enum(['works', 'servicesAndSupplies']);
 
 export const ContractSchema = z
@@ -115,11 +114,7 @@ const createRouteDef = createRoute({
   request: { body: { required: true, content: { 'application/json': { schema: ContractInputSchema } } } },
   responses: {
     201: jsonResponse(ContractSchema, 'Awarded, with its obligation and semi-annual reports'),
-    400: e400,
-    401: e401,
-    403: e403,
-    409: e409,
-    500: e500,
+    ...problems(400, 401, 403, 409),
   },
 });
 
@@ -161,10 +156,7 @@ const listRoute = createRoute({
       'Contracts, one page; with format=csv|xlsx the whole filtered list as a download',
       ['csv', 'xlsx'],
     ),
-    400: e400,
-    401: e401,
-    403: e403,
-    500: e500,
+    ...problems(400, 401, 403),
   },
 });
 
@@ -176,11 +168,7 @@ const getRoute = createRoute({
   request: { params: IdParamSchema },
   responses: {
     200: jsonResponse(ContractSchema, 'The contract'),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    500: e500,
+    ...problems(400, 401, 403, 404),
   },
 });
 
@@ -195,11 +183,7 @@ const extendRoute = createRoute({
   },
   responses: {
     201: jsonResponse(ContractSchema, 'The contract after the extension'),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    500: e500,
+    ...problems(400, 401, 403, 404),
   },
 });
 
@@ -230,11 +214,7 @@ const patchRoute = createRoute({
   },
   responses: {
     200: jsonResponse(ContractSchema, 'The contract after the change'),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    500: e500,
+    ...problems(400, 401, 403, 404),
   },
 });
 
@@ -256,10 +236,7 @@ const managersRoute = createRoute({
       z.object({ items: z.array(ContractManagerSchema) }).openapi('ContractManagerList'),
       'Contract managers',
     ),
-    400: e400,
-    401: e401,
-    403: e403,
-    500: e500,
+    ...problems(400, 401, 403),
   },
 });
 

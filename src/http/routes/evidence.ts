@@ -9,9 +9,9 @@ import type { HttpEnv } from '../env.ts';
 import {
   apiVersionHeader,
   emptyResponse,
-  errorResponses,
   IdParamSchema,
   jsonResponse,
+  problems,
   ProblemSchema,
 } from '../openapi.ts';
 import { uploadLimit } from '../upload-limit.ts';
@@ -47,8 +47,6 @@ const unsupported = {
   content: { 'application/problem+json': { schema: ProblemSchema } },
 };
 
-const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
-
 const uploadRoute = createRoute({
   method: 'post',
   path: '/activities/{id}/evidence',
@@ -60,14 +58,9 @@ const uploadRoute = createRoute({
   },
   responses: {
     201: jsonResponse(EvidenceSchema, 'Stored'),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    409: e409,
+    ...problems(400, 401, 403, 404, 409),
     413: tooLarge,
     415: unsupported,
-    500: e500,
   },
 });
 
@@ -79,11 +72,7 @@ const listRoute = createRoute({
   request: { params: IdParamSchema },
   responses: {
     200: jsonResponse(z.object({ items: z.array(EvidenceSchema) }).openapi('EvidenceFileList'), 'The files'),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    500: e500,
+    ...problems(400, 401, 403, 404),
   },
 });
 
@@ -105,11 +94,7 @@ const downloadRoute = createRoute({
       },
       content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
     },
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    500: e500,
+    ...problems(400, 401, 403, 404),
   },
 });
 
@@ -121,12 +106,7 @@ const deleteRoute = createRoute({
   request: { params: IdParamSchema },
   responses: {
     204: emptyResponse('Removed'),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    409: e409,
-    500: e500,
+    ...problems(400, 401, 403, 404, 409),
   },
 });
 

@@ -13,12 +13,10 @@ import { xlsxMediaType } from '../../import/sheet.ts';
 import { templateCsv, templateXlsx } from '../../import/template.ts';
 import { downloadLanguage } from '../download.ts';
 import type { HttpEnv } from '../env.ts';
-import { apiVersionHeader, CentsSchema, errorResponses, IdParamSchema, ProblemSchema } from '../openapi.ts';
+import { apiVersionHeader, CentsSchema, IdParamSchema, problems, ProblemSchema } from '../openapi.ts';
 import { errorLanguageOf, problemResponse, type Problem } from '../problem.ts';
 import { toDutchMessage } from '../problem-dutch.ts';
 import { LangSchema, PeriodSchema } from '../schemas/lifecycle.ts';
-
-const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
 
 const ReportPeriodParams = IdParamSchema.extend({
   period: PeriodSchema.openapi({ param: { name: 'period', in: 'path' } }),
@@ -98,11 +96,7 @@ const templateRoute = createRoute({
         'text/csv': { schema: z.string() },
       },
     },
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    500: e500,
+    ...problems(400, 401, 403, 404),
   },
 });
 
@@ -134,11 +128,7 @@ const importRoute = createRoute({
       headers: apiVersionHeader,
       content: { 'application/json': { schema: ImportResultSchema } },
     },
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    409: e409,
+    ...problems(400, 401, 403, 404, 409),
     413: fileProblem('The file is larger than the upload limit'),
     415: fileProblem('The content is neither CSV nor XLSX (checked by content)'),
     422: {
@@ -146,7 +136,6 @@ const importRoute = createRoute({
         'Some rows are refused: nothing is saved; problem details with the same fields as the 200 answer, every error listed',
       content: { 'application/problem+json': { schema: ImportProblemSchema } },
     },
-    500: e500,
   },
 });
 

@@ -18,10 +18,8 @@ import {
   themes,
 } from '../../domain/marketplace.ts';
 import type { HttpEnv } from '../env.ts';
-import { CentsSchema, errorResponses, IdParamSchema, jsonResponse } from '../openapi.ts';
+import { CentsSchema, IdParamSchema, jsonResponse, problems } from '../openapi.ts';
 import { AmountSchema, PeriodSchema } from '../schemas/lifecycle.ts';
-
-const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
 
 export const ThemeSchema = z.enum(themes).openapi({ description: 'Social domain theme (domain.md §5)' });
 export const NeedKindSchema = z.enum(needKinds);
@@ -118,10 +116,9 @@ const quantities = {
     .openapi({ description: 'Euro cents given, or the value of the goods (kind money, goods)' }),
 };
 
-export const problems = { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 };
 export const responses = <T extends z.ZodType>(schema: T, description: string) => ({
   200: jsonResponse(schema, description),
-  ...problems,
+  ...problems(400, 401, 403, 404, 409),
 });
 
 export const body = <T extends z.ZodType>(schema: T) => ({
@@ -229,7 +226,7 @@ const pledgeRoute = createRoute({
         .openapi('PledgeInput'),
     ),
   },
-  responses: { 201: jsonResponse(PledgeSchema, 'The pledge'), ...problems },
+  responses: { 201: jsonResponse(PledgeSchema, 'The pledge'), ...problems(400, 401, 403, 404, 409) },
 });
 
 const listPledgesRoute = createRoute({

@@ -8,9 +8,7 @@ import {
 import { notificationKinds } from '../../app/notifications/notify.ts';
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
-import { errorResponses, IdParamSchema, jsonResponse } from '../openapi.ts';
-
-const { 400: e400, 401: e401, 403: e403, 404: e404, 500: e500 } = errorResponses;
+import { IdParamSchema, jsonResponse, problems } from '../openapi.ts';
 
 const NotificationSchema = z
   .object({
@@ -55,10 +53,7 @@ const listRoute = createRoute({
         .openapi('NotificationList'),
       'One page of my notifications',
     ),
-    400: e400,
-    401: e401,
-    403: e403,
-    500: e500,
+    ...problems(400, 401, 403),
   },
 });
 
@@ -69,10 +64,7 @@ const countRoute = createRoute({
   summary: 'How many of my notifications are unread',
   responses: {
     200: jsonResponse(z.object({ unread: z.number().int() }).openapi('UnreadNotificationCount'), 'The count'),
-    400: e400,
-    401: e401,
-    403: e403,
-    500: e500,
+    ...problems(400, 401, 403),
   },
 });
 
@@ -84,11 +76,7 @@ const readRoute = createRoute({
   request: { params: IdParamSchema },
   responses: {
     200: jsonResponse(NotificationSchema, 'Read (as of the first time)'),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    500: e500,
+    ...problems(400, 401, 403, 404),
   },
 });
 
@@ -99,10 +87,7 @@ const readAllRoute = createRoute({
   summary: 'Mark all my notifications read',
   responses: {
     200: jsonResponse(z.object({ marked: z.number().int() }).openapi('NotificationsMarked'), 'How many'),
-    400: e400,
-    401: e401,
-    403: e403,
-    500: e500,
+    ...problems(400, 401, 403),
   },
 });
 

@@ -7,9 +7,7 @@ import {
 } from '../../app/identity/oidc-providers.ts';
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
-import { emptyResponse, errorResponses, IdParamSchema, jsonResponse } from '../openapi.ts';
-
-const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
+import { emptyResponse, IdParamSchema, jsonResponse, problems } from '../openapi.ts';
 
 const ProviderSchema = z
   .object({
@@ -43,10 +41,7 @@ const listRoute = createRoute({
       z.object({ items: z.array(ProviderSchema) }).openapi('OidcProviderSettings'),
       'Providers',
     ),
-    400: e400,
-    401: e401,
-    403: e403,
-    500: e500,
+    ...problems(400, 401, 403),
   },
 });
 
@@ -58,11 +53,7 @@ const createRouteDef = createRoute({
   request: { body: { required: true, content: { 'application/json': { schema: ProviderInputSchema } } } },
   responses: {
     201: jsonResponse(ProviderSchema, 'Added'),
-    400: e400,
-    401: e401,
-    403: e403,
-    409: e409,
-    500: e500,
+    ...problems(400, 401, 403, 409),
   },
 });
 
@@ -72,7 +63,7 @@ const deleteRoute = createRoute({
   tags: ['Sessions'],
   summary: 'Remove an identity provider; accounts and roles stay',
   request: { params: IdParamSchema },
-  responses: { 204: emptyResponse('Removed'), 400: e400, 401: e401, 403: e403, 404: e404, 500: e500 },
+  responses: { 204: emptyResponse('Removed'), ...problems(400, 401, 403, 404) },
 });
 
 export function oidcProviderRoutes(api: OpenAPIHono<HttpEnv>) {

@@ -7,13 +7,12 @@ import { execute } from '../../app/use-case.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { clientIp } from '../authenticate.ts';
 import type { HttpEnv } from '../env.ts';
-import { apiVersionHeader, errorResponses, jsonResponse } from '../openapi.ts';
+import { apiVersionHeader, jsonResponse, problems } from '../openapi.ts';
 import { setSessionCookie } from '../session-cookie.ts';
 
 /** The state of the sign-in in flight, so a callback is only accepted in the browser that started it. */
 const stateCookie = 'retour_oidc_state';
 
-const { 400: e400, 404: e404, 409: e409, 500: e500 } = errorResponses;
 const redirect = (description: string) => ({
   description,
   headers: {
@@ -42,8 +41,7 @@ const providersRoute = createRoute({
         .openapi('OidcProviderList'),
       'Providers (may be empty)',
     ),
-    400: e400,
-    500: e500,
+    ...problems(400),
   },
 });
 
@@ -59,7 +57,7 @@ const loginRoute = createRoute({
       returnTo: z.string().max(2000).optional().openapi({ description: 'A path on this site' }),
     }),
   },
-  responses: { 302: redirect('To the identity provider'), 400: e400, 404: e404, 409: e409, 500: e500 },
+  responses: { 302: redirect('To the identity provider'), ...problems(400, 404, 409) },
 });
 
 const callbackRoute = createRoute({
@@ -77,8 +75,7 @@ const callbackRoute = createRoute({
   },
   responses: {
     302: redirect('Signed in: to returnTo; refused: to /sign-in?error=sso-failed or sso-no-access'),
-    400: e400,
-    500: e500,
+    ...problems(400),
   },
 });
 

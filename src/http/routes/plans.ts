@@ -13,10 +13,8 @@ import { writePlanPdf } from '../../export/pdf/plan.ts';
 import { planItemsTable } from '../../export/tables.ts';
 import { download, downloadLanguage, downloadTables, exportQuery, jsonOrFile } from '../download.ts';
 import type { HttpEnv } from '../env.ts';
-import { CentsSchema, errorResponses, IdParamSchema, IsoDateSchema, jsonResponse } from '../openapi.ts';
+import { CentsSchema, IdParamSchema, IsoDateSchema, jsonResponse, problems } from '../openapi.ts';
 import { QuantityFields, RealDateSchema, TargetGroupInputFields } from '../schemas/lifecycle.ts';
-
-const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
 
 const PlanItemInputSchema = z
   .object({ ...QuantityFields, ...TargetGroupInputFields })
@@ -104,12 +102,7 @@ const PlanSchema = z
 
 const planResponses = (description: string) => ({
   200: jsonResponse(PlanSchema, description),
-  400: e400,
-  401: e401,
-  403: e403,
-  404: e404,
-  409: e409,
-  500: e500,
+  ...problems(400, 401, 403, 404, 409),
 });
 
 const body = <T extends z.ZodType>(schema: T) => ({
@@ -206,12 +199,7 @@ const versionsRoute = createRoute({
   },
   responses: {
     200: jsonResponse(z.object({ items: z.array(PlanVersionSchema) }).openapi('PlanVersionList'), 'Versions'),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    409: e409,
-    500: e500,
+    ...problems(400, 401, 403, 404, 409),
   },
 });
 

@@ -7,7 +7,7 @@ import { writeSummaryPdf } from '../../export/pdf/summary.ts';
 import { dashboardTableNames, dashboardTables } from '../../export/tables.ts';
 import { download, downloadLanguage, downloadTables, exportQuery, jsonOrFile } from '../download.ts';
 import type { HttpEnv } from '../env.ts';
-import { CentsSchema, errorResponses, IdParamSchema, IsoDateSchema, jsonResponse } from '../openapi.ts';
+import { CentsSchema, IdParamSchema, IsoDateSchema, jsonResponse, problems } from '../openapi.ts';
 import {
   CategorySchema,
   LangSchema,
@@ -20,8 +20,6 @@ import {
 import { ContractSchema } from './contracts.ts';
 import { ReportSchema } from '../schemas/report.ts';
 import { SettlementSchema } from './settlements.ts';
-
-const { 400: e400, 401: e401, 403: e403, 404: e404, 500: e500 } = errorResponses;
 
 const amounts = {
   obligationCents: CentsSchema,
@@ -105,11 +103,7 @@ const progressRoute = createRoute({
       }).openapi('ContractProgress'),
       'Progress',
     ),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    500: e500,
+    ...problems(400, 401, 403, 404),
   },
 });
 
@@ -130,10 +124,7 @@ const dashboardRoute = createRoute({
   },
   responses: {
     200: jsonOrFile(DashboardSchema, 'The portfolio', ['csv', 'xlsx', 'pdf']),
-    400: e400,
-    401: e401,
-    403: e403,
-    500: e500,
+    ...problems(400, 401, 403),
   },
 });
 
@@ -202,11 +193,7 @@ const summaryRoute = createRoute({
       'The summary',
       ['pdf'],
     ),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    500: e500,
+    ...problems(400, 401, 403, 404),
   },
 });
 

@@ -4,10 +4,8 @@ import { correctReport, submitReport } from '../../app/lifecycle/report-flow.ts'
 import { verifyActivity } from '../../app/lifecycle/verify-activity.ts';
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
-import { errorResponses, IdParamSchema, jsonResponse } from '../openapi.ts';
+import { IdParamSchema, jsonResponse, problems } from '../openapi.ts';
 import { ActivitySchema, ReportSchema } from '../schemas/report.ts';
-
-const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
 
 /** Activities let through without evidence (their type does not require it): a warning. */
 const EvidenceWarningsSchema = z
@@ -49,12 +47,7 @@ const submitRoute = createRoute({
       ReportSchema.extend({ evidenceWarnings: EvidenceWarningsSchema }).openapi('SubmittedReport'),
       'Submitted (or closed at once when empty); 409 when an activity lacks evidence its type requires',
     ),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    409: e409,
-    500: e500,
+    ...problems(400, 401, 403, 404, 409),
   },
 });
 
@@ -74,12 +67,7 @@ const verifyRoute = createRoute({
         .openapi('VerificationResult'),
       'Decided; 409 when accepting an activity without the evidence its type requires',
     ),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    409: e409,
-    500: e500,
+    ...problems(400, 401, 403, 404, 409),
   },
 });
 
@@ -95,12 +83,7 @@ const answerRoute = createRoute({
   },
   responses: {
     200: jsonResponse(ActivitySchema, 'Answered; the advisor is mailed'),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    409: e409,
-    500: e500,
+    ...problems(400, 401, 403, 404, 409),
   },
 });
 
@@ -112,12 +95,7 @@ const correctRoute = createRoute({
   request: { params: IdParamSchema },
   responses: {
     201: jsonResponse(ReportSchema, 'The new version'),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    409: e409,
-    500: e500,
+    ...problems(400, 401, 403, 404, 409),
   },
 });
 

@@ -2,10 +2,8 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { getReport, listReports } from '../../app/lifecycle/reports.ts';
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
-import { CentsSchema, errorResponses, IdParamSchema, jsonResponse } from '../openapi.ts';
+import { CentsSchema, IdParamSchema, jsonResponse, problems } from '../openapi.ts';
 import { ActivitySchema, ReportSchema } from '../schemas/report.ts';
-
-const { 400: e400, 401: e401, 403: e403, 404: e404, 500: e500 } = errorResponses;
 
 const ReportDetailSchema = ReportSchema.extend({
   contract: z.object({ id: z.string(), reference: z.string(), title: z.string() }),
@@ -29,11 +27,7 @@ const listReportsRoute = createRoute({
   request: { params: IdParamSchema },
   responses: {
     200: jsonResponse(z.object({ items: z.array(ReportSchema) }).openapi('ReportList'), 'Reports'),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    500: e500,
+    ...problems(400, 401, 403, 404),
   },
 });
 
@@ -45,11 +39,7 @@ const getReportRoute = createRoute({
   request: { params: IdParamSchema },
   responses: {
     200: jsonResponse(ReportDetailSchema, 'The report'),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    500: e500,
+    ...problems(400, 401, 403, 404),
   },
 });
 

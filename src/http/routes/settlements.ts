@@ -2,10 +2,8 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { getSettlement, settleContract } from '../../app/lifecycle/settlement.ts';
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
-import { CentsSchema, errorResponses, IdParamSchema, IsoDateSchema, jsonResponse } from '../openapi.ts';
+import { CentsSchema, IdParamSchema, IsoDateSchema, jsonResponse, problems } from '../openapi.ts';
 import { AmountSchema } from '../schemas/lifecycle.ts';
-
-const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
 
 const DecisionSchema = z.enum(['impose', 'reduce', 'waive']).openapi({
   description:
@@ -64,12 +62,7 @@ const settleRoute = createRoute({
   },
   responses: {
     201: jsonResponse(SettlementSchema, 'Settled'),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    409: e409,
-    500: e500,
+    ...problems(400, 401, 403, 404, 409),
   },
 });
 
@@ -98,11 +91,7 @@ const getRoute = createRoute({
         .openapi('SettlementState'),
       'The settlement state',
     ),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    500: e500,
+    ...problems(400, 401, 403, 404),
   },
 });
 

@@ -2,9 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { createSupplier, getSupplier, listSuppliers, updateSupplier } from '../../app/lifecycle/suppliers.ts';
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
-import { errorResponses, IdParamSchema, jsonResponse } from '../openapi.ts';
-
-const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
+import { IdParamSchema, jsonResponse, problems } from '../openapi.ts';
 
 const ContactSchema = z.object({
   name: z.string().trim().min(1).max(200),
@@ -41,11 +39,7 @@ const createRouteDef = createRoute({
   request: { body: { required: true, content: { 'application/json': { schema: SupplierInputSchema } } } },
   responses: {
     201: jsonResponse(SupplierSchema, 'Registered'),
-    400: e400,
-    401: e401,
-    403: e403,
-    409: e409,
-    500: e500,
+    ...problems(400, 401, 403, 409),
   },
 });
 
@@ -75,10 +69,7 @@ const listRoute = createRoute({
         .openapi('SupplierList'),
       'One page of suppliers',
     ),
-    400: e400,
-    401: e401,
-    403: e403,
-    500: e500,
+    ...problems(400, 401, 403),
   },
 });
 
@@ -90,11 +81,7 @@ const getRoute = createRoute({
   request: { params: IdParamSchema },
   responses: {
     200: jsonResponse(SupplierSchema, 'The supplier'),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    500: e500,
+    ...problems(400, 401, 403, 404),
   },
 });
 
@@ -124,11 +111,7 @@ const patchRoute = createRoute({
   },
   responses: {
     200: jsonResponse(SupplierSchema, 'The supplier after the change'),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    500: e500,
+    ...problems(400, 401, 403, 404),
   },
 });
 

@@ -3,10 +3,8 @@ import { acceptReport } from '../../app/lifecycle/accept-report.ts';
 import { execute } from '../../app/use-case.ts';
 import { workQueue } from '../../app/work/work-queue.ts';
 import type { HttpEnv } from '../env.ts';
-import { errorResponses, IdParamSchema, IsoDateSchema, jsonResponse } from '../openapi.ts';
+import { IdParamSchema, IsoDateSchema, jsonResponse, problems } from '../openapi.ts';
 import { ReportSchema } from '../schemas/report.ts';
-
-const { 400: e400, 401: e401, 403: e403, 404: e404, 409: e409, 500: e500 } = errorResponses;
 
 const QueueItemSchema = z.object({
   contractId: z.string(),
@@ -46,10 +44,7 @@ const queueRoute = createRoute({
   summary: 'What waits for me: per role the work with counts and the first items',
   responses: {
     200: jsonResponse(z.object({ items: z.array(QueueGroupSchema) }).openapi('WorkQueue'), 'The queue'),
-    400: e400,
-    401: e401,
-    403: e403,
-    500: e500,
+    ...problems(400, 401, 403),
   },
 });
 
@@ -65,12 +60,7 @@ const acceptRoute = createRoute({
       z.object({ report: ReportSchema, accepted: z.number().int() }).openapi('AcceptAllResult'),
       'Accepted; the report closes when nothing is left open',
     ),
-    400: e400,
-    401: e401,
-    403: e403,
-    404: e404,
-    409: e409,
-    500: e500,
+    ...problems(400, 401, 403, 404, 409),
   },
 });
 
