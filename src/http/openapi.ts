@@ -56,6 +56,22 @@ export function emptyResponse(description: string) {
   return { description, headers: apiVersionHeader };
 }
 
+/** A file to download: the media types it comes in, with the API-Version and Content-Disposition headers. */
+export function attachmentResponse<C extends Record<string, { schema: z.ZodType }>>(
+  description: string,
+  content: C,
+  disposition = 'attachment with a file name',
+) {
+  return {
+    description,
+    headers: {
+      ...apiVersionHeader,
+      'Content-Disposition': { description: disposition, schema: { type: 'string' as const } },
+    },
+    content,
+  };
+}
+
 /**
  * `YYYY-MM-DD` in the OpenAPI document as `format: date`; checked as a real calendar date here, so
  * no impossible date (2026-02-30, 2026-13-45) reaches a query.

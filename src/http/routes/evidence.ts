@@ -7,7 +7,7 @@ import { execute } from '../../app/use-case.ts';
 import { acceptedMediaTypes } from '../../files/detect-type.ts';
 import type { HttpEnv } from '../env.ts';
 import {
-  apiVersionHeader,
+  attachmentResponse,
   emptyResponse,
   IdParamSchema,
   jsonResponse,
@@ -83,17 +83,11 @@ const downloadRoute = createRoute({
   summary: 'Download an evidence file (supplier of the contract and the advisors only)',
   request: { params: IdParamSchema },
   responses: {
-    200: {
-      description: 'The file, as an attachment',
-      headers: {
-        ...apiVersionHeader,
-        'Content-Disposition': {
-          description: 'attachment with the file name',
-          schema: { type: 'string' as const },
-        },
-      },
-      content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
-    },
+    200: attachmentResponse(
+      'The file, as an attachment',
+      { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+      'attachment with the file name',
+    ),
     ...problems(400, 401, 403, 404),
   },
 });

@@ -13,7 +13,14 @@ import { xlsxMediaType } from '../../import/sheet.ts';
 import { templateCsv, templateXlsx } from '../../import/template.ts';
 import { downloadLanguage } from '../download.ts';
 import type { HttpEnv } from '../env.ts';
-import { apiVersionHeader, CentsSchema, IdParamSchema, problems, ProblemSchema } from '../openapi.ts';
+import {
+  apiVersionHeader,
+  attachmentResponse,
+  CentsSchema,
+  IdParamSchema,
+  problems,
+  ProblemSchema,
+} from '../openapi.ts';
 import { errorLanguageOf, problemResponse, type Problem } from '../problem.ts';
 import { toDutchMessage } from '../problem-dutch.ts';
 import { LangSchema, PeriodSchema } from '../schemas/lifecycle.ts';
@@ -82,20 +89,10 @@ const templateRoute = createRoute({
     }),
   },
   responses: {
-    200: {
-      description: 'The template, as an attachment',
-      headers: {
-        ...apiVersionHeader,
-        'Content-Disposition': {
-          description: 'attachment with a file name',
-          schema: { type: 'string' as const },
-        },
-      },
-      content: {
-        [xlsxMediaType]: { schema: z.string().openapi({ format: 'binary' }) },
-        'text/csv': { schema: z.string() },
-      },
-    },
+    200: attachmentResponse('The template, as an attachment', {
+      [xlsxMediaType]: { schema: z.string().openapi({ format: 'binary' }) },
+      'text/csv': { schema: z.string() },
+    }),
     ...problems(400, 401, 403, 404),
   },
 });

@@ -7,7 +7,7 @@ import { isoDay } from '../../app/clock.ts';
 import { categories } from '../../domain/index.ts';
 import { openDataCsv, openDataOcds } from '../../export/open-data.ts';
 import type { HttpEnv } from '../env.ts';
-import { apiVersionHeader, CentsSchema, errorResponses, jsonResponse } from '../openapi.ts';
+import { attachmentResponse, CentsSchema, errorResponses, jsonResponse } from '../openapi.ts';
 import { contentDisposition } from './evidence.ts';
 
 const SlugParamSchema = z.object({
@@ -70,22 +70,12 @@ const openDataRoute = createRoute({
     }),
   },
   responses: {
-    200: {
-      description: 'The open data, as an attachment',
-      headers: {
-        ...apiVersionHeader,
-        'Content-Disposition': {
-          description: 'attachment with a file name',
-          schema: { type: 'string' as const },
-        },
+    200: attachmentResponse('The open data, as an attachment', {
+      'text/csv': { schema: z.string() },
+      'application/json': {
+        schema: z.object({}).passthrough().openapi({ description: 'OCDS release package' }),
       },
-      content: {
-        'text/csv': { schema: z.string() },
-        'application/json': {
-          schema: z.object({}).passthrough().openapi({ description: 'OCDS release package' }),
-        },
-      },
-    },
+    }),
     ...errorResponses,
   },
 });

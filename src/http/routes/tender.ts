@@ -5,7 +5,7 @@ import { suggestionForms, tenderKinds, type Lang } from '../../domain/index.ts';
 import { clauseDocx, clausePdf } from '../../export/clause-document.ts';
 import type { HttpEnv } from '../env.ts';
 import { languageOf } from '../language.ts';
-import { apiVersionHeader, CentsSchema, errorResponses, IsoDateSchema, jsonResponse } from '../openapi.ts';
+import { attachmentResponse, CentsSchema, errorResponses, IsoDateSchema, jsonResponse } from '../openapi.ts';
 import { AmountSchema, RealDateSchema } from '../schemas/lifecycle.ts';
 import { contentDisposition } from './evidence.ts';
 
@@ -110,20 +110,10 @@ const clauseRoute = createRoute({
   summary: 'The tender clause as a document to download: DOCX or tagged PDF (public)',
   request: { query: ClauseQuerySchema },
   responses: {
-    200: {
-      description: 'The clause, as an attachment',
-      headers: {
-        ...apiVersionHeader,
-        'Content-Disposition': {
-          description: 'attachment with a file name',
-          schema: { type: 'string' as const },
-        },
-      },
-      content: {
-        ...binary('application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
-        ...binary('application/pdf'),
-      },
-    },
+    200: attachmentResponse('The clause, as an attachment', {
+      ...binary('application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+      ...binary('application/pdf'),
+    }),
     ...errorResponses,
   },
 });
