@@ -52,6 +52,11 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
   return { description, headers: apiVersionHeader, content: { 'application/json': { schema } } };
 }
 
+/** A required JSON request body. */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { required: true, content: { 'application/json': { schema } } };
+}
+
 export function emptyResponse(description: string) {
   return { description, headers: apiVersionHeader };
 }

@@ -9,7 +9,7 @@ import { execute } from '../../app/use-case.ts';
 import { roles } from '../../domain/access.ts';
 import { clientIp } from '../authenticate.ts';
 import type { HttpEnv } from '../env.ts';
-import { emptyResponse, errorResponses, jsonResponse } from '../openapi.ts';
+import { emptyResponse, errorResponses, jsonBody, jsonResponse } from '../openapi.ts';
 
 const UserListSchema = z
   .object({
@@ -46,10 +46,6 @@ const PasswordWithLinkSchema = z
   .object({ token: z.string().min(10).max(200), password: z.string().min(1).max(1024) })
   .openapi('PasswordWithLink');
 
-const json = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
-});
-
 const routes = {
   users: createRoute({
     method: 'get',
@@ -63,7 +59,7 @@ const routes = {
     path: '/invitations',
     tags: ['Users'],
     summary: 'Invite someone by email to a role in this municipality (a one-time link, valid 7 days)',
-    request: json(InvitationSchema),
+    request: { body: jsonBody(InvitationSchema) },
     responses: {
       201: jsonResponse(
         z
@@ -83,7 +79,7 @@ const routes = {
     path: '/invitations/acceptance',
     tags: ['Users'],
     summary: 'Accept an invitation: set the password with the one-time link',
-    request: json(PasswordWithLinkSchema),
+    request: { body: jsonBody(PasswordWithLinkSchema) },
     responses: { 204: emptyResponse('Password set; sign in'), ...errorResponses },
   }),
   resetRequest: createRoute({
@@ -91,7 +87,7 @@ const routes = {
     path: '/password-resets',
     tags: ['Users'],
     summary: 'Ask for a password reset link (the answer is the same whether the account exists or not)',
-    request: json(z.object({ email: z.string().max(320) }).openapi('PasswordResetRequest')),
+    request: { body: jsonBody(z.object({ email: z.string().max(320) }).openapi('PasswordResetRequest')) },
     responses: { 202: emptyResponse('If the account exists, a link is on its way'), ...errorResponses },
   }),
   resetComplete: createRoute({
@@ -99,7 +95,7 @@ const routes = {
     path: '/password-resets/completion',
     tags: ['Users'],
     summary: 'Set a new password with a reset link (ends all sessions of the account)',
-    request: json(PasswordWithLinkSchema),
+    request: { body: jsonBody(PasswordWithLinkSchema) },
     responses: { 204: emptyResponse('Password changed'), ...errorResponses },
   }),
 };

@@ -7,7 +7,7 @@ import { execute } from '../../app/use-case.ts';
 import { activityTable } from '../../export/tables.ts';
 import { downloadLanguage, downloadTables, exportQuery, jsonOrFile } from '../download.ts';
 import type { HttpEnv } from '../env.ts';
-import { emptyResponse, IdParamSchema, jsonResponse, problems } from '../openapi.ts';
+import { emptyResponse, IdParamSchema, jsonBody, jsonResponse, problems } from '../openapi.ts';
 import {
   PeriodSchema,
   QuantityFields,
@@ -98,7 +98,7 @@ const recordRoute = createRoute({
   summary: 'Report a realised activity in a half-year; valued by the contract’s policy version',
   request: {
     params: IdParamSchema,
-    body: { required: true, content: { 'application/json': { schema: ActivityInputSchema } } },
+    body: jsonBody(ActivityInputSchema),
   },
   responses: {
     201: jsonResponse(ActivitySchema, 'Recorded, with its valuation'),
@@ -113,7 +113,7 @@ const previewRoute = createRoute({
   summary: 'The valuation an activity would get (every check of reporting it), nothing saved',
   request: {
     params: IdParamSchema,
-    body: { required: true, content: { 'application/json': { schema: ActivityInputSchema } } },
+    body: jsonBody(ActivityInputSchema),
   },
   responses: {
     200: jsonResponse(ValuationSchema, 'The value it would get and why'),

@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../app/identity/api-tokens.ts';
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
-import { emptyResponse, errorResponses, IdParamSchema, jsonResponse } from '../openapi.ts';
+import { emptyResponse, errorResponses, IdParamSchema, jsonBody, jsonResponse } from '../openapi.ts';
 
 const dateTime = () => z.string().openapi({ format: 'date-time' });
 const TokenSchema = z
@@ -23,14 +23,7 @@ const routes = {
     tags: ['API tokens'],
     summary: 'Create an API token acting as you in this municipality (the token is shown once)',
     request: {
-      body: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: z.object({ name: z.string().min(1).max(100) }).openapi('ApiTokenInput'),
-          },
-        },
-      },
+      body: jsonBody(z.object({ name: z.string().min(1).max(100) }).openapi('ApiTokenInput')),
     },
     responses: {
       201: jsonResponse(

@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { listInvoices, recordInvoice } from '../../app/lifecycle/contract-invoices.ts';
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
-import { CentsSchema, IdParamSchema, jsonResponse, problems } from '../openapi.ts';
+import { CentsSchema, IdParamSchema, jsonBody, jsonResponse, problems } from '../openapi.ts';
 import { AmountSchema, PeriodSchema } from '../schemas/lifecycle.ts';
 
 const InvoicesSchema = z
@@ -46,16 +46,9 @@ const putRoute = createRoute({
     params: IdParamSchema.extend({
       period: PeriodSchema.openapi({ param: { name: 'period', in: 'path' } }),
     }),
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .object({ amountCents: AmountSchema.openapi({ example: 12_500_000 }) })
-            .openapi('InvoiceInput'),
-        },
-      },
-    },
+    body: jsonBody(
+      z.object({ amountCents: AmountSchema.openapi({ example: 12_500_000 }) }).openapi('InvoiceInput'),
+    ),
   },
   responses: {
     200: jsonResponse(InvoicesSchema, 'The invoiced half-years and the obligation after the change'),

@@ -12,7 +12,7 @@ import { execute } from '../../app/use-case.ts';
 import { contractListTable } from '../../export/tables.ts';
 import { downloadLanguage, downloadTables, exportQuery, jsonOrFile } from '../download.ts';
 import type { HttpEnv } from '../env.ts';
-import { CentsSchema, IdParamSchema, IsoDateSchema, jsonResponse, problems } from '../openapi.ts';
+import { CentsSchema, IdParamSchema, IsoDateSchema, jsonBody, jsonResponse, problems } from '../openapi.ts';
 import {
   AmountSchema,
   ProgressFields,
@@ -111,7 +111,7 @@ const createRouteDef = createRoute({
   path: '/contracts',
   tags: ['Contracts'],
   summary: 'Award a contract: obligation and regime under the policy in force on the award date',
-  request: { body: { required: true, content: { 'application/json': { schema: ContractInputSchema } } } },
+  request: { body: jsonBody(ContractInputSchema) },
   responses: {
     201: jsonResponse(ContractSchema, 'Awarded, with its obligation and semi-annual reports'),
     ...problems(400, 401, 403, 409),
@@ -179,7 +179,7 @@ const extendRoute = createRoute({
   summary: 'Record an option or extension; the obligation is recomputed under the original policy version',
   request: {
     params: IdParamSchema,
-    body: { required: true, content: { 'application/json': { schema: ExtensionInputSchema } } },
+    body: jsonBody(ExtensionInputSchema),
   },
   responses: {
     201: jsonResponse(ContractSchema, 'The contract after the extension'),
@@ -210,7 +210,7 @@ const patchRoute = createRoute({
   summary: "Change a contract's title or contract manager (advisor)",
   request: {
     params: IdParamSchema,
-    body: { required: true, content: { 'application/json': { schema: ContractPatchSchema } } },
+    body: jsonBody(ContractPatchSchema),
   },
   responses: {
     200: jsonResponse(ContractSchema, 'The contract after the change'),

@@ -12,7 +12,7 @@ import {
 import type { Policy } from '../../domain/policy.ts';
 import { ActivityTypeSchema, BonusSchema, TargetGroupFields, TargetGroupSchema } from '../schemas/policy.ts';
 import type { HttpEnv } from '../env.ts';
-import { CentsSchema, errorResponses, IsoDateSchema, jsonResponse } from '../openapi.ts';
+import { CentsSchema, errorResponses, IsoDateSchema, jsonBody, jsonResponse } from '../openapi.ts';
 
 const MAX_CENTS = 1_000_000_000_000; // €10 billion: beyond any real contract, and safe for integer maths
 
@@ -78,7 +78,7 @@ const estimateRoute = createRoute({
         .optional()
         .openapi({ description: 'nl for explanations in Dutch; anything else gives English' }),
     }),
-    body: { required: true, content: { 'application/json': { schema: EstimateInputSchema } } },
+    body: jsonBody(EstimateInputSchema),
   },
   responses: { 200: jsonResponse(EstimateSchema, 'The estimate'), ...errorResponses },
 });

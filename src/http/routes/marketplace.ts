@@ -18,7 +18,7 @@ import {
   themes,
 } from '../../domain/marketplace.ts';
 import type { HttpEnv } from '../env.ts';
-import { CentsSchema, IdParamSchema, jsonResponse, problems } from '../openapi.ts';
+import { CentsSchema, IdParamSchema, jsonBody, jsonResponse, problems } from '../openapi.ts';
 import { AmountSchema, PeriodSchema } from '../schemas/lifecycle.ts';
 
 export const ThemeSchema = z.enum(themes).openapi({ description: 'Social domain theme (domain.md §5)' });
@@ -121,11 +121,6 @@ export const responses = <T extends z.ZodType>(schema: T, description: string) =
   ...problems(400, 401, 403, 404, 409),
 });
 
-export const body = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
-
 const tags = ['Marketplace'];
 
 const getMineRoute = createRoute({
@@ -142,7 +137,7 @@ const saveMineRoute = createRoute({
   tags,
   summary:
     'Edit the own profile and needs (needs with an id change in place; left out: deleted, or closed when pledged)',
-  request: { body: body(ProfileInputSchema) },
+  request: { body: jsonBody(ProfileInputSchema) },
   responses: responses(InitiativeSchema, 'The saved profile'),
 });
 
@@ -195,7 +190,7 @@ const reviewRoute = createRoute({
   summary: 'Approve or reject a profile (a rejection needs a reason)',
   request: {
     params: IdParamSchema,
-    body: body(
+    body: jsonBody(
       z
         .object({ decision: z.enum(['approved', 'rejected']), reason: z.string().max(2000).optional() })
         .openapi('InitiativeReviewInput'),
@@ -211,7 +206,7 @@ const pledgeRoute = createRoute({
   summary: 'Pledge a contribution to a need of an approved initiative for one of the own contracts',
   request: {
     params: IdParamSchema,
-    body: body(
+    body: jsonBody(
       z
         .object({
           needId: z.string().max(100).openapi({ description: 'The open need of this initiative it answers' }),
@@ -245,7 +240,7 @@ const confirmRoute = createRoute({
   summary: 'The initiative confirms what was delivered (it becomes an activity) or declines',
   request: {
     params: IdParamSchema,
-    body: body(
+    body: jsonBody(
       z
         .object({
           decision: z.enum(['confirmed', 'declined']),

@@ -8,8 +8,8 @@ import {
 import { execute } from '../../app/use-case.ts';
 import { matchPoints } from '../../domain/matching.ts';
 import type { HttpEnv } from '../env.ts';
-import { CentsSchema, IdParamSchema } from '../openapi.ts';
-import { body, NeedKindSchema, NeedSchema, responses, ThemeSchema } from './marketplace.ts';
+import { CentsSchema, IdParamSchema, jsonBody } from '../openapi.ts';
+import { NeedKindSchema, NeedSchema, responses, ThemeSchema } from './marketplace.ts';
 
 const tags = ['Marketplace'];
 const rules = Object.keys(matchPoints) as [keyof typeof matchPoints, ...(keyof typeof matchPoints)[]];
@@ -131,7 +131,7 @@ const routes = {
     path: '/suppliers/{id}/strengths',
     tags,
     summary: 'The supplier states its strengths (replaced as a whole)',
-    request: { params: IdParamSchema, body: body(StrengthsInputSchema) },
+    request: { params: IdParamSchema, body: jsonBody(StrengthsInputSchema) },
     responses: responses(StrengthsSchema, 'The saved strengths'),
   }),
   needs: createRoute({

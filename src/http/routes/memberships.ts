@@ -9,7 +9,7 @@ import {
 import { execute } from '../../app/use-case.ts';
 import { roles } from '../../domain/access.ts';
 import type { HttpEnv } from '../env.ts';
-import { emptyResponse, errorResponses, IdParamSchema, jsonResponse } from '../openapi.ts';
+import { emptyResponse, errorResponses, IdParamSchema, jsonBody, jsonResponse } from '../openapi.ts';
 
 const MembershipSchema = z
   .object({
@@ -30,16 +30,11 @@ const routes = {
       "Disable or enable a user's role in this municipality, or change it between the staff roles (ends its sessions and tokens here)",
     request: {
       params: IdParamSchema,
-      body: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: z
-              .object({ disabled: z.boolean().optional(), role: z.enum(staffRoles).optional() })
-              .openapi('MembershipChange'),
-          },
-        },
-      },
+      body: jsonBody(
+        z
+          .object({ disabled: z.boolean().optional(), role: z.enum(staffRoles).optional() })
+          .openapi('MembershipChange'),
+      ),
     },
     responses: { 200: jsonResponse(MembershipSchema, 'Changed'), ...errorResponses },
   }),

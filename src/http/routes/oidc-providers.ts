@@ -7,7 +7,7 @@ import {
 } from '../../app/identity/oidc-providers.ts';
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
-import { emptyResponse, IdParamSchema, jsonResponse, problems } from '../openapi.ts';
+import { emptyResponse, IdParamSchema, jsonBody, jsonResponse, problems } from '../openapi.ts';
 
 const ProviderSchema = z
   .object({
@@ -50,7 +50,7 @@ const createRouteDef = createRoute({
   path: '/oidc-providers',
   tags: ['Sessions'],
   summary: 'Add an identity provider (redirect URI at the provider: <public URL>/api/v1/oidc/callback)',
-  request: { body: { required: true, content: { 'application/json': { schema: ProviderInputSchema } } } },
+  request: { body: jsonBody(ProviderInputSchema) },
   responses: {
     201: jsonResponse(ProviderSchema, 'Added'),
     ...problems(400, 401, 403, 409),

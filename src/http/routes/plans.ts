@@ -13,7 +13,7 @@ import { writePlanPdf } from '../../export/pdf/plan.ts';
 import { planItemsTable } from '../../export/tables.ts';
 import { download, downloadLanguage, downloadTables, exportQuery, jsonOrFile } from '../download.ts';
 import type { HttpEnv } from '../env.ts';
-import { CentsSchema, IdParamSchema, IsoDateSchema, jsonResponse, problems } from '../openapi.ts';
+import { CentsSchema, IdParamSchema, IsoDateSchema, jsonBody, jsonResponse, problems } from '../openapi.ts';
 import { QuantityFields, RealDateSchema, TargetGroupInputFields } from '../schemas/lifecycle.ts';
 
 const PlanItemInputSchema = z
@@ -105,11 +105,6 @@ const planResponses = (description: string) => ({
   ...problems(400, 401, 403, 404, 409),
 });
 
-const body = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
-
 const intakeRoute = createRoute({
   method: 'put',
   path: '/contracts/{id}/intake',
@@ -117,7 +112,7 @@ const intakeRoute = createRoute({
   summary: 'Record the intake conversation (advisor; plan regime)',
   request: {
     params: IdParamSchema,
-    body: body(
+    body: jsonBody(
       z
         .object({
           date: RealDateSchema,
@@ -150,7 +145,7 @@ const savePlanRoute = createRoute({
   summary: 'Save the draft plan (supplier): catalogue activities with planned quantities and periods',
   request: {
     params: IdParamSchema,
-    body: body(z.object({ items: z.array(PlanItemInputSchema).max(500) }).openapi('PlanInput')),
+    body: jsonBody(z.object({ items: z.array(PlanItemInputSchema).max(500) }).openapi('PlanInput')),
   },
   responses: planResponses('The saved draft, each item valued'),
 });
@@ -171,7 +166,7 @@ const reviewPlanRoute = createRoute({
   summary: 'Approve the submitted plan or return it with a comment (advisor)',
   request: {
     params: IdParamSchema,
-    body: body(
+    body: jsonBody(
       z
         .object({ decision: z.enum(['approved', 'returned']), comment: z.string().max(10_000).optional() })
         .openapi('PlanReviewInput'),

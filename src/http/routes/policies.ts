@@ -5,7 +5,7 @@ import { listPolicyVersionsUseCase } from '../../app/policies/list-policy-versio
 import { execute } from '../../app/use-case.ts';
 import { defaultTenderRules } from '../../domain/tender-rules.ts';
 import type { HttpEnv } from '../env.ts';
-import { errorResponses, IsoDateSchema, jsonResponse } from '../openapi.ts';
+import { errorResponses, IsoDateSchema, jsonBody, jsonResponse } from '../openapi.ts';
 import {
   ActivityTypeSchema,
   PolicyInputSchema,
@@ -40,7 +40,7 @@ const createRouteDef = createRoute({
   path: '/policies',
   tags: ['Policies'],
   summary: 'Store a new policy version (versions are never edited in place)',
-  request: { body: { required: true, content: { 'application/json': { schema: PolicyInputSchema } } } },
+  request: { body: jsonBody(PolicyInputSchema) },
   responses: {
     201: jsonResponse(
       z

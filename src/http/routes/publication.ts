@@ -7,7 +7,7 @@ import { isoDay } from '../../app/clock.ts';
 import { categories } from '../../domain/index.ts';
 import { openDataCsv, openDataOcds } from '../../export/open-data.ts';
 import type { HttpEnv } from '../env.ts';
-import { attachmentResponse, CentsSchema, errorResponses, jsonResponse } from '../openapi.ts';
+import { attachmentResponse, CentsSchema, errorResponses, jsonBody, jsonResponse } from '../openapi.ts';
 import { contentDisposition } from './evidence.ts';
 
 const SlugParamSchema = z.object({
@@ -102,12 +102,7 @@ const putPublicationRoute = createRoute({
   tags: ['Results'],
   summary: 'Switch results in the open on or off (municipality admin)',
   request: {
-    body: {
-      required: true,
-      content: {
-        'application/json': { schema: z.object({ publishResults: z.boolean() }).openapi('PublicationInput') },
-      },
-    },
+    body: jsonBody(z.object({ publishResults: z.boolean() }).openapi('PublicationInput')),
   },
   responses: { 200: jsonResponse(PublicationSchema, 'The new setting'), ...errorResponses },
 });

@@ -4,7 +4,7 @@ import { correctReport, submitReport } from '../../app/lifecycle/report-flow.ts'
 import { verifyActivity } from '../../app/lifecycle/verify-activity.ts';
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
-import { IdParamSchema, jsonResponse, problems } from '../openapi.ts';
+import { IdParamSchema, jsonBody, jsonResponse, problems } from '../openapi.ts';
 import { ActivitySchema, ReportSchema } from '../schemas/report.ts';
 
 /** Activities let through without evidence (their type does not require it): a warning. */
@@ -58,7 +58,7 @@ const verifyRoute = createRoute({
   summary: 'Accept, reject or ask more about an activity (advisor); the report closes when all are decided',
   request: {
     params: IdParamSchema,
-    body: { required: true, content: { 'application/json': { schema: VerificationInputSchema } } },
+    body: jsonBody(VerificationInputSchema),
   },
   responses: {
     200: jsonResponse(
@@ -79,7 +79,7 @@ const answerRoute = createRoute({
     'Answer the advisor’s request for more information (supplier): a reply and/or evidence; the activity awaits a decision again',
   request: {
     params: IdParamSchema,
-    body: { required: true, content: { 'application/json': { schema: AnswerInputSchema } } },
+    body: jsonBody(AnswerInputSchema),
   },
   responses: {
     200: jsonResponse(ActivitySchema, 'Answered; the advisor is mailed'),

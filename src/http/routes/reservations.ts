@@ -8,7 +8,14 @@ import {
 import { execute } from '../../app/use-case.ts';
 import { reservationBases } from '../../domain/index.ts';
 import type { HttpEnv } from '../env.ts';
-import { emptyResponse, errorResponses, IdParamSchema, IsoDateSchema, jsonResponse } from '../openapi.ts';
+import {
+  emptyResponse,
+  errorResponses,
+  IdParamSchema,
+  IsoDateSchema,
+  jsonBody,
+  jsonResponse,
+} from '../openapi.ts';
 import { RealDateSchema } from '../schemas/lifecycle.ts';
 
 const ReservationInputSchema = z
@@ -55,7 +62,7 @@ const putRoute = createRoute({
     'Mark the contract reserved (voorbehouden opdracht) with the eligibility condition its supplier meets',
   request: {
     params: IdParamSchema,
-    body: { required: true, content: { 'application/json': { schema: ReservationInputSchema } } },
+    body: jsonBody(ReservationInputSchema),
   },
   responses: { 200: jsonResponse(ReservationSchema, 'The condition as recorded'), ...errorResponses },
 });

@@ -10,7 +10,7 @@ import { roles } from '../../domain/access.ts';
 import { clientIp } from '../authenticate.ts';
 import type { HttpEnv } from '../env.ts';
 import { clearSessionCookie, setSessionCookie } from '../session-cookie.ts';
-import { emptyResponse, errorResponses, jsonResponse } from '../openapi.ts';
+import { emptyResponse, errorResponses, jsonBody, jsonResponse } from '../openapi.ts';
 
 const MembershipSchema = z
   .object({
@@ -52,7 +52,7 @@ const signInRoute = createRoute({
   path: '/sessions',
   tags: ['Sessions'],
   summary: 'Sign in with email and password; sets the session cookie',
-  request: { body: { required: true, content: { 'application/json': { schema: SignInSchema } } } },
+  request: { body: jsonBody(SignInSchema) },
   responses: {
     201: jsonResponse(
       z
@@ -87,14 +87,7 @@ const switchRoute = (path: '/sessions/current' | '/me/tenant') =>
     tags: ['Sessions'],
     summary: 'Act in another municipality where you have a role',
     request: {
-      body: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: z.object({ tenantId: z.string().uuid() }).openapi('SwitchTenant'),
-          },
-        },
-      },
+      body: jsonBody(z.object({ tenantId: z.string().uuid() }).openapi('SwitchTenant')),
     },
     responses: { 200: jsonResponse(MeSchema, 'Now acting in that municipality'), ...errorResponses },
   });

@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { getSettlement, settleContract } from '../../app/lifecycle/settlement.ts';
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
-import { CentsSchema, IdParamSchema, IsoDateSchema, jsonResponse, problems } from '../openapi.ts';
+import { CentsSchema, IdParamSchema, IsoDateSchema, jsonBody, jsonResponse, problems } from '../openapi.ts';
 import { AmountSchema } from '../schemas/lifecycle.ts';
 
 const DecisionSchema = z.enum(['impose', 'reduce', 'waive']).openapi({
@@ -58,7 +58,7 @@ const settleRoute = createRoute({
     'Settle an ended contract: shortfall, penalty and the advisor’s decision (once, after the end date)',
   request: {
     params: IdParamSchema,
-    body: { required: true, content: { 'application/json': { schema: SettlementInputSchema } } },
+    body: jsonBody(SettlementInputSchema),
   },
   responses: {
     201: jsonResponse(SettlementSchema, 'Settled'),

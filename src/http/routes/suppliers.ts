@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { createSupplier, getSupplier, listSuppliers, updateSupplier } from '../../app/lifecycle/suppliers.ts';
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
-import { IdParamSchema, jsonResponse, problems } from '../openapi.ts';
+import { IdParamSchema, jsonBody, jsonResponse, problems } from '../openapi.ts';
 
 const ContactSchema = z.object({
   name: z.string().trim().min(1).max(200),
@@ -36,7 +36,7 @@ const createRouteDef = createRoute({
   path: '/suppliers',
   tags: ['Suppliers'],
   summary: 'Register a supplier organisation (advisor)',
-  request: { body: { required: true, content: { 'application/json': { schema: SupplierInputSchema } } } },
+  request: { body: jsonBody(SupplierInputSchema) },
   responses: {
     201: jsonResponse(SupplierSchema, 'Registered'),
     ...problems(400, 401, 403, 409),
@@ -107,7 +107,7 @@ const patchRoute = createRoute({
   summary: "Change a supplier's name or contacts (advisor)",
   request: {
     params: IdParamSchema,
-    body: { required: true, content: { 'application/json': { schema: SupplierPatchSchema } } },
+    body: jsonBody(SupplierPatchSchema),
   },
   responses: {
     200: jsonResponse(SupplierSchema, 'The supplier after the change'),

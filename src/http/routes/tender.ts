@@ -5,7 +5,14 @@ import { suggestionForms, tenderKinds, type Lang } from '../../domain/index.ts';
 import { clauseDocx, clausePdf } from '../../export/clause-document.ts';
 import type { HttpEnv } from '../env.ts';
 import { languageOf } from '../language.ts';
-import { attachmentResponse, CentsSchema, errorResponses, IsoDateSchema, jsonResponse } from '../openapi.ts';
+import {
+  attachmentResponse,
+  CentsSchema,
+  errorResponses,
+  IsoDateSchema,
+  jsonBody,
+  jsonResponse,
+} from '../openapi.ts';
 import { AmountSchema, RealDateSchema } from '../schemas/lifecycle.ts';
 import { contentDisposition } from './evidence.ts';
 
@@ -97,7 +104,7 @@ const adviceRoute = createRoute({
   tags: ['Estimates'],
   summary: 'Advice for a tender: obligation, suggested forms, FTE-years and the clause text (public)',
   request: {
-    body: { required: true, content: { 'application/json': { schema: TenderAdviceInputSchema } } },
+    body: jsonBody(TenderAdviceInputSchema),
   },
   responses: { 200: jsonResponse(TenderAdviceSchema, 'The advice'), ...errorResponses },
 });

@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { assignVerifier, listContractVerifiers, unassignVerifier } from '../../app/lifecycle/verifiers.ts';
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
-import { emptyResponse, errorResponses, IdParamSchema, jsonResponse } from '../openapi.ts';
+import { emptyResponse, errorResponses, IdParamSchema, jsonBody, jsonResponse } from '../openapi.ts';
 
 const VerifierSchema = z
   .object({
@@ -49,14 +49,7 @@ const routes = {
     summary: 'Assign an independent verifier (a user with the role verifier) to a contract',
     request: {
       params: IdParamSchema,
-      body: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: z.object({ userId: z.string().max(100) }).openapi('ContractVerifierInput'),
-          },
-        },
-      },
+      body: jsonBody(z.object({ userId: z.string().max(100) }).openapi('ContractVerifierInput')),
     },
     responses: { 201: jsonResponse(VerifierSchema, 'Assigned'), ...errorResponses },
   }),
