@@ -4,6 +4,7 @@ import { writeAudits } from '../db/audit.ts';
 import { enqueueMails, type NewMail } from '../db/repositories/mail-outbox.ts';
 import { insertNotifications, usersByEmail } from '../db/repositories/notifications.ts';
 import { links } from '../app/notifications/notify.ts';
+import { openBegunReportsBatch } from '../app/lifecycle/open-reports.ts';
 import {
   insertNoticesFor,
   markOverdueBatch,
@@ -40,6 +41,34 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const batchSizeOf = (deps: AppDeps, control: JobControl) =>
   control.batchSize ?? deps.config.jobBatchSize ?? defaultJobBatchSize;
+
+/**
+ * (a, then) The reports of half-years that have begun by `asOf` and have none yet are made (decision 035:
+ * an award makes only the reports of half-years that have begun), in batches of contracts that each
+ * commit on their own; a stopped run goes on from there the next time.
+ */
+export async function openBegunReports(
+  deps: AppDeps,
+  asOf: string,
+  scope: JobScope = {},
+  control: JobControl = {},
+): Promise<{ opened: number; stopped: boolean }> {
+  const limit = batchSizeOf(deps, control);
+  let opened = 0;
+  let after: string | null = null;
+  for (;;) {
+    await breathe();
+    if (control.signal?.aborted) return { opened, stopped: true };
+    const from = after;
+    const batch: { opened: number; lastId: string | null; full: boolean } = await deps.db.transaction((tx) =>
+      openBegunReportsBatch(tx, asOf, limit, from, scope.onlyTenantId),
+    );
+    opened += batch.opened;
+    after = batch.lastId;
+    await control.afterBatch?.();
+    if (!batch.full) return { opened, stopped: false };
+  }
+}
 
 /**
  * (a) Open reports past their due date become `overdue`, in batches of set-based updates that write

@@ -11,6 +11,7 @@ import { deliverOutbox } from '../mail/outbox-sender.ts';
 import { createMailSender, type MailSender } from '../mail/transport.ts';
 import {
   markOverdueReports,
+  openBegunReports,
   queueReportNotices,
   type JobControl,
   type JobScope,
@@ -40,7 +41,10 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-/** (a)+(b): mark overdue reports, then queue reminders and overdue notices, all for `now`. */
+/**
+ * (a), (0), (b): mark overdue reports, open the reports of half-years that have begun, then queue
+ * reminders and overdue notices, all for `now`.
+ */
 export async function runDeadlineJobs(
   deps: AppDeps,
   now: Date,
@@ -49,9 +53,11 @@ export async function runDeadlineJobs(
 ) {
   const asOf = isoDay(now);
   const overdue = await markOverdueReports(deps, asOf, scope, control);
-  if (overdue.stopped) return { marked: overdue.marked, queued: 0, stopped: true };
+  if (overdue.stopped) return { marked: overdue.marked, opened: 0, queued: 0, stopped: true };
+  const begun = await openBegunReports(deps, asOf, scope, control);
+  if (begun.stopped) return { marked: overdue.marked, opened: begun.opened, queued: 0, stopped: true };
   const notices = await queueReportNotices(deps, asOf, scope, control);
-  return { marked: overdue.marked, ...notices };
+  return { marked: overdue.marked, opened: begun.opened, ...notices };
 }
 
 /** (d): retention, orphan files, leftovers of sign-in, old portfolio change notes, old read notifications. */

@@ -226,7 +226,7 @@ export async function seedDemoContracts(deps: AppDeps, ids: DemoIds): Promise<vo
     endDate: addDays(startD, 364),
   });
 
-  await markOverdueReports(deps, today);
+  await markOverdueReports(deps, today, { onlyTenantId: ids.tenantId });
 }
 
 async function report(

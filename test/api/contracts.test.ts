@@ -3,6 +3,7 @@ import { computeObligation, getPreset } from '../../src/domain/index.ts';
 import { createActor, createSupplierRow, createTenant, unique } from '../factories.ts';
 import { client, countRows, createMunicipality, type Headers } from '../lifecycle-fixtures.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
+import { runDeadlineJobs } from '../../src/jobs/scheduler.ts';
 
 let t: TestApp;
 let api: ReturnType<typeof client>;
@@ -77,7 +78,7 @@ describe('suppliers', () => {
 });
 
 describe('contracts', () => {
-  it('award €1.250.000 → obligation €25.000, plan regime, four half-year reports', async () => {
+  it('award €1.250.000 → obligation €25.000, plan regime, the reports of its half-years as they begin', async () => {
     const res = await award(m.advisor.headers, { awardDate: '2025-12-01' });
     expect(res.status).toBe(201);
     const expected = computeObligation(getPreset('amsterdam'), {
@@ -91,16 +92,45 @@ describe('contracts', () => {
       policyVersion: 1,
       explanation: expected.explanation,
     });
-    const reports = await api.get(`/contracts/${res.body.id}/reports`, m.advisor.headers);
-    expect(reports.status).toBe(200);
-    expect(reports.body.items.map((r: { period: string; dueDate: string }) => [r.period, r.dueDate])).toEqual(
-      [
-        ['2026-H1', '2026-07-31'],
-        ['2026-H2', '2027-01-31'],
-        ['2027-H1', '2027-07-31'],
-        ['2027-H2', '2028-01-31'],
-      ],
+    const reportsOn = async (day: string) => {
+      // the deadline job opens the report of a half-year when it begins (decision 035)
+      await runDeadlineJobs(t.deps, new Date(`${day}T06:00:00Z`), { onlyTenantId: m.tenant.id });
+      const reports = await api.get(`/contracts/${res.body.id}/reports`, m.advisor.headers);
+      expect(reports.status).toBe(200);
+      return reports.body.items.map((r: { period: string; dueDate: string }) => [r.period, r.dueDate]);
+    };
+    // awarded on 23 November 2026 (the app's clock): the two half-years that have begun
+    const begun = [
+      ['2026-H1', '2026-07-31'],
+      ['2026-H2', '2027-01-31'],
+    ];
+    expect(await reportsOn('2026-12-31')).toEqual(begun);
+    // an activity in a half-year that has not begun is refused with the day its report opens
+    const early = { typeCode: 'internship', period: '2027-H1', units: 1 };
+    const english = await api.post(
+      `/contracts/${res.body.id}/activities`,
+      { ...m.supplierUser.headers, 'Accept-Language': 'en' },
+      early,
     );
+    expect(english.status).toBe(400);
+    expect(english.body.invalidParams).toEqual([
+      { name: 'period', reason: '2027-H1 has not begun: its report opens on 2027-01-01' },
+    ]);
+    const dutch = await api.post(
+      `/contracts/${res.body.id}/activities`,
+      { ...m.supplierUser.headers, 'Accept-Language': 'nl' },
+      early,
+    );
+    expect(dutch.body.invalidParams).toEqual([
+      {
+        name: 'period',
+        reason: '1e halfjaar 2027 is nog niet begonnen: de rapportage opent op 2027-01-01',
+      },
+    ]);
+    expect(await reportsOn('2027-01-01')).toEqual([...begun, ['2027-H1', '2027-07-31']]);
+    const all = [...begun, ['2027-H1', '2027-07-31'], ['2027-H2', '2028-01-31']];
+    expect(await reportsOn('2027-07-01')).toEqual(all);
+    expect(await reportsOn('2028-07-01')).toEqual(all); // the term has ended: nothing more, nothing twice
   });
 
   it('reports are due reportDueDays after their half-year when the policy sets another number', async () => {
@@ -199,13 +229,16 @@ describe('contracts', () => {
       originalEndDate: '2026-12-31',
     });
     expect(res.body.obligation).toMatchObject({ amountCents: 500_000, regime: 'plan', policyVersion: 1 });
-    const reports = await api.get(`/contracts/${created.body.id}/reports`, m.advisor.headers);
-    expect(reports.status).toBe(200);
-    expect(reports.body.items.map((r: { period: string }) => r.period)).toEqual([
-      '2026-H1',
-      '2026-H2',
-      '2027-H1',
-    ]);
+    const periods = async () => {
+      const reports = await api.get(`/contracts/${created.body.id}/reports`, m.advisor.headers);
+      expect(reports.status).toBe(200);
+      return reports.body.items.map((r: { period: string }) => r.period);
+    };
+    expect(await periods()).toEqual(['2026-H1', '2026-H2']);
+    // 2027-H1, inside the extended term, gets its report when it begins; nothing after the new end
+    await runDeadlineJobs(t.deps, new Date('2027-01-01T06:00:00Z'), { onlyTenantId: m.tenant.id });
+    await runDeadlineJobs(t.deps, new Date('2028-01-01T06:00:00Z'), { onlyTenantId: m.tenant.id });
+    expect(await periods()).toEqual(['2026-H1', '2026-H2', '2027-H1']);
   });
 
   it.each([

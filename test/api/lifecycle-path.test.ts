@@ -10,6 +10,7 @@ import {
 } from '../../src/domain/index.ts';
 import { createActor, createSupplierRow, unique } from '../factories.ts';
 import { client, countRows, createMunicipality, type Json } from '../lifecycle-fixtures.ts';
+import { openBegunReports } from '../../src/jobs/report-deadlines.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 
 /**
@@ -44,7 +45,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('the whole path of a €1.250.000 contract', () => {
-  it('award → obligation €25.000, plan regime, reports for four half-years', async () => {
+  it('award → obligation €25.000, plan regime, reports for four half-years as they begin', async () => {
     const res = await api.post('/contracts', m.advisor.headers, {
       reference: unique('2026-INK'),
       title: 'Onderhoud openbare ruimte',
@@ -58,9 +59,15 @@ describe('the whole path of a €1.250.000 contract', () => {
     expect(res.status).toBe(201);
     contract = res.body;
     expect(contract.obligation).toMatchObject({ amountCents: 2_500_000, regime: 'plan', policyVersion: 1 });
-    const reports = await api.get(`/contracts/${contract.id}/reports`, m.supplierUser.headers);
-    for (const r of reports.body.items) reportOf[r.period] = r.id;
-    expect(Object.keys(reportOf)).toEqual(['2026-H1', '2026-H2', '2027-H1', '2027-H2']);
+    const periods = async () => {
+      const reports = await api.get(`/contracts/${contract.id}/reports`, m.supplierUser.headers);
+      for (const r of reports.body.items) reportOf[r.period] = r.id;
+      return reports.body.items.map((r: { period: string }) => r.period);
+    };
+    // awarded on the app's 1 March 2026: the half-year begun; the others open as they begin
+    expect(await periods()).toEqual(['2026-H1']);
+    await openBegunReports(t.deps, '2027-07-01', { onlyTenantId: m.tenant.id });
+    expect(await periods()).toEqual(['2026-H1', '2026-H2', '2027-H1', '2027-H2']);
   });
 
   it.each([

@@ -4,6 +4,7 @@ import { applyTargetGroupTable, getPreset } from '../../src/domain/index.ts';
 import { auditLog } from '../../src/db/schema/index.ts';
 import { createActor, createSupplierRow, createTenant, unique } from '../factories.ts';
 import { client, countRows, type Headers, type Json } from '../lifecycle-fixtures.ts';
+import { openBegunReports } from '../../src/jobs/report-deadlines.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 
 /**
@@ -56,6 +57,12 @@ async function contract(supplierId: string, end = '2027-12-31', valueCents = 125
   return res.body.id as string;
 }
 
+/** Moves the app's clock to `day` and opens the reports of the half-years begun by then (decision 035). */
+async function begin(day: string) {
+  t.setNow(`${day}T09:00:00Z`);
+  await openBegunReports(t.deps, day, { onlyTenantId: m.tenant.id });
+}
+
 const job = (candidate: string, targetGroup: string, period: string, extra: object = {}) => ({
   typeCode: 'tg-job',
   period,
@@ -80,8 +87,10 @@ describe('the cap on months per candidate, across contracts of one supplier', ()
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     expect(first.body.valuation.valueCents).toBe(500_000);
     expect(first.body).toMatchObject({ targetGroup: 'ww-lt1', hoursPerWeek: 36, countedMonths: 6 });
+    await begin('2026-07-01');
     const second = await report(b, job(code, 'ww-lt1', '2026-H2'));
     expect(second.body.valuation.valueCents).toBe(500_000);
+    await begin('2027-01-01');
     const third = await report(a, job(code, 'ww-lt1', '2027-H1'), {
       ...m.supplierUser.headers,
       'Accept-Language': 'nl',
@@ -105,8 +114,8 @@ describe('the cap on months per candidate, across contracts of one supplier', ()
     const a = await contract(m.supplier.id);
     const code = unique('K');
     const first = await report(a, job(code, 'ww-lt1', '2026-H1'));
+    await begin('2026-07-02');
     await report(a, job(code, 'ww-lt1', '2026-H2'));
-    t.setNow('2026-07-02T09:00:00Z');
     const reports = await api.get(`/contracts/${a}/reports`, m.advisor.headers);
     const h1 = reports.body.items.find((r: Json) => r.period === '2026-H1').id;
     expect((await api.post(`/reports/${h1}/submission`, m.supplierUser.headers)).status).toBe(200);
@@ -115,6 +124,7 @@ describe('the cap on months per candidate, across contracts of one supplier', ()
       reason: 'geen contract getoond',
     });
     expect(reject.status, JSON.stringify(reject.body)).toBe(200);
+    await begin('2027-01-02');
     const again = await report(a, job(code, 'ww-lt1', '2027-H1'));
     expect(again.body.valuation.valueCents).toBe(500_000);
   });
@@ -124,6 +134,7 @@ describe('the cap on months per candidate, across contracts of one supplier', ()
     const a = await contract(m.supplier.id);
     const code = unique('K');
     await report(a, job(code, 'pw-lt2', '2026-H1', { hoursPerWeek: 24 }));
+    await begin('2026-07-01');
     const before = await countRows(t.deps.db, m.tenant.id);
     const preview = await api.post(
       `/contracts/${a}/valuations`,

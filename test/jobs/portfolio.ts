@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.ts';
+import { halfYearRange } from '../../src/domain/dates.ts';
 import { createActor, createContractRows, createSupplierRow, createTenant } from '../factories.ts';
 
 /** `2019-H1` … : `count` half-years from `first`, with their due dates (a month after they end). */
@@ -23,9 +24,11 @@ export interface LoadedPortfolio {
 }
 
 /**
- * A municipality that loaded its running contracts straight into Retour's tables (as a migration
- * or the scale bench does): `contracts` contracts over `suppliers` suppliers, each with a report per
- * half-year in `periods`, all open, entered today (so every one of those half-years predates Retour).
+ * A municipality that loaded its contracts straight into Retour's tables (as a migration or the
+ * scale bench does): `contracts` contracts over `suppliers` suppliers from 2019 to the end of the last
+ * of `periods`, each with a report per half-year in `periods` (every half-year of its term that has
+ * begun, so the deadline job has none to open), all open, entered today (so every one of those
+ * half-years predates Retour).
  * One supplier user per supplier and one advisor hear about everything.
  */
 export async function loadHistoricalPortfolio(
@@ -46,6 +49,7 @@ export async function loadHistoricalPortfolio(
   const first = supplierRows[0];
   if (!first) throw new Error('no supplier');
   const { contract } = await createContractRows(db, { tenantId: tenant.id, supplierId: first.id });
+  const lastDay = halfYearRange(options.periods.at(-1)?.period ?? '2019-H1').end;
   const supplierList = sql.join(
     supplierRows.map((s) => sql`${s.id}::uuid`),
     sql`, `,
@@ -55,7 +59,7 @@ export async function loadHistoricalPortfolio(
       award_date, policy_version_id, obligation_cents, regime, obligation_rule_id, obligation_explanation)
     select c.tenant_id, 'HIST-' || g, 'Lopend contract ' || g,
       (array[${supplierList}])[1 + (g % ${options.suppliers})],
-      c.kind, c.value_cents, '2019-01-01', '2029-12-31', '2019-01-01', c.policy_version_id,
+      c.kind, c.value_cents, '2019-01-01', ${lastDay}::date, '2019-01-01', c.policy_version_id,
       c.obligation_cents, c.regime, c.obligation_rule_id, c.obligation_explanation
     from contracts c, generate_series(1, ${options.contracts}) g
     where c.id = ${contract.id}`);

@@ -15,6 +15,7 @@ import { readContractRows, type ImportBody, type ImportRow } from '../../src/imp
 import type { Actor } from '../../src/app/actor.ts';
 import { defineUseCase, tenantOf } from '../../src/app/use-case.ts';
 import { awardContract } from '../../src/app/lifecycle/create-contract.ts';
+import { isoDay } from '../../src/app/clock.ts';
 import { recomputeInvoicedObligation } from '../../src/app/lifecycle/invoiced-obligation.ts';
 import { audit } from '../../src/app/lifecycle/scope.ts';
 import { registerSupplier } from '../../src/app/lifecycle/suppliers.ts';
@@ -101,7 +102,7 @@ export const importContractsPerRow = defineUseCase<ImportContractsInput, Contrac
     if (read.fatal) return { ...empty, errors: read.errors };
     try {
       return await deps.db.transaction(async (tx) => {
-        const result = await importRows(tx, actor, read.rows, read.errors, empty);
+        const result = await importRows(tx, actor, read.rows, read.errors, empty, isoDay(deps.now()));
         if (result.errors.length > 0 || input.dryRun) throw new Rollback(result);
         // a file that changes nothing (imported before) leaves no trace, not even an audit entry
         if (result.created === 0 && !result.invoicesChanged) throw new Rollback(result);
@@ -126,6 +127,7 @@ async function importRows(
   rows: readonly ImportRow[],
   readErrors: readonly ImportError[],
   base: Omit<ContractImportResult, 'errors'>,
+  today: string,
 ): Promise<RowsResult> {
   const tenantId = tenantOf(actor);
   let invoicesChanged = false;
@@ -187,18 +189,23 @@ async function importRows(
       unchanged++;
     } else {
       try {
-        const awarded = await awardContract(tx, actor, {
-          reference: r.reference,
-          title: r.title,
-          supplierId: supplier.id,
-          valueCents: r.valueCents,
-          startDate: r.startDate,
-          endDate: r.endDate,
-          awardDate: r.awardDate ?? undefined,
-          kind: r.kind ?? undefined,
-          contractManagerId: managerId,
-          maxExtentDate: r.maxExtentDate,
-        });
+        const awarded = await awardContract(
+          tx,
+          actor,
+          {
+            reference: r.reference,
+            title: r.title,
+            supplierId: supplier.id,
+            valueCents: r.valueCents,
+            startDate: r.startDate,
+            endDate: r.endDate,
+            awardDate: r.awardDate ?? undefined,
+            kind: r.kind ?? undefined,
+            contractManagerId: managerId,
+            maxExtentDate: r.maxExtentDate,
+          },
+          today,
+        );
         contract = awarded.row;
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;

@@ -18,6 +18,7 @@ import { policyVersionOn, type StoredPolicyVersion } from '../../db/repositories
 import { insertReports } from '../../db/repositories/reports.ts';
 import { supplierById } from '../../db/repositories/suppliers.ts';
 import type { Actor } from '../actor.ts';
+import { isoDay } from '../clock.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { loadPolicy, type LoadedPolicy } from './contract-policy.ts';
 import { obligationOf } from './obligation-of.ts';
@@ -42,9 +43,11 @@ export interface CreateContractInput {
 export const maxAmountCents = 1_000_000_000_000;
 
 /**
- * The half-years `from`..`to` of a contract that have no report yet, each with its due date
- * (`reportDueDays` after the period, default 31 Jan / 31 Jul). A contract without social return
- * (`none`) gets no reports. Pure: the award and the contract import both plan with it.
+ * The half-years of a contract's term that have begun by `today` and have no report yet, each with
+ * its due date (`reportDueDays` after the period, default 31 Jan / 31 Jul). A half-year that has not
+ * begun gets its report when it begins (the deadline job, decision 035). A contract without social
+ * return (`none`) gets no reports. Pure: the award, the contract import, an extension and the job
+ * all plan with it.
  */
 export function missingReports(args: {
   regime: Regime | string;
@@ -52,16 +55,18 @@ export function missingReports(args: {
   endDate: string;
   existing: ReadonlySet<string>;
   loaded: LoadedPolicy;
+  today: string;
 }): { period: string; dueDate: string }[] {
-  if (args.regime === 'none') return [];
-  return halfYearsBetween(args.startDate, args.endDate)
+  if (args.regime === 'none' || args.today < args.startDate) return [];
+  const last = args.endDate < args.today ? args.endDate : args.today;
+  return halfYearsBetween(args.startDate, last)
     .filter((p) => !args.existing.has(p))
     .map((period) => ({ period, dueDate: reportDueDate(period, args.loaded.policy.reportDueDays) }));
 }
 
 /**
- * Makes the semi-annual reports of the half-years `from`..`to` that do not exist yet
- * ({@link missingReports}); returns their periods.
+ * Makes the semi-annual reports of the half-years of the term that have begun by `today` and do not
+ * exist yet ({@link missingReports}); returns their periods.
  */
 export async function addMissingReports(
   tx: Tx,
@@ -73,6 +78,7 @@ export async function addMissingReports(
     endDate: string;
     existing: ReadonlySet<string>;
     loaded: LoadedPolicy;
+    today: string;
   },
 ): Promise<string[]> {
   const due = missingReports(args);
@@ -141,7 +147,12 @@ export interface AwardPlan {
  * issues, `CONFLICT` for a reference already used). {@link awardContract} saves one plan; the
  * contract import (decision 029) plans every row and saves them together.
  */
-export function planAward(tenantId: string, input: CreateContractInput, found: AwardLookups): AwardPlan {
+export function planAward(
+  tenantId: string,
+  input: CreateContractInput,
+  found: AwardLookups,
+  today: string,
+): AwardPlan {
   const awardDate = checkDates(input);
   const issues: Issue[] = [];
   if (!found.supplierKnown)
@@ -191,6 +202,7 @@ export function planAward(tenantId: string, input: CreateContractInput, found: A
     endDate: input.endDate,
     existing: new Set(),
     loaded,
+    today,
   });
   const auditDetails = {
     reference: input.reference,
@@ -214,6 +226,7 @@ export async function awardContract(
   tx: Tx,
   actor: Actor,
   input: CreateContractInput,
+  today: string,
 ): Promise<{ row: ContractRow; obligation: Obligation; loaded: LoadedPolicy }> {
   const tenantId = tenantOf(actor);
   const awardDate = checkDates(input);
@@ -225,7 +238,7 @@ export async function awardContract(
     supplierKnown && managerKnown && policy !== undefined
       ? (await contractByReference(tx, tenantId, input.reference)) !== undefined
       : false;
-  const plan = planAward(tenantId, input, { supplierKnown, managerKnown, policy, referenceTaken });
+  const plan = planAward(tenantId, input, { supplierKnown, managerKnown, policy, referenceTaken }, today);
   const row = await insertContract(tx, plan.values);
   await insertReports(
     tx,
@@ -243,7 +256,7 @@ export const createContract = defineUseCase<CreateContractInput, ContractView>({
     checkDates(input);
     try {
       return await deps.db.transaction(async (tx) => {
-        const { row, loaded } = await awardContract(tx, actor, input);
+        const { row, loaded } = await awardContract(tx, actor, input, isoDay(deps.now()));
         const contract = await contractInScope(tx, scopeOf(actor), row.id);
         if (!contract) throw new Error('contract not readable after insert');
         return presentContract(contract, [], loaded.version);

@@ -13,6 +13,7 @@ import type { LoadedPolicy } from './contract-policy.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
 import { contractPolicy } from './contract-policy.ts';
 import { addMissingReports, maxAmountCents } from './create-contract.ts';
+import { isoDay } from '../clock.ts';
 import { invoicedCentsOf } from './invoiced-obligation.ts';
 import { obligationOf } from './obligation-of.ts';
 import { presentContract, type ContractView } from './present.ts';
@@ -90,6 +91,7 @@ export const extendContract = defineUseCase<ExtendContractInput, ContractView>({
         endDate: obligation.endDate,
         existing,
         loaded,
+        today: isoDay(deps.now()),
       });
       await audit(tx, actor, 'contract.extend', 'contract', contract.id, {
         extensionId: ext.id,

@@ -11,6 +11,7 @@ import { defineUseCase, tenantOf } from '../use-case.ts';
 import { differencesFrom, prefetch, versionOn, type Known } from './contract-import-known.ts';
 import type { LoadedPolicy } from './contract-policy.ts';
 import { awardDateOf, planAward, type AwardPlan } from './create-contract.ts';
+import { isoDay } from '../clock.ts';
 import { invoicedObligationChange } from './invoiced-obligation.ts';
 import { audit } from './scope.ts';
 
@@ -106,7 +107,14 @@ export const importContracts = defineUseCase<ImportContractsInput, ContractImpor
     try {
       return await deps.db.transaction(async (tx) => {
         const known = await prefetch(tx, tenantOf(actor), read.rows);
-        const { write, ...result } = planRows(actor, known, read.rows, read.errors, empty);
+        const { write, ...result } = planRows(
+          actor,
+          known,
+          read.rows,
+          read.errors,
+          empty,
+          isoDay(deps.now()),
+        );
         if (result.errors.length > 0 || input.dryRun) throw new Rollback(result);
         // a file that changes nothing (imported before) leaves no trace, not even an audit entry
         if (result.created === 0 && !result.invoicesChanged) throw new Rollback(result);
@@ -137,6 +145,7 @@ function planRows(
   rows: readonly ImportRow[],
   readErrors: readonly ImportError[],
   base: Omit<ContractImportResult, 'errors'>,
+  today: string,
 ): RowsResult & { write: ContractImportWrite } {
   const tenantId = tenantOf(actor);
   const write: ContractImportWrite = {
@@ -237,12 +246,17 @@ function planRows(
       };
       let plan: AwardPlan;
       try {
-        plan = planAward(tenantId, input, {
-          supplierKnown: true,
-          managerKnown: true,
-          policy: versionOn(known, awardDateOf(input)),
-          referenceTaken: false,
-        });
+        plan = planAward(
+          tenantId,
+          input,
+          {
+            supplierKnown: true,
+            managerKnown: true,
+            policy: versionOn(known, awardDateOf(input)),
+            referenceTaken: false,
+          },
+          today,
+        );
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;
         for (const issue of error.issues) fail(fieldOfIssue(issue.name), issue.reason);

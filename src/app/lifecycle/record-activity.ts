@@ -257,10 +257,19 @@ export function checkActivity(
   };
   const valuation = valuerOf(context, loaded).valuation(type, quantities, input.period);
   const report = context.report;
-  if (!report)
+  if (!report) {
+    // inside the term (valued above): its report is made when the half-year begins (decision 035)
+    const begins = halfYearRange(input.period).start;
     throw invalid('No report for this half-year.', [
-      { name: 'period', reason: `${input.period} is outside the contract term` },
+      {
+        name: 'period',
+        reason:
+          context.today < begins
+            ? `${input.period} has not begun: its report opens on ${begins}`
+            : `the ${input.period} report opens within minutes of the half-year's start: try again shortly`,
+      },
     ]);
+  }
   if (!editableReportStates.includes(report.status))
     throw invalid(`The ${input.period} report is ${report.status}.`, [
       {

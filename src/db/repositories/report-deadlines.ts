@@ -227,3 +227,55 @@ export async function advisorRecipients(
     locale: a.locale,
   }));
 }
+
+/** A contract with social return of which a half-year has begun without its report (decision 035). */
+export interface ContractAwaitingReports {
+  id: string;
+  tenantId: string;
+  startDate: string;
+  /** The end after extensions. */
+  endDate: string;
+  regime: string;
+  policyVersionId: string;
+  /** The half-years that have a report already. */
+  periods: string[];
+}
+
+/** The half-year (`2026-H1`) of a date expression, in SQL. */
+const halfYearOfSql = (date: ReturnType<typeof sql>) =>
+  sql`(to_char(${date}, 'YYYY') || case when extract(month from ${date}) <= 6 then '-H1' else '-H2' end)`;
+
+/**
+ * At most `limit` contracts with social return (by id, after `afterId`) whose latest begun half-year
+ * — that of `asOf`, or of the end (after extensions) for a contract that has ended — has no report
+ * yet: the ones the deadline job opens reports for. One index probe per contract.
+ */
+export async function contractsAwaitingReports(
+  tx: Tx,
+  asOf: string,
+  limit: number,
+  afterId: string | null,
+  onlyTenantId?: string,
+): Promise<ContractAwaitingReports[]> {
+  const result = await tx.execute(sql`
+    with running as (
+      select c.id, c.tenant_id, c.start_date, c.regime, c.policy_version_id,
+        greatest(c.end_date, (select max(e.end_date) from contract_extensions e where e.contract_id = c.id)) as end_date
+      from contracts c
+      where c.regime <> 'none' and c.start_date <= ${asOf}::date
+        ${afterId ? sql`and c.id > ${afterId}::uuid` : sql``}
+        ${onlyTenantId ? sql`and c.tenant_id = ${onlyTenantId}::uuid` : sql``}
+    )
+    select c.id, c.tenant_id as "tenantId", to_char(c.start_date, 'YYYY-MM-DD') as "startDate",
+      to_char(c.end_date, 'YYYY-MM-DD') as "endDate", c.regime, c.policy_version_id as "policyVersionId",
+      coalesce((select array_agg(r.period) from reports r where r.contract_id = c.id and r.version = 1), '{}') as periods
+    from running c
+    where not exists (
+      select 1 from reports r
+      where r.contract_id = c.id
+        and r.period = ${halfYearOfSql(sql`least(c.end_date, ${asOf}::date)`)}
+        and r.version = 1)
+    order by c.id
+    limit ${limit}`);
+  return rowsOf<ContractAwaitingReports>(result);
+}

@@ -20,6 +20,15 @@ export const activityReasonRules: readonly Rule[] = [
     (p) => `${half(p)} is geen halfjaar van de looptijd`,
   ],
   [
+    /^(\d{4}-H[12]) has not begun: its report opens on (\d{4}-\d{2}-\d{2})$/,
+    (p, d) => `${half(p)} is nog niet begonnen: de rapportage opent op ${d}`,
+  ],
+  [
+    /^the (\d{4}-H[12]) report opens within minutes of the half-year's start: try again shortly$/,
+    (p) =>
+      `de rapportage over ${half(p)} opent binnen enkele minuten na het begin van het halfjaar: probeer het zo opnieuw`,
+  ],
+  [
     /^(\d{4}-H[12]) is outside the contract term(.*)$/,
     (p, rest) => `${half(p)} valt buiten de looptijd${rest}`,
   ],
