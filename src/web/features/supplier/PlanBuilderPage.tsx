@@ -5,14 +5,12 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
 import { useFieldErrors } from '../../lib/formErrors.ts';
 import {
-  currentReports,
+  halfYearsOfTerm,
   type ActivityTypeList,
   type Contract,
-  type List,
   type Plan,
   type PlanItem,
   type PlanItemInput,
-  type Report,
 } from '../../lib/model.ts';
 import { useTypeNames } from '../../lib/activityTypes.ts';
 import { useResource } from '../../lib/useResource.ts';
@@ -60,7 +58,6 @@ export default function PlanBuilderPage() {
   const contract = useResource<Contract>(endpoints.contract(id));
   const planRes = useResource<Plan>(endpoints.plan(id));
   const catalogue = useResource<ActivityTypeList>(endpoints.activityTypes());
-  const reports = useResource<List<Report>>(endpoints.reports(id));
   const typeName = useTypeNames();
   const [plan, setPlan] = useState<Plan | null>(null);
   const [typeCode, setTypeCode] = useState('');
@@ -75,7 +72,7 @@ export default function PlanBuilderPage() {
     if (planRes.data) setPlan(planRes.data);
   }, [planRes.data]);
   const types = catalogue.data?.items ?? [];
-  const periods = currentReports(reports.data?.items ?? []).map((r) => r.period);
+  const periods = contract.data ? halfYearsOfTerm(contract.data.startDate, contract.data.endDate) : [];
   const type = types.find((x) => x.code === typeCode);
   const editable = plan !== null && ['none', 'draft', 'returned'].includes(plan.status);
 
