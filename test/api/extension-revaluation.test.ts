@@ -4,6 +4,7 @@ import { activityTypeByCode, getPreset, valueActivity } from '../../src/domain/i
 import { auditLog } from '../../src/db/schema/index.ts';
 import { unique } from '../factories.ts';
 import { client, createMunicipality, type Json } from '../lifecycle-fixtures.ts';
+import { openBegunReports } from '../../src/jobs/report-deadlines.ts';
 import { createTestApp, type TestApp } from '../test-app.ts';
 
 /** PSO values depend on obligation and term: an extension values the open ones again, not the closed. */
@@ -47,6 +48,7 @@ describe('an extension revalues PSO activities', () => {
     const reports = await api.get(`/contracts/${id}/reports`, m.advisor.headers);
     const h1 = reports.body.items.find((r: Json) => r.period === '2026-H1').id;
     t.setNow('2026-07-02T09:00:00Z');
+    await openBegunReports(t.deps, '2026-07-02', { onlyTenantId: m.tenant.id }); // the job on the day
     await api.post(`/reports/${h1}/submission`, m.supplierUser.headers);
     const accepted = await api.post(`/activities/${closedOne.id}/verification`, m.advisor.headers, {
       decision: 'accepted',
