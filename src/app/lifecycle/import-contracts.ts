@@ -300,7 +300,7 @@ async function planRows(
           continue;
         }
         fresh = { ...plan.values, id: uuidV7() };
-        for (const report of plan.reports) write.reports.push({ contractId: fresh.id, ...report });
+        if (plan.reports.length > 0) write.reports.push({ contractId: fresh.id, reports: plan.reports });
         auditOf('contract.create', 'contract', fresh.id, plan.auditDetails);
         contract = fresh;
         loaded = plan.loaded;
