@@ -135,7 +135,7 @@ describe('contract import from CSV', () => {
   ])(
     'a row refused while the rows are saved ($case): the contracts and new suppliers before it are undone',
     async ({ refused }) => {
-      // a file that reads well is saved as it is judged (decision 035): new suppliers first, then
+      // a file that reads well is saved as it is judged (decision 036): new suppliers first, then
       // the contracts streamed; a row refused by the checks gives that up, and nothing stays
       const good = (n: number) =>
         `${unique(`OK${n}`)};Groen;${kvk()};Nieuwe Leverancier ${n} B.V.;20.000,00;1-7-2026;30-6-2027;;;`;

@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../test-app.ts';
 /**
  * A new report version (a correction) makes the activities of the old version stop counting in the
  * rollup (migration 0007); since migration 0022 a row trigger that skips version 1 does it (decision
- * 035). Here the new versions come without copied activities, so only the reports trigger can
+ * 036). Here the new versions come without copied activities, so only the reports trigger can
  * refresh the sums; a new version 1 (an import's half-year report) leaves them alone.
  */
 let t: TestApp;

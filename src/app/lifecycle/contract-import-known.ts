@@ -75,7 +75,7 @@ export interface NewSupplier {
  * The suppliers an import registers, by identifier, with their ids: those of the identifiers the
  * municipality does not know yet, named by the first row that gives them, skipping a reference the
  * file repeats — the rows `planRows` registers a supplier at. Known before the rows are judged, so
- * they are saved before the contracts that point at them are streamed (decision 035).
+ * they are saved before the contracts that point at them are streamed (decision 036).
  */
 export function newSuppliersOf(known: Known, rows: readonly ImportRow[]): Map<string, NewSupplier> {
   const out = new Map<string, NewSupplier>();

@@ -122,7 +122,7 @@ export const importContracts = defineUseCase<ImportContractsInput, ContractImpor
       return await deps.db.transaction(async (tx) => {
         const known = await prefetch(tx, tenantOf(actor), read.rows);
         const newSuppliers = newSuppliersOf(known, read.rows);
-        // A file that can still be saved is saved while it is checked (decision 035): its new
+        // A file that can still be saved is saved while it is checked (decision 036): its new
         // suppliers first (the contracts' key points at them), its contracts streamed as planned.
         let sink: RowSink<ImportContract> | undefined;
         if (!input.dryRun && read.errors.length === 0) {
@@ -164,7 +164,7 @@ export const importContracts = defineUseCase<ImportContractsInput, ContractImpor
  * Judges every row against what {@link prefetch} found and plans what to save: the same rules, in
  * the same order, as one row after the other through `awardContract` (the oracle in test/oracle
  * keeps that path; a property test holds both equal). Each contract to create goes to `sink` once
- * its row is judged, until the first refused row aborts the sink (decision 035); the rest is
+ * its row is judged, until the first refused row aborts the sink (decision 036); the rest is
  * planned for {@link saveContractImport}.
  */
 async function planRows(

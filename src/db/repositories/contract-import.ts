@@ -52,7 +52,7 @@ export type ImportContract = Omit<ContractRow, 'createdAt'>;
 /**
  * What a contract import saves after its rows are planned (decision 029): its new suppliers and
  * contracts are saved before ({@link saveImportSuppliers}) and while ({@link openContractSink}) the
- * rows are checked (decision 035).
+ * rows are checked (decision 036).
  */
 export interface ContractImportWrite {
   tenantId: string;
@@ -168,7 +168,7 @@ const contractCells = (c: ImportContract): unknown[] => [
 ];
 
 /**
- * Contracts written as the import plans them (decision 035): on PostgreSQL one COPY streams them
+ * Contracts written as the import plans them (decision 036): on PostgreSQL one COPY streams them
  * while the next rows are checked; on PGlite they are kept and inserted set-based at `end`. Nothing
  * else may query in the transaction until the sink is ended or aborted (decision 032).
  */
@@ -189,7 +189,7 @@ const reportNames = reportColumns.map(([name]) => name);
 
 /**
  * The contracts' half-year reports (up to 500,000 for 100,000 contracts), each made into its row of
- * COPY cells at once: no record per report on the way (decision 035).
+ * COPY cells at once: no record per report on the way (decision 036).
  */
 async function saveReports(
   tx: Tx,
