@@ -130,6 +130,38 @@ describe('contract import from CSV', () => {
   });
 
   it.each([
+    { case: 'after the first', refused: 1 },
+    { case: 'the last', refused: 2 },
+  ])(
+    'a row refused while the rows are saved ($case): the contracts and new suppliers before it are undone',
+    async ({ refused }) => {
+      // a file that reads well is saved as it is judged (decision 036): new suppliers first, then
+      // the contracts streamed; a row refused by the checks gives that up, and nothing stays
+      const good = (n: number) =>
+        `${unique(`OK${n}`)};Groen;${kvk()};Nieuwe Leverancier ${n} B.V.;20.000,00;1-7-2026;30-6-2027;;;`;
+      const lines = [good(0), good(1), good(2)];
+      lines[refused] =
+        `${unique('NOMAN')};Groen;${m.supplier.kvkNumber};${m.supplier.name};20.000,00;1-7-2026;30-6-2027;;;nobody@example.test`;
+      const before = await counts(m.tenant.id);
+      const res = await upload(m.advisor.headers, [header, ...lines].join('\n'), { lang: 'en' });
+      expect(res.status).toBe(422);
+      expect(res.body.created).toBe(2);
+      expect(res.body.errors).toEqual([
+        {
+          row: refused + 2,
+          column: 'contractManagerEmail',
+          reason: 'is not a contract manager of this municipality',
+        },
+      ]);
+      expect(await counts(m.tenant.id)).toEqual(before);
+      // the transaction's connection works on
+      const next = await upload(m.advisor.headers, [header, good(3)].join('\n'));
+      expect(next.status).toBe(200);
+      expect(next.body.created).toBe(1);
+    },
+  );
+
+  it.each([
     {
       case: 'a missing column',
       csv: 'reference;title;value\nA;B;1',

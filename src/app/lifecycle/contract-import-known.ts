@@ -1,6 +1,7 @@
 /** What a contract import reads before it judges any row, and how a stored contract differs from a row (decision 029). */
 import { formatEuro } from '../../domain/index.ts';
 import type { Tx } from '../../db/client.ts';
+import { uuidV7 } from '../../db/repositories/bulk.ts';
 import { invoicesByContract } from '../../db/repositories/contract-invoices.ts';
 import {
   contractsByReferences,
@@ -61,6 +62,34 @@ export async function prefetch(tx: Tx, tenantId: string, rows: readonly ImportRo
     invoices: await invoicesByContract(tx, tenantId, invoiced),
     extensions: await extensionsOf(tx, tenantId, invoiced),
   };
+}
+
+/** A supplier the import registers: the identifier of its rows, the name of the first. */
+export interface NewSupplier {
+  id: string;
+  name: string;
+  kvkNumber: string;
+}
+
+/**
+ * The suppliers an import registers, by identifier, with their ids: those of the identifiers the
+ * municipality does not know yet, named by the first row that gives them, skipping a reference the
+ * file repeats — the rows `planRows` registers a supplier at. Known before the rows are judged, so
+ * they are saved before the contracts that point at them are streamed (decision 036).
+ */
+export function newSuppliersOf(known: Known, rows: readonly ImportRow[]): Map<string, NewSupplier> {
+  const out = new Map<string, NewSupplier>();
+  const seen = new Set<string>();
+  const named = new Set<string>();
+  for (const r of rows) {
+    if (seen.has(r.reference)) continue;
+    seen.add(r.reference);
+    const key = r.supplier.key;
+    if (named.has(key) || known.suppliers.has(key)) continue;
+    named.add(key);
+    if (r.supplier.name) out.set(key, { id: uuidV7(), name: r.supplier.name.trim(), kvkNumber: key });
+  }
+  return out;
 }
 
 /** The version in force on a date: the greatest validFrom on or before it, newest version on a tie. */

@@ -1,14 +1,28 @@
 import { DomainError } from '../../domain/errors.ts';
 import { halfYearOf, invoicedTotal, type IsoDate } from '../../domain/index.ts';
 import { uuidV7 } from '../../db/repositories/bulk.ts';
-import { saveContractImport, type ContractImportWrite } from '../../db/repositories/contract-import.ts';
+import type { RowSink } from '../../db/repositories/bulk-copy.ts';
+import {
+  openContractSink,
+  saveContractImport,
+  saveImportSuppliers,
+  type ContractImportWrite,
+  type ImportContract,
+} from '../../db/repositories/contract-import.ts';
 import type { ContractRow } from '../../db/repositories/contracts.ts';
 import { readContractRows, type ImportBody, type ImportRow } from '../../import/contract-rows.ts';
 import { detectImportKind } from '../../import/contract-table.ts';
 import { defaultMaxUploadBytes } from '../evidence/evidence-store.ts';
 import type { Actor } from '../actor.ts';
 import { defineUseCase, tenantOf } from '../use-case.ts';
-import { differencesFrom, prefetch, versionOn, type Known } from './contract-import-known.ts';
+import {
+  differencesFrom,
+  newSuppliersOf,
+  prefetch,
+  versionOn,
+  type Known,
+  type NewSupplier,
+} from './contract-import-known.ts';
 import type { LoadedPolicy } from './contract-policy.ts';
 import { awardDateOf, planAward, type AwardPlan } from './create-contract.ts';
 import { isoDay } from '../clock.ts';
@@ -107,15 +121,27 @@ export const importContracts = defineUseCase<ImportContractsInput, ContractImpor
     try {
       return await deps.db.transaction(async (tx) => {
         const known = await prefetch(tx, tenantOf(actor), read.rows);
-        const { write, ...result } = planRows(
+        const newSuppliers = newSuppliersOf(known, read.rows);
+        // A file that can still be saved is saved while it is checked (decision 036): its new
+        // suppliers first (the contracts' key points at them), its contracts streamed as planned.
+        let sink: RowSink<ImportContract> | undefined;
+        if (!input.dryRun && read.errors.length === 0) {
+          await saveImportSuppliers(tx, tenantOf(actor), [...newSuppliers.values()]);
+          sink = openContractSink(tx);
+        }
+        // with a refused row, planRows has given the sink up
+        const { write, ...result } = await planRows(
           actor,
           known,
+          newSuppliers,
+          sink,
           read.rows,
           read.errors,
           empty,
           isoDay(deps.now()),
         );
-        if (result.errors.length > 0 || input.dryRun) throw new Rollback(result);
+        if (result.errors.length > 0 || !sink) throw new Rollback(result);
+        await sink.end();
         // a file that changes nothing (imported before) leaves no trace, not even an audit entry
         if (result.created === 0 && !result.invoicesChanged) throw new Rollback(result);
         await saveContractImport(tx, write);
@@ -135,23 +161,25 @@ export const importContracts = defineUseCase<ImportContractsInput, ContractImpor
 });
 
 /**
- * Judges every row against what {@link prefetch} found and plans what to save, without writing:
- * the same rules, in the same order, as one row after the other through `awardContract` (the
- * oracle in test/oracle keeps that path; a property test holds both equal).
+ * Judges every row against what {@link prefetch} found and plans what to save: the same rules, in
+ * the same order, as one row after the other through `awardContract` (the oracle in test/oracle
+ * keeps that path; a property test holds both equal). Each contract to create goes to `sink` once
+ * its row is judged, until the first refused row aborts the sink (decision 036); the rest is
+ * planned for {@link saveContractImport}.
  */
-function planRows(
+async function planRows(
   actor: Actor,
   known: Known,
+  newSuppliers: ReadonlyMap<string, NewSupplier>,
+  sink: RowSink<ImportContract> | undefined,
   rows: readonly ImportRow[],
   readErrors: readonly ImportError[],
   base: Omit<ContractImportResult, 'errors'>,
   today: string,
-): RowsResult & { write: ContractImportWrite } {
+): Promise<RowsResult & { write: ContractImportWrite }> {
   const tenantId = tenantOf(actor);
   const write: ContractImportWrite = {
     tenantId,
-    suppliers: [],
-    contracts: [],
     reports: [],
     invoices: [],
     obligations: [],
@@ -177,156 +205,173 @@ function planRows(
   let unchanged = 0;
   let valueCents = 0;
   let obligationCents = 0;
-  for (const r of rows) {
-    const fail = (field: keyof ImportRow['columns'], reason: string) =>
-      errors.push({ row: r.row, column: r.columns[field], reason });
-    const twin = seen.get(r.reference);
-    if (twin !== undefined) {
-      fail('reference', `appears twice in the file (row ${twin})`);
-      continue;
-    }
-    seen.set(r.reference, r.row);
-
-    let supplier = suppliers.get(r.supplier.key);
-    if (supplier === undefined) {
-      const found = known.suppliers.get(r.supplier.key);
-      if (found) supplier = { id: found.id, name: found.name };
-      else if (r.supplier.name) {
-        supplier = { id: uuidV7(), name: r.supplier.name.trim() };
-        write.suppliers.push({ ...supplier, kvkNumber: r.supplier.key });
-        auditOf('supplier.create', 'supplier', supplier.id, {
-          name: supplier.name,
-          kvkNumber: r.supplier.key,
-        });
-      } else supplier = null;
-      suppliers.set(r.supplier.key, supplier);
-    }
-    if (!supplier) {
-      fail('supplierName', `no supplier with identifier ${r.supplier.key}: give its name to register it`);
-      continue;
-    }
-
-    let managerId: string | null = null;
-    if (r.contractManagerEmail) {
-      const manager = known.managers.get(r.contractManagerEmail.toLowerCase());
-      if (!manager) {
-        fail('contractManagerEmail', 'is not a contract manager of this municipality');
+  const giveUp = async () => {
+    await sink?.abort();
+    sink = undefined;
+  };
+  try {
+    for (const r of rows) {
+      // the first refused row stops the saving; the rest is still judged, for the answer
+      if (sink && errors.length) await giveUp();
+      const fail = (field: keyof ImportRow['columns'], reason: string) =>
+        errors.push({ row: r.row, column: r.columns[field], reason });
+      const twin = seen.get(r.reference);
+      if (twin !== undefined) {
+        fail('reference', `appears twice in the file (row ${twin})`);
         continue;
       }
-      managerId = manager;
-    }
+      seen.set(r.reference, r.row);
 
-    const existing = known.existing.get(r.reference);
-    let contract: ImportedContractRow;
-    let action: ImportedContract['action'];
-    let loaded: LoadedPolicy | undefined;
-    let fresh: Omit<ContractRow, 'createdAt'> | undefined;
-    if (existing) {
-      const differences = differencesFrom(known, existing, r, supplier.id, managerId);
-      if (differences.length) {
-        for (const [field, stored] of differences)
-          fail(field, `differs from the stored contract ${r.reference} (${stored}); change it there`);
+      let supplier = suppliers.get(r.supplier.key);
+      if (supplier === undefined) {
+        const found = known.suppliers.get(r.supplier.key);
+        if (found) supplier = { id: found.id, name: found.name };
+        else if (r.supplier.name) {
+          const registered = newSuppliers.get(r.supplier.key);
+          if (!registered) throw new Error(`supplier ${r.supplier.key} was not planned`);
+          supplier = { id: registered.id, name: registered.name };
+          auditOf('supplier.create', 'supplier', supplier.id, {
+            name: supplier.name,
+            kvkNumber: r.supplier.key,
+          });
+        } else supplier = null;
+        suppliers.set(r.supplier.key, supplier);
+      }
+      if (!supplier) {
+        fail('supplierName', `no supplier with identifier ${r.supplier.key}: give its name to register it`);
         continue;
       }
-      contract = existing;
-      action = 'unchanged';
-      unchanged++;
-    } else {
-      const input = {
-        reference: r.reference,
-        title: r.title,
-        supplierId: supplier.id,
-        valueCents: r.valueCents,
-        startDate: r.startDate,
-        endDate: r.endDate,
-        awardDate: r.awardDate ?? undefined,
-        kind: r.kind ?? undefined,
-        contractManagerId: managerId,
-        maxExtentDate: r.maxExtentDate,
-      };
-      let plan: AwardPlan;
-      try {
-        plan = planAward(
-          tenantId,
-          input,
-          {
-            supplierKnown: true,
-            managerKnown: true,
-            policy: versionOn(known, awardDateOf(input)),
-            referenceTaken: false,
-          },
-          today,
-        );
-      } catch (error) {
-        if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;
-        for (const issue of error.issues) fail(fieldOfIssue(issue.name), issue.reason);
-        if (error.issues.length === 0) fail('reference', error.message);
-        continue;
-      }
-      fresh = { ...plan.values, id: uuidV7() };
-      write.contracts.push(fresh);
-      for (const report of plan.reports) write.reports.push({ contractId: fresh.id, ...report });
-      auditOf('contract.create', 'contract', fresh.id, plan.auditDetails);
-      contract = fresh;
-      loaded = plan.loaded;
-      action = 'create';
-      created++;
-      valueCents += contract.valueCents;
-    }
 
-    let invoicedCents = 0;
-    if (r.invoices.length) {
-      const byPeriod = new Map<string, number>();
-      for (const inv of r.invoices) {
-        const period = halfYearOf(inv.date as IsoDate);
-        byPeriod.set(period, (byPeriod.get(period) ?? 0) + inv.amountCents);
-        invoicedCents += inv.amountCents;
-      }
-      const stored = new Map((known.invoices.get(contract.id) ?? []).map((i) => [i.period, i.amountCents]));
-      for (const [period, amountCents] of byPeriod)
-        if (stored.get(period) !== amountCents) {
-          write.invoices.push({ contractId: contract.id, period, amountCents });
-          stored.set(period, amountCents);
-          invoicesChanged = true;
+      let managerId: string | null = null;
+      if (r.contractManagerEmail) {
+        const manager = known.managers.get(r.contractManagerEmail.toLowerCase());
+        if (!manager) {
+          fail('contractManagerEmail', 'is not a contract manager of this municipality');
+          continue;
         }
-      loaded ??= known.policies.get(contract.policyVersionId);
-      if (!loaded) throw new Error(`Policy version ${contract.policyVersionId} of a contract is missing`);
-      const total =
-        loaded.policy.base === 'invoiced'
-          ? invoicedTotal([...stored].map(([period, amountCents]) => ({ period, amountCents })))
-          : undefined;
-      const change = invoicedObligationChange(
-        contract,
-        fresh ? [] : (known.extensions.get(contract.id) ?? []),
-        loaded,
-        total,
-      );
-      if (change) {
-        if (fresh) Object.assign(fresh, change.values);
-        else write.obligations.push({ id: contract.id, ...change.values });
-        contract = { ...contract, ...change.values };
-        auditOf('contract.obligation', 'contract', contract.id, change.auditDetails);
+        managerId = manager;
+      }
+
+      const existing = known.existing.get(r.reference);
+      let contract: ImportedContractRow;
+      let action: ImportedContract['action'];
+      let loaded: LoadedPolicy | undefined;
+      let fresh: Omit<ContractRow, 'createdAt'> | undefined;
+      if (existing) {
+        const differences = differencesFrom(known, existing, r, supplier.id, managerId);
+        if (differences.length) {
+          for (const [field, stored] of differences)
+            fail(field, `differs from the stored contract ${r.reference} (${stored}); change it there`);
+          continue;
+        }
+        contract = existing;
+        action = 'unchanged';
+        unchanged++;
+      } else {
+        const input = {
+          reference: r.reference,
+          title: r.title,
+          supplierId: supplier.id,
+          valueCents: r.valueCents,
+          startDate: r.startDate,
+          endDate: r.endDate,
+          awardDate: r.awardDate ?? undefined,
+          kind: r.kind ?? undefined,
+          contractManagerId: managerId,
+          maxExtentDate: r.maxExtentDate,
+        };
+        let plan: AwardPlan;
+        try {
+          plan = planAward(
+            tenantId,
+            input,
+            {
+              supplierKnown: true,
+              managerKnown: true,
+              policy: versionOn(known, awardDateOf(input)),
+              referenceTaken: false,
+            },
+            today,
+          );
+        } catch (error) {
+          if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;
+          for (const issue of error.issues) fail(fieldOfIssue(issue.name), issue.reason);
+          if (error.issues.length === 0) fail('reference', error.message);
+          continue;
+        }
+        fresh = { ...plan.values, id: uuidV7() };
+        if (plan.reports.length > 0) write.reports.push({ contractId: fresh.id, reports: plan.reports });
+        auditOf('contract.create', 'contract', fresh.id, plan.auditDetails);
+        contract = fresh;
+        loaded = plan.loaded;
+        action = 'create';
+        created++;
+        valueCents += contract.valueCents;
+      }
+
+      let invoicedCents = 0;
+      if (r.invoices.length) {
+        const byPeriod = new Map<string, number>();
+        for (const inv of r.invoices) {
+          const period = halfYearOf(inv.date as IsoDate);
+          byPeriod.set(period, (byPeriod.get(period) ?? 0) + inv.amountCents);
+          invoicedCents += inv.amountCents;
+        }
+        const stored = new Map((known.invoices.get(contract.id) ?? []).map((i) => [i.period, i.amountCents]));
+        for (const [period, amountCents] of byPeriod)
+          if (stored.get(period) !== amountCents) {
+            write.invoices.push({ contractId: contract.id, period, amountCents });
+            stored.set(period, amountCents);
+            invoicesChanged = true;
+          }
+        loaded ??= known.policies.get(contract.policyVersionId);
+        if (!loaded) throw new Error(`Policy version ${contract.policyVersionId} of a contract is missing`);
+        const total =
+          loaded.policy.base === 'invoiced'
+            ? invoicedTotal([...stored].map(([period, amountCents]) => ({ period, amountCents })))
+            : undefined;
+        const change = invoicedObligationChange(
+          contract,
+          fresh ? [] : (known.extensions.get(contract.id) ?? []),
+          loaded,
+          total,
+        );
+        if (change) {
+          if (fresh) Object.assign(fresh, change.values);
+          else write.obligations.push({ id: contract.id, ...change.values });
+          contract = { ...contract, ...change.values };
+          auditOf('contract.obligation', 'contract', contract.id, change.auditDetails);
+        }
+      }
+      if (action === 'create') obligationCents += contract.obligationCents;
+      items.push({
+        row: r.row,
+        reference: r.reference,
+        title: contract.title,
+        supplierName: supplier.name,
+        supplierKey: r.supplier.key,
+        valueCents: contract.valueCents,
+        startDate: contract.startDate,
+        endDate: contract.endDate,
+        maxExtentDate: contract.maxExtentDate ?? null,
+        awardDate: contract.awardDate,
+        kind: contract.kind as ImportedContract['kind'],
+        action,
+        obligationCents: contract.obligationCents,
+        regime: contract.regime,
+        invoicedCents,
+      });
+      if (fresh && sink) {
+        const sent = sink.write(fresh);
+        if (sent) await sent;
       }
     }
-    if (action === 'create') obligationCents += contract.obligationCents;
-    items.push({
-      row: r.row,
-      reference: r.reference,
-      title: contract.title,
-      supplierName: supplier.name,
-      supplierKey: r.supplier.key,
-      valueCents: contract.valueCents,
-      startDate: contract.startDate,
-      endDate: contract.endDate,
-      maxExtentDate: contract.maxExtentDate ?? null,
-      awardDate: contract.awardDate,
-      kind: contract.kind as ImportedContract['kind'],
-      action,
-      obligationCents: contract.obligationCents,
-      regime: contract.regime,
-      invoicedCents,
-    });
+  } catch (error) {
+    // the connection is busy with the COPY until it is ended or given up
+    await giveUp();
+    throw error;
   }
+  if (errors.length) await giveUp();
   errors.sort((a, b) => a.row - b.row);
   return {
     ...base,

@@ -3,7 +3,7 @@ import type { AuditEntry } from '../audit.ts';
 import type { Tx } from '../client.ts';
 import { contracts, suppliers } from '../schema/index.ts';
 import { insertBulkRows, jsonTextSet, updateJsonRows, uuidV7, type BulkColumn } from './bulk.ts';
-import { copyBulkRows } from './bulk-copy.ts';
+import { copyBulkRows, openRowSink, type RowSink } from './bulk-copy.ts';
 import type { ContractRow } from './contracts.ts';
 import type { SupplierRow } from './suppliers.ts';
 
@@ -46,12 +46,18 @@ export async function suppliersByIds(
     .where(and(eq(suppliers.tenantId, tenantId), inArray(suppliers.id, jsonTextSet(ids, 'uuid'))));
 }
 
-/** Everything a contract import saves, planned with ids made beforehand (decision 029). */
+/** A contract the import creates, with the id made beforehand (decision 029). */
+export type ImportContract = Omit<ContractRow, 'createdAt'>;
+
+/**
+ * What a contract import saves after its rows are planned (decision 029): its new suppliers and
+ * contracts are saved before ({@link saveImportSuppliers}) and while ({@link openContractSink}) the
+ * rows are checked (decision 036).
+ */
 export interface ContractImportWrite {
   tenantId: string;
-  suppliers: { id: string; name: string; kvkNumber: string }[];
-  contracts: Omit<ContractRow, 'createdAt'>[];
-  reports: { contractId: string; period: string; dueDate: string }[];
+  /** The half-year reports of each contract created (one entry per contract, not per report). */
+  reports: { contractId: string; reports: readonly { period: string; dueDate: string }[] }[];
   /** Invoiced amounts to set (new, or replacing another amount of the same half-year). */
   invoices: { contractId: string; period: string; amountCents: number }[];
   /** Stored contracts whose obligation moved with their invoiced total. */
@@ -125,59 +131,109 @@ const auditColumns: BulkColumn[] = [
   ['ip', 'text'],
 ];
 
-/**
- * Saves a planned contract import set-based, inside the caller's transaction: suppliers, contracts,
- * their half-year reports, invoiced amounts, moved obligations and the audit entries, each table in
- * statements of up to 10,000 rows (one JSON parameter each). The statement-level triggers
- * (progress_sums, portfolio_changes) fire per statement as for any other write.
- */
-export async function saveContractImport(tx: Tx, w: ContractImportWrite): Promise<void> {
-  const tenant_id = w.tenantId;
+/** The suppliers a contract import registers, saved before its contracts (their key points at them). */
+export async function saveImportSuppliers(
+  tx: Tx,
+  tenantId: string,
+  rows: readonly { id: string; name: string; kvkNumber: string }[],
+): Promise<void> {
   await copyBulkRows(
     tx,
     'suppliers',
     supplierColumns,
-    w.suppliers.map((s) => ({ id: s.id, tenant_id, name: s.name, kvk_number: s.kvkNumber })),
+    rows.map((s) => ({ id: s.id, tenant_id: tenantId, name: s.name, kvk_number: s.kvkNumber })),
   );
+}
 
-  await copyBulkRows(
-    tx,
-    'contracts',
-    contractColumns,
-    w.contracts.map((c) => ({
-      id: c.id,
-      tenant_id,
-      reference: c.reference,
-      title: c.title,
-      supplier_id: c.supplierId,
-      contract_manager_id: c.contractManagerId ?? null,
-      kind: c.kind,
-      value_cents: c.valueCents,
-      start_date: c.startDate,
-      end_date: c.endDate,
-      max_extent_date: c.maxExtentDate ?? null,
-      award_date: c.awardDate,
-      policy_version_id: c.policyVersionId,
-      obligation_cents: c.obligationCents,
-      regime: c.regime,
-      obligation_rule_id: c.obligationRuleId,
-      obligation_explanation: c.obligationExplanation,
-      obligation_explanation_nl: c.obligationExplanationNl ?? null,
-    })),
-  );
+/** A contract's values in the order of {@link contractColumns}. */
+const contractCells = (c: ImportContract): unknown[] => [
+  c.id,
+  c.tenantId,
+  c.reference,
+  c.title,
+  c.supplierId,
+  c.contractManagerId ?? null,
+  c.kind,
+  c.valueCents,
+  c.startDate,
+  c.endDate,
+  c.maxExtentDate ?? null,
+  c.awardDate,
+  c.policyVersionId,
+  c.obligationCents,
+  c.regime,
+  c.obligationRuleId,
+  c.obligationExplanation,
+  c.obligationExplanationNl ?? null,
+];
 
-  await copyBulkRows(
+/**
+ * Contracts written as the import plans them (decision 036): on PostgreSQL one COPY streams them
+ * while the next rows are checked; on PGlite they are kept and inserted set-based at `end`. Nothing
+ * else may query in the transaction until the sink is ended or aborted (decision 032).
+ */
+export function openContractSink(tx: Tx): RowSink<ImportContract> {
+  const names = contractColumns.map(([name]) => name);
+  return openRowSink<ImportContract>(tx, 'contracts', names, contractCells, async (kept) => {
+    await insertBulkRows(
+      tx,
+      'contracts',
+      contractColumns,
+      kept.map((c) => Object.fromEntries(contractCells(c).map((v, i) => [names[i], v]))),
+    );
+    return kept.length;
+  });
+}
+
+const reportNames = reportColumns.map(([name]) => name);
+
+/**
+ * The contracts' half-year reports (up to 500,000 for 100,000 contracts), each made into its row of
+ * COPY cells at once: no record per report on the way (decision 036).
+ */
+async function saveReports(
+  tx: Tx,
+  tenantId: string,
+  contracts: ContractImportWrite['reports'],
+): Promise<void> {
+  if (contracts.length === 0) return;
+  const sink = openRowSink<readonly unknown[]>(
     tx,
     'reports',
-    reportColumns,
-    w.reports.map((r) => ({
-      id: uuidV7(),
-      tenant_id,
-      contract_id: r.contractId,
-      period: r.period,
-      due_date: r.dueDate,
-    })),
+    reportNames,
+    (cells) => cells,
+    async (kept) => {
+      await insertBulkRows(
+        tx,
+        'reports',
+        reportColumns,
+        kept.map((cells) => Object.fromEntries(cells.map((v, i) => [reportNames[i], v]))),
+      );
+      return kept.length;
+    },
   );
+  try {
+    for (const c of contracts)
+      for (const r of c.reports) {
+        const sent = sink.write([uuidV7(), tenantId, c.contractId, r.period, r.dueDate]);
+        if (sent) await sent;
+      }
+    await sink.end();
+  } catch (error) {
+    await sink.abort();
+    throw error;
+  }
+}
+
+/**
+ * Saves the rest of a planned contract import set-based, inside the caller's transaction, once its
+ * contracts are in: their half-year reports, invoiced amounts, moved obligations and the audit
+ * entries, each table in one COPY on PostgreSQL (decision 032) or chunked statements on PGlite. The
+ * statement-level triggers (portfolio_changes) fire per statement as for any other write.
+ */
+export async function saveContractImport(tx: Tx, w: ContractImportWrite): Promise<void> {
+  const tenant_id = w.tenantId;
+  await saveReports(tx, tenant_id, w.reports);
 
   await insertBulkRows(
     tx,
