@@ -1,16 +1,15 @@
 import { DomainError, invalid } from '../../domain/errors.ts';
-import { isHalfYear } from '../../domain/dates.ts';
+import { halfYearsBetween, isHalfYear } from '../../domain/dates.ts';
 import {
   activityTypeOfPledge,
   pledgeQuantity,
   type PledgeKind,
   type PledgeStatus,
 } from '../../domain/marketplace.ts';
-import { contractInScope } from '../../db/repositories/contracts.ts';
+import { contractInScope, effectiveEndDate, listExtensions } from '../../db/repositories/contracts.ts';
 import { insertPledge, listPledges, needOf, updatePledge } from '../../db/repositories/marketplace.ts';
 import { pledgeKindsForNeed } from '../../domain/matching.ts';
 import type { NeedKind } from '../../domain/marketplace.ts';
-import { currentReportOfPeriod } from '../../db/repositories/reports.ts';
 import { insertValuedActivity } from '../lifecycle/record-activity.ts';
 import { notifyPledgeMade } from '../notifications/notify.ts';
 import { audit, requireContract } from '../lifecycle/scope.ts';
@@ -62,10 +61,10 @@ export const pledgeContribution = defineUseCase<PledgeInput, PledgeView>({
         throw invalid('This contract has no social return obligation.', [
           { name: 'contractId', reason: 'has no social return obligation to contribute to' },
         ]);
-      if (
-        !isHalfYear(input.period) ||
-        !(await currentReportOfPeriod(tx, tenantId, contract.id, input.period))
-      )
+      // any half-year of the term (after extensions), begun or not: the pledge is delivered later,
+      // and its report is there by then (decision 035)
+      const end = effectiveEndDate(contract, await listExtensions(tx, tenantId, contract.id));
+      if (!isHalfYear(input.period) || !halfYearsBetween(contract.startDate, end).includes(input.period))
         throw invalid('Not a half-year of the contract.', [
           { name: 'period', reason: `${input.period} is not a half-year of the contract term` },
         ]);
