@@ -88,11 +88,27 @@ class Reader {
 
 const MAX_CENTS = Number.MAX_SAFE_INTEGER;
 
+/** The `code` of a list item at `path`, refused when an earlier item (kept in `seen` by path) has it. */
+function uniqueCode(
+  r: Reader,
+  raw: Record<string, unknown>,
+  path: string,
+  seen: Map<string, string>,
+): string | undefined {
+  const code = r.text(raw, 'code', path, true);
+  if (code === undefined) return undefined;
+  const first = seen.get(code);
+  if (first !== undefined)
+    r.issues.push({ name: `${path}.code`, reason: `"${code}" is also used by ${first}` });
+  else seen.set(code, path);
+  return code;
+}
+
 function readActivityType(
   r: Reader,
   raw: unknown,
   i: number,
-  seen: Map<string, number>,
+  seen: Map<string, string>,
 ): ActivityType | undefined {
   const path = `activityTypes.${i}`;
   if (!isRecord(raw)) {
@@ -100,13 +116,7 @@ function readActivityType(
     return undefined;
   }
   const before = r.issues.length;
-  const code = r.text(raw, 'code', path, true);
-  if (code !== undefined) {
-    const first = seen.get(code);
-    if (first !== undefined)
-      r.issues.push({ name: `${path}.code`, reason: `"${code}" is also used by activityTypes.${first}` });
-    else seen.set(code, i);
-  }
+  const code = uniqueCode(r, raw, path, seen);
   const name = r.text(raw, 'name', path, true);
   const category = r.oneOf(raw, 'category', path, categories, true);
   const method = r.oneOf(raw, 'method', path, methods, true);
@@ -158,13 +168,7 @@ function readRated(
     return undefined;
   }
   const before = r.issues.length;
-  const code = r.text(raw, 'code', path, true);
-  if (code !== undefined) {
-    const first = seen.get(code);
-    if (first !== undefined)
-      r.issues.push({ name: `${path}.code`, reason: `"${code}" is also used by ${first}` });
-    else seen.set(code, path);
-  }
+  const code = uniqueCode(r, raw, path, seen);
   const name = r.text(raw, 'name', path, true);
   const rateCents = r.int(raw, 'rateCents', path, 0, MAX_RATE_CENTS, true);
   const maxMonths = withMax ? r.int(raw, 'maxMonths', path, 1, 1200, false) : undefined;
@@ -330,7 +334,7 @@ export function validatePolicy(input: unknown): PolicyCheck {
   const activityTypes: ActivityType[] = [];
   if (!Array.isArray(input.activityTypes)) r.issues.push({ name: 'activityTypes', reason: 'must be a list' });
   else {
-    const seen = new Map<string, number>();
+    const seen = new Map<string, string>();
     input.activityTypes.forEach((raw: unknown, i) => {
       const t = readActivityType(r, raw, i, seen);
       if (t) activityTypes.push(t);

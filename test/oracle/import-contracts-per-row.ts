@@ -11,7 +11,17 @@ import { setInvoice } from '../../src/db/repositories/contract-invoices.ts';
 import { contractByReference, type ContractRow } from '../../src/db/repositories/contracts.ts';
 import { contractManagerByEmail } from '../../src/db/repositories/contract-managers.ts';
 import { supplierByKvk, supplierById } from '../../src/db/repositories/suppliers.ts';
-import { readContractRows, type ImportBody, type ImportRow } from '../../src/import/contract-rows.ts';
+import { readContractRows, type ImportRow } from '../../src/import/contract-rows.ts';
+import {
+  fieldOfIssue,
+  Rollback,
+  withoutFlag,
+  type ContractImportResult,
+  type ImportContractsInput,
+  type ImportedContract,
+  type ImportError,
+  type RowsResult,
+} from '../../src/app/lifecycle/contract-import-result.ts';
 import type { Actor } from '../../src/app/actor.ts';
 import { defineUseCase, tenantOf } from '../../src/app/use-case.ts';
 import { awardContract } from '../../src/app/lifecycle/create-contract.ts';
@@ -19,63 +29,6 @@ import { isoDay } from '../../src/app/clock.ts';
 import { recomputeInvoicedObligation } from '../../src/app/lifecycle/invoiced-obligation.ts';
 import { audit } from '../../src/app/lifecycle/scope.ts';
 import { registerSupplier } from '../../src/app/lifecycle/suppliers.ts';
-
-export interface ImportError {
-  row: number;
-  column: string;
-  reason: string;
-}
-
-export interface ImportedContract {
-  row: number;
-  reference: string;
-  title: string;
-  supplierName: string;
-  supplierKey: string;
-  valueCents: number;
-  startDate: string;
-  endDate: string;
-  maxExtentDate: string | null;
-  awardDate: string;
-  kind: 'works' | 'servicesAndSupplies';
-  /** `create`: a new contract; `unchanged`: the same contract is already there. */
-  action: 'create' | 'unchanged';
-  obligationCents: number;
-  regime: string;
-  invoicedCents: number;
-}
-
-export interface ContractImportResult {
-  dryRun: boolean;
-  /** Contracts read from the file. */
-  rows: number;
-  /** Contracts created (with `dryRun`: that would be created). */
-  created: number;
-  /** Contracts already there with the same data: nothing changes for them. */
-  unchanged: number;
-  /** Sum of the values of the contracts created. */
-  valueCents: number;
-  /** Sum of their obligations. */
-  obligationCents: number;
-  items: ImportedContract[];
-  errors: ImportError[];
-}
-
-type RowsResult = ContractImportResult & { invoicesChanged: boolean };
-
-export interface ImportContractsInput {
-  body: ImportBody;
-  dryRun: boolean;
-}
-
-/** Thrown inside the transaction to roll it back (a dry run, or a file with errors). */
-class Rollback extends Error {
-  readonly result: RowsResult;
-  constructor(result: RowsResult) {
-    super('rollback');
-    this.result = result;
-  }
-}
 
 /**
  * The contract import (api.md `POST /contract-imports`, decision 022): every contract of a CSV,
@@ -252,28 +205,6 @@ async function importRows(
   }
   errors.sort((a, b) => a.row - b.row);
   return { ...base, created, unchanged, valueCents, obligationCents, items, errors, invoicesChanged };
-}
-
-function withoutFlag(result: RowsResult): ContractImportResult {
-  const { invoicesChanged: _changed, ...rest } = result;
-  return rest;
-}
-
-/** The field of an import row that a refusal of `awardContract` names. */
-function fieldOfIssue(name: string): keyof ImportRow['columns'] {
-  const map: Record<string, keyof ImportRow['columns']> = {
-    supplierId: 'supplierName',
-    valueCents: 'value',
-    startDate: 'startDate',
-    endDate: 'endDate',
-    awardDate: 'awardDate',
-    maxExtentDate: 'maxExtentDate',
-    contractManagerId: 'contractManagerEmail',
-    reference: 'reference',
-    title: 'title',
-    kind: 'kind',
-  };
-  return map[name] ?? 'reference';
 }
 
 /** What differs between a stored contract and a row with the same reference, as stored. */

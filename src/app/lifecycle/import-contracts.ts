@@ -10,7 +10,17 @@ import {
   type ImportContract,
 } from '../../db/repositories/contract-import.ts';
 import type { ContractRow } from '../../db/repositories/contracts.ts';
-import { readContractRows, type ImportBody, type ImportRow } from '../../import/contract-rows.ts';
+import { readContractRows, type ImportRow } from '../../import/contract-rows.ts';
+import {
+  fieldOfIssue,
+  Rollback,
+  withoutFlag,
+  type ContractImportResult,
+  type ImportContractsInput,
+  type ImportedContract,
+  type ImportError,
+  type RowsResult,
+} from './contract-import-result.ts';
 import { detectImportKind } from '../../import/contract-table.ts';
 import { defaultMaxUploadBytes } from '../evidence/evidence-store.ts';
 import type { Actor } from '../actor.ts';
@@ -28,63 +38,6 @@ import { awardDateOf, planAward, type AwardPlan } from './create-contract.ts';
 import { isoDay } from '../clock.ts';
 import { invoicedObligationChange } from './invoiced-obligation.ts';
 import { audit } from './scope.ts';
-
-export interface ImportError {
-  row: number;
-  column: string;
-  reason: string;
-}
-
-export interface ImportedContract {
-  row: number;
-  reference: string;
-  title: string;
-  supplierName: string;
-  supplierKey: string;
-  valueCents: number;
-  startDate: string;
-  endDate: string;
-  maxExtentDate: string | null;
-  awardDate: string;
-  kind: 'works' | 'servicesAndSupplies';
-  /** `create`: a new contract; `unchanged`: the same contract is already there. */
-  action: 'create' | 'unchanged';
-  obligationCents: number;
-  regime: string;
-  invoicedCents: number;
-}
-
-export interface ContractImportResult {
-  dryRun: boolean;
-  /** Contracts read from the file. */
-  rows: number;
-  /** Contracts created (with `dryRun`: that would be created). */
-  created: number;
-  /** Contracts already there with the same data: nothing changes for them. */
-  unchanged: number;
-  /** Sum of the values of the contracts created. */
-  valueCents: number;
-  /** Sum of their obligations. */
-  obligationCents: number;
-  items: ImportedContract[];
-  errors: ImportError[];
-}
-
-type RowsResult = ContractImportResult & { invoicesChanged: boolean };
-
-export interface ImportContractsInput {
-  body: ImportBody;
-  dryRun: boolean;
-}
-
-/** Thrown inside the transaction to roll it back (a dry run, or a file with errors). */
-class Rollback extends Error {
-  readonly result: RowsResult;
-  constructor(result: RowsResult) {
-    super('rollback');
-    this.result = result;
-  }
-}
 
 /**
  * The contract import (api.md `POST /contract-imports`, decision 022): every contract of a CSV,
@@ -401,25 +354,3 @@ type ImportedContractRow = Pick<
   | 'regime'
   | 'obligationExplanation'
 > & { maxExtentDate?: string | null };
-
-function withoutFlag(result: RowsResult): ContractImportResult {
-  const { invoicesChanged: _changed, ...rest } = result;
-  return rest;
-}
-
-/** The field of an import row that a refusal of `awardContract` names. */
-function fieldOfIssue(name: string): keyof ImportRow['columns'] {
-  const map: Record<string, keyof ImportRow['columns']> = {
-    supplierId: 'supplierName',
-    valueCents: 'value',
-    startDate: 'startDate',
-    endDate: 'endDate',
-    awardDate: 'awardDate',
-    maxExtentDate: 'maxExtentDate',
-    contractManagerId: 'contractManagerEmail',
-    reference: 'reference',
-    title: 'title',
-    kind: 'kind',
-  };
-  return map[name] ?? 'reference';
-}

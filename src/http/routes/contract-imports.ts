@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { importContracts, type ContractImportResult } from '../../app/lifecycle/import-contracts.ts';
+import { importContracts } from '../../app/lifecycle/import-contracts.ts';
+import type { ContractImportResult } from '../../app/lifecycle/contract-import-result.ts';
 import { execute } from '../../app/use-case.ts';
 import type { HttpEnv } from '../env.ts';
 import { CentsSchema, IsoDateSchema, jsonResponse, problems, ProblemSchema } from '../openapi.ts';

@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
-import { currentReports, type Contract, type List, type Report } from '../../lib/model.ts';
+import { type Contract, type List, type Report } from '../../lib/model.ts';
+import { currentReports } from '../../lib/reports.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { Link } from '../../ui/Button.tsx';
 import { ResourceView } from '../../ui/states.tsx';

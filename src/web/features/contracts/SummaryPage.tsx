@@ -1,7 +1,8 @@
 import { useParams } from 'react-router';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
-import { currentReports, type ContractSummary } from '../../lib/model.ts';
+import { type ContractSummary } from '../../lib/model.ts';
+import { currentReports } from '../../lib/reports.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { DownloadLinks } from '../../ui/DownloadLinks.tsx';
 import { Button, Link } from '../../ui/Button.tsx';

@@ -1,6 +1,7 @@
 import { parseEuros } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import type { Category, PolicyInput } from '../../lib/model.ts';
+import type { Category } from '../../lib/model.ts';
+import type { PolicyInput } from '../../lib/policy-model.ts';
 import { Fieldset, TextField } from '../../ui/fields.tsx';
 import { Paragraph } from '../../ui/text.tsx';
 import { categoryList } from './ActivityTypeEditor.tsx';

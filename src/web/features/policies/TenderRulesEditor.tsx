@@ -1,6 +1,6 @@
 import { parseEuros } from '../../format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import type { TenderRules } from '../../lib/model.ts';
+import type { TenderRules } from '../../lib/policy-model.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Fieldset, SelectField, TextareaField } from '../../ui/fields.tsx';
 import { Heading, Paragraph } from '../../ui/text.tsx';

@@ -1,4 +1,5 @@
-import type { ActivityType, PolicyInput } from '../../lib/model.ts';
+import type { ActivityType } from '../../lib/model.ts';
+import type { PolicyInput } from '../../lib/policy-model.ts';
 
 /** The settings compared between two versions, each shown as the UI shows it. */
 export const comparedSettings = [

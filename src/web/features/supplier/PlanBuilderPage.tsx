@@ -5,13 +5,13 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { endpoints } from '../../lib/endpoints.ts';
 import { useFieldErrors } from '../../lib/formErrors.ts';
 import {
-  halfYearsOfTerm,
   type ActivityTypeList,
   type Contract,
   type Plan,
   type PlanItem,
   type PlanItemInput,
 } from '../../lib/model.ts';
+import { halfYearsOfTerm } from '../../lib/reports.ts';
 import { useTypeNames } from '../../lib/activityTypes.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { DownloadLinks } from '../../ui/DownloadLinks.tsx';

@@ -3,13 +3,13 @@ import { endpoints } from '../../lib/endpoints.ts';
 import { useEffect, useState } from 'react';
 import { api } from '../../api.ts';
 import {
-  currentReports,
   type ContractListItem,
   type List,
   type Plan,
   type PlanStatus,
   type Report,
 } from '../../lib/model.ts';
+import { currentReports } from '../../lib/reports.ts';
 import { useResource } from '../../lib/useResource.ts';
 import { Link } from '../../ui/Button.tsx';
 import { Loading, PageTitle, ResourceView } from '../../ui/states.tsx';
