@@ -12,14 +12,15 @@ export const asOf = '2025-06-30';
 
 /**
  * The domain path a dashboard takes: value every activity with its checks (ContractValuation: the
- * contract's terms checked once, each half-year's part of the term once), and sum each contract's
+ * policy's activity types prepared once and named by index, the contract's terms checked once, each
+ * half-year's part of the term once), and sum each contract's
  * progress into the portfolio value by value (PortfolioAccumulator: no list of valued items, no
  * Progress object per contract).
  */
 export function domainRun(d: BenchData): { portfolio: PortfolioProgress; checksum: number } {
   const { contracts, activities, types, policy } = d;
   const portfolio = new PortfolioAccumulator(asOf);
-  const valuer = new ContractValuation();
+  const valuer = new ContractValuation().useTypes(types);
   const categoryCodes = types.map((t) => categoryCode(t.category));
   let checksum = 0;
   for (let c = 0; c < contracts.length; c++) {
@@ -34,8 +35,7 @@ export function domainRun(d: BenchData): { portfolio: PortfolioProgress; checksu
     const end = k.firstActivity + k.activityCount;
     for (let i = k.firstActivity; i < end; i++) {
       const a = activities[i] as (typeof activities)[number];
-      const type = types[a.typeIndex] as ActivityType;
-      const v = valuer.valueCentsInHalf(type, a, k.halves[a.periodIndex] as number);
+      const v = valuer.valueCentsAt(a.typeIndex, a, k.halves[a.periodIndex] as number);
       checksum += v;
       const category = categoryCodes[a.typeIndex] as number;
       portfolio.addRealisedCode(category, v);

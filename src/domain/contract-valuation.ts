@@ -23,6 +23,7 @@ import {
 } from './valuation-context.ts';
 import { evaluate, refuseActivity, refused, takeTerms } from './valuation-evaluate.ts';
 import { explainedValuation, type Valuation } from './valuation-explain.ts';
+import { FTE_YEAR, prepareTypes, quickValueCents, type PreparedTypes } from './valuation-quick.ts';
 
 /** What a contract's activities are valued against: everything of a valuation context but the period. */
 export type ContractValuationTerms = Omit<ValuationContextInput, 'period'>;
@@ -62,6 +63,18 @@ export class ContractValuation {
   #lastMonths = NaN;
   /** The half-year the context is at ({@link halfYearIndex}), NaN at the whole term. */
   #half = NaN;
+  /** The activity types {@link valueCentsAt} values by index ({@link useTypes}). */
+  #prepared: PreparedTypes = prepareTypes([]);
+
+  /**
+   * Prepares a policy's activity types once (each method as a small number, each rate or share
+   * checked), for {@link valueCentsAt}; they serve every contract started after, until replaced. The
+   * types must not change afterwards.
+   */
+  useTypes(types: readonly ActivityType[]): this {
+    this.#prepared = prepareTypes(types);
+    return this;
+  }
 
   /** Checks a contract's terms once; refuses them (VALIDATION) as {@link valuationContext} would. */
   start(terms: ContractValuationTerms): this {
@@ -171,6 +184,35 @@ export class ContractValuation {
     const r = evaluate(type, input, this.#atHalf(half));
     if (refused()) refuseActivity(type);
     return r as Cents;
+  }
+
+  /**
+   * {@link valueCentsInHalf} of the activity type at `index` of those given to {@link useTypes}: the
+   * same value or refusal. A valid input of a type valued by FTE-year, unit, hour or amount is valued
+   * without moving the context (`valuation-quick.ts`); anything else takes the path of valueCentsInHalf.
+   */
+  valueCentsAt(index: number, input: ActivityInput, half: number): Cents {
+    const p = this.#prepared;
+    const method = p.method[index] as number; // undefined past the end: not quick
+    if (half >= this.#first && half <= this.#last && (half | 0) === half) {
+      const months = method === FTE_YEAR ? this.#monthsIn(half) : MAX_MONTHS;
+      const v = quickValueCents(method, p.factor[index] as number, input, months);
+      if (v === v) return v as Cents; // not NaN
+    }
+    const type = p.types[index];
+    if (type === undefined)
+      throw new DomainError(
+        'INVALID_STATE',
+        `No activity type ${index}: give the policy's activity types (useTypes) before valuing by index.`,
+      );
+    return this.valueCentsInHalf(type, input, half);
+  }
+
+  /** The months an activity may have in half-year `half` of the term, in hundredths. */
+  #monthsIn(half: number): number {
+    if (half > this.#first && half < this.#last) return MAX_MONTHS;
+    const known = half === this.#first ? this.#firstMonths : this.#lastMonths;
+    return Number.isNaN(known) ? this.#edge(half, halfYearText(half) as string).maxMonths : known;
   }
 
   /** The value with its rule and explanations, as {@link valueActivity} in this contract and period. */

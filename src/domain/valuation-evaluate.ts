@@ -24,7 +24,7 @@ const quantityFields = [
 ] as const;
 
 /** Bit i stands for quantityFields[i]: the fields given (not undefined or null). */
-function fieldMask(i: ActivityInput): number {
+export function fieldMask(i: ActivityInput): number {
   return (
     (i.fte != null ? 1 : 0) |
     (i.months != null ? 2 : 0) |

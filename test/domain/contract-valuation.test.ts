@@ -63,7 +63,8 @@ const period = fc.oneof(
 );
 const quantity = fc.oneof(
   { weight: 8, arbitrary: fc.integer({ min: 1, max: 600 }).map((h) => h / 100) },
-  { weight: 1, arbitrary: fc.constantFrom(0, -1, 0.125, 40, 36) },
+  { weight: 1, arbitrary: fc.constantFrom(0, -1, 0.125, 40, 36, 1.5, 1.51, NaN, Infinity) },
+  { weight: 1, arbitrary: fc.constantFrom<unknown>('1', null) as fc.Arbitrary<number> }, // as JSON may carry them
 );
 /** Any of the quantities, each there or not: mostly refused (a field the method does not read). */
 const anyInput: fc.Arbitrary<ActivityInput> = fc.record(
@@ -102,7 +103,33 @@ const inputFor = (t: ActivityType): fc.Arbitrary<ActivityInput> => {
       });
   }
 };
-const types: ActivityType[] = [...presets.amsterdam.activityTypes, ...targetGroupActivityTypes];
+const amsterdam = presets.amsterdam.activityTypes;
+const byMethod = (method: ActivityType['method']) =>
+  amsterdam.find((t) => t.method === method) as ActivityType;
+/** Types a policy could hold but `prepareTypes` does not take the quick way: no valid rate or share. */
+const brokenTypes: ActivityType[] = [
+  { ...byMethod('fteYear'), code: 'no-rate', rateCents: undefined },
+  { ...byMethod('hour'), code: 'odd-rate', rateCents: 12.5 },
+  { ...byMethod('spendShare'), code: 'no-share', shareBp: undefined },
+  { ...byMethod('money'), code: 'too-much', shareBp: 10_001 },
+  { ...byMethod('money'), code: 'default-share', shareBp: undefined }, // money's default 10 000: quick
+];
+/** A method's own quantities and one field more, which it does not read (unless it is its own). */
+const oneMore = fc.constantFrom<[keyof ActivityInput, unknown]>(
+  ['fte', 1],
+  ['months', 1],
+  ['units', 2],
+  ['hours', 1],
+  ['amountCents', 100],
+  ['validFrom', '2025-03-01'],
+  ['validTo', '2025-04-01'],
+  ['targetGroup', 'pw-lt2'],
+  ['hoursPerWeek', 36],
+  ['bonuses', []],
+);
+const inputAndMore = (t: ActivityType): fc.Arbitrary<ActivityInput> =>
+  fc.tuple(inputFor(t), oneMore).map(([input, [key, value]]) => ({ [key]: value, ...input }));
+const types: ActivityType[] = [...amsterdam, ...targetGroupActivityTypes, ...brokenTypes];
 /** Mostly a half-year of the term (when it is one), sometimes any. */
 const periodOf = (t: { contractStart: string; contractEnd: string }) => {
   const [from, to] = [dayNumberOrNaN(t.contractStart), dayNumberOrNaN(t.contractEnd)];
@@ -114,7 +141,11 @@ const activityIn = (t: { contractStart: string; contractEnd: string }) =>
   fc.constantFrom(...types).chain((type) =>
     fc.record({
       type: fc.constant(type),
-      input: fc.oneof({ weight: 6, arbitrary: inputFor(type) }, { weight: 1, arbitrary: anyInput }),
+      input: fc.oneof(
+        { weight: 6, arbitrary: inputFor(type) },
+        { weight: 1, arbitrary: inputAndMore(type) },
+        { weight: 1, arbitrary: anyInput },
+      ),
       period: periodOf(t),
     }),
   );
@@ -122,7 +153,7 @@ const contract = terms.chain((t) => fc.tuple(fc.constant(t), fc.array(activityIn
 
 describe('ContractValuation: the many activities of one contract (oracle: valueActivity per activity)', () => {
   it('values, explanations and refusals equal valueActivity and activityValueCents, contract after contract (property)', () => {
-    const valuer = new ContractValuation(); // one object for every contract, as a loop uses it
+    const valuer = new ContractValuation().useTypes(types); // one object for every contract, as a loop uses it
     let valued = 0;
     fc.assert(
       fc.property(contract, ([t, activities]) => {
@@ -139,8 +170,12 @@ describe('ContractValuation: the many activities of one contract (oracle: valueA
           expect(outcome(() => valuer.valuation(a.type, a.input, a.period))).toStrictEqual(byActivity);
           expect(outcome(() => valuer.valueCents(a.type, a.input, a.period))).toStrictEqual(cents);
           const half = a.period === undefined ? NaN : halfYearIndex(a.period);
-          if (!Number.isNaN(half))
+          if (!Number.isNaN(half)) {
             expect(outcome(() => valuer.valueCentsInHalf(a.type, a.input, half))).toStrictEqual(cents);
+            expect(outcome(() => valuer.valueCentsAt(types.indexOf(a.type), a.input, half))).toStrictEqual(
+              cents,
+            );
+          }
           if ('ok' in cents) expect(valuer.context(a.period)).toStrictEqual(valuationContext(full));
         }
       }),
@@ -166,10 +201,41 @@ describe('ContractValuation: the many activities of one contract (oracle: valueA
       [halfYearIndex('2027-H2'), '2027-H2 is outside the contract term 2026-03-15 – 2027-02-10'],
       [NaN, 'must be a half-year (YYYY-H1 or YYYY-H2)'],
       [4052.5, 'must be a half-year (YYYY-H1 or YYYY-H2)'],
-    ] as const)
+    ] as const) {
       expect(outcome(() => valuer.valueCentsInHalf(job, { fte: 1, months: 1 }, half))).toMatchObject({
         thrown: { code: 'VALIDATION', issues: [{ name: 'period', reason }] },
       });
+      valuer.useTypes([job]);
+      expect(outcome(() => valuer.valueCentsAt(0, { fte: 1, months: 1 }, half))).toMatchObject({
+        thrown: { code: 'VALIDATION', issues: [{ name: 'period', reason }] },
+      });
+    }
+  });
+
+  it('valueCentsAt: by the index of a prepared type, its value or refusal; an index outside them is refused', () => {
+    const hour = byMethod('hour');
+    const valuer = new ContractValuation().useTypes([byMethod('fteYear'), hour]);
+    valuer.start({ contractStart: '2026-03-15', contractEnd: '2027-02-10', obligationCents: 1_000_000 });
+    const h1 = halfYearIndex('2026-H1');
+    // the first half-year's months inside the term (3.55: 17 days of March, April–June) bound an FTE-year activity there
+    expect(valuer.context('2026-H1').maxMonths).toBe(355);
+    expect(valuer.valueCentsAt(0, { fte: 1, months: 3.55 }, h1)).toBe(
+      valuer.valueCents(byMethod('fteYear'), { fte: 1, months: 3.55 }, '2026-H1'),
+    );
+    expect(outcome(() => valuer.valueCentsAt(0, { fte: 1, months: 3.56 }, h1))).toMatchObject({
+      thrown: { code: 'VALIDATION', issues: [{ name: 'months' }] },
+    });
+    // the most one activity may be worth is judged there too
+    expect(outcome(() => valuer.valueCentsAt(1, { hours: 1_000_000 }, h1))).toStrictEqual(
+      outcome(() => valuer.valueCents(hour, { hours: 1_000_000 }, '2026-H1')),
+    );
+    for (const index of [2, -1, 0.5, NaN])
+      expect(outcome(() => valuer.valueCentsAt(index, { hours: 1 }, h1))).toMatchObject({
+        thrown: { code: 'INVALID_STATE' },
+      });
+    expect(() => new ContractValuation().useTypes([hour]).valueCentsAt(0, { hours: 1 }, h1)).toThrow(
+      /Start a contract/,
+    );
   });
 
   it('halfYearText writes a half-year number back as halfYearIndex read it, and nothing else', () => {
