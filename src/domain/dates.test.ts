@@ -317,4 +317,19 @@ describe('halfYearIndexOfDay', () => {
       expect([edge, halfYearIndexOfDay(toDayNumber(edge))]).toEqual([edge, byText(toDayNumber(edge))]);
     expect(halfYearIndexOfDay(NaN)).toBeNaN();
   });
+
+  it('is the half-year of every day of the years 1899–2301 (the table it looks up, and past its ends)', () => {
+    const wrong: string[] = [];
+    let expected = halfYearIndex('1899-H1');
+    let nextStart = toDayNumber('1899-07-01');
+    for (let day = toDayNumber('1899-01-01'); day <= toDayNumber('2301-12-31'); day++) {
+      if (day === nextStart) {
+        expected++;
+        nextStart = toDayNumber(expected % 2 === 0 ? `${expected / 2}-07-01` : `${(expected + 1) / 2}-01-01`);
+      }
+      if (halfYearIndexOfDay(day) !== expected) wrong.push(fromDayNumber(day));
+    }
+    expect(wrong).toEqual([]);
+    expect(expected).toBe(halfYearIndex('2301-H2'));
+  });
 });

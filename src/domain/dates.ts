@@ -294,15 +294,6 @@ export function isHalfYear(s: unknown): s is HalfYear {
   return typeof s === 'string' && !Number.isNaN(halfYearIndex(s));
 }
 
-/** The {@link halfYearIndex} of the half-year a day number falls in (NaN for NaN). */
-export function halfYearIndexOfDay(day: number): number {
-  // the year from the mean length of a year, off by at most one, then set right by its 1 January
-  let y = Math.floor(day / 365.2425) + 1970;
-  if (newYearDay(y) > day) y--;
-  else if (newYearDay(y + 1) <= day) y++;
-  return y * 2 + (day >= newYearDay(y) + (isLeap(y) ? 182 : 181) ? 1 : 0);
-}
-
 /** First day number of half-year `i`, computed (see {@link halfYearIndexStartDay}). */
 function halfYearStartOf(i: number): number {
   const y = Math.floor(i / 2);
@@ -318,6 +309,33 @@ const HALF_FIRST = TABLE_FIRST_YEAR * 2;
 const HALVES = TABLE_YEARS * 2;
 const halfStartTable = new Int32Array(HALVES + 1);
 for (let k = 0; k <= HALVES; k++) halfStartTable[k] = halfYearStartOf(HALF_FIRST + k);
+
+const firstTableDay = halfStartTable[0] as number;
+/** Half-years per day on average (400 years hold 800 half-years and 146,097 days). */
+const halvesPerDay = 800 / 146_097;
+
+/**
+ * The {@link halfYearIndex} of the half-year a day number falls in (NaN for NaN). Within the table's
+ * years, the mean length of a half-year gives its place, off by at most one, which the first days of
+ * the half-years set right (no division, no leap-year test); other days are computed.
+ */
+export function halfYearIndexOfDay(day: number): number {
+  let k = Math.floor((day - firstTableDay) * halvesPerDay);
+  if (k >= 1 && k < HALVES - 1) {
+    if ((halfStartTable[k] as number) > day) k--;
+    else if ((halfStartTable[k + 1] as number) <= day) k++;
+    return HALF_FIRST + k;
+  }
+  return halfYearIndexOfDayComputed(day);
+}
+
+/** {@link halfYearIndexOfDay} computed: the year from the mean length of a year, set right by its 1 January. */
+function halfYearIndexOfDayComputed(day: number): number {
+  let y = Math.floor(day / 365.2425) + 1970;
+  if (newYearDay(y) > day) y--;
+  else if (newYearDay(y + 1) <= day) y++;
+  return y * 2 + (day >= newYearDay(y) + (isLeap(y) ? 182 : 181) ? 1 : 0);
+}
 
 /** First day number of the half-year with {@link halfYearIndex} `i` (NaN for NaN). */
 export function halfYearIndexStartDay(i: number): number {
