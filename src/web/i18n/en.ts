@@ -299,6 +299,7 @@ export const en: Record<MessageKey, string> = {
   'reports.caption': 'Semi-annual reports',
   'reports.due': 'Due',
   'reports.none': 'No reports yet.',
+  'reports.opensOn': 'The report for {period} opens on {date}, when the half-year begins.',
   'reports.status': 'Status',
   'reports.submittedAt': 'Submitted on',
   'reports.title': 'Semi-annual reports',

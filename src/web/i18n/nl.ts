@@ -297,6 +297,7 @@ export const nl = {
   'reports.caption': 'Halfjaarrapportages',
   'reports.due': 'Uiterlijk',
   'reports.none': 'Nog geen rapportages.',
+  'reports.opensOn': 'De rapportage over {period} opent op {date}, als het halfjaar begint.',
   'reports.status': 'Status',
   'reports.submittedAt': 'Ingediend op',
   'reports.title': 'Halfjaarrapportages',

@@ -15,3 +15,18 @@ export function halfYearsOfTerm(startDate: string, endDate: string): string[] {
   for (let h = half(startDate); h <= half(endDate); h++) out.push(`${Math.floor(h / 2)}-H${(h % 2) + 1}`);
   return out;
 }
+
+/**
+ * The next half-year of the term whose report is not there yet, and the day it opens (its first day:
+ * reports open when their half-year begins, decision 035); undefined once every half-year has one.
+ */
+export function nextReportOpening(
+  reports: Report[],
+  startDate: string,
+  endDate: string,
+): { period: string; opensOn: string } | undefined {
+  const latest = reports.reduce((max, r) => (r.period > max ? r.period : max), '');
+  const period = halfYearsOfTerm(startDate, endDate).find((p) => p > latest);
+  if (period === undefined) return undefined;
+  return { period, opensOn: `${period.slice(0, 4)}-${period.endsWith('H1') ? '01' : '07'}-01` };
+}
