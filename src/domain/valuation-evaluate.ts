@@ -26,17 +26,22 @@ const quantityFields = [
 /** Bit i stands for quantityFields[i]: the fields given (not undefined or null). */
 export function fieldMask(i: ActivityInput): number {
   return (
-    (i.fte != null ? 1 : 0) |
-    (i.months != null ? 2 : 0) |
-    (i.units != null ? 4 : 0) |
-    (i.hours != null ? 8 : 0) |
-    (i.amountCents != null ? 16 : 0) |
-    (i.validFrom != null ? 32 : 0) |
-    (i.validTo != null ? 64 : 0) |
-    (i.targetGroup != null ? 128 : 0) |
-    (i.hoursPerWeek != null ? 256 : 0) |
-    (i.bonuses != null ? 512 : 0)
+    (given(i.fte) ? 1 : 0) |
+    (given(i.months) ? 2 : 0) |
+    (given(i.units) ? 4 : 0) |
+    (given(i.hours) ? 8 : 0) |
+    (given(i.amountCents) ? 16 : 0) |
+    (given(i.validFrom) ? 32 : 0) |
+    (given(i.validTo) ? 64 : 0) |
+    (given(i.targetGroup) ? 128 : 0) |
+    (given(i.hoursPerWeek) ? 256 : 0) |
+    (given(i.bonuses) ? 512 : 0)
   );
+}
+
+/** Not undefined or null: two comparisons of the value itself (`!= null` reads an object's map too). */
+function given(v: unknown): boolean {
+  return v !== undefined && v !== null;
 }
 
 /**
