@@ -173,10 +173,6 @@ const contractCells = (c: ImportContract): unknown[] => [
   c.obligationExplanationNl ?? null,
 ];
 
-const contractNames = contractColumns.map(([name]) => name);
-const reportNames = reportColumns.map(([name]) => name);
-const auditNames = auditColumns.map(([name]) => name);
-
 /** An audit entry's values in the order of {@link auditColumns}. */
 const auditCells = (a: AuditEntry): unknown[] => [
   a.tenantId,
@@ -189,33 +185,28 @@ const auditCells = (a: AuditEntry): unknown[] => [
   a.ip ?? null,
 ];
 
-/** Row sinks for a batch's three tables (decision 032): COPY on PostgreSQL, chunked inserts on PGlite. */
+/**
+ * Row sinks for a batch's three tables (decision 032): COPY on PostgreSQL, chunked inserts on
+ * PGlite. Each row becomes its cells only as it is written: a batch's rows are not copied into
+ * arrays that would outlive the young generation while the batch waits its turn (decision 037).
+ */
 function batchSinks(tx: Tx) {
-  const kept =
-    (table: string, columns: BulkColumn[], names: string[]) =>
-    async (rows: (readonly unknown[])[]): Promise<number> => {
+  const sink = <R>(table: string, columns: BulkColumn[], cells: (row: R) => readonly unknown[]) => {
+    const names = columns.map(([name]) => name);
+    return openRowSink<R>(tx, table, names, cells, async (rows) => {
       await insertBulkRows(
         tx,
         table,
         columns,
-        rows.map((cells) => Object.fromEntries(cells.map((v, i) => [names[i], v]))),
+        rows.map((row) => Object.fromEntries(cells(row).map((v, i) => [names[i], v]))),
       );
       return rows.length;
-    };
-  const cellsAsGiven = (cells: readonly unknown[]) => cells;
+    });
+  };
   return {
-    contracts: () =>
-      openRowSink(
-        tx,
-        'contracts',
-        contractNames,
-        cellsAsGiven,
-        kept('contracts', contractColumns, contractNames),
-      ),
-    reports: () =>
-      openRowSink(tx, 'reports', reportNames, cellsAsGiven, kept('reports', reportColumns, reportNames)),
-    audits: () =>
-      openRowSink(tx, 'audit_log', auditNames, cellsAsGiven, kept('audit_log', auditColumns, auditNames)),
+    contracts: () => sink('contracts', contractColumns, contractCells),
+    reports: () => sink('reports', reportColumns, (cells: readonly unknown[]) => cells),
+    audits: () => sink('audit_log', auditColumns, auditCells),
   };
 }
 
@@ -239,13 +230,13 @@ export interface ImportWriter {
 export function openImportWriter(tx: Tx, tenantId: string): ImportWriter {
   const sinks = batchSinks(tx);
   const streaming = canStreamRows(tx);
-  let current: RowSink<readonly unknown[]> | undefined;
+  let current: Pick<RowSink<never>, 'abort'> | undefined;
   let aborted = false;
   let kept: ImportBatch[] = [];
   let tail: Promise<void> = Promise.resolve();
 
   /** Rows through one sink; the sink is ended, or given up on a failure. */
-  const through = async (sink: RowSink<readonly unknown[]>, rows: Iterable<readonly unknown[]>) => {
+  const through = async <R>(sink: RowSink<R>, rows: Iterable<R>) => {
     current = sink;
     try {
       for (const row of rows) {
@@ -262,11 +253,11 @@ export function openImportWriter(tx: Tx, tenantId: string): ImportWriter {
   };
   const write = async (b: ImportBatch) => {
     if (aborted) return;
-    if (b.contracts.length) await through(sinks.contracts(), b.contracts.map(contractCells));
+    if (b.contracts.length) await through(sinks.contracts(), b.contracts);
     if (aborted) return;
     if (b.reports.length) await through(sinks.reports(), reportRows(tenantId, b.reports));
     if (aborted) return;
-    if (b.audits.length) await through(sinks.audits(), b.audits.map(auditCells));
+    if (b.audits.length) await through(sinks.audits(), b.audits);
   };
   return {
     add(batch) {
