@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Cell } from './contract-cells.ts';
+import { splitPlainCsv } from './plain-csv.ts';
 import { decodeText } from './sheet.ts';
 
 /**
@@ -126,7 +127,9 @@ export function readContractCsv(bytes: Uint8Array): ContractSheet {
   const delimiter = firstLine.includes(';') ? ';' : ',';
   let records: string[][];
   try {
-    records = parse(text, { delimiter, bom: true, relax_column_count: true, skip_empty_lines: false });
+    records =
+      splitPlainCsv(text, delimiter) ??
+      parse(text, { delimiter, bom: true, relax_column_count: true, skip_empty_lines: false });
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
     return { rows: [], issues: [{ row: line, column: '', reason: 'is not readable as CSV' }] };

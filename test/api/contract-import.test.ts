@@ -161,6 +161,65 @@ describe('contract import from CSV', () => {
     },
   );
 
+  it('a file of several batches: a row refused after batches were saved undoes them all; without it, every row is saved', async () => {
+    // the rows are saved a batch of 5,000 at a time while the next are judged (decision 037)
+    const count = 11_000;
+    const prefix = unique('BATCH');
+    const newKvk = kvk();
+    const row = (i: number) =>
+      i % 1_000 === 7
+        ? `${prefix}-${i};Groen;${newKvk};Batchleverancier B.V.;20.000,00;1-1-2025;31-12-2025;;;`
+        : `${prefix}-${i};Groen;${m.supplier.kvkNumber};${m.supplier.name};20.000,00;1-1-2025;31-12-2025;;;`;
+    const lines = Array.from({ length: count }, (_, i) => row(i));
+    const before = await counts(m.tenant.id);
+    const refusedAt = 10_500;
+    const refused = [...lines];
+    refused[refusedAt] = refused[refusedAt]!.replace(/;;;$/, ';;;nobody@example.test');
+    const res = await upload(m.advisor.headers, [header, ...refused].join('\n'), { lang: 'en' });
+    expect(res.status).toBe(422);
+    expect(res.body.created).toBe(count - 1);
+    expect(res.body.errors).toEqual([
+      {
+        row: refusedAt + 2,
+        column: 'contractManagerEmail',
+        reason: 'is not a contract manager of this municipality',
+      },
+    ]);
+    expect(await counts(m.tenant.id)).toEqual(before);
+
+    const saved = await upload(m.advisor.headers, [header, ...lines].join('\n'));
+    expect(saved.status).toBe(200);
+    expect(saved.body.created).toBe(count);
+    const after = await counts(m.tenant.id);
+    const added = (table: string) => (after[table] ?? 0) - (before[table] ?? 0);
+    expect(added('contracts')).toBe(count);
+    expect(added('suppliers')).toBe(1);
+    // 2025-H1 and 2025-H2 for each contract
+    expect(added('reports')).toBe(2 * count);
+    // each contract, the new supplier, and the import itself, in the order they happened
+    expect(added('audit_log')).toBe(count + 2);
+    const audits = await t.deps.db.execute(
+      sql`select action, object_id, details->>'reference' as reference from audit_log
+          where tenant_id = ${m.tenant.id} and action in ('contract.create', 'supplier.create', 'contract.import')
+          order by id desc limit ${count + 2}`,
+    );
+    const actions = (audits as unknown as { rows: { action: string; reference: string | null }[] }).rows
+      .reverse()
+      .map((a) => (a.action === 'contract.create' ? a.reference : a.action));
+    expect(actions).toEqual([
+      ...lines.slice(0, 7).map((_, i) => `${prefix}-${i}`),
+      'supplier.create',
+      ...lines.slice(7).map((_, i) => `${prefix}-${i + 7}`),
+      'contract.import',
+    ]);
+    const stored = await t.deps.db.execute(
+      sql`select count(*)::int as n from contracts c
+          where c.tenant_id = ${m.tenant.id} and c.reference like ${`${prefix}-%`}
+            and (select count(*) from reports r where r.contract_id = c.id) = 2`,
+    );
+    expect((stored as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(count);
+  }, 120_000);
+
   it.each([
     {
       case: 'a missing column',

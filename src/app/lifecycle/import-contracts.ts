@@ -1,13 +1,13 @@
 import { DomainError } from '../../domain/errors.ts';
 import { halfYearOf, invoicedTotal, type IsoDate } from '../../domain/index.ts';
 import { uuidV7 } from '../../db/repositories/bulk.ts';
-import type { RowSink } from '../../db/repositories/bulk-copy.ts';
 import {
-  openContractSink,
+  openImportWriter,
   saveContractImport,
   saveImportSuppliers,
   type ContractImportWrite,
-  type ImportContract,
+  type ImportBatch,
+  type ImportWriter,
 } from '../../db/repositories/contract-import.ts';
 import type { ContractRow } from '../../db/repositories/contracts.ts';
 import { readContractRows, type ImportRow } from '../../import/contract-rows.ts';
@@ -75,26 +75,26 @@ export const importContracts = defineUseCase<ImportContractsInput, ContractImpor
       return await deps.db.transaction(async (tx) => {
         const known = await prefetch(tx, tenantOf(actor), read.rows);
         const newSuppliers = newSuppliersOf(known, read.rows);
-        // A file that can still be saved is saved while it is checked (decision 036): its new
-        // suppliers first (the contracts' key points at them), its contracts streamed as planned.
-        let sink: RowSink<ImportContract> | undefined;
+        // A file that can still be saved is saved while it is checked (decisions 036, 037): its new
+        // suppliers first (the contracts' key points at them), then its rows batch by batch.
+        let writer: ImportWriter | undefined;
         if (!input.dryRun && read.errors.length === 0) {
           await saveImportSuppliers(tx, tenantOf(actor), [...newSuppliers.values()]);
-          sink = openContractSink(tx);
+          writer = openImportWriter(tx, tenantOf(actor));
         }
-        // with a refused row, planRows has given the sink up
+        // with a refused row, planRows has given the writer up
         const { write, ...result } = await planRows(
           actor,
           known,
           newSuppliers,
-          sink,
+          writer,
           read.rows,
           read.errors,
           empty,
           isoDay(deps.now()),
         );
-        if (result.errors.length > 0 || !sink) throw new Rollback(result);
-        await sink.end();
+        if (result.errors.length > 0 || !writer) throw new Rollback(result);
+        await writer.end();
         // a file that changes nothing (imported before) leaves no trace, not even an audit entry
         if (result.created === 0 && !result.invoicesChanged) throw new Rollback(result);
         await saveContractImport(tx, write);
@@ -113,33 +113,34 @@ export const importContracts = defineUseCase<ImportContractsInput, ContractImpor
   },
 });
 
+/** Rows judged per batch handed to the writer (decision 037). */
+const batchRows = 5_000;
+/** Rows judged between two turns of the event loop, in which the writer's COPY goes on. */
+const turnRows = 100;
+
 /**
  * Judges every row against what {@link prefetch} found and plans what to save: the same rules, in
  * the same order, as one row after the other through `awardContract` (the oracle in test/oracle
- * keeps that path; a property test holds both equal). Each contract to create goes to `sink` once
- * its row is judged, until the first refused row aborts the sink (decision 036); the rest is
- * planned for {@link saveContractImport}.
+ * keeps that path; a property test holds both equal). The contracts to create, their reports and
+ * the audit entries go to `writer` a batch of rows at a time, until the first refused row gives the
+ * writer up (decision 037); invoiced amounts and moved obligations are planned for
+ * {@link saveContractImport}.
  */
 async function planRows(
   actor: Actor,
   known: Known,
   newSuppliers: ReadonlyMap<string, NewSupplier>,
-  sink: RowSink<ImportContract> | undefined,
+  writer: ImportWriter | undefined,
   rows: readonly ImportRow[],
   readErrors: readonly ImportError[],
   base: Omit<ContractImportResult, 'errors'>,
   today: string,
 ): Promise<RowsResult & { write: ContractImportWrite }> {
   const tenantId = tenantOf(actor);
-  const write: ContractImportWrite = {
-    tenantId,
-    reports: [],
-    invoices: [],
-    obligations: [],
-    audits: [],
-  };
+  const write: ContractImportWrite = { tenantId, invoices: [], obligations: [] };
+  let batch: ImportBatch = { contracts: [], reports: [], audits: [] };
   const auditOf = (action: string, objectType: string, objectId: string, details: Record<string, unknown>) =>
-    write.audits.push({
+    batch.audits.push({
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
       actorLabel: actor.email,
@@ -159,13 +160,21 @@ async function planRows(
   let valueCents = 0;
   let obligationCents = 0;
   const giveUp = async () => {
-    await sink?.abort();
-    sink = undefined;
+    await writer?.abort();
+    writer = undefined;
   };
   try {
-    for (const r of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i] as ImportRow;
       // the first refused row stops the saving; the rest is still judged, for the answer
-      if (sink && errors.length) await giveUp();
+      if (writer && errors.length) await giveUp();
+      if (i > 0 && i % turnRows === 0) {
+        if (i % batchRows === 0) {
+          writer?.add(batch);
+          batch = { contracts: [], reports: [], audits: [] };
+        }
+        if (writer) await new Promise((resolve) => setImmediate(resolve));
+      }
       const fail = (field: keyof ImportRow['columns'], reason: string) =>
         errors.push({ row: r.row, column: r.columns[field], reason });
       const twin = seen.get(r.reference);
@@ -253,7 +262,7 @@ async function planRows(
           continue;
         }
         fresh = { ...plan.values, id: uuidV7() };
-        if (plan.reports.length > 0) write.reports.push({ contractId: fresh.id, reports: plan.reports });
+        if (plan.reports.length > 0) batch.reports.push({ contractId: fresh.id, reports: plan.reports });
         auditOf('contract.create', 'contract', fresh.id, plan.auditDetails);
         contract = fresh;
         loaded = plan.loaded;
@@ -314,17 +323,15 @@ async function planRows(
         regime: contract.regime,
         invoicedCents,
       });
-      if (fresh && sink) {
-        const sent = sink.write(fresh);
-        if (sent) await sent;
-      }
+      if (fresh) batch.contracts.push(fresh);
     }
   } catch (error) {
-    // the connection is busy with the COPY until it is ended or given up
+    // the connection is busy with the writer's COPY until it is ended or given up
     await giveUp();
     throw error;
   }
   if (errors.length) await giveUp();
+  else writer?.add(batch);
   errors.sort((a, b) => a.row - b.row);
   return {
     ...base,

@@ -3,7 +3,7 @@ import type { AuditEntry } from '../audit.ts';
 import type { Tx } from '../client.ts';
 import { contracts, suppliers } from '../schema/index.ts';
 import { insertBulkRows, jsonTextSet, updateJsonRows, uuidV7, type BulkColumn } from './bulk.ts';
-import { copyBulkRows, openRowSink, type RowSink } from './bulk-copy.ts';
+import { canStreamRows, copyBulkRows, openRowSink, type RowSink } from './bulk-copy.ts';
 import type { ContractRow } from './contracts.ts';
 import type { SupplierRow } from './suppliers.ts';
 
@@ -50,14 +50,22 @@ export async function suppliersByIds(
 export type ImportContract = Omit<ContractRow, 'createdAt'>;
 
 /**
- * What a contract import saves after its rows are planned (decision 029): its new suppliers and
- * contracts are saved before ({@link saveImportSuppliers}) and while ({@link openContractSink}) the
- * rows are checked (decision 036).
+ * One stretch of judged rows, saved together while the next rows are judged (decision 037): the
+ * contracts created, their half-year reports (one entry per contract, not per report) and the
+ * rows' audit entries, in the order they happened.
+ */
+export interface ImportBatch {
+  contracts: ImportContract[];
+  reports: { contractId: string; reports: readonly { period: string; dueDate: string }[] }[];
+  audits: AuditEntry[];
+}
+
+/**
+ * What a contract import saves once every row is judged and its batches are in: invoiced amounts
+ * and moved obligations (decision 029).
  */
 export interface ContractImportWrite {
   tenantId: string;
-  /** The half-year reports of each contract created (one entry per contract, not per report). */
-  reports: { contractId: string; reports: readonly { period: string; dueDate: string }[] }[];
   /** Invoiced amounts to set (new, or replacing another amount of the same half-year). */
   invoices: { contractId: string; period: string; amountCents: number }[];
   /** Stored contracts whose obligation moved with their invoiced total. */
@@ -70,8 +78,6 @@ export interface ContractImportWrite {
     | 'obligationExplanation'
     | 'obligationExplanationNl'
   >[];
-  /** In the order they happened. */
-  audits: AuditEntry[];
 }
 
 const supplierColumns: BulkColumn[] = [
@@ -167,74 +173,138 @@ const contractCells = (c: ImportContract): unknown[] => [
   c.obligationExplanationNl ?? null,
 ];
 
+/** An audit entry's values in the order of {@link auditColumns}. */
+const auditCells = (a: AuditEntry): unknown[] => [
+  a.tenantId,
+  a.actorUserId,
+  a.actorLabel ?? '',
+  a.action,
+  a.objectType ?? null,
+  a.objectId ?? null,
+  a.details ?? {},
+  a.ip ?? null,
+];
+
 /**
- * Contracts written as the import plans them (decision 036): on PostgreSQL one COPY streams them
- * while the next rows are checked; on PGlite they are kept and inserted set-based at `end`. Nothing
- * else may query in the transaction until the sink is ended or aborted (decision 032).
+ * Row sinks for a batch's three tables (decision 032): COPY on PostgreSQL, chunked inserts on
+ * PGlite. Each row becomes its cells only as it is written: a batch's rows are not copied into
+ * arrays that would outlive the young generation while the batch waits its turn (decision 037).
  */
-export function openContractSink(tx: Tx): RowSink<ImportContract> {
-  const names = contractColumns.map(([name]) => name);
-  return openRowSink<ImportContract>(tx, 'contracts', names, contractCells, async (kept) => {
-    await insertBulkRows(
-      tx,
-      'contracts',
-      contractColumns,
-      kept.map((c) => Object.fromEntries(contractCells(c).map((v, i) => [names[i], v]))),
-    );
-    return kept.length;
-  });
+function batchSinks(tx: Tx) {
+  const sink = <R>(table: string, columns: BulkColumn[], cells: (row: R) => readonly unknown[]) => {
+    const names = columns.map(([name]) => name);
+    return openRowSink<R>(tx, table, names, cells, async (rows) => {
+      await insertBulkRows(
+        tx,
+        table,
+        columns,
+        rows.map((row) => Object.fromEntries(cells(row).map((v, i) => [names[i], v]))),
+      );
+      return rows.length;
+    });
+  };
+  return {
+    contracts: () => sink('contracts', contractColumns, contractCells),
+    reports: () => sink('reports', reportColumns, (cells: readonly unknown[]) => cells),
+    audits: () => sink('audit_log', auditColumns, auditCells),
+  };
 }
 
-const reportNames = reportColumns.map(([name]) => name);
+/**
+ * Writes the batches of a contract import as they are judged (decision 037). On PostgreSQL each
+ * batch is written at once, behind the batches before it, with one COPY per table (contracts, then
+ * their reports — whose key points at them —, then the audit entries), so PostgreSQL inserts them
+ * on its core while the process judges the next rows; the caller must give the event loop a turn
+ * now and then. On PGlite the batches are kept and written together at `end`. Nothing else may
+ * query in the transaction until `end` or `abort` has returned (decision 032).
+ */
+export interface ImportWriter {
+  /** Queues a batch. */
+  add(batch: ImportBatch): void;
+  /** Waits until every batch is written; throws the database's refusal, if any. */
+  end(): Promise<void>;
+  /** Gives up: the COPY under way fails, the batches not written are dropped. */
+  abort(): Promise<void>;
+}
+
+export function openImportWriter(tx: Tx, tenantId: string): ImportWriter {
+  const sinks = batchSinks(tx);
+  const streaming = canStreamRows(tx);
+  let current: Pick<RowSink<never>, 'abort'> | undefined;
+  let aborted = false;
+  let kept: ImportBatch[] = [];
+  let tail: Promise<void> = Promise.resolve();
+
+  /** Rows through one sink; the sink is ended, or given up on a failure. */
+  const through = async <R>(sink: RowSink<R>, rows: Iterable<R>) => {
+    current = sink;
+    try {
+      for (const row of rows) {
+        const sent = sink.write(row);
+        if (sent) await sent;
+      }
+      await sink.end();
+    } catch (error) {
+      if (!aborted) await sink.abort();
+      throw error;
+    } finally {
+      current = undefined;
+    }
+  };
+  const write = async (b: ImportBatch) => {
+    if (aborted) return;
+    if (b.contracts.length) await through(sinks.contracts(), b.contracts);
+    if (aborted) return;
+    if (b.reports.length) await through(sinks.reports(), reportRows(tenantId, b.reports));
+    if (aborted) return;
+    if (b.audits.length) await through(sinks.audits(), b.audits);
+  };
+  return {
+    add(batch) {
+      if (aborted) return;
+      if (!streaming) {
+        kept.push(batch);
+        return;
+      }
+      tail = tail.then(() => write(batch));
+      // a refusal is thrown by `end`; until then it must not count as unhandled
+      void tail.catch(() => undefined);
+    },
+    async end() {
+      if (!streaming)
+        tail = write({
+          contracts: kept.flatMap((b) => b.contracts),
+          reports: kept.flatMap((b) => b.reports),
+          audits: kept.flatMap((b) => b.audits),
+        });
+      kept = [];
+      await tail;
+    },
+    async abort() {
+      aborted = true;
+      kept = [];
+      await current?.abort();
+      await tail.catch(() => undefined);
+    },
+  };
+}
 
 /**
  * The contracts' half-year reports (up to 500,000 for 100,000 contracts), each made into its row of
  * COPY cells at once: no record per report on the way (decision 036).
  */
-async function saveReports(
-  tx: Tx,
-  tenantId: string,
-  contracts: ContractImportWrite['reports'],
-): Promise<void> {
-  if (contracts.length === 0) return;
-  const sink = openRowSink<readonly unknown[]>(
-    tx,
-    'reports',
-    reportNames,
-    (cells) => cells,
-    async (kept) => {
-      await insertBulkRows(
-        tx,
-        'reports',
-        reportColumns,
-        kept.map((cells) => Object.fromEntries(cells.map((v, i) => [reportNames[i], v]))),
-      );
-      return kept.length;
-    },
-  );
-  try {
-    for (const c of contracts)
-      for (const r of c.reports) {
-        const sent = sink.write([uuidV7(), tenantId, c.contractId, r.period, r.dueDate]);
-        if (sent) await sent;
-      }
-    await sink.end();
-  } catch (error) {
-    await sink.abort();
-    throw error;
-  }
+function* reportRows(tenantId: string, contracts: ImportBatch['reports']): Generator<readonly unknown[]> {
+  for (const c of contracts)
+    for (const r of c.reports) yield [uuidV7(), tenantId, c.contractId, r.period, r.dueDate];
 }
 
 /**
- * Saves the rest of a planned contract import set-based, inside the caller's transaction, once its
- * contracts are in: their half-year reports, invoiced amounts, moved obligations and the audit
- * entries, each table in one COPY on PostgreSQL (decision 032) or chunked statements on PGlite. The
- * statement-level triggers (portfolio_changes) fire per statement as for any other write.
+ * Saves the rest of a contract import, inside the caller's transaction, once its batches are in:
+ * invoiced amounts and moved obligations, set-based. The statement-level triggers
+ * (portfolio_changes) fire per statement as for any other write.
  */
 export async function saveContractImport(tx: Tx, w: ContractImportWrite): Promise<void> {
   const tenant_id = w.tenantId;
-  await saveReports(tx, tenant_id, w.reports);
-
   await insertBulkRows(
     tx,
     'contract_invoices',
@@ -259,22 +329,6 @@ export async function saveContractImport(tx: Tx, w: ContractImportWrite): Promis
       obligation_rule_id: o.obligationRuleId,
       obligation_explanation: o.obligationExplanation,
       obligation_explanation_nl: o.obligationExplanationNl,
-    })),
-  );
-
-  await copyBulkRows(
-    tx,
-    'audit_log',
-    auditColumns,
-    w.audits.map((a) => ({
-      tenant_id: a.tenantId,
-      actor_user_id: a.actorUserId,
-      actor_label: a.actorLabel ?? '',
-      action: a.action,
-      object_type: a.objectType ?? null,
-      object_id: a.objectId ?? null,
-      details: a.details ?? {},
-      ip: a.ip ?? null,
     })),
   );
 }
